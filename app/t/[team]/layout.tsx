@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserPage } from "@/lib/auth/session";
+import { getTeamForMember, listTeamsForUser } from "@/lib/data/teams";
+import { AppError } from "@/lib/errors";
+import { SignOutButton } from "@/app/components/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const user = await requireUserPage(`/t/${slug}`);
+  const team = await getTeamForMember(user.id, slug).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const teams = await listTeamsForUser(user.id);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href={`/t/${team.slug}`} className="text-lg font-semibold tracking-tight">
+            Break<span className="text-blue-600">even</span>
+          </Link>
+          <nav aria-label="Teams" className="flex min-w-0 flex-1 flex-wrap items-center gap-2 text-sm">
+            {teams.map((t) => (
+              <Link
+                key={t.id}
+                href={`/t/${t.slug}`}
+                aria-current={t.id === team.id ? "page" : undefined}
+                className={`truncate rounded-md px-2 py-1 ${t.id === team.id ? "bg-blue-50 font-medium text-blue-800" : "text-gray-600 hover:bg-gray-100"}`}
+              >
+                {t.name}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-gray-600 sm:inline" data-testid="current-user">
+              {user.name}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ScenarioListItem } from "@/lib/data/scenarios";
+import { readSummary } from "@/lib/engine/summary-schema";
+import { formatDateTime, formatUsd } from "@/lib/format/numbers";
+
+const STATUS_STYLE: Record<string, string> = {
+  draft: "bg-gray-100 text-gray-700",
+  proposed: "bg-amber-50 text-amber-800",
+  decided: "bg-emerald-50 text-emerald-800",
+  archived: "bg-gray-50 text-gray-500",
+};
+
+export function ScenarioList({ scenarios }: { scenarios: ScenarioListItem[] }) {
+  if (scenarios.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
+        <h2 className="text-base font-semibold">No scenarios yet</h2>
+        <p className="mx-auto mt-1 max-w-md text-sm text-gray-600">
+          A scenario describes one workload (requests a month, tokens per request) and the options to serve it: API
+          models and self-hosted GPUs. Breakeven prices both sides and tells you where they cross.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ul className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white" data-testid="scenario-list">
+      {scenarios.map((s) => {
+        const summary = readSummary(s.currentRevision?.summary);
+        return (
+          <li key={s.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-6">
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{s.name}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[s.status] ?? ""}`}>{s.status}</span>
+              </div>
+              {s.description ? <p className="truncate text-sm text-gray-600">{s.description}</p> : null}
+            </div>
+            <div className="text-sm sm:w-64 sm:text-right">
+              {summary ? (
+                <>
+                  <div className="font-medium">{summary.recommendedLabel ?? "Infeasible"}</div>
+                  <div className="text-gray-600">{formatUsd(summary.recommendedMonthlyCost)} / month</div>
+                </>
+              ) : (
+                <span className="text-gray-500">Not evaluated yet</span>
+              )}
+            </div>
+            <div className="text-xs text-gray-500 sm:w-48 sm:text-right">
+              {s.currentRevision?.author?.name ? `${s.currentRevision.author.name}, ` : ""}
+              {formatDateTime(s.updatedAt)}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,42 @@
+import { test, expect, signUp, signIn } from "./fixtures";
+
+test("a new user signs up, lands on their team's scenarios, signs out and back in", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await expect(page).toHaveURL(/\/t\/tester-/);
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, newUser.email, newUser.password);
+  await expect(page.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
+});
+
+test("sign-up shows field errors and a wrong password does not sign in", async ({ page, newUser }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(newUser.name);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  await signIn(page, "demo@breakeven.local", "wrong-password");
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a signed-out visitor of an app page is sent to sign-in, then back", async ({ page }) => {
+  await page.goto("/t/demo");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ft%2Fdemo/);
+  await page.getByLabel("Email").fill("demo@breakeven.local");
+  await page.getByLabel("Password").fill("breakeven-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("team-name")).toHaveText("Demo workspace");
+});
+
+test("a user of another team gets 404 on the demo team's URL", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  const response = await page.goto("/t/demo");
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { getActiveUser } from "../data/users";
+import { AppError } from "../errors";
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getActiveUser>>>;
+
+/** The signed-in user, re-read from the database; null when signed out, deleted or disabled. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions())) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId) return null;
+  return getActiveUser(session.userId, session.sessionVersion ?? 0);
+}
+
+/** For pages: sends a signed-out visitor to the sign-in page. */
+export async function requireUserPage(callbackPath: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  return user;
+}
+
+/** For route handlers and server actions. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  return user;
+}

@@ -1,0 +1,140 @@
+// The reference price catalog seeded on first start: figures from DESIGN.md "Reference figures",
+// each row with its source and the date it was checked. Check dates before publishing a catalog.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const REFERENCE_CATALOG_LABEL = "2026-09 reference";
+export const REFERENCE_EFFECTIVE_DATE = "2026-09-25";
+const CHECKED = new Date("2026-09-25T00:00:00Z");
+const GPU_PRICES_SOURCE = "https://github.com/tgarg01/silybench-data (gpu_prices.csv)";
+
+type Api = {
+  provider: string;
+  model: string;
+  inputPerM: number;
+  cachedInputPerM: number | null;
+  cacheWritePerM?: number | null;
+  outputPerM: number;
+  batchDiscount: number | null;
+  sourceUrl: string;
+  certifications?: string[];
+  zeroDataRetention?: boolean | null;
+  dataRegions?: string[];
+  typicalTtftMs?: number | null;
+};
+
+// $ per 1M tokens (input / cached input / output). Batch APIs: about 50% off where offered.
+// Certifications and regions are left unverified (empty / null) unless stated by the provider's
+// trust page; the engine treats unknown as "not verified", never as satisfied.
+export const REFERENCE_API_PRICES: Api[] = [
+  { provider: "DeepSeek", model: "DeepSeek V3", inputPerM: 0.27, cachedInputPerM: 0.07, outputPerM: 1.1, batchDiscount: null, sourceUrl: "https://api-docs.deepseek.com/quick_start/pricing" },
+  { provider: "OpenAI", model: "GPT-4o-mini", inputPerM: 0.15, cachedInputPerM: 0.075, outputPerM: 0.6, batchDiscount: 0.5, sourceUrl: "https://openai.com/api/pricing/" },
+  { provider: "OpenAI", model: "GPT-4o", inputPerM: 2.5, cachedInputPerM: 1.25, outputPerM: 10, batchDiscount: 0.5, sourceUrl: "https://openai.com/api/pricing/" },
+  { provider: "OpenAI", model: "GPT-4.1", inputPerM: 2, cachedInputPerM: 0.5, outputPerM: 8, batchDiscount: 0.5, sourceUrl: "https://openai.com/api/pricing/" },
+  { provider: "OpenAI", model: "GPT-5", inputPerM: 1.25, cachedInputPerM: 0.125, outputPerM: 10, batchDiscount: 0.5, sourceUrl: "https://openai.com/api/pricing/" },
+  { provider: "OpenAI", model: "GPT-5 mini", inputPerM: 0.25, cachedInputPerM: 0.025, outputPerM: 2, batchDiscount: 0.5, sourceUrl: "https://openai.com/api/pricing/" },
+  { provider: "Anthropic", model: "Claude Sonnet 4.5", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, batchDiscount: 0.5, sourceUrl: "https://www.anthropic.com/pricing#api" },
+  { provider: "Anthropic", model: "Claude Haiku 4.5", inputPerM: 1, cachedInputPerM: 0.1, cacheWritePerM: 1.25, outputPerM: 5, batchDiscount: 0.5, sourceUrl: "https://www.anthropic.com/pricing#api" },
+  { provider: "Google", model: "Gemini 2.5 Flash", inputPerM: 0.3, cachedInputPerM: 0.03, outputPerM: 2.5, batchDiscount: 0.5, sourceUrl: "https://ai.google.dev/gemini-api/docs/pricing" },
+  { provider: "Together", model: "Llama 3.3 70B", inputPerM: 0.88, cachedInputPerM: null, outputPerM: 0.88, batchDiscount: 0.5, sourceUrl: "https://www.together.ai/pricing" },
+  { provider: "Groq", model: "Llama 3.1 8B", inputPerM: 0.05, cachedInputPerM: null, outputPerM: 0.08, batchDiscount: 0.5, sourceUrl: "https://groq.com/pricing" },
+];
+
+type Gpu = { gpuType: string; memoryGb: number; bandwidthGbS: number; bf16Tflops: number; fp8Tflops: number | null };
+
+// Dense (no sparsity) peak figures from NVIDIA's data sheets.
+export const GPU_SPECS: Record<string, Gpu & { specSource: string }> = {
+  "H100 SXM": { gpuType: "H100 SXM", memoryGb: 80, bandwidthGbS: 3350, bf16Tflops: 989, fp8Tflops: 1979, specSource: "https://www.nvidia.com/en-us/data-center/h100/" },
+  "H200 SXM": { gpuType: "H200 SXM", memoryGb: 141, bandwidthGbS: 4800, bf16Tflops: 989, fp8Tflops: 1979, specSource: "https://www.nvidia.com/en-us/data-center/h200/" },
+  "A100 80GB": { gpuType: "A100 80GB", memoryGb: 80, bandwidthGbS: 2039, bf16Tflops: 312, fp8Tflops: null, specSource: "https://www.nvidia.com/en-us/data-center/a100/" },
+  L40S: { gpuType: "L40S", memoryGb: 48, bandwidthGbS: 864, bf16Tflops: 362, fp8Tflops: 733, specSource: "https://www.nvidia.com/en-us/data-center/l40s/" },
+  B200: { gpuType: "B200", memoryGb: 180, bandwidthGbS: 8000, bf16Tflops: 2250, fp8Tflops: 4500, specSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/" },
+};
+
+// On-demand $/GPU-hour, checked 2026-09-25 (silybench-data gpu_prices.csv); the "Reference"
+// H100 row is the commonly quoted $2.54 cloud rate used in DESIGN.md's worked example.
+export const REFERENCE_GPU_OFFERS: { provider: string; gpu: keyof typeof GPU_SPECS; price: number; minGpus?: number }[] = [
+  { provider: "Reference cloud", gpu: "H100 SXM", price: 2.54 },
+  { provider: "RunPod Community", gpu: "H100 SXM", price: 2.69 },
+  { provider: "RunPod Secure", gpu: "H100 SXM", price: 3.49 },
+  { provider: "Lambda", gpu: "H100 SXM", price: 4.29 },
+  { provider: "Nebius", gpu: "H100 SXM", price: 3.85 },
+  { provider: "AWS p5", gpu: "H100 SXM", price: 6.88, minGpus: 8 },
+  { provider: "RunPod Community", gpu: "H200 SXM", price: 3.59 },
+  { provider: "RunPod Secure", gpu: "H200 SXM", price: 4.59 },
+  { provider: "Nebius", gpu: "H200 SXM", price: 4.5 },
+  { provider: "RunPod Community", gpu: "A100 80GB", price: 1.39 },
+  { provider: "RunPod Secure", gpu: "A100 80GB", price: 1.59 },
+  { provider: "RunPod Community", gpu: "L40S", price: 0.79 },
+  { provider: "RunPod Secure", gpu: "L40S", price: 1.09 },
+  { provider: "RunPod", gpu: "B200", price: 5.98 },
+  { provider: "Lambda", gpu: "B200", price: 6.99 },
+];
+
+// Architecture figures from each model's config.json on its model card.
+export const REFERENCE_OPEN_MODELS = [
+  { name: "Llama 3.1 8B", totalParamsB: 8.03, activeParamsB: 8.03, layers: 32, kvHeads: 8, headDim: 128, contextLength: 131072, sourceUrl: "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct" },
+  { name: "Llama 3.3 70B", totalParamsB: 70.6, activeParamsB: 70.6, layers: 80, kvHeads: 8, headDim: 128, contextLength: 131072, sourceUrl: "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct" },
+  { name: "Qwen3 8B", totalParamsB: 8.19, activeParamsB: 8.19, layers: 36, kvHeads: 8, headDim: 128, contextLength: 32768, sourceUrl: "https://huggingface.co/Qwen/Qwen3-8B" },
+  { name: "Qwen3 30B-A3B", totalParamsB: 30.5, activeParamsB: 3.3, layers: 48, kvHeads: 4, headDim: 128, contextLength: 32768, sourceUrl: "https://huggingface.co/Qwen/Qwen3-30B-A3B" },
+];
+
+export type BenchmarkRow = {
+  model: string;
+  gpuType: string;
+  tensorParallel: number;
+  precision: string;
+  workload: string;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  concurrency: number;
+  outputTokensPerS: number;
+  itlP50Ms: number | null;
+  ttftP50Ms: number | null;
+  ttftP99Ms: number | null;
+  source: string;
+};
+
+const DESIGN_BENCH_SOURCE = "vLLM 0.5.4 serving benchmarks, as listed in Breakeven DESIGN.md reference figures";
+
+// Throughput rows quoted in DESIGN.md. Concurrency for the 70B rows was not published with the
+// figures; 256 (vLLM's default max_num_seqs) is recorded so that they read as saturated capacity.
+const DESIGN_BENCHMARKS: BenchmarkRow[] = [
+  ...([[1, 93], [8, 688], [32, 2462]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
+  ...([[1, 79], [8, 603], [32, 1933]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "A100 80GB", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
+  ...([[1, 44], [8, 325], [32, 1124]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "L40S", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
+  { model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "fp8", workload: "saturated-320", inputTokens: null, outputTokens: null, concurrency: 320, outputTokensPerS: 3400, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE },
+  ...([[1, 419], [2, 1728], [4, 2243], [8, 2573]] as const).map(([tp, tps]) => ({ model: "Llama 3.3 70B", gpuType: "H100 SXM", tensorParallel: tp, precision: "fp8", workload: "saturated", inputTokens: null, outputTokens: null, concurrency: 256, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
+];
+
+/** Parses the shipped silybench-data CSV (see lib/catalog/data/README.md). */
+export function parseMeasuredThroughputCsv(text: string): BenchmarkRow[] {
+  const [header, ...lines] = text.trim().split(/\r?\n/);
+  const cols = header.split(",");
+  const at = (cells: string[], name: string) => cells[cols.indexOf(name)];
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return {
+      model: at(cells, "model") === "Qwen/Qwen3-8B" ? "Qwen3 8B" : at(cells, "model"),
+      gpuType: at(cells, "gpu").startsWith("H100") ? "H100 SXM" : at(cells, "gpu"),
+      tensorParallel: Number(at(cells, "gpu_count")),
+      precision: at(cells, "precision"),
+      workload: at(cells, "workload"),
+      inputTokens: Number(at(cells, "input_len")),
+      outputTokens: Number(at(cells, "output_len")),
+      concurrency: Number(at(cells, "max_users_slo")),
+      outputTokensPerS: Number(at(cells, "output_tokens_per_s_at_slo")),
+      itlP50Ms: Number(at(cells, "itl_median_ms")),
+      ttftP50Ms: null,
+      ttftP99Ms: Number(at(cells, "ttft_p99_ms")),
+      source: `silybench-data (CC BY 4.0), ${at(cells, "engine")}, SLO ${at(cells, "slo")}`,
+    };
+  });
+}
+
+export function referenceBenchmarks(csvPath = path.resolve(process.cwd(), "lib/catalog/data/throughput-measured.csv")): BenchmarkRow[] {
+  return [...DESIGN_BENCHMARKS, ...parseMeasuredThroughputCsv(readFileSync(csvPath, "utf8"))];
+}
+
+export const REFERENCE_CHECKED_AT = CHECKED;
+export const REFERENCE_GPU_PRICES_SOURCE = GPU_PRICES_SOURCE;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Serves the built app for the end-to-end tests on a fresh embedded database.
+set -euo pipefail
+port="${1:-3100}"
+export DATABASE_URL="file:./.data/e2e-${port}"
+export NEXTAUTH_URL="http://127.0.0.1:${port}"
+export NEXTAUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e"
+export NEXT_TELEMETRY_DISABLED=1
+rm -rf ".data/e2e-${port}"
+npx tsx scripts/db.ts deploy
+npx tsx scripts/db.ts seed
+exec npx next start --hostname 127.0.0.1 --port "$port"

@@ -1,0 +1,99 @@
+// `npm start`: prepares configuration, migrates and seeds the database, builds the app when the
+// sources changed since the last build, then serves it with `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv, EnvError } from "../lib/env";
+import { openAdapter, describeTarget } from "../lib/database/connect";
+import { applyMigrations, openSchemaEngine } from "../lib/database/migrations";
+import { createDb } from "../lib/db";
+import { seed, DEMO_EMAIL, DEMO_PASSWORD } from "../lib/data/seed";
+
+const DATA_DIR = path.resolve(".data");
+const SOURCE_DIRS = ["app", "lib", "public", "prisma"];
+const SOURCE_FILES = ["next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "proxy.ts", "tsconfig.json"];
+
+function ensureSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log("Created a session secret in .data/nextauth-secret (set NEXTAUTH_SECRET to use your own).");
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return [...SOURCE_DIRS, ...SOURCE_FILES].every((p) => newestMtime(p) <= built);
+}
+
+async function prepareDatabase() {
+  const handle = openAdapter(process.env.DATABASE_URL);
+  const engine = await openSchemaEngine(handle.factory);
+  const applied = await applyMigrations(engine);
+  engine.free();
+  await handle.close();
+  console.log(`Database: ${describeTarget(handle.target)} (${applied.length} migration(s) applied).`);
+  // One process may open a PGlite folder at a time: close everything before `next start`.
+  const { client, handle: seedHandle } = createDb(process.env.DATABASE_URL);
+  await seed(client);
+  await client.$disconnect();
+  await seedHandle.close();
+}
+
+async function main() {
+  const host = process.env.HOST || "127.0.0.1";
+  const port = process.env.PORT || "3000";
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.NEXTAUTH_SECRET = ensureSecret();
+  process.env.NEXTAUTH_URL ||= `http://${host}:${port}`;
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await prepareDatabase();
+  if (!buildIsCurrent()) {
+    console.log("Building the app (first start or sources changed)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const server = spawn("npx", ["next", "start", "--hostname", host, "--port", port], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready|started server/i.test(chunk.toString())) {
+      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\nDemo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
+    }
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

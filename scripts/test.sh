@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite: types, lint, unit, integration (PGlite; PostgreSQL too when
+# TEST_DATABASE_URL is set), then end-to-end in Chromium against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing: installing Debian's package…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
+  else
+    echo "Chromium is missing. Install it with:  sudo apt-get update && sudo apt-get install -y chromium poppler-utils" >&2
+    exit 1
+  fi
+fi
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "typecheck"; npx tsc --noEmit
+step "lint"; npx eslint . --max-warnings 0
+step "unit and integration tests"; npx vitest run
+step "production build"; NEXT_TELEMETRY_DISABLED=1 npx next build
+step "end-to-end tests (Chromium)"; npx playwright test

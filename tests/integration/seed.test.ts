@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
+import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
+import { REFERENCE_API_PRICES, REFERENCE_GPU_OFFERS, referenceBenchmarks } from "../../lib/catalog/reference-catalog";
+
+async function snapshot(db: TestDb["db"]) {
+  return {
+    versions: await db.catalogVersion.count(),
+    api: await db.apiPrice.count(),
+    gpus: await db.gpuOffer.count(),
+    models: await db.openModel.count(),
+    benchmarks: await db.throughputBenchmark.count(),
+    users: await db.user.count(),
+    scenarios: await db.scenario.count(),
+    revisions: await db.scenarioRevision.count(),
+  };
+}
+
+describe.each(testDbKinds())("seed on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+  });
+  afterAll(async () => t?.close());
+
+  test("creates the reference catalog and the demo workspace, and a second run changes nothing", async () => {
+    await seed(t.db);
+    const first = await snapshot(t.db);
+    expect(first.api).toBe(REFERENCE_API_PRICES.length);
+    expect(first.gpus).toBe(REFERENCE_GPU_OFFERS.length);
+    expect(first.benchmarks).toBe(referenceBenchmarks().length);
+    await seed(t.db);
+    expect(await snapshot(t.db)).toEqual(first);
+
+    const demo = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL }, include: { memberships: { include: { team: true } } } });
+    expect(demo.memberships.map((m) => [m.team.slug, m.role])).toEqual([[DEMO_TEAM_SLUG, "owner"]]);
+  });
+
+  test("every catalog row carries a source and a checked date", async () => {
+    const api = await t.db.apiPrice.findMany();
+    expect(api.every((r) => r.sourceUrl.startsWith("https://") && r.checkedAt instanceof Date)).toBe(true);
+    const h100 = await t.db.gpuOffer.findFirstOrThrow({ where: { provider: "Reference cloud", gpuType: "H100 SXM" } });
+    expect(h100.pricePerGpuHour).toBe(2.54);
+    const measured = await t.db.throughputBenchmark.findMany({ where: { model: "Qwen3 8B" } });
+    expect(measured).toHaveLength(10);
+    expect(measured.every((r) => r.source.includes("silybench-data"))).toBe(true);
+  });
+});
