@@ -1,19 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireUserPage } from "@/lib/auth/session";
-import { getTeamForMember, listTeamsForUser } from "@/lib/data/teams";
-import { AppError } from "@/lib/errors";
+import { requireTeamPage } from "@/lib/auth/team-page";
+import { listTeamsForUser } from "@/lib/data/teams";
 import { SignOutButton } from "@/app/components/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const user = await requireUserPage(`/t/${slug}`);
-  const team = await getTeamForMember(user.id, slug).catch((e) => {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  });
+  const { user, team } = await requireTeamPage(slug);
   const teams = await listTeamsForUser(user.id);
   return (
     <div className="min-h-screen">

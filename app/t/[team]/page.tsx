@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { requireUserPage } from "@/lib/auth/session";
-import { getTeamForMember } from "@/lib/data/teams";
+import { requireTeamPage } from "@/lib/auth/team-page";
 import { listScenarios } from "@/lib/data/scenarios";
 import { ScenarioList } from "./scenario-list";
 
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TeamDashboard({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const user = await requireUserPage(`/t/${slug}`);
-  const team = await getTeamForMember(user.id, slug);
+  const { user, team } = await requireTeamPage(slug);
   const scenarios = await listScenarios(user.id, slug);
   return (
     <div className="space-y-6">
