@@ -1,0 +1,95 @@
+// Breakeven: the smallest monthly volume (whole requests) at which a self-host option costs no
+// more than the API option. Self-host cost is a step function of replicas, so the search walks
+// replica counts (exactly, no sampling): within the volume range served by n replicas the
+// self-host cost is constant and the API cost rises linearly, so each range has a closed form.
+import { BREAKEVEN_MAX_TOKENS_PER_MONTH, DAYS_PER_MONTH, HOURS_PER_MONTH, TOKENS_PER_MILLION } from "./constants";
+import { gpuHoursFor, gpuMonthlyCost, rentedGpus, replicasFor, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+
+export type Basis = "fully-loaded" | "gpu-only";
+
+export type Breakeven =
+  | { reached: true; basis: Basis; requestsPerMonth: number; tokensPerMonth: number; selfHostMonthly: number; apiMonthly: number; replicas: number }
+  | { reached: false; basis: Basis; reason: string };
+
+export type LinearApi = { perRequest: number; fixed: number };
+
+const MAX_SCAN = 2_000_000;
+
+export function costsAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number) {
+  const replicas = replicasFor(self, requests);
+  const selfCost = basis === "gpu-only" ? gpuMonthlyCost(self, requests, replicas) : selfHostMonthlyCost(self, requests, replicas);
+  const apiCost = api.perRequest * requests + (basis === "gpu-only" ? 0 : api.fixed);
+  return { selfCost, apiCost, replicas };
+}
+
+export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis): Breakeven {
+  const maxRequests = Math.floor(BREAKEVEN_MAX_TOKENS_PER_MONTH / Math.max(1, tokensPerRequest));
+  const at = (r: number) => costsAt(self, api, basis, r);
+  const done = (r: number): Breakeven => {
+    const c = at(r);
+    return { reached: true, basis, requestsPerMonth: r, tokensPerMonth: r * tokensPerRequest, selfHostMonthly: c.selfCost, apiMonthly: c.apiCost, replicas: c.replicas };
+  };
+  const notReached = (why: string): Breakeven => ({ reached: false, basis, reason: why });
+  const apiFixed = basis === "gpu-only" ? 0 : api.fixed;
+  const c = api.perRequest;
+
+  if (at(0).selfCost <= at(0).apiCost) return done(0);
+  if (c <= 0) return notReached("The API option costs nothing per request, so volume never makes self-hosting cheaper.");
+
+  const marginalText = (selfPerRequest: number) =>
+    `Self-hosting's marginal cost (${perMillion(selfPerRequest, tokensPerRequest)} per 1M tokens at ${Math.round(self.utilisation * 100)}% utilisation) is not below the API's (${perMillion(c, tokensPerRequest)} per 1M tokens): it never catches up.`;
+  const limitText = `Not reached up to 10^13 tokens/month (${maxRequests.toExponential(2)} requests).`;
+
+  if (self.billingMode === "scale-to-zero") {
+    // Linear in volume: S(R) = s·R + S0.
+    const s0 = at(0).selfCost;
+    const s = (at(maxRequests).selfCost - s0) / maxRequests;
+    if (s >= c) return notReached(marginalText(s));
+    return refine(Math.ceil((s0 - apiFixed) / (c - s)));
+  }
+
+  const u = self.utilisation;
+  const k = self.loadPerRequest;
+  const f = self.failoverReplicas;
+  const n0 = at(0).replicas;
+  const top = (n: number) => Math.min(maxRequests, Math.floor(((n - f) * u) / k)); // largest R served by n replicas
+  const selfFor = (n: number) => (basis === "gpu-only" ? gpuMonthlyCost(self, top(n), n) : selfHostMonthlyCost(self, top(n), n));
+
+  // D(n) = S(n) − API(top(n)) has a lower bound that is linear in n: rent exactly n·t GPUs (no
+  // rounding up to rental units) and let the API price the unrounded top of the range.
+  // Ranges where that bound is positive cannot hold the breakeven, so the walk starts at its root.
+  const hoursPerGpu = self.billingMode === "always-on" ? HOURS_PER_MONTH : self.activeHoursPerDay * DAYS_PER_MONTH;
+  const gpuPrice = self.pricePerGpuHour * (basis === "gpu-only" ? 1 : 1 + self.overheadShare);
+  const fixedSelf = selfFor(n0) - gpuPrice * gpuHoursFor(self, top(n0), n0);
+  const baseGpus = self.billingMode === "always-on" ? 0 : rentedGpus(self, self.minReplicas);
+  const baseCost = baseGpus * (HOURS_PER_MONTH - hoursPerGpu) * gpuPrice;
+  const slope = self.tensorParallel * hoursPerGpu * gpuPrice - (c * u) / k;
+  const lowerBound = (n: number) => fixedSelf + baseCost + slope * n + (c * f * u) / k - apiFixed;
+  const marginalPerRequest = (self.tensorParallel * hoursPerGpu * gpuPrice * k) / u;
+  if (slope >= 0 && lowerBound(n0) > 0) return notReached(marginalText(marginalPerRequest));
+  const start = slope < 0 ? Math.max(n0, Math.floor(-(fixedSelf + baseCost + (c * f * u) / k - apiFixed) / slope)) : n0;
+
+  for (let n = start, steps = 0; steps < MAX_SCAN; n++, steps++) {
+    const lo = n === n0 ? 0 : top(n - 1) + 1;
+    const hi = top(n);
+    if (lo > maxRequests) return notReached(limitText);
+    if (hi < lo) continue;
+    const sn = selfFor(n);
+    if (c * hi + apiFixed >= sn) return refine(Math.max(lo, Math.ceil((sn - apiFixed) / c)));
+    if (slope >= 0 && lowerBound(n + 1) > 0) return notReached(marginalText(marginalPerRequest));
+  }
+  return notReached(limitText);
+
+  // Floating-point guard: step to the exact smallest whole request count that satisfies S ≤ API.
+  function refine(guess: number): Breakeven {
+    let r = Math.max(0, guess);
+    if (r > maxRequests) return notReached(limitText);
+    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) r++;
+    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) r--;
+    return r > maxRequests ? notReached(limitText) : done(r);
+  }
+}
+
+function perMillion(perRequest: number, tokensPerRequest: number): string {
+  return `$${((perRequest / Math.max(1, tokensPerRequest)) * TOKENS_PER_MILLION).toFixed(3)}`;
+}

@@ -1,0 +1,73 @@
+// Compliance, latency and custom constraints, checked against each option. An attribute nobody
+// verified counts as "not verified", never as satisfied: a hard constraint removes the option.
+import type { ApiOption, Constraint, SelfHostOption } from "./schema";
+
+export type Verdict = "pass" | "fail" | "not-verified";
+export type ConstraintCheck = { constraintId: string; optionId: string; verdict: Verdict; detail: string };
+
+export type CheckedOption =
+  | { kind: "api"; option: ApiOption }
+  | { kind: "self-host"; option: SelfHostOption; ttftMs: number | null; perStreamTokensPerS: number | null };
+
+export function constraintLabel(c: Constraint): string {
+  if (c.label) return c.label;
+  switch (c.kind) {
+    case "data-stays-in-our-infrastructure":
+      return "Data must not leave our infrastructure";
+    case "allowed-regions":
+      return `Data processed only in ${c.regions.join(", ")}`;
+    case "certifications":
+      return `Certifications required: ${c.required.join(", ")}`;
+    case "zero-data-retention":
+      return "Zero data retention";
+    case "ttft-budget":
+      return `p95 time to first token ≤ ${c.p95Ms.toLocaleString("en-US")} ms`;
+    case "min-output-speed":
+      return `At least ${c.tokensPerSecond} output tokens/s per stream`;
+    case "custom":
+      return c.label;
+  }
+}
+
+export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintCheck {
+  const r = (verdict: Verdict, detail: string): ConstraintCheck => ({ constraintId: c.id, optionId: o.option.id, verdict, detail });
+  switch (c.kind) {
+    case "data-stays-in-our-infrastructure":
+      if (o.kind === "self-host") return r("pass", "Runs on infrastructure we rent and control.");
+      return o.option.attributes.inOurInfrastructure ? r("pass", "Deployed inside our infrastructure.") : r("fail", "Requests are sent to the provider's infrastructure.");
+    case "allowed-regions": {
+      const regions = o.kind === "api" ? o.option.attributes.regions : o.option.gpu.regions;
+      if (regions.length === 0) return r("not-verified", "No processing regions are recorded for this option.");
+      const ok = regions.filter((x) => c.regions.includes(x));
+      return ok.length ? r("pass", `Can run in ${ok.join(", ")}.`) : r("fail", `Runs only in ${regions.join(", ")}.`);
+    }
+    case "certifications": {
+      const held = o.kind === "api" ? o.option.attributes.certifications : o.option.certifications;
+      const missing = c.required.filter((x) => !held.includes(x));
+      return missing.length ? r("not-verified", `Not verified: ${missing.join(", ")}.`) : r("pass", `Holds ${c.required.join(", ")}.`);
+    }
+    case "zero-data-retention":
+      if (o.kind === "self-host") return r("pass", "We decide what is retained.");
+      if (o.option.attributes.zeroDataRetention === true) return r("pass", "The provider offers zero data retention.");
+      return o.option.attributes.zeroDataRetention === false ? r("fail", "The provider retains request data.") : r("not-verified", "Zero data retention is not verified for this provider.");
+    case "ttft-budget": {
+      if (o.kind === "api") {
+        const ttft = o.option.attributes.typicalTtftMs;
+        if (ttft == null) return r("not-verified", "No time-to-first-token figure is recorded for this API.");
+        const total = ttft + o.option.attributes.networkRttMs;
+        return total <= c.p95Ms ? r("pass", `${Math.round(total)} ms (typical TTFT + network round trip).`) : r("fail", `${Math.round(total)} ms exceeds the budget.`);
+      }
+      if (o.ttftMs == null) return r("not-verified", "The model does not fit the GPU, so no latency can be estimated.");
+      return o.ttftMs <= c.p95Ms ? r("pass", `About ${Math.round(o.ttftMs)} ms (prefill + first token + in-network round trip).`) : r("fail", `About ${Math.round(o.ttftMs)} ms exceeds the budget.`);
+    }
+    case "min-output-speed": {
+      const speed = o.kind === "api" ? o.option.attributes.outputTokensPerSecond : o.perStreamTokensPerS;
+      if (speed == null) return r("not-verified", "No output speed is recorded for this option.");
+      return speed >= c.tokensPerSecond ? r("pass", `${Math.round(speed)} tokens/s per stream.`) : r("fail", `${Math.round(speed)} tokens/s per stream is too slow.`);
+    }
+    case "custom": {
+      const v = c.verdicts[o.option.id] ?? "unknown";
+      return v === "pass" ? r("pass", "Marked as met by the team.") : v === "fail" ? r("fail", "Marked as not met by the team.") : r("not-verified", "The team has not assessed this option.");
+    }
+  }
+}

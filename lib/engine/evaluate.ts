@@ -1,0 +1,302 @@
+// evaluateScenario: the one entry point. Validated input in, plain data out (EvaluationSchema).
+import { apiCostLines, apiCostModel, apiMonthlyCost, type ApiCostModel } from "./api-cost";
+import { findBreakeven } from "./breakeven";
+import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./constraints";
+import { BYTES_PER_GB, DAYS_PER_MONTH, MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, SECONDS_PER_HOUR, TOKENS_PER_MILLION } from "./constants";
+import { total } from "./cost-line";
+import { monteCarlo } from "./monte-carlo";
+import { project } from "./projection";
+import { recommend } from "./recommendation";
+import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
+import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
+import {
+  gpuHoursFor,
+  gpuMonthlyCost,
+  loadInputs,
+  rentedGpus,
+  replicasFor,
+  selfHostCostLines,
+  selfHostCostModel,
+  selfHostMonthlyCost,
+  type SelfHostCostModel,
+} from "./self-host-cost";
+import { replicaCandidates, type ReplicaCapacity } from "./self-host-sizing";
+import { tornado } from "./sensitivity";
+import { formatCount, formatMoney } from "./text";
+import { revisitTriggers, type Trigger } from "./triggers";
+import type { PairModel } from "./what-if";
+
+export const ENGINE_VERSION = "1.0.0";
+const COST_CURVE_POINTS = 41;
+
+export class EngineInputError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`Invalid scenario: ${issues.map((i) => `${i.path || "(input)"}: ${i.message}`).join("; ")}`);
+    this.name = "EngineInputError";
+  }
+}
+
+export function parseScenario(raw: unknown): ScenarioInput {
+  const parsed = ScenarioInputSchema.safeParse(raw);
+  if (!parsed.success) throw new EngineInputError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+  return parsed.data;
+}
+
+export type EvaluateOptions = { monteCarloSamples?: number };
+
+type SelfState = { option: SelfHostOption; capacity: Extract<ReplicaCapacity, { fits: true }>; model: SelfHostCostModel };
+
+export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Evaluation {
+  const input = parseScenario(raw);
+  const w = input.workload;
+  const salary = input.people.engineerAnnualCost;
+  const R = w.requestsPerMonth;
+  const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
+  const monthlyTokens = R * tokensPerRequest;
+  const unit = (monthly: number) => ({
+    monthlyCost: monthly,
+    annualCost: monthly * MONTHS_PER_YEAR,
+    perMillionTokens: monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null,
+    perThousandRequests: R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null,
+  });
+
+  // Options, each priced line by line.
+  const apiModels = new Map<string, ApiCostModel>();
+  const apiResults: ApiOptionResult[] = input.apiOptions.map((option) => {
+    const model = apiCostModel(option, w, salary);
+    apiModels.set(option.id, model);
+    const { lines, flags } = apiCostLines(option, w, salary);
+    return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
+  });
+
+  const selfStates = new Map<string, SelfState>();
+  const checked: CheckedOption[] = input.apiOptions.map((option) => ({ kind: "api", option }));
+  const selfResults: SelfHostOptionResult[] = input.selfHostOptions.map((option) => {
+    const sized = replicaCandidates(option, w, input.settings.sloOutputTokensPerSecond);
+    if (!sized.fits) {
+      checked.push({ kind: "self-host", option, ttftMs: null, perStreamTokensPerS: null });
+      return { kind: "self-host", id: option.id, label: option.label, feasible: false, reason: sized.reason };
+    }
+    const { capacity, model } = cheapestDegree(option, sized.candidates, w, salary, R);
+    selfStates.set(option.id, { option, capacity, model });
+    checked.push({ kind: "self-host", option, ttftMs: capacity.ttftMs, perStreamTokensPerS: capacity.perStreamTokensPerS });
+    const lines = selfHostCostLines(model, option, R);
+    return {
+      kind: "self-host",
+      id: option.id,
+      label: option.label,
+      feasible: true,
+      lines,
+      ...unit(total(lines)),
+      gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
+      sizing: sizing(model, capacity, R, w.outputTokensPerRequest),
+    };
+  });
+  const options: OptionResult[] = [...apiResults, ...selfResults];
+
+  // Constraints and the recommendation.
+  const checks: ConstraintCheck[] = input.constraints.flatMap((c) => checked.map((o) => checkConstraint(c, o)));
+  const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
+
+  // Breakeven of every self-host option against the cheapest API option.
+  const bestApi = recommendation.economic.cheapestApiId;
+  const bestSelf = recommendation.economic.cheapestSelfHostId;
+  const breakeven = bestApi
+    ? [...selfStates.values()].map(({ option, model }) => {
+        const api = apiModels.get(bestApi)!;
+        return {
+          selfHostId: option.id,
+          apiId: bestApi,
+          fullyLoaded: findBreakeven(model, api, tokensPerRequest, "fully-loaded"),
+          gpuOnly: findBreakeven(model, { perRequest: api.perRequest, fixed: 0 }, tokensPerRequest, "gpu-only"),
+        };
+      })
+    : [];
+
+  // Cost against volume, and the projection over the horizon.
+  const costAt: Record<string, (requests: number) => number> = {};
+  for (const [id, model] of apiModels) costAt[id] = (r) => apiMonthlyCost(model, r);
+  for (const [id, s] of selfStates) costAt[id] = (r) => selfHostMonthlyCost(s.model, r);
+  const costCurve = curveVolumes(R, breakeven).map((requestsPerMonth) => ({
+    requestsPerMonth,
+    costs: Object.fromEntries(Object.entries(costAt).map(([id, f]) => [id, f(requestsPerMonth)])),
+  }));
+  const projection = project(R, w.monthlyGrowth, w.horizonMonths, costAt, bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null);
+
+  // Sensitivity, uncertainty and revisit triggers of the best self-host vs the best API option.
+  let comparison: Evaluation["comparison"] = null;
+  let bars: Evaluation["tornado"] = [];
+  let uncertainty: Evaluation["uncertainty"] = null;
+  let triggers: Trigger[] = [];
+  if (bestApi && bestSelf) {
+    const s = selfStates.get(bestSelf)!;
+    const a = input.apiOptions.find((o) => o.id === bestApi)!;
+    const pair: PairModel = {
+      requestsPerMonth: R,
+      api: {
+        prices: apiModels.get(bestApi)!.prices,
+        inputTokens: w.inputTokensPerRequest,
+        outputTokens: w.outputTokensPerRequest,
+        cacheReadShare: w.apiCacheReadShare,
+        cacheWriteShare: w.apiCacheWriteShare,
+        batchShare: w.batchShare,
+        integrationFte: a.integrationFte,
+      },
+      self: { cost: s.model, load: loadInputs(s.capacity, w) },
+      engineerAnnualCost: salary,
+    };
+    const t = tornado(pair);
+    comparison = { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference };
+    bars = t.bars;
+    uncertainty = monteCarlo(pair, opts.monteCarloSamples ?? input.settings.monteCarloSamples, input.settings.seed);
+    triggers = [...volumeTriggers(breakeven.find((b) => b.selfHostId === bestSelf)!, R, t.baseDifference < 0), ...revisitTriggers(pair)];
+  }
+
+  const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf);
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenarioName: input.name,
+    workload: { requestsPerMonth: R, inputTokensPerMonth: R * w.inputTokensPerRequest, outputTokensPerMonth: R * w.outputTokensPerRequest, tokensPerRequest },
+    options,
+    breakeven,
+    costCurve,
+    projection,
+    comparison,
+    tornado: bars,
+    uncertainty,
+    triggers,
+    constraints: constraintResults,
+    recommendation: { ...recommendation, reason },
+  };
+}
+
+/** Prices every tensor-parallel degree that fits and keeps the cheapest at today's volume. */
+function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapacity, { fits: true }>[], w: ScenarioInput["workload"], salary: number, R: number) {
+  const priced = candidates.map((capacity) => {
+    const model = selfHostCostModel(option, capacity, w, salary);
+    return { capacity, model, cost: selfHostMonthlyCost(model, R) };
+  });
+  const best = priced.reduce((a, b) => (b.cost < a.cost * (1 - 1e-9) ? b : a));
+  if (best !== priced[0]) {
+    const first = priced[0];
+    best.capacity = {
+      ...best.capacity,
+      notes: [
+        ...best.capacity.notes,
+        `Tensor parallel ${best.capacity.tensorParallel} (room for ${best.capacity.maxSequencesByMemory} sequences) costs ${formatMoney(first.cost - best.cost)}/month less here than the smallest fit, ${first.capacity.tensorParallel} (${first.capacity.maxSequencesByMemory} sequences).`,
+      ],
+    };
+  }
+  return best;
+}
+
+type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
+
+function sizing(model: SelfHostCostModel, capacity: Extract<ReplicaCapacity, { fits: true }>, R: number, outputTokensPerRequest: number): Sizing {
+  const load = R * model.loadPerRequest;
+  const replicas = replicasFor(model, R);
+  const needed = Math.ceil(load / model.utilisation);
+  const serving = model.billingMode === "scale-to-zero" ? replicas : Math.max(1, replicas - model.failoverReplicas);
+  let boundBy: "memory" | "throughput" | "latency" | "minimum-replicas" = "throughput";
+  if (model.billingMode !== "scale-to-zero" && needed + model.failoverReplicas < model.minReplicas) boundBy = "minimum-replicas";
+  else if (capacity.throughputSource === "roofline" && capacity.roofline.batchBoundBy !== "scheduler") boundBy = capacity.roofline.batchBoundBy;
+  const activeSeconds = DAYS_PER_MONTH * model.activeHoursPerDay * SECONDS_PER_HOUR;
+  return {
+    weightGb: capacity.weightBytes / BYTES_PER_GB,
+    kvBytesPerToken: capacity.kvBytesPerToken,
+    contextTokens: capacity.contextTokens,
+    tensorParallel: capacity.tensorParallel,
+    maxSequencesByMemory: capacity.maxSequencesByMemory,
+    batch: capacity.throughputSource === "benchmark" && capacity.benchmark ? capacity.benchmark.concurrency : capacity.roofline.batch,
+    batchBoundBy: capacity.roofline.batchBoundBy,
+    throughputSource: capacity.throughputSource,
+    benchmark: capacity.benchmark ? `${capacity.benchmark.source} (${capacity.benchmark.why})` : null,
+    outputTokensPerSPerReplica: capacity.outputTokensPerS,
+    prefillTokensPerSPerReplica: capacity.prefillTokensPerS,
+    perStreamTokensPerS: capacity.perStreamTokensPerS,
+    ttftMs: capacity.ttftMs,
+    peakOutputTokensPerS: ((R * outputTokensPerRequest) / activeSeconds) * model.peakToAverage,
+    load,
+    replicas,
+    gpus: model.billingMode === "scale-to-zero" ? replicas * model.tensorParallel : rentedGpus(model, replicas),
+    gpuHours: gpuHoursFor(model, R, replicas),
+    achievedUtilisation: serving > 0 ? load / serving : 0,
+    boundBy,
+    notes: capacity.notes,
+  };
+}
+
+/** Volumes for the cost-against-volume chart: log-spaced around today's volume and the breakevens. */
+function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
+  const marks = breakeven.flatMap((b) => [b.fullyLoaded, b.gpuOnly]).filter((b) => b.reached).map((b) => (b as { requestsPerMonth: number }).requestsPerMonth);
+  const anchor = Math.max(R, 1000);
+  const lo = Math.max(1, Math.min(anchor / 10, ...marks.map((m) => m / 2).filter((m) => m > 0)));
+  const hi = Math.max(anchor * 10, ...marks.map((m) => m * 2));
+  const points = Array.from({ length: COST_CURVE_POINTS }, (_, i) => Math.round(lo * Math.pow(hi / lo, i / (COST_CURVE_POINTS - 1))));
+  return [...new Set([...points, R, ...marks])].sort((a, b) => a - b);
+}
+
+function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number, selfWinsNow: boolean): Trigger[] {
+  const be = entry?.fullyLoaded;
+  if (!be || !be.reached) return [];
+  const above = be.requestsPerMonth > R;
+  if (above === selfWinsNow && be.requestsPerMonth !== R) return [];
+  const winnerAfter = above ? "self-host" : "api";
+  return [
+    {
+      input: "volume",
+      label: "Monthly volume",
+      direction: above ? "above" : "below",
+      value: R > 0 ? be.requestsPerMonth / R : 0,
+      absolute: be.requestsPerMonth,
+      unit: "requests/month",
+      winnerAfter,
+      text: `${winnerAfter === "api" ? "The API" : "Self-hosting"} wins ${above ? "above" : "below"} ${formatCount(be.requestsPerMonth)} requests/month.`,
+    },
+  ];
+}
+
+function explain(
+  input: ScenarioInput,
+  options: OptionResult[],
+  rec: Omit<Evaluation["recommendation"], "reason">,
+  breakeven: Evaluation["breakeven"],
+  bestApi: string | null,
+  bestSelf: string | null,
+): string {
+  const find = (id: string | null) => options.find((o) => o.id === id && o.feasible) as Extract<OptionResult, { feasible: true }> | undefined;
+  const api = find(bestApi);
+  const self = find(bestSelf);
+  const parts: string[] = [];
+  const volume = `${formatCount(input.workload.requestsPerMonth)} requests a month`;
+  if (api && self) {
+    const cheaper = self.monthlyCost < api.monthlyCost ? self : api;
+    const dearer = cheaper === self ? api : self;
+    const share = Math.round(((dearer.monthlyCost - cheaper.monthlyCost) / dearer.monthlyCost) * 100);
+    parts.push(
+      `At ${volume}, ${cheaper.label} costs ${formatMoney(cheaper.monthlyCost)} a month against ${formatMoney(dearer.monthlyCost)} for ${dearer.label} (${share}% less), with engineering time, overhead and set-up counted on the self-host side.`,
+    );
+    const be = breakeven.find((b) => b.selfHostId === self.id);
+    if (be) {
+      const full = be.fullyLoaded.reached
+        ? `Fully loaded, self-hosting breaks even at ${formatCount(be.fullyLoaded.requestsPerMonth)} requests a month`
+        : `Fully loaded, self-hosting does not break even (${be.fullyLoaded.reason.replace(/\.$/, "")})`;
+      const gpu = be.gpuOnly.reached
+        ? `counting GPUs alone, as simple calculators do, it would at ${formatCount(be.gpuOnly.requestsPerMonth)}`
+        : "counting GPUs alone it does not either";
+      parts.push(` ${full}; ${gpu}.`);
+    }
+    if (rec.economic.closeCall) parts.push(` The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
+  } else if (api || self) {
+    const only = (api ?? self)!;
+    parts.push(`Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatMoney(only.monthlyCost)} a month for ${volume}.`);
+  }
+  if (rec.overriddenBy.length && rec.overrideMonthlyCost !== null) {
+    const cost = rec.overrideMonthlyCost;
+    parts.push(
+      ` ${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatMoney(cost)} a month more` : `it happens to save ${formatMoney(-cost)} a month`} than the cheapest option it rules out.`,
+    );
+  }
+  if (rec.outcome === "infeasible") parts.push(` ${rec.conflicts.join(" ")}`);
+  return parts.join("").replace(/\s+/g, " ").trim();
+}

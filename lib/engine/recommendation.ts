@@ -1,0 +1,98 @@
+// The recommendation: the economic verdict (close calls lean to the API for flexibility), then
+// hard constraints remove options; the final pick says which constraint overrode the money and
+// what it costs, or that no option is left.
+import { constraintLabel, type ConstraintCheck } from "./constraints";
+import type { Constraint } from "./schema";
+import type { OptionResult, Recommendation } from "./result-schema";
+import { formatMoney } from "./text";
+
+type Priced = Extract<OptionResult, { feasible: true }>;
+
+function cheapest<T extends Priced>(list: T[]): T | null {
+  return list.reduce<T | null>((best, o) => (best === null || o.monthlyCost < best.monthlyCost ? o : best), null);
+}
+
+function economicPick(options: Priced[], margin: number) {
+  const api = cheapest(options.filter((o) => o.kind === "api"));
+  const self = cheapest(options.filter((o) => o.kind === "self-host"));
+  if (!api || !self) return { pick: api ?? self, closeCall: false, api, self, gapShare: null };
+  const gapShare = Math.abs(self.monthlyCost - api.monthlyCost) / Math.max(self.monthlyCost, api.monthlyCost, Number.MIN_VALUE);
+  const closeCall = gapShare <= margin;
+  return { pick: closeCall ? api : self.monthlyCost < api.monthlyCost ? self : api, closeCall, api, self, gapShare };
+}
+
+export function recommend(options: OptionResult[], constraints: Constraint[], checks: ConstraintCheck[], margin: number) {
+  const priced = options.filter((o): o is Priced => o.feasible);
+  const economic = economicPick(priced, margin);
+  const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
+
+  const constraintResults = constraints.map((c) => {
+    const mine = checks.filter((k) => k.constraintId === c.id);
+    return {
+      id: c.id,
+      kind: c.kind,
+      label: constraintLabel(c),
+      hard: c.hard,
+      checks: mine.map(({ optionId, verdict, detail }) => ({ optionId, verdict, detail })),
+      removed: c.hard ? mine.filter((k) => k.verdict !== "pass").map((k) => k.optionId) : [],
+    };
+  });
+  const removed = new Set(constraintResults.flatMap((c) => c.removed));
+  const warnings = constraintResults
+    .filter((c) => !c.hard)
+    .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`));
+
+  const remaining = priced.filter((o) => !removed.has(o.id));
+  const final = economicPick(remaining, margin);
+  const pick = final.pick;
+
+  const overriddenBy =
+    economic.pick && removed.has(economic.pick.id)
+      ? constraintResults.filter((c) => c.removed.includes(economic.pick!.id)).map((c) => ({ constraintId: c.id, label: c.label }))
+      : [];
+  const cheapestRemoved = cheapest(priced.filter((o) => removed.has(o.id)));
+  const overrideMonthlyCost = overriddenBy.length && pick && cheapestRemoved ? pick.monthlyCost - cheapestRemoved.monthlyCost : null;
+
+  const conflicts: string[] = [];
+  if (!pick) {
+    for (const o of options) {
+      if (!o.feasible) conflicts.push(`${o.label}: ${o.reason}`);
+      else {
+        const by = constraintResults.filter((c) => c.removed.includes(o.id)).map((c) => c.label);
+        conflicts.push(`${o.label}: removed by ${by.map((b) => `"${b}"`).join(" and ")}.`);
+      }
+    }
+  }
+
+  let headline: string;
+  if (!pick) headline = "No option meets every constraint: the scenario is infeasible as stated.";
+  else if (overriddenBy.length) {
+    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatMoney(pick.monthlyCost)}/month, because ${overriddenBy.map((o) => `"${o.label}"`).join(" and ")} rule${overriddenBy.length > 1 ? "" : "s"} out ${economic.pick!.label}.`;
+  } else if (final.closeCall) {
+    headline = `Close call: use the API (${pick.label}, ${formatMoney(pick.monthlyCost)}/month); self-hosting is within ${Math.round(margin * 100)}% and would cost flexibility.`;
+  } else {
+    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatMoney(pick.monthlyCost)}/month.`;
+  }
+
+  const recommendation: Omit<Recommendation, "reason"> = {
+    outcome: pick ? pick.kind : "infeasible",
+    optionId: pick?.id ?? null,
+    label: pick?.label ?? null,
+    monthlyCost: pick?.monthlyCost ?? null,
+    economic: {
+      optionId: economic.pick?.id ?? null,
+      label: economic.pick?.label ?? null,
+      monthlyCost: economic.pick?.monthlyCost ?? null,
+      closeCall: economic.closeCall,
+      cheapestApiId: economic.api?.id ?? null,
+      cheapestSelfHostId: economic.self?.id ?? null,
+      gapShare: economic.gapShare,
+    },
+    overriddenBy,
+    overrideMonthlyCost,
+    conflicts,
+    headline,
+    warnings,
+  };
+  return { recommendation, constraintResults };
+}

@@ -1,0 +1,178 @@
+// zod schema of the evaluation result: the contract for the API, the memo and the UI.
+import { z } from "zod";
+import { KEY_INPUTS } from "./what-if";
+
+const money = z.number().describe("US$ per month");
+
+export const CostLineSchema = z.object({
+  label: z.string(),
+  unit: z.string(),
+  quantity: z.number(),
+  unitPrice: z.number(),
+  monthlyCost: money,
+  source: z.string(),
+  flag: z.string().optional(),
+});
+
+const unitCosts = {
+  monthlyCost: money,
+  annualCost: z.number(),
+  perMillionTokens: z.number().nullable().describe("US$ per 1M tokens (input + output)"),
+  perThousandRequests: z.number().nullable(),
+};
+
+export const ApiOptionResultSchema = z.object({
+  kind: z.literal("api"),
+  id: z.string(),
+  label: z.string(),
+  feasible: z.literal(true),
+  lines: z.array(CostLineSchema),
+  ...unitCosts,
+  priceTier: z.enum(["standard", "long-context"]),
+  flags: z.array(z.string()),
+});
+
+export const SizingSchema = z.object({
+  weightGb: z.number(),
+  kvBytesPerToken: z.number(),
+  contextTokens: z.number(),
+  tensorParallel: z.number(),
+  maxSequencesByMemory: z.number(),
+  batch: z.number(),
+  batchBoundBy: z.enum(["memory", "latency", "scheduler"]),
+  throughputSource: z.enum(["benchmark", "roofline"]),
+  benchmark: z.string().nullable().describe("The measured row used, when one matched"),
+  outputTokensPerSPerReplica: z.number(),
+  prefillTokensPerSPerReplica: z.number().nullable(),
+  perStreamTokensPerS: z.number(),
+  ttftMs: z.number(),
+  peakOutputTokensPerS: z.number(),
+  load: z.number().describe("Replica-equivalents of work at peak"),
+  replicas: z.number(),
+  gpus: z.number(),
+  gpuHours: z.number(),
+  achievedUtilisation: z.number().describe("Peak load over provisioned serving replicas"),
+  boundBy: z.enum(["memory", "throughput", "latency", "minimum-replicas"]),
+  notes: z.array(z.string()),
+});
+
+export const SelfHostOptionResultSchema = z.discriminatedUnion("feasible", [
+  z.object({
+    kind: z.literal("self-host"),
+    id: z.string(),
+    label: z.string(),
+    feasible: z.literal(true),
+    lines: z.array(CostLineSchema),
+    ...unitCosts,
+    gpuOnlyMonthlyCost: money,
+    sizing: SizingSchema,
+  }),
+  z.object({ kind: z.literal("self-host"), id: z.string(), label: z.string(), feasible: z.literal(false), reason: z.string() }),
+]);
+
+export const BreakevenSchema = z.discriminatedUnion("reached", [
+  z.object({
+    reached: z.literal(true),
+    basis: z.enum(["fully-loaded", "gpu-only"]),
+    requestsPerMonth: z.number(),
+    tokensPerMonth: z.number(),
+    selfHostMonthly: z.number(),
+    apiMonthly: z.number(),
+    replicas: z.number(),
+  }),
+  z.object({ reached: z.literal(false), basis: z.enum(["fully-loaded", "gpu-only"]), reason: z.string() }),
+]);
+
+export const BreakevenEntrySchema = z.object({
+  selfHostId: z.string(),
+  apiId: z.string(),
+  fullyLoaded: BreakevenSchema,
+  gpuOnly: BreakevenSchema,
+});
+
+export const ConstraintResultSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  hard: z.boolean(),
+  checks: z.array(z.object({ optionId: z.string(), verdict: z.enum(["pass", "fail", "not-verified"]), detail: z.string() })),
+  removed: z.array(z.string()).describe("Options this hard constraint removed"),
+});
+
+export const RecommendationSchema = z.object({
+  outcome: z.enum(["api", "self-host", "infeasible"]),
+  optionId: z.string().nullable(),
+  label: z.string().nullable(),
+  monthlyCost: z.number().nullable(),
+  economic: z.object({
+    optionId: z.string().nullable(),
+    label: z.string().nullable(),
+    monthlyCost: z.number().nullable(),
+    closeCall: z.boolean(),
+    cheapestApiId: z.string().nullable(),
+    cheapestSelfHostId: z.string().nullable(),
+    gapShare: z.number().nullable().describe("|self − API| / larger of the two"),
+  }),
+  overriddenBy: z.array(z.object({ constraintId: z.string(), label: z.string() })),
+  overrideMonthlyCost: z.number().nullable().describe("Final monthly cost minus the cheapest option the constraints removed"),
+  conflicts: z.array(z.string()).describe("Why every option was removed, when infeasible"),
+  headline: z.string(),
+  reason: z.string(),
+  warnings: z.array(z.string()),
+});
+
+export const EvaluationSchema = z.object({
+  engineVersion: z.string(),
+  scenarioName: z.string(),
+  workload: z.object({
+    requestsPerMonth: z.number(),
+    inputTokensPerMonth: z.number(),
+    outputTokensPerMonth: z.number(),
+    tokensPerRequest: z.number(),
+  }),
+  options: z.array(z.union([ApiOptionResultSchema, SelfHostOptionResultSchema])),
+  breakeven: z.array(BreakevenEntrySchema),
+  costCurve: z.array(z.object({ requestsPerMonth: z.number(), costs: z.record(z.string(), z.number()) })).describe("Monthly cost of every option against volume"),
+  projection: z.object({
+    points: z.array(z.object({ month: z.number(), requestsPerMonth: z.number(), monthly: z.record(z.string(), z.number()), cumulative: z.record(z.string(), z.number()) })),
+    monthlyCrossoverMonth: z.number().nullable(),
+    cumulativeCrossoverMonth: z.number().nullable(),
+  }),
+  comparison: z.object({ selfHostId: z.string(), apiId: z.string(), baseDifference: z.number() }).nullable(),
+  tornado: z.array(
+    z.object({
+      input: z.enum(KEY_INPUTS),
+      label: z.string(),
+      kind: z.enum(["multiplier", "value"]),
+      base: z.number(),
+      low: z.number(),
+      high: z.number(),
+      lowDelta: z.number(),
+      highDelta: z.number(),
+      swing: z.number(),
+    }),
+  ),
+  uncertainty: z
+    .object({ samples: z.number(), seed: z.number(), probabilitySelfHostCheaper: z.number(), p10: z.number(), p50: z.number(), p90: z.number(), mean: z.number() })
+    .nullable(),
+  triggers: z.array(
+    z.object({
+      input: z.enum(KEY_INPUTS),
+      label: z.string(),
+      direction: z.enum(["above", "below"]),
+      value: z.number(),
+      absolute: z.number(),
+      unit: z.string(),
+      winnerAfter: z.enum(["api", "self-host"]),
+      text: z.string(),
+    }),
+  ),
+  constraints: z.array(ConstraintResultSchema),
+  recommendation: RecommendationSchema,
+});
+
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+export type OptionResult = Evaluation["options"][number];
+export type ApiOptionResult = z.infer<typeof ApiOptionResultSchema>;
+export type SelfHostOptionResult = z.infer<typeof SelfHostOptionResultSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;

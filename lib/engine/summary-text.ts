@@ -1,0 +1,73 @@
+// A plain-text reading of an evaluation, for the command line (`npm run evaluate -- --summary`).
+import type { Evaluation } from "./result-schema";
+import { formatCount, formatMoney } from "./text";
+
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));
+const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+export function formatEvaluationText(e: Evaluation): string {
+  const out: string[] = [];
+  const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
+  out.push(`# ${e.scenarioName}`);
+  out.push(`${formatCount(e.workload.requestsPerMonth)} requests/month, ${formatCount(e.workload.tokensPerRequest)} tokens/request (${formatCount(e.workload.inputTokensPerMonth + e.workload.outputTokensPerMonth)} tokens/month)`);
+  out.push("");
+  out.push(`Recommendation: ${e.recommendation.headline}`);
+  out.push(e.recommendation.reason);
+  for (const w of e.recommendation.warnings) out.push(`  warning: ${w}`);
+  out.push("");
+  out.push(`${pad("Option", 46)}${padLeft("Monthly", 14)}${padLeft("$/1M tok", 11)}${padLeft("$/1k req", 11)}`);
+  for (const o of e.options) {
+    if (!o.feasible) {
+      out.push(`${pad(o.label, 46)}  does not fit: ${o.reason}`);
+      continue;
+    }
+    out.push(
+      `${pad(o.label, 46)}${padLeft(formatMoney(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatMoney(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatMoney(o.perThousandRequests), 11)}`,
+    );
+    for (const l of o.lines) {
+      out.push(`    ${pad(l.label, 58)}${padLeft(formatMoney(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
+    }
+    if (o.kind === "self-host") {
+      const s = o.sizing;
+      out.push(
+        `    sizing: TP=${s.tensorParallel}, ${s.replicas} replicas / ${s.gpus} GPUs, ${formatCount(s.outputTokensPerSPerReplica)} output tok/s per replica (${s.throughputSource}), batch ${s.batch}, utilisation ${(s.achievedUtilisation * 100).toFixed(0)}%, bound by ${s.boundBy}`,
+      );
+      if (s.benchmark) out.push(`    benchmark: ${s.benchmark}`);
+      for (const n of s.notes) out.push(`    note: ${n}`);
+    }
+    if (o.kind === "api") for (const f of o.flags) out.push(`    ! ${f}`);
+  }
+  out.push("");
+  for (const b of e.breakeven) {
+    const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
+      x.reached ? `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)` : `not reached — ${x.reason}`;
+    out.push(`Breakeven ${label(b.selfHostId)} vs ${label(b.apiId)}:`);
+    out.push(`    fully loaded: ${show(b.fullyLoaded)}`);
+    out.push(`    GPU only:     ${show(b.gpuOnly)}`);
+  }
+  const p = e.projection;
+  if (e.comparison) {
+    out.push(
+      `Projection over ${p.points.length} months: cumulative crossover ${p.cumulativeCrossoverMonth ? `in month ${p.cumulativeCrossoverMonth}` : "never"}, monthly crossover ${p.monthlyCrossoverMonth ? `in month ${p.monthlyCrossoverMonth}` : "never"}.`,
+    );
+    out.push("");
+    out.push(`Sensitivity of (self-host − API) = ${formatMoney(e.comparison.baseDifference)}/month:`);
+    for (const t of e.tornado.slice(0, 6)) out.push(`    ${pad(t.label, 34)} ${padLeft(formatMoney(t.lowDelta), 12)} .. ${padLeft(formatMoney(t.highDelta), 12)}`);
+  }
+  if (e.uncertainty) {
+    const u = e.uncertainty;
+    out.push(`Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatMoney(u.p10)}, P50 ${formatMoney(u.p50)}, P90 ${formatMoney(u.p90)}`);
+  }
+  if (e.triggers.length) {
+    out.push("Revisit when:");
+    for (const t of e.triggers) out.push(`    ${t.text}`);
+  }
+  if (e.constraints.length) {
+    out.push("Constraints:");
+    for (const c of e.constraints) {
+      out.push(`    ${c.label}${c.hard ? "" : " (soft)"}`);
+      for (const k of c.checks) out.push(`        ${pad(label(k.optionId), 44)} ${k.verdict}: ${k.detail}`);
+    }
+  }
+  return out.join("\n");
+}

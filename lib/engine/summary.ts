@@ -1,0 +1,25 @@
+import type { Evaluation } from "./result-schema";
+import type { EvaluationSummary } from "./summary-schema";
+
+/** The compact summary stored with a revision. */
+export function summarize(e: Evaluation): EvaluationSummary {
+  const r = e.recommendation;
+  const best = e.breakeven.find((b) => b.selfHostId === r.economic.cheapestSelfHostId);
+  const monthly = (id: string | null) => {
+    const o = e.options.find((x) => x.id === id);
+    return o && o.feasible ? o.monthlyCost : null;
+  };
+  return {
+    outcome: r.outcome,
+    recommendedOptionId: r.optionId,
+    recommendedLabel: r.label,
+    recommendedMonthlyCost: r.monthlyCost,
+    headline: r.headline,
+    overriddenBy: r.overriddenBy.map((o) => o.label),
+    overrideMonthlyCost: r.overrideMonthlyCost,
+    cheapestApiMonthly: monthly(r.economic.cheapestApiId),
+    cheapestSelfHostMonthly: monthly(r.economic.cheapestSelfHostId),
+    breakevenRequestsPerMonth: best?.fullyLoaded.reached ? best.fullyLoaded.requestsPerMonth : null,
+    closeCall: r.economic.closeCall,
+  };
+}

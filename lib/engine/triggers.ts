@@ -1,0 +1,116 @@
+// Revisit triggers: for each key input, the value at which the cheaper side (best self-host vs
+// best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
+// the others are found by a grid walk from today's value then bisection (each is piecewise
+// monotone, so the first sign change on the walk is the nearest flip).
+import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
+import { baseValue, difference, type KeyInput, type PairModel } from "./what-if";
+
+export type Trigger = {
+  input: KeyInput;
+  label: string;
+  direction: "above" | "below";
+  /** The flip point in the input's own terms (a multiplier for multiplier inputs). */
+  value: number;
+  /** The flip point as a quantity a reader knows (US$/GPU-hour, tokens/s, FTE…). */
+  absolute: number;
+  unit: string;
+  winnerAfter: "api" | "self-host";
+  text: string;
+};
+
+const GRID = 48;
+const BISECTIONS = 50;
+
+const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
+  gpuPrice: { min: 0.05, max: 20 },
+  tokenPrice: { min: 0.05, max: 20 },
+  throughput: { min: 0.05, max: 20 },
+  engineeringFte: { min: 0, max: 20 },
+  apiCacheRead: { min: 0, max: 1 },
+  selfCacheHit: { min: 0, max: 0.99 },
+  utilisation: { min: 0.05, max: 1 },
+  salary: { min: 0, max: 2_000_000 },
+  peak: { min: 1, max: 50 },
+};
+
+function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: number; unit: string; show: string } {
+  switch (input) {
+    case "gpuPrice": {
+      const v = p.self.cost.pricePerGpuHour * value;
+      return { absolute: v, unit: "US$/GPU-hour", show: `$${v.toFixed(2)} per GPU-hour` };
+    }
+    case "tokenPrice": {
+      const v = p.api.prices.output * value;
+      return { absolute: value, unit: "× today's API prices", show: `${Math.round(value * 100)}% of today's API prices (output $${v.toFixed(2)} per 1M tokens)` };
+    }
+    case "throughput": {
+      const v = p.self.load.outputTokensPerS * value;
+      return { absolute: v, unit: "output tokens/s per replica", show: `${Math.round(v).toLocaleString("en-US")} output tokens/s per replica` };
+    }
+    case "engineeringFte": {
+      const v = p.self.cost.engineeringFte * value;
+      return { absolute: v, unit: "FTE", show: `${v.toFixed(2)} FTE of self-host engineering` };
+    }
+    case "apiCacheRead":
+    case "selfCacheHit":
+    case "utilisation":
+      return { absolute: value, unit: "share", show: `${(value * 100).toFixed(0)}% ${INPUT_LABELS[input].toLowerCase()}` };
+    case "salary":
+      return { absolute: value, unit: "US$/year", show: `$${Math.round(value).toLocaleString("en-US")} per engineer-year` };
+    case "peak":
+      return { absolute: value, unit: "ratio", show: `a peak-to-average ratio of ${value.toFixed(1)}` };
+    default:
+      return { absolute: value, unit: "", show: String(value) };
+  }
+}
+
+function walk(p: PairModel, input: KeyInput, from: number, to: number, geometric: boolean): number | null {
+  const baseSign = difference(p) < 0;
+  const at = (v: number) => difference(p, { [input]: v }) < 0;
+  const point = (i: number) => (geometric ? from * Math.pow(to / from, i / GRID) : from + ((to - from) * i) / GRID);
+  let prev = from;
+  for (let i = 1; i <= GRID; i++) {
+    const v = point(i);
+    if (at(v) !== baseSign) {
+      let lo = prev; // same side as base
+      let hi = v; // flipped
+      for (let j = 0; j < BISECTIONS; j++) {
+        const mid = geometric && lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+        if (at(mid) !== baseSign) hi = mid;
+        else lo = mid;
+      }
+      return hi;
+    }
+    prev = v;
+  }
+  return null;
+}
+
+export function revisitTriggers(p: PairModel): Trigger[] {
+  const selfWinsNow = difference(p) < 0;
+  const out: Trigger[] = [];
+  for (const input of Object.keys(DOMAINS) as Exclude<KeyInput, "volume">[]) {
+    const base = baseValue(p, input);
+    const { min, max } = DOMAINS[input];
+    const geometric = MULTIPLIER_INPUTS.has(input) && min > 0;
+    for (const direction of ["above", "below"] as const) {
+      const bound = direction === "above" ? max : min;
+      if ((direction === "above" && base >= max) || (direction === "below" && base <= min)) continue;
+      const flip = walk(p, input, base, bound, geometric);
+      if (flip === null) continue;
+      const winnerAfter = selfWinsNow ? "api" : "self-host";
+      const abs = absoluteOf(p, input, flip);
+      out.push({
+        input,
+        label: INPUT_LABELS[input],
+        direction,
+        value: flip,
+        absolute: abs.absolute,
+        unit: abs.unit,
+        winnerAfter,
+        text: `${winnerAfter === "api" ? "The API" : "Self-hosting"} wins ${direction} ${abs.show}.`,
+      });
+    }
+  }
+  return out;
+}
