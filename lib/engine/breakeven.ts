@@ -14,6 +14,7 @@ export type Breakeven =
 export type LinearApi = { perRequest: number; fixed: number };
 
 const MAX_SCAN = 2_000_000;
+const MAX_REFINE_STEPS = 1000;
 
 export function costsAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number) {
   const replicas = replicasFor(self, requests);
@@ -84,8 +85,13 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
   function refine(guess: number): Breakeven {
     let r = Math.max(0, guess);
     if (r > maxRequests) return notReached(limitText);
-    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) r++;
-    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) r--;
+    let steps = 0;
+    const step = () => {
+      // The closed form lands within a rounding error; a long walk means the search is wrong.
+      if (++steps > MAX_REFINE_STEPS) throw new Error("breakeven refinement did not converge");
+    };
+    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) step(), r++;
+    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) step(), r--;
     return r > maxRequests ? notReached(limitText) : done(r);
   }
 }
