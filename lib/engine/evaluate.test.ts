@@ -1,0 +1,167 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { evaluateScenario } from "./evaluate";
+import { EvaluationSchema } from "./result-schema";
+import { formatEvaluationText } from "./summary-text";
+import { summarize } from "./summary";
+import { EvaluationSummarySchema } from "./summary-schema";
+import { gpu, model, scenario } from "./test-fixtures";
+
+const EXAMPLES = path.resolve("lib/engine/examples");
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json"));
+
+describe("the shipped examples", () => {
+  test("there are three", () => expect(examples).toHaveLength(3));
+
+  test.each(examples)("%s evaluates to a result that matches the result schema", (file) => {
+    const result = evaluateScenario(JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8")), { monteCarloSamples: 500 });
+    expect(() => EvaluationSchema.parse(result)).not.toThrow();
+    expect(EvaluationSummarySchema.parse(summarize(result))).toBeTruthy();
+    for (const o of result.options) {
+      if (!o.feasible) continue;
+      expect(o.monthlyCost).toBeCloseTo(o.lines.reduce((s, l) => s + l.monthlyCost, 0), 6);
+      expect(o.annualCost).toBeCloseTo(o.monthlyCost * 12, 6);
+    }
+    const text = formatEvaluationText(result);
+    expect(text).toContain(result.recommendation.headline);
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  test("the regulated example self-hosts because data must stay in-house, and says what that costs", () => {
+    const e = evaluateScenario(JSON.parse(readFileSync(path.join(EXAMPLES, "regulated-in-house.json"), "utf8")), { monteCarloSamples: 0 });
+    expect(e.recommendation.outcome).toBe("self-host");
+    expect(e.recommendation.economic.optionId).toBe("haiku-45");
+    expect(e.recommendation.overriddenBy.map((o) => o.constraintId)).toContain("in-house");
+    const removed = e.options.find((o) => o.id === "haiku-45")!;
+    const picked = e.options.find((o) => o.id === e.recommendation.optionId)!;
+    if (!removed.feasible || !picked.feasible) throw new Error("expected priced options");
+    expect(e.recommendation.overrideMonthlyCost).toBeCloseTo(picked.monthlyCost - removed.monthlyCost, 6);
+    expect(e.recommendation.reason).toMatch(/overrides the economics|override the economics/);
+  });
+});
+
+describe("recommendation rules", () => {
+  test("volume moves the verdict: the API at low volume, self-hosting at high volume", () => {
+    const low = evaluateScenario({ ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 100_000 } }, { monteCarloSamples: 0 });
+    const high = evaluateScenario({ ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 5_000_000_000 } }, { monteCarloSamples: 0 });
+    expect(low.recommendation.outcome).toBe("api");
+    expect(high.recommendation.outcome).toBe("self-host");
+    const be = low.breakeven[0].fullyLoaded;
+    expect(be.reached).toBe(true);
+    // The breakeven sits between the two volumes, and the GPU-only breakeven comes earlier.
+    if (be.reached && low.breakeven[0].gpuOnly.reached) {
+      expect(be.requestsPerMonth).toBeGreaterThan(100_000);
+      expect(be.requestsPerMonth).toBeLessThan(5_000_000_000);
+      expect(low.breakeven[0].gpuOnly.requestsPerMonth).toBeLessThan(be.requestsPerMonth);
+    }
+  });
+
+  test("within the close-call margin the recommendation leans to the API", () => {
+    const base = scenario();
+    const probe = evaluateScenario(base, { monteCarloSamples: 0 });
+    const be = probe.breakeven[0].fullyLoaded;
+    if (!be.reached) throw new Error("expected a breakeven");
+    // At the breakeven volume self-hosting is no dearer, but only just: a close call.
+    const e = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: be.requestsPerMonth } }, { monteCarloSamples: 0 });
+    const self = e.options.find((o) => o.kind === "self-host")!;
+    const api = e.options.find((o) => o.kind === "api")!;
+    if (!self.feasible || !api.feasible) throw new Error("expected priced options");
+    expect(self.monthlyCost).toBeLessThanOrEqual(api.monthlyCost);
+    expect(e.recommendation.economic.closeCall).toBe(true);
+    expect(e.recommendation.outcome).toBe("api");
+    expect(e.recommendation.headline).toMatch(/^Close call/);
+  });
+
+  test("an unverified attribute does not satisfy a hard constraint", () => {
+    const e = evaluateScenario(scenario({ constraints: [{ id: "zdr", kind: "zero-data-retention" }] }), { monteCarloSamples: 0 });
+    const check = e.constraints[0].checks.find((c) => c.optionId === "mini")!;
+    expect(check.verdict).toBe("not-verified");
+    expect(e.constraints[0].removed).toEqual(["mini"]);
+    expect(e.recommendation.outcome).toBe("self-host");
+  });
+
+  test("a soft constraint warns but removes nothing", () => {
+    const e = evaluateScenario(scenario({ constraints: [{ id: "zdr", kind: "zero-data-retention", hard: false }] }), { monteCarloSamples: 0 });
+    expect(e.constraints[0].removed).toEqual([]);
+    expect(e.recommendation.warnings.join(" ")).toMatch(/Zero data retention/);
+  });
+
+  test("when every option is removed the scenario is infeasible and says which constraints conflict", () => {
+    const e = evaluateScenario(
+      scenario({
+        constraints: [
+          { id: "in-house", kind: "data-stays-in-our-infrastructure" },
+          { id: "hipaa", kind: "certifications", required: ["HIPAA BAA"] },
+        ],
+      }),
+      { monteCarloSamples: 0 },
+    );
+    expect(e.recommendation.outcome).toBe("infeasible");
+    expect(e.recommendation.optionId).toBeNull();
+    expect(e.recommendation.conflicts).toHaveLength(2);
+    expect(e.recommendation.conflicts.join(" ")).toMatch(/HIPAA BAA/);
+    expect(e.recommendation.conflicts.join(" ")).toMatch(/Data must not leave our infrastructure/);
+  });
+
+  test("a custom constraint takes the team's verdicts", () => {
+    const e = evaluateScenario(scenario({ constraints: [{ id: "legal", kind: "custom", label: "Legal sign-off", verdicts: { mini: "pass", h100: "fail" } }] }), { monteCarloSamples: 0 });
+    expect(e.constraints[0].removed).toEqual(["h100"]);
+  });
+
+  test("a self-host option that does not fit is reported, not priced at zero", () => {
+    const e = evaluateScenario(
+      scenario({
+        workload: { requestsPerMonth: 1000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 1000 },
+        selfHostOptions: [{ id: "big", label: "70B on L40S", model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1) }],
+      }),
+      { monteCarloSamples: 0 },
+    );
+    const big = e.options.find((o) => o.id === "big")!;
+    expect(big.feasible).toBe(false);
+    expect(e.breakeven).toEqual([]);
+    expect(e.recommendation.outcome).toBe("api");
+  });
+
+  test("the projection compounds growth and finds the crossover month", () => {
+    const base = scenario();
+    const probe = evaluateScenario(base, { monteCarloSamples: 0 });
+    const probeBe = probe.breakeven[0].fullyLoaded;
+    if (!probeBe.reached) throw new Error("expected a breakeven");
+    const start = probeBe.requestsPerMonth / 2;
+    const e = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: start, monthlyGrowth: 0.1, horizonMonths: 24 } }, { monteCarloSamples: 0 });
+    const be = e.breakeven[0].fullyLoaded;
+    if (!be.reached) throw new Error("expected a breakeven");
+    expect(e.projection.points[1].requestsPerMonth).toBeCloseTo(start * 1.1, 6);
+    expect(e.projection.points[23].requestsPerMonth).toBeCloseTo(start * Math.pow(1.1, 23), 3);
+    // No month below the breakeven volume can be a crossover; the crossover month is the first
+    // month whose self-host cost is at or below the API's.
+    const firstAtBreakeven = e.projection.points.find((p) => p.requestsPerMonth >= be.requestsPerMonth)!.month;
+    const m = e.projection.monthlyCrossoverMonth!;
+    expect(m).toBeGreaterThanOrEqual(firstAtBreakeven);
+    const [selfId, apiId] = [e.comparison!.selfHostId, e.comparison!.apiId];
+    expect(e.projection.points[m - 1].monthly[selfId]).toBeLessThanOrEqual(e.projection.points[m - 1].monthly[apiId]);
+    for (const p of e.projection.points.slice(0, m - 1)) expect(p.monthly[selfId]).toBeGreaterThan(p.monthly[apiId]);
+    const c = e.projection.cumulativeCrossoverMonth!;
+    expect(c).toBeGreaterThanOrEqual(m);
+    expect(e.projection.points[c - 1].cumulative[selfId]).toBeLessThanOrEqual(e.projection.points[c - 1].cumulative[apiId]);
+  });
+
+  test("revisit triggers really flip the cheaper side", () => {
+    const probe = evaluateScenario(scenario(), { monteCarloSamples: 0 }).breakeven[0].fullyLoaded;
+    if (!probe.reached) throw new Error("expected a breakeven");
+    const near = scenario();
+    const base = { ...near, workload: { ...near.workload, requestsPerMonth: Math.round(probe.requestsPerMonth * 0.8) } };
+    const e = evaluateScenario(base, { monteCarloSamples: 0 });
+    const gpuTrigger = e.triggers.find((t) => t.input === "gpuPrice");
+    expect(gpuTrigger).toBeDefined();
+    const at = (price: number) => {
+      const r = evaluateScenario({ ...base, selfHostOptions: [{ ...base.selfHostOptions![0], gpu: { ...base.selfHostOptions![0].gpu, pricePerGpuHour: price } }] }, { monteCarloSamples: 0 });
+      return r.comparison!.baseDifference;
+    };
+    const p = gpuTrigger!.absolute;
+    expect(Math.sign(at(p * 0.99))).not.toBe(Math.sign(at(p * 1.01)));
+    const volume = e.triggers.find((t) => t.input === "volume");
+    expect(volume?.absolute).toBe((e.breakeven[0].fullyLoaded as { requestsPerMonth: number }).requestsPerMonth);
+  });
+});
