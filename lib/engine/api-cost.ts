@@ -2,6 +2,7 @@
 //   I = R·Ti, O = R·To; uncached = I·(1 − h − w), read = I·h, write = I·w
 //   tokens$ = (uncached·pin + read·pread + write·pwrite + O·pout) / 1e6
 //   API = tokens$·(1 − b·db) + FTE_api·salary/12
+import { groupDigits } from "./text";
 import { MONTHS_PER_YEAR, TOKENS_PER_MILLION } from "./constants";
 import { line, total, type CostLine } from "./cost-line";
 import type { ApiOption, Workload } from "./schema";
@@ -38,7 +39,7 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
     batchDiscount = 0;
     if (workload.batchShare > 0) flags.push("No batch API: the batch share is billed at the standard price.");
   }
-  if (long) flags.push(`Requests exceed ${p.longContext!.thresholdTokens.toLocaleString("en-US")} input tokens: long-context prices apply to all their tokens.`);
+  if (long) flags.push(`Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`);
   return { input, cachedRead, cacheWrite, output, batchDiscount, tier: long ? "long-context" : "standard", flags };
 }
 
@@ -104,4 +105,4 @@ export function apiCostLines(option: ApiOption, workload: Workload, engineerAnnu
 }
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
-const usd = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
+const usd = (v: number) => `$${groupDigits(v)}`;

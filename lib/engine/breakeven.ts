@@ -90,8 +90,14 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
       // The closed form lands within a rounding error; a long walk means the search is wrong.
       if (++steps > MAX_REFINE_STEPS) throw new Error("breakeven refinement did not converge");
     };
-    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) step(), r++;
-    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) step(), r--;
+    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) {
+      step();
+      r++;
+    }
+    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) {
+      step();
+      r--;
+    }
     return r > maxRequests ? notReached(limitText) : done(r);
   }
 }

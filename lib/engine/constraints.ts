@@ -1,5 +1,6 @@
 // Compliance, latency and custom constraints, checked against each option. An attribute nobody
 // verified counts as "not verified", never as satisfied: a hard constraint removes the option.
+import { groupDigits } from "./text";
 import type { ApiOption, Constraint, SelfHostOption } from "./schema";
 
 export type Verdict = "pass" | "fail" | "not-verified";
@@ -21,7 +22,7 @@ export function constraintLabel(c: Constraint): string {
     case "zero-data-retention":
       return "Zero data retention";
     case "ttft-budget":
-      return `p95 time to first token ≤ ${c.p95Ms.toLocaleString("en-US")} ms`;
+      return `p95 time to first token ≤ ${groupDigits(c.p95Ms)} ms`;
     case "min-output-speed":
       return `At least ${c.tokensPerSecond} output tokens/s per stream`;
     case "custom":

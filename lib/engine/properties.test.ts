@@ -42,7 +42,9 @@ const selfArb = fc.record({
   fte: fc.double({ min: 0, max: 2, noNaN: true }),
 });
 
-function build(s: fc.TypeOf<typeof selfArb>, w: ReturnType<typeof workload>): SelfHostCostModel | null {
+type SelfSpec = typeof selfArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(s: SelfSpec, w: ReturnType<typeof workload>): SelfHostCostModel | null {
   const option = selfHost({
     model: model(s.model),
     gpu: gpu(s.gpuType as "H100 SXM", s.price, { minGpus: s.rentUnit }),

@@ -5,6 +5,7 @@
 //   Self = GPUhours·$g + overhead + FTE·salary/12 + setupWeeks·salary/52/N + switches·weeks·salary/52/12
 // The model is a handful of numbers so that breakeven, sensitivity and Monte Carlo re-price it
 // millions of times without re-sizing.
+import { groupDigits } from "./text";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
 import { line, type CostLine } from "./cost-line";
 import type { SelfHostOption, Workload } from "./schema";
@@ -44,11 +45,16 @@ export type LoadInputs = {
 };
 
 export function loadPerRequest(x: LoadInputs): number {
+  return loadPerRequestOf(x, x.prefixCacheHitRate, x.peakToAverage, 1);
+}
+
+/** loadPerRequest with the prefix-cache hit rate, peak ratio and a throughput factor given apart. */
+export function loadPerRequestOf(x: LoadInputs, prefixCacheHitRate: number, peakToAverage: number, throughputFactor: number): number {
   const activeSeconds = DAYS_PER_MONTH * x.activeHoursPerDay * SECONDS_PER_HOUR;
-  const outputPeak = (x.outputTokens / activeSeconds) * x.peakToAverage;
-  const prefillPeak = ((x.inputTokens * (1 - x.prefixCacheHitRate)) / activeSeconds) * x.peakToAverage;
+  const outputPeak = (x.outputTokens / activeSeconds) * peakToAverage;
+  const prefillPeak = ((x.inputTokens * (1 - prefixCacheHitRate)) / activeSeconds) * peakToAverage;
   // A benchmark rate was measured with prefill running alongside decode: it already pays for it.
-  return outputPeak / x.outputTokensPerS + (x.prefillTokensPerS ? prefillPeak / x.prefillTokensPerS : 0);
+  return outputPeak / (x.outputTokensPerS * throughputFactor) + (x.prefillTokensPerS ? prefillPeak / (x.prefillTokensPerS * throughputFactor) : 0);
 }
 
 export function loadInputs(capacity: Extract<ReplicaCapacity, { fits: true }>, workload: Workload): LoadInputs {
@@ -160,7 +166,7 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
   }
   const perMonth = m.engineerAnnualCost / MONTHS_PER_YEAR;
   const perWeek = m.engineerAnnualCost / WEEKS_PER_YEAR;
-  const salaryNote = `$${Math.round(m.engineerAnnualCost).toLocaleString("en-US")}/year loaded`;
+  const salaryNote = `$${groupDigits(m.engineerAnnualCost)}/year loaded`;
   if (m.engineeringFte > 0) lines.push(line("Serving-stack engineering (on-call, upgrades, tuning)", "engineer-months", m.engineeringFte, perMonth, `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`));
   if (m.setupEngineerWeeks > 0) {
     lines.push(line(`One-time set-up, amortised over ${m.horizonMonths} months`, "engineer-weeks", m.setupEngineerWeeks / m.horizonMonths, perWeek, `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`));

@@ -1,5 +1,6 @@
 // Self-host sizing (DESIGN.md "Self-host sizing"): memory, tensor-parallel degree, the batch that
 // fits and meets the latency SLO, and the throughput of one replica, measured or estimated.
+import { groupDigits } from "./text";
 import {
   BYTES_PER_GB,
   BYTES_PER_KV_VALUE,
@@ -157,7 +158,7 @@ export function replicaCandidates(option: SelfHostOption, workload: Workload, sl
       weightBytes: W,
       kvBytesPerToken: kv,
       contextTokens: ctx,
-      reason: `Does not fit one 8-GPU node: weights plus one ${ctx.toLocaleString("en-US")}-token sequence need ${need.toFixed(0)} GB, 8 × ${option.gpu.gpuType} give ${((8 * usable) / BYTES_PER_GB).toFixed(0)} GB usable.`,
+      reason: `Does not fit one 8-GPU node: weights plus one ${groupDigits(ctx)}-token sequence need ${need.toFixed(0)} GB, 8 × ${option.gpu.gpuType} give ${((8 * usable) / BYTES_PER_GB).toFixed(0)} GB usable.`,
     };
   }
   return { fits: true, candidates: fitting.map((t) => capacityAt(option, workload, sloTokensPerS, t)) };

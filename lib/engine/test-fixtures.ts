@@ -5,20 +5,19 @@ import { ApiOptionSchema, ScenarioInputSchema, SelfHostOptionSchema, WorkloadSch
 export function model(name: string) {
   const m = REFERENCE_OPEN_MODELS.find((x) => x.name === name);
   if (!m) throw new Error(`no model ${name}`);
-  const { sourceUrl: _ignored, ...rest } = m;
-  return rest;
+  return { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength };
 }
 
 export function gpu(type: keyof typeof GPU_SPECS, pricePerGpuHour: number, extra: Record<string, unknown> = {}) {
-  const { specSource: _ignored, ...spec } = GPU_SPECS[type];
-  return { ...spec, provider: "Test cloud", pricePerGpuHour, ...extra };
+  const s = GPU_SPECS[type];
+  return { gpuType: s.gpuType, memoryGb: s.memoryGb, bandwidthGbS: s.bandwidthGbS, bf16Tflops: s.bf16Tflops, fp8Tflops: s.fp8Tflops, provider: "Test cloud", pricePerGpuHour, ...extra };
 }
 
 export function workload(w: Partial<Workload> & { requestsPerMonth: number }): Workload {
   return WorkloadSchema.parse({ inputTokensPerRequest: 1000, outputTokensPerRequest: 200, ...w });
 }
 
-export function apiOption(o: Partial<ApiOption> & { prices: Record<string, unknown> }): ApiOption {
+export function apiOption(o: Record<string, unknown> & { prices: Record<string, unknown> }): ApiOption {
   return ApiOptionSchema.parse({ id: "api", label: "API", integrationFte: 0, ...o });
 }
 

@@ -1,13 +1,27 @@
 // Plain-text number formatting for sentences the engine writes (headlines, reasons, triggers).
+// Hand-rolled rather than Intl/toLocaleString: the engine formats inside hot loops (triggers,
+// notes) and Intl formatting costs microseconds a call.
+
+/** 1234567.891 → "1,234,568" (digits = 0) or "1,234,567.89" (digits = 2). */
+export function groupDigits(value: number, digits = 0): string {
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole, fraction] = fixed.split(".");
+  let out = "";
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) out += ",";
+    out += whole[i];
+  }
+  return (value < 0 && Number(fixed) !== 0 ? "-" : "") + out + (fraction ? `.${fraction}` : "");
+}
+
 export function formatMoney(value: number): string {
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : 2;
-  return `${value < 0 ? "−" : ""}$${abs.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `${value < 0 ? "−" : ""}$${groupDigits(abs, abs >= 100 ? 0 : 2)}`;
 }
 
 export function formatCount(value: number): string {
   if (value >= 1e9) return `${(value / 1e9).toFixed(value >= 1e10 ? 0 : 2)}B`;
   if (value >= 1e6) return `${(value / 1e6).toFixed(value >= 1e7 ? 0 : 2)}M`;
   if (value >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
-  return Math.round(value).toLocaleString("en-US");
+  return groupDigits(value);
 }

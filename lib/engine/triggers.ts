@@ -2,8 +2,9 @@
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
 // the others are found by a grid walk from today's value then bisection (each is piecewise
 // monotone, so the first sign change on the walk is the nearest flip).
+import { groupDigits } from "./text";
 import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
-import { baseValue, difference, type KeyInput, type PairModel } from "./what-if";
+import { baseValue, difference, type KeyInput, type PairModel, type WhatIf } from "./what-if";
 
 export type Trigger = {
   input: KeyInput;
@@ -18,8 +19,8 @@ export type Trigger = {
   text: string;
 };
 
-const GRID = 48;
-const BISECTIONS = 50;
+const GRID = 24;
+const BISECTIONS = 36; // 2^-36 of the bracket: far below any price's precision
 
 const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
   gpuPrice: { min: 0.05, max: 20 },
@@ -45,7 +46,7 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
     }
     case "throughput": {
       const v = p.self.load.outputTokensPerS * value;
-      return { absolute: v, unit: "output tokens/s per replica", show: `${Math.round(v).toLocaleString("en-US")} output tokens/s per replica` };
+      return { absolute: v, unit: "output tokens/s per replica", show: `${groupDigits(v)} output tokens/s per replica` };
     }
     case "engineeringFte": {
       const v = p.self.cost.engineeringFte * value;
@@ -56,7 +57,7 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
     case "utilisation":
       return { absolute: value, unit: "share", show: `${(value * 100).toFixed(0)}% ${INPUT_LABELS[input].toLowerCase()}` };
     case "salary":
-      return { absolute: value, unit: "US$/year", show: `$${Math.round(value).toLocaleString("en-US")} per engineer-year` };
+      return { absolute: value, unit: "US$/year", show: `$${groupDigits(value)} per engineer-year` };
     case "peak":
       return { absolute: value, unit: "ratio", show: `a peak-to-average ratio of ${value.toFixed(1)}` };
     default:
@@ -64,9 +65,29 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
   }
 }
 
-function walk(p: PairModel, input: KeyInput, from: number, to: number, geometric: boolean): number | null {
-  const baseSign = difference(p) < 0;
-  const at = (v: number) => difference(p, { [input]: v }) < 0;
+// A what-if of one input at a time, reused: one object of fixed shape instead of one per probe.
+const probe: Required<{ [K in KeyInput]: number | undefined }> = {
+  volume: undefined,
+  gpuPrice: undefined,
+  tokenPrice: undefined,
+  apiCacheRead: undefined,
+  selfCacheHit: undefined,
+  utilisation: undefined,
+  throughput: undefined,
+  engineeringFte: undefined,
+  salary: undefined,
+  peak: undefined,
+};
+
+function selfWinsWith(p: PairModel, input: KeyInput, value: number): boolean {
+  probe[input] = value;
+  const wins = difference(p, probe as WhatIf) < 0;
+  probe[input] = undefined;
+  return wins;
+}
+
+function walk(p: PairModel, input: KeyInput, from: number, to: number, geometric: boolean, baseSign: boolean): number | null {
+  const at = (v: number) => selfWinsWith(p, input, v);
   const point = (i: number) => (geometric ? from * Math.pow(to / from, i / GRID) : from + ((to - from) * i) / GRID);
   let prev = from;
   for (let i = 1; i <= GRID; i++) {
@@ -96,7 +117,7 @@ export function revisitTriggers(p: PairModel): Trigger[] {
     for (const direction of ["above", "below"] as const) {
       const bound = direction === "above" ? max : min;
       if ((direction === "above" && base >= max) || (direction === "below" && base <= min)) continue;
-      const flip = walk(p, input, base, bound, geometric);
+      const flip = walk(p, input, base, bound, geometric, selfWinsNow);
       if (flip === null) continue;
       const winnerAfter = selfWinsNow ? "api" : "self-host";
       const abs = absoluteOf(p, input, flip);

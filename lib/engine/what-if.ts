@@ -3,7 +3,7 @@
 // formulas as the main evaluation (api-cost.ts, self-host-cost.ts); it does not re-size memory.
 import { apiTokenCostPerRequest, type EffectiveApiPrices } from "./api-cost";
 import { MONTHS_PER_YEAR } from "./constants";
-import { loadPerRequest, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
+import { loadPerRequestOf, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
 
 export const KEY_INPUTS = [
   "volume",
@@ -64,28 +64,26 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
 }
 
+// One scratch copy of the cost model per pair, overwritten field by field: the Monte Carlo calls
+// this tens of thousands of times per evaluation and must not allocate.
+const scratch = new WeakMap<PairModel, SelfHostCostModel>();
+
 export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
   const base = p.self.cost;
-  const throughput = x.throughput ?? 1;
-  const load =
+  let model = scratch.get(p);
+  if (!model) {
+    model = { ...base };
+    scratch.set(p, model);
+  }
+  model.loadPerRequest =
     x.selfCacheHit === undefined && x.peak === undefined && x.throughput === undefined
       ? base.loadPerRequest
-      : loadPerRequest({
-          ...p.self.load,
-          prefixCacheHitRate: x.selfCacheHit ?? p.self.load.prefixCacheHitRate,
-          peakToAverage: x.peak ?? p.self.load.peakToAverage,
-          outputTokensPerS: p.self.load.outputTokensPerS * throughput,
-          prefillTokensPerS: p.self.load.prefillTokensPerS === null ? null : p.self.load.prefillTokensPerS * throughput,
-        });
-  const model: SelfHostCostModel = {
-    ...base,
-    loadPerRequest: load,
-    utilisation: x.utilisation ?? base.utilisation,
-    pricePerGpuHour: base.pricePerGpuHour * (x.gpuPrice ?? 1),
-    engineeringFte: base.engineeringFte * (x.engineeringFte ?? 1),
-    engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
-    peakToAverage: x.peak ?? base.peakToAverage,
-  };
+      : loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1);
+  model.utilisation = x.utilisation ?? base.utilisation;
+  model.pricePerGpuHour = base.pricePerGpuHour * (x.gpuPrice ?? 1);
+  model.engineeringFte = base.engineeringFte * (x.engineeringFte ?? 1);
+  model.engineerAnnualCost = x.salary ?? base.engineerAnnualCost;
+  model.peakToAverage = x.peak ?? base.peakToAverage;
   return selfHostMonthlyCost(model, p.requestsPerMonth * (x.volume ?? 1));
 }
 

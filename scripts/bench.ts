@@ -1,0 +1,55 @@
+// npm run bench: performance figures, each with a baseline measured in the same run so that the
+// numbers read as ratios on a shared, noisy machine. Prints a table; asserts nothing.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { apiTokenCostPerRequest } from "../lib/engine/api-cost";
+import { evaluateScenario } from "../lib/engine/evaluate";
+
+type Row = { name: string; median: number; p90: number; runs: number; unit: "µs" | "ms"; target?: string };
+
+function measure(fn: () => unknown, minRuns: number, minMs: number): { median: number; p90: number; runs: number } {
+  for (let i = 0; i < Math.min(50, minRuns); i++) fn(); // warm-up: JIT and caches
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < minRuns || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], runs: times.length };
+}
+
+const EXAMPLES = path.resolve("lib/engine/examples");
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => ({ name: f.replace(/\.json$/, ""), input: JSON.parse(readFileSync(path.join(EXAMPLES, f), "utf8")) }));
+
+// Baseline: one evaluation of the API cost formula, batched so the timer resolution does not
+// dominate (1,000 calls per timed run, reported per call).
+const prices = { input: 0.15, cachedRead: 0.075, cacheWrite: 0.15, output: 0.6 };
+let sink = 0;
+const BASELINE_BATCH = 1000;
+const baseline = measure(() => {
+  for (let i = 0; i < BASELINE_BATCH; i++) sink += apiTokenCostPerRequest(1000 + i, 200, 0.5, 0, prices);
+}, 200, 300);
+const baselineUs = (baseline.median * 1000) / BASELINE_BATCH;
+
+const rows: Row[] = [{ name: "baseline: API cost formula, one call", median: baselineUs, p90: (baseline.p90 * 1000) / BASELINE_BATCH, runs: baseline.runs * BASELINE_BATCH, unit: "µs" }];
+for (const ex of examples) {
+  const plain = measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 1500);
+  rows.push({ name: `evaluateScenario ${ex.name}, no Monte Carlo`, median: plain.median * 1000, p90: plain.p90 * 1000, runs: plain.runs, unit: "µs", target: "< 100 µs" });
+  const mc = measure(() => evaluateScenario(ex.input, { monteCarloSamples: 10_000 }), 30, 2000);
+  rows.push({ name: `evaluateScenario ${ex.name}, 10,000-sample Monte Carlo`, median: mc.median, p90: mc.p90, runs: mc.runs, unit: "ms", target: "< 25 ms" });
+}
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+console.log(`Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import("node:os")).cpus().length} cores\n`);
+console.log(`${"what".padEnd(62)}${"median".padStart(12)}${"p90".padStart(12)}${"× baseline".padStart(14)}${"runs".padStart(9)}  target`);
+for (const r of rows) {
+  const us = r.unit === "ms" ? r.median * 1000 : r.median;
+  console.log(
+    `${r.name.padEnd(62)}${`${fmt(r.median)} ${r.unit}`.padStart(12)}${`${fmt(r.p90)} ${r.unit}`.padStart(12)}${fmt(us / baselineUs).padStart(14)}${String(r.runs).padStart(9)}  ${r.target ?? ""}`,
+  );
+}
+if (sink === 42) console.log(""); // keep the baseline loop from being optimised away
