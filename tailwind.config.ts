@@ -2,7 +2,7 @@ import type { Config } from "tailwindcss";
 
 // Tremor 3 needs Tailwind 3.4, its package in `content`, its theme colours and a safelist for the
 // chart colours (class names are built at run time from the `colors` prop).
-const chartColors = ["blue", "emerald", "amber", "rose", "violet", "cyan", "slate", "gray", "indigo", "teal", "orange", "fuchsia"];
+const chartColors = ["blue", "emerald", "amber", "rose", "violet", "cyan", "slate", "gray", "indigo", "teal", "orange", "fuchsia", "sky"];
 const shades = ["50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "950"];
 
 const config: Config = {

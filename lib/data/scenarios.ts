@@ -22,3 +22,30 @@ export async function listScenarios(userId: string, teamSlug: string) {
   });
   return rows;
 }
+
+/** One scenario with its current revision, only for a member of its team (else null → 404). */
+export async function getScenario(userId: string, teamSlug: string, scenarioId: string) {
+  return getDb().scenario.findFirst({
+    where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      version: true,
+      updatedAt: true,
+      currentRevision: {
+        select: {
+          id: true,
+          number: true,
+          input: true,
+          summary: true,
+          message: true,
+          createdAt: true,
+          author: { select: { name: true } },
+          catalogVersion: { select: { label: true, effectiveDate: true } },
+        },
+      },
+    },
+  });
+}

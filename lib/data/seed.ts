@@ -94,8 +94,8 @@ export async function seedDemoWorkspace(db: PrismaClient, catalogVersionId: stri
         data: {
           scenarioId: scenario.id,
           number: 1,
-          input: demo.input,
-          summary: demo.summary ?? undefined,
+          input: demo.input as object,
+          summary: demo.summary,
           catalogVersionId,
           authorId: user.id,
           message: "Seeded demo scenario",

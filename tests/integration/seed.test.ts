@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
-import { REFERENCE_API_PRICES, REFERENCE_GPU_OFFERS, referenceBenchmarks } from "../../lib/catalog/reference-catalog";
+import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS, referenceBenchmarks } from "../../lib/catalog/reference-catalog";
+import { readSummary } from "../../lib/engine/summary-schema";
+import { summarize } from "../../lib/engine/summary";
+import { evaluateScenario } from "../../lib/engine/evaluate";
 
 async function snapshot(db: TestDb["db"]) {
   return {
@@ -34,6 +37,21 @@ describe.each(testDbKinds())("seed on %s", (kind) => {
 
     const demo = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL }, include: { memberships: { include: { team: true } } } });
     expect(demo.memberships.map((m) => [m.team.slug, m.role])).toEqual([[DEMO_TEAM_SLUG, "owner"]]);
+  });
+
+  test("demo scenarios are stored with their evaluation summary and catalog version", async () => {
+    const scenarios = await t.db.scenario.findMany({ include: { currentRevision: { include: { catalogVersion: true } } }, orderBy: { name: "asc" } });
+    expect(scenarios.map((s) => s.name)).toEqual(["70B agent platform with long shared prompts", "8B chat assistant", "Regulated internal assistant (data stays in-house)"]);
+    for (const s of scenarios) {
+      const summary = readSummary(s.currentRevision!.summary);
+      expect(summary, s.name).not.toBeNull();
+      expect(summary!.recommendedMonthlyCost).toBeGreaterThan(0);
+      expect(s.currentRevision!.catalogVersion!.label).toBe(REFERENCE_CATALOG_LABEL);
+      // The stored input evaluates to the stored summary.
+      expect(summarize(evaluateScenario(s.currentRevision!.input))).toEqual(summary);
+    }
+    const regulated = scenarios.find((s) => s.name.startsWith("Regulated"))!;
+    expect(readSummary(regulated.currentRevision!.summary)!.outcome).toBe("self-host");
   });
 
   test("every catalog row carries a source and a checked date", async () => {

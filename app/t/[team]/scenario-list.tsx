@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ScenarioListItem } from "@/lib/data/scenarios";
 import { readSummary } from "@/lib/engine/summary-schema";
 import { formatDateTime, formatUsd } from "@/lib/format/numbers";
@@ -9,7 +10,7 @@ const STATUS_STYLE: Record<string, string> = {
   archived: "bg-gray-50 text-gray-500",
 };
 
-export function ScenarioList({ scenarios }: { scenarios: ScenarioListItem[] }) {
+export function ScenarioList({ scenarios, teamSlug }: { scenarios: ScenarioListItem[]; teamSlug: string }) {
   if (scenarios.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
@@ -29,7 +30,9 @@ export function ScenarioList({ scenarios }: { scenarios: ScenarioListItem[] }) {
           <li key={s.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-6">
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{s.name}</span>
+                <Link href={`/t/${teamSlug}/s/${s.id}`} className="font-medium text-blue-800 hover:underline">
+                  {s.name}
+                </Link>
                 <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[s.status] ?? ""}`}>{s.status}</span>
               </div>
               {s.description ? <p className="truncate text-sm text-gray-600">{s.description}</p> : null}
@@ -37,7 +40,9 @@ export function ScenarioList({ scenarios }: { scenarios: ScenarioListItem[] }) {
             <div className="text-sm sm:w-64 sm:text-right">
               {summary ? (
                 <>
-                  <div className="font-medium">{summary.recommendedLabel ?? "Infeasible"}</div>
+                  <div className="font-medium">
+                    {summary.outcome === "infeasible" ? "Infeasible" : `${summary.outcome === "api" ? "API" : "Self-host"}: ${summary.recommendedLabel}`}
+                  </div>
                   <div className="text-gray-600">{formatUsd(summary.recommendedMonthlyCost)} / month</div>
                 </>
               ) : (

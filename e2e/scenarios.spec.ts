@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { test, expect, signIn, signUp } from "./fixtures";
+import { evaluateScenario } from "../lib/engine/evaluate";
+import { formatUsd } from "../lib/format/numbers";
+
+const regulated = evaluateScenario(JSON.parse(readFileSync("lib/engine/examples/regulated-in-house.json", "utf8")));
+
+test("the demo workspace lists its scenarios with a cost chart, and a scenario shows the engine's figures", async ({ page }) => {
+  await signIn(page, "demo@breakeven.local", "breakeven-demo");
+  const list = page.getByTestId("scenario-list");
+  await expect(list.getByRole("link")).toHaveCount(3);
+  // The chart is drawn: one bar per scenario.
+  await expect(page.getByTestId("dashboard-chart").locator(".recharts-bar-rectangle")).toHaveCount(3);
+
+  await list.getByRole("link", { name: /Regulated internal assistant/ }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText(regulated.scenarioName);
+  await expect(page.getByTestId("recommendation-headline")).toHaveText(regulated.recommendation.headline);
+  await expect(page.getByTestId("override")).toContainText("Customer data must stay in our EU infrastructure");
+  await expect(page.getByTestId("catalog-version")).toHaveText("2026-09 reference");
+  for (const o of regulated.options) {
+    if (o.feasible) await expect(page.getByTestId(`monthly-${o.id}`)).toHaveText(formatUsd(o.monthlyCost));
+  }
+  // Every chart has drawn marks, not an empty frame.
+  await expect(page.getByTestId("chart-cost-volume").locator("path.recharts-curve").first()).toBeVisible();
+  await expect(page.getByTestId("chart-breakdown").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-tornado").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-projection").locator("path.recharts-area-area").first()).toBeVisible();
+  await expect(page.getByTestId("constraints")).toContainText("Requests are sent to the provider's infrastructure.");
+});
+
+test("a user of another team gets 404 on a demo scenario's URL", async ({ page, browser, newUser }) => {
+  const demo = await browser.newPage();
+  await signIn(demo, "demo@breakeven.local", "breakeven-demo");
+  await demo.getByTestId("scenario-list").getByRole("link").first().click();
+  await expect(demo.getByTestId("scenario-name")).toBeVisible();
+  const scenarioPath = new URL(demo.url()).pathname;
+  const scenarioId = scenarioPath.split("/").at(-1)!;
+  await demo.close();
+
+  await signUp(page, newUser);
+  const ownTeam = new URL(page.url()).pathname.split("/")[2];
+  expect((await page.goto(scenarioPath))?.status()).toBe(404);
+  // Guessing the id under the attacker's own team does not find it either.
+  expect((await page.goto(`/t/${ownTeam}/s/${scenarioId}`))?.status()).toBe(404);
+});
