@@ -9,6 +9,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Integration files open their own databases; two files at a time fits two cores.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -22,8 +24,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own databases; two at a time fits two cores.
-          maxWorkers: 2,
         },
       },
     ],

@@ -1,7 +1,6 @@
 // Revisit triggers: for each key input, the value at which the cheaper side (best self-host vs
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
-// the others are found by a grid walk from today's value then bisection (each is piecewise
-// monotone, so the first sign change on the walk is the nearest flip).
+// the others are solved per input (see flipPoint).
 import { groupDigits } from "./text";
 import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
 import { baseValue, difference, type KeyInput, type PairModel, type WhatIf } from "./what-if";
@@ -19,7 +18,6 @@ export type Trigger = {
   text: string;
 };
 
-const GRID = 24;
 const BISECTIONS = 36; // 2^-36 of the bracket: far below any price's precision
 
 const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
@@ -86,25 +84,41 @@ function selfWinsWith(p: PairModel, input: KeyInput, value: number): boolean {
   return wins;
 }
 
-function walk(p: PairModel, input: KeyInput, from: number, to: number, geometric: boolean, baseSign: boolean): number | null {
+// How (self − API) responds to each input, holding the others: linear ones have a closed-form
+// root; the others move replicas in whole steps but only ever in one direction (more cache hits,
+// throughput or utilisation never add replicas; a higher peak never removes them), so the sign
+// changes at most once on each side of today's value and bisection finds where.
+const LINEAR: ReadonlySet<KeyInput> = new Set(["gpuPrice", "tokenPrice", "engineeringFte", "salary", "apiCacheRead"]);
+
+function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, baseSign: boolean): number | null {
   const at = (v: number) => selfWinsWith(p, input, v);
-  const point = (i: number) => (geometric ? from * Math.pow(to / from, i / GRID) : from + ((to - from) * i) / GRID);
-  let prev = from;
-  for (let i = 1; i <= GRID; i++) {
-    const v = point(i);
-    if (at(v) !== baseSign) {
-      let lo = prev; // same side as base
-      let hi = v; // flipped
-      for (let j = 0; j < BISECTIONS; j++) {
-        const mid = geometric && lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
-        if (at(mid) !== baseSign) hi = mid;
-        else lo = mid;
-      }
-      return hi;
+  if (at(to) === baseSign) return null;
+  if (LINEAR.has(input)) {
+    const d0 = differenceWith(p, input, from);
+    const d1 = differenceWith(p, input, to);
+    if (d1 !== d0) {
+      const root = from + ((to - from) * d0) / (d0 - d1);
+      // Step just past the root onto the flipped side, then confirm with the real function.
+      const nudge = Math.abs(to - from) * 1e-12;
+      const flipped = to > from ? root + nudge : root - nudge;
+      if (at(flipped) !== baseSign) return flipped;
     }
-    prev = v;
   }
-  return null;
+  let lo = from; // same side as base
+  let hi = to; // flipped
+  for (let j = 0; j < BISECTIONS; j++) {
+    const mid = lo > 0 && hi > 0 && MULTIPLIER_INPUTS.has(input) ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+    if (at(mid) !== baseSign) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function differenceWith(p: PairModel, input: KeyInput, value: number): number {
+  probe[input] = value;
+  const d = difference(p, probe as WhatIf);
+  probe[input] = undefined;
+  return d;
 }
 
 export function revisitTriggers(p: PairModel): Trigger[] {
@@ -113,11 +127,10 @@ export function revisitTriggers(p: PairModel): Trigger[] {
   for (const input of Object.keys(DOMAINS) as Exclude<KeyInput, "volume">[]) {
     const base = baseValue(p, input);
     const { min, max } = DOMAINS[input];
-    const geometric = MULTIPLIER_INPUTS.has(input) && min > 0;
     for (const direction of ["above", "below"] as const) {
       const bound = direction === "above" ? max : min;
       if ((direction === "above" && base >= max) || (direction === "below" && base <= min)) continue;
-      const flip = walk(p, input, base, bound, geometric, selfWinsNow);
+      const flip = flipPoint(p, input, base, bound, selfWinsNow);
       if (flip === null) continue;
       const winnerAfter = selfWinsNow ? "api" : "self-host";
       const abs = absoluteOf(p, input, flip);
