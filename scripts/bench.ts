@@ -1,9 +1,18 @@
 // npm run bench: performance figures, each with a baseline measured in the same run so that the
 // numbers read as ratios on a shared, noisy machine. Prints a table; asserts nothing.
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { apiTokenCostPerRequest } from "../lib/engine/api-cost";
-import { evaluateScenario } from "../lib/engine/evaluate";
+import { pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+
+// The engine is measured as a bundler ships it. Run through tsx, every function carries a
+// keep-names wrapper (`__name(fn, "…")`) that roughly doubles the cost of closure-heavy code;
+// Next's bundler adds no such wrapper, so we bundle lib/engine with esbuild first.
+const outDir = mkdtempSync(path.join(os.tmpdir(), "breakeven-bench-"));
+const bundle = path.join(outDir, "engine.mjs");
+buildSync({ entryPoints: [path.resolve("scripts/bench-entry.ts")], bundle: true, format: "esm", platform: "node", target: "node20", outfile: bundle, logLevel: "error" });
+const { apiTokenCostPerRequest, evaluateScenario, parseScenario } = (await import(pathToFileURL(bundle).href)) as typeof import("./bench-entry");
 
 type Row = { name: string; median: number; p90: number; runs: number; unit: "µs" | "ms"; target?: string };
 
@@ -37,6 +46,8 @@ const baselineUs = (baseline.median * 1000) / BASELINE_BATCH;
 
 const rows: Row[] = [{ name: "baseline: API cost formula, one call", median: baselineUs, p90: (baseline.p90 * 1000) / BASELINE_BATCH, runs: baseline.runs * BASELINE_BATCH, unit: "µs" }];
 for (const ex of examples) {
+  const validate = measure(() => parseScenario(ex.input), 300, 800);
+  rows.push({ name: `  of which input validation (zod) ${ex.name}`, median: validate.median * 1000, p90: validate.p90 * 1000, runs: validate.runs, unit: "µs" });
   const plain = measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 1500);
   rows.push({ name: `evaluateScenario ${ex.name}, no Monte Carlo`, median: plain.median * 1000, p90: plain.p90 * 1000, runs: plain.runs, unit: "µs", target: "< 100 µs" });
   const mc = measure(() => evaluateScenario(ex.input, { monteCarloSamples: 10_000 }), 30, 2000);
@@ -44,7 +55,7 @@ for (const ex of examples) {
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-console.log(`Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import("node:os")).cpus().length} cores\n`);
+console.log(`Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, engine bundled by esbuild\n`);
 console.log(`${"what".padEnd(62)}${"median".padStart(12)}${"p90".padStart(12)}${"× baseline".padStart(14)}${"runs".padStart(9)}  target`);
 for (const r of rows) {
   const us = r.unit === "ms" ? r.median * 1000 : r.median;

@@ -191,25 +191,21 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
   if (!rl.meetsSlo && !bench) notes.push(`Even at batch 1 a stream gets ${rl.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${sloTokensPerS} tokens/s SLO.`);
   const hs = workload.selfHostPrefixCacheHitRate;
   const prefillMs = ((workload.inputTokensPerRequest * (1 - hs)) / rl.prefillTokensPerS) * 1000;
-  const common = { fits: true as const, weightBytes: W, kvBytesPerToken: kv, contextTokens: ctx, tensorParallel: t, maxSequencesByMemory: bMem, roofline: rl, notes };
-  if (bench) {
-    return {
-      ...common,
-      throughputSource: "benchmark",
-      benchmark: bench,
-      outputTokensPerS: bench.outputTokensPerS,
-      prefillTokensPerS: null,
-      perStreamTokensPerS: streamRate(bench),
-      ttftMs: (bench.ttftMs ?? prefillMs + rl.stepSeconds * 1000) + option.inNetworkRttMs,
-    };
-  }
+  const ttftMs = (bench?.ttftMs ?? prefillMs + rl.stepSeconds * 1000) + option.inNetworkRttMs;
   return {
-    ...common,
-    throughputSource: "roofline",
-    benchmark: null,
-    outputTokensPerS: rl.decodeTokensPerS,
-    prefillTokensPerS: rl.prefillTokensPerS,
-    perStreamTokensPerS: rl.perStreamTokensPerS,
-    ttftMs: prefillMs + rl.stepSeconds * 1000 + option.inNetworkRttMs,
+    fits: true,
+    weightBytes: W,
+    kvBytesPerToken: kv,
+    contextTokens: ctx,
+    tensorParallel: t,
+    maxSequencesByMemory: bMem,
+    roofline: rl,
+    notes,
+    throughputSource: bench ? "benchmark" : "roofline",
+    benchmark: bench,
+    outputTokensPerS: bench ? bench.outputTokensPerS : rl.decodeTokensPerS,
+    prefillTokensPerS: bench ? null : rl.prefillTokensPerS,
+    perStreamTokensPerS: bench ? streamRate(bench) : rl.perStreamTokensPerS,
+    ttftMs,
   };
 }
