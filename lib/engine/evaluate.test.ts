@@ -132,19 +132,22 @@ describe("recommendation rules", () => {
     const e = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: start, monthlyGrowth: 0.1, horizonMonths: 24 } }, { monteCarloSamples: 0 });
     const be = e.breakeven[0].fullyLoaded;
     if (!be.reached) throw new Error("expected a breakeven");
-    expect(e.projection.points[1].requestsPerMonth).toBeCloseTo(start * 1.1, 6);
-    expect(e.projection.points[23].requestsPerMonth).toBeCloseTo(start * Math.pow(1.1, 23), 3);
+    const P = e.projection;
+    expect(P.requestsPerMonth[1]).toBeCloseTo(start * 1.1, 6);
+    expect(P.requestsPerMonth[23]).toBeCloseTo(start * Math.pow(1.1, 23), 3);
     // No month below the breakeven volume can be a crossover; the crossover month is the first
     // month whose self-host cost is at or below the API's.
-    const firstAtBreakeven = e.projection.points.find((p) => p.requestsPerMonth >= be.requestsPerMonth)!.month;
+    const firstAtBreakeven = P.requestsPerMonth.findIndex((r) => r >= be.requestsPerMonth) + 1;
     const m = e.projection.monthlyCrossoverMonth!;
     expect(m).toBeGreaterThanOrEqual(firstAtBreakeven);
     const [selfId, apiId] = [e.comparison!.selfHostId, e.comparison!.apiId];
-    expect(e.projection.points[m - 1].monthly[selfId]).toBeLessThanOrEqual(e.projection.points[m - 1].monthly[apiId]);
-    for (const p of e.projection.points.slice(0, m - 1)) expect(p.monthly[selfId]).toBeGreaterThan(p.monthly[apiId]);
+    expect(P.monthly[selfId][m - 1]).toBeLessThanOrEqual(P.monthly[apiId][m - 1]);
+    for (let i = 0; i < m - 1; i++) expect(P.monthly[selfId][i]).toBeGreaterThan(P.monthly[apiId][i]);
     const c = e.projection.cumulativeCrossoverMonth!;
     expect(c).toBeGreaterThanOrEqual(m);
-    expect(e.projection.points[c - 1].cumulative[selfId]).toBeLessThanOrEqual(e.projection.points[c - 1].cumulative[apiId]);
+    expect(P.cumulative[selfId][c - 1]).toBeLessThanOrEqual(P.cumulative[apiId][c - 1]);
+    // Cumulative is the running sum of monthly.
+    expect(P.cumulative[apiId][23]).toBeCloseTo(P.monthly[apiId].reduce((a, b) => a + b, 0), 6);
   });
 
   test("revisit triggers really flip the cheaper side", () => {

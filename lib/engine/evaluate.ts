@@ -117,12 +117,9 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   const costAt: Record<string, (requests: number) => number> = {};
   for (const [id, model] of apiModels) costAt[id] = (r) => apiMonthlyCost(model, r);
   for (const [id, s] of selfStates) costAt[id] = (r) => selfHostMonthlyCost(s.model, r);
-  const curveIds = Object.keys(costAt);
-  const costCurve = curveVolumes(R, breakeven).map((requestsPerMonth) => {
-    const costs: Record<string, number> = {};
-    for (const id of curveIds) costs[id] = costAt[id](requestsPerMonth);
-    return { requestsPerMonth, costs };
-  });
+  const curve = curveVolumes(R, breakeven);
+  const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
+  for (const id of Object.keys(costAt)) costCurve.costs[id] = curve.map(costAt[id]);
   const projection = project(R, w.monthlyGrowth, w.horizonMonths, costAt, bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null);
 
   // Sensitivity, uncertainty and revisit triggers of the best self-host vs the best API option.

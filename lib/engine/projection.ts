@@ -1,10 +1,12 @@
 // Projection over the horizon with monthly growth: each option's monthly and cumulative cost,
 // self-host re-sized every month, and the month where the best self-host option overtakes the
-// best API option.
-export type ProjectionPoint = { month: number; requestsPerMonth: number; monthly: Record<string, number>; cumulative: Record<string, number> };
+// best API option. Column-oriented (one array per option) to keep evaluations light.
 export type Projection = {
-  points: ProjectionPoint[];
-  /** First month whose monthly self-host cost is at or below the API's; null if never. */
+  /** Requests in month 1, 2, … N. */
+  requestsPerMonth: number[];
+  monthly: Record<string, number[]>;
+  cumulative: Record<string, number[]>;
+  /** First month (1-based) whose monthly self-host cost is at or below the API's; null if never. */
   monthlyCrossoverMonth: number | null;
   /** First month whose cumulative self-host cost is at or below the API's; null if never. */
   cumulativeCrossoverMonth: number | null;
@@ -18,22 +20,30 @@ export function project(
   pair: { selfId: string; apiId: string } | null,
 ): Projection {
   const ids = Object.keys(costAt);
-  const running: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
-  const points: ProjectionPoint[] = [];
+  const volumes = new Array<number>(months);
+  const monthly: Record<string, number[]> = {};
+  const cumulative: Record<string, number[]> = {};
+  for (let m = 0; m < months; m++) volumes[m] = requestsPerMonth * Math.pow(1 + growth, m);
+  for (const id of ids) {
+    const f = costAt[id];
+    const mo = new Array<number>(months);
+    const cu = new Array<number>(months);
+    let running = 0;
+    for (let m = 0; m < months; m++) {
+      mo[m] = f(volumes[m]);
+      running += mo[m];
+      cu[m] = running;
+    }
+    monthly[id] = mo;
+    cumulative[id] = cu;
+  }
   let monthlyCrossoverMonth: number | null = null;
   let cumulativeCrossoverMonth: number | null = null;
-  for (let month = 1; month <= months; month++) {
-    const volume = requestsPerMonth * Math.pow(1 + growth, month - 1);
-    const monthly: Record<string, number> = {};
-    for (const id of ids) {
-      monthly[id] = costAt[id](volume);
-      running[id] += monthly[id];
-    }
-    points.push({ month, requestsPerMonth: volume, monthly, cumulative: { ...running } });
-    if (pair) {
-      if (monthlyCrossoverMonth === null && monthly[pair.selfId] <= monthly[pair.apiId]) monthlyCrossoverMonth = month;
-      if (cumulativeCrossoverMonth === null && running[pair.selfId] <= running[pair.apiId]) cumulativeCrossoverMonth = month;
+  if (pair) {
+    for (let m = 0; m < months; m++) {
+      if (monthlyCrossoverMonth === null && monthly[pair.selfId][m] <= monthly[pair.apiId][m]) monthlyCrossoverMonth = m + 1;
+      if (cumulativeCrossoverMonth === null && cumulative[pair.selfId][m] <= cumulative[pair.apiId][m]) cumulativeCrossoverMonth = m + 1;
     }
   }
-  return { points, monthlyCrossoverMonth, cumulativeCrossoverMonth };
+  return { requestsPerMonth: volumes, monthly, cumulative, monthlyCrossoverMonth, cumulativeCrossoverMonth };
 }

@@ -132,12 +132,18 @@ export const EvaluationSchema = z.object({
   }),
   options: z.array(z.union([ApiOptionResultSchema, SelfHostOptionResultSchema])),
   breakeven: z.array(BreakevenEntrySchema),
-  costCurve: z.array(z.object({ requestsPerMonth: z.number(), costs: z.record(z.string(), z.number()) })).describe("Monthly cost of every option against volume"),
-  projection: z.object({
-    points: z.array(z.object({ month: z.number(), requestsPerMonth: z.number(), monthly: z.record(z.string(), z.number()), cumulative: z.record(z.string(), z.number()) })),
-    monthlyCrossoverMonth: z.number().nullable(),
-    cumulativeCrossoverMonth: z.number().nullable(),
-  }),
+  costCurve: z
+    .object({ requestsPerMonth: z.array(z.number()), costs: z.record(z.string(), z.array(z.number())) })
+    .describe("Monthly cost of every option (by id) at each volume, column by column"),
+  projection: z
+    .object({
+      requestsPerMonth: z.array(z.number()).describe("Volume in month 1..N"),
+      monthly: z.record(z.string(), z.array(z.number())),
+      cumulative: z.record(z.string(), z.array(z.number())),
+      monthlyCrossoverMonth: z.number().nullable(),
+      cumulativeCrossoverMonth: z.number().nullable(),
+    })
+    .describe("Cost of every option (by id) month by month over the horizon"),
   comparison: z.object({ selfHostId: z.string(), apiId: z.string(), baseDifference: z.number() }).nullable(),
   tornado: z.array(
     z.object({

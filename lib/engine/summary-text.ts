@@ -48,7 +48,7 @@ export function formatEvaluationText(e: Evaluation): string {
   const p = e.projection;
   if (e.comparison) {
     out.push(
-      `Projection over ${p.points.length} months: cumulative crossover ${p.cumulativeCrossoverMonth ? `in month ${p.cumulativeCrossoverMonth}` : "never"}, monthly crossover ${p.monthlyCrossoverMonth ? `in month ${p.monthlyCrossoverMonth}` : "never"}.`,
+      `Projection over ${p.requestsPerMonth.length} months: cumulative crossover ${p.cumulativeCrossoverMonth ? `in month ${p.cumulativeCrossoverMonth}` : "never"}, monthly crossover ${p.monthlyCrossoverMonth ? `in month ${p.monthlyCrossoverMonth}` : "never"}.`,
     );
     out.push("");
     out.push(`Sensitivity of (self-host − API) = ${formatMoney(e.comparison.baseDifference)}/month:`);

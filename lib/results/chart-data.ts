@@ -14,10 +14,10 @@ export function costCurveRows(e: Evaluation): { rows: CostCurveRow[]; series: st
   const labels = optionLabels(e);
   const marks = new Set(e.breakeven.map((b) => b.fullyLoaded).filter((b) => b.reached).map((b) => (b as { requestsPerMonth: number }).requestsPerMonth));
   const priced = e.options.filter((o) => o.feasible).map((o) => o.id);
-  const rows = e.costCurve.map((p) => {
-    const isMark = marks.has(p.requestsPerMonth);
-    const row: CostCurveRow = { volume: `${formatCount(p.requestsPerMonth)}${isMark ? " ◆" : ""}`, requestsPerMonth: p.requestsPerMonth, breakeven: isMark };
-    for (const id of priced) row[labels[id]] = Math.round(p.costs[id] ?? 0);
+  const rows = e.costCurve.requestsPerMonth.map((volume, i) => {
+    const isMark = marks.has(volume);
+    const row: CostCurveRow = { volume: `${formatCount(volume)}${isMark ? " ◆" : ""}`, requestsPerMonth: volume, breakeven: isMark };
+    for (const id of priced) row[labels[id]] = Math.round(e.costCurve.costs[id][i]);
     return row;
   });
   return { rows, series: priced.map((id) => labels[id]), breakevenLabels: rows.filter((r) => r.breakeven).map((r) => r.volume) };
@@ -56,10 +56,10 @@ export function projectionRows(e: Evaluation) {
   const labels = optionLabels(e);
   const { selfHostId, apiId } = e.comparison;
   const series = [labels[apiId], labels[selfHostId]];
-  const rows = e.projection.points.map((p) => ({
-    month: `M${p.month}`,
-    [labels[apiId]]: Math.round(p.cumulative[apiId]),
-    [labels[selfHostId]]: Math.round(p.cumulative[selfHostId]),
+  const rows = e.projection.requestsPerMonth.map((_, i) => ({
+    month: `M${i + 1}`,
+    [labels[apiId]]: Math.round(e.projection.cumulative[apiId][i]),
+    [labels[selfHostId]]: Math.round(e.projection.cumulative[selfHostId][i]),
   }));
   return { rows, series };
 }
