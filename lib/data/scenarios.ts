@@ -1,12 +1,23 @@
 import "server-only";
 import { getDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { authorize, type Action } from "../auth/authorize";
+import { AppError } from "../errors";
+import { evaluateScenario } from "../engine/evaluate";
+import { summarize } from "../engine/summary";
+import type { ScenarioInput } from "../engine/schema";
+import { zodFieldErrors } from "../validation/errors";
+import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
 import { memberTeamWhere } from "./scope";
+import { recordAudit } from "./audit";
+
+type Tx = Prisma.TransactionClient;
 
 export type ScenarioListItem = Awaited<ReturnType<typeof listScenarios>>[number];
 
 /** Scenarios of a team the user belongs to; tenant scope is part of the query itself. */
 export async function listScenarios(userId: string, teamSlug: string) {
-  const rows = await getDb().scenario.findMany({
+  return getDb().scenario.findMany({
     where: { team: { slug: teamSlug, ...memberTeamWhere(userId) } },
     orderBy: [{ updatedAt: "desc" }],
     select: {
@@ -20,7 +31,6 @@ export async function listScenarios(userId: string, teamSlug: string) {
       },
     },
   });
-  return rows;
 }
 
 /** One scenario with its current revision, only for a member of its team (else null → 404). */
@@ -48,4 +58,181 @@ export async function getScenario(userId: string, teamSlug: string, scenarioId: 
       },
     },
   });
+}
+
+/** The caller's role in the scenario's team, found through the scenario (never from the client). */
+async function roleForScenario(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string) {
+  const row = await db.scenario.findFirst({
+    where: { id: scenarioId, team: memberTeamWhere(userId) },
+    select: { id: true, teamId: true, version: true, status: true, name: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+  });
+  return row ? { ...row, role: row.team.memberships[0]?.role ?? null } : null;
+}
+
+async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string, action: Action) {
+  const row = await roleForScenario(db, userId, scenarioId);
+  authorize(row?.role, action, "Scenario not found");
+  return row!;
+}
+
+function parseOr422<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+async function latestCatalogVersionId(tx: Tx): Promise<string | null> {
+  const v = await tx.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], select: { id: true } });
+  return v?.id ?? null;
+}
+
+/** Evaluates on the server: the evaluation that is saved is the server's, never the browser's. */
+function evaluationSummary(input: ScenarioInput) {
+  return summarize(evaluateScenario(input)) as unknown as Prisma.InputJsonValue;
+}
+
+export async function createScenario(userId: string, teamSlug: string, raw: unknown) {
+  const data = parseOr422(CreateScenarioSchema, raw);
+  const db = getDb();
+  const membership = await db.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  authorize(membership?.role, "scenario:write", "Team not found");
+  const summary = evaluationSummary(data.input);
+  return db.$transaction(async (tx) => {
+    const scenario = await tx.scenario.create({
+      data: { teamId: membership!.teamId, name: data.name, description: data.description, createdById: userId },
+    });
+    const revision = await tx.scenarioRevision.create({
+      data: {
+        scenarioId: scenario.id,
+        number: 1,
+        input: data.input as unknown as Prisma.InputJsonValue,
+        summary,
+        catalogVersionId: await latestCatalogVersionId(tx),
+        authorId: userId,
+        message: data.message,
+      },
+    });
+    await tx.scenario.update({ where: { id: scenario.id }, data: { currentRevisionId: revision.id } });
+    await recordAudit(tx, { teamId: membership!.teamId, actorId: userId, action: "scenario.created", target: `scenario:${scenario.id}`, data: { name: data.name } });
+    return { id: scenario.id, version: scenario.version, revision: 1 };
+  });
+}
+
+/**
+ * Saves a new revision. The caller names the version it loaded; if anyone saved since, nothing
+ * is written and the conflict says who saved what, so no edit is silently lost.
+ */
+export async function saveRevision(userId: string, scenarioId: string, raw: unknown) {
+  const data = parseOr422(SaveRevisionSchema, raw);
+  const summary = evaluationSummary(data.input);
+  return getDb().$transaction(async (tx) => {
+    const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
+    const bumped = await tx.scenario.updateMany({
+      where: { id: scenarioId, version: data.baseVersion },
+      data: { version: { increment: 1 }, ...(data.name ? { name: data.name } : {}), ...(data.description !== undefined ? { description: data.description } : {}) },
+    });
+    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
+    const last = await tx.scenarioRevision.findFirst({ where: { scenarioId }, orderBy: { number: "desc" }, select: { number: true } });
+    const revision = await tx.scenarioRevision.create({
+      data: {
+        scenarioId,
+        number: (last?.number ?? 0) + 1,
+        input: data.input as unknown as Prisma.InputJsonValue,
+        summary,
+        catalogVersionId: await latestCatalogVersionId(tx),
+        authorId: userId,
+        message: data.message,
+      },
+    });
+    const updated = await tx.scenario.update({ where: { id: scenarioId }, data: { currentRevisionId: revision.id }, select: { version: true } });
+    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.saved", target: `scenario:${scenarioId}`, data: { revision: revision.number } });
+    return { id: scenarioId, version: updated.version, revision: revision.number };
+  });
+}
+
+async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
+  const now = await tx.scenario.findUniqueOrThrow({
+    where: { id: scenarioId },
+    select: { version: true, currentRevision: { select: { number: true, message: true, createdAt: true, author: { select: { name: true } } } } },
+  });
+  const r = now.currentRevision;
+  const who = r ? `${r.author?.name ?? "Someone"} saved revision ${r.number}${r.message ? ` (“${r.message}”)` : ""}` : "Someone changed it";
+  return new AppError("conflict", `This scenario changed since you opened it (you had version ${baseVersion}, it is now ${now.version}): ${who}. Reload to see their changes, then re-apply yours.`);
+}
+
+export async function setScenarioStatus(userId: string, scenarioId: string, raw: unknown) {
+  const data = parseOr422(SetStatusSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
+    const allowed: readonly string[] = STATUS_FLOW[current.status];
+    if (!allowed.includes(data.status)) {
+      throw new AppError("validation", `A ${current.status} scenario cannot become ${data.status}.`, { status: [`From ${current.status}: ${allowed.join(" or ")}.`] });
+    }
+    const bumped = await tx.scenario.updateMany({ where: { id: scenarioId, version: data.baseVersion }, data: { status: data.status, version: { increment: 1 } } });
+    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
+    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.status_changed", target: `scenario:${scenarioId}`, data: { from: current.status, to: data.status } });
+    return { id: scenarioId, version: data.baseVersion + 1, status: data.status };
+  });
+}
+
+export async function duplicateScenario(userId: string, scenarioId: string) {
+  return getDb().$transaction(async (tx) => {
+    const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
+    const source = await tx.scenario.findUniqueOrThrow({
+      where: { id: scenarioId },
+      select: { name: true, description: true, currentRevision: { select: { input: true, summary: true, catalogVersionId: true, number: true } } },
+    });
+    const copy = await tx.scenario.create({ data: { teamId: current.teamId, name: `${source.name} (copy)`.slice(0, 120), description: source.description, createdById: userId } });
+    const rev = await tx.scenarioRevision.create({
+      data: {
+        scenarioId: copy.id,
+        number: 1,
+        input: source.currentRevision!.input as Prisma.InputJsonValue,
+        summary: source.currentRevision!.summary as Prisma.InputJsonValue,
+        catalogVersionId: source.currentRevision!.catalogVersionId,
+        authorId: userId,
+        message: `Copied from “${source.name}” revision ${source.currentRevision!.number}`,
+      },
+    });
+    await tx.scenario.update({ where: { id: copy.id }, data: { currentRevisionId: rev.id } });
+    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.duplicated", target: `scenario:${copy.id}`, data: { from: scenarioId } });
+    return { id: copy.id };
+  });
+}
+
+export async function listRevisions(userId: string, scenarioId: string) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
+  return getDb().scenarioRevision.findMany({
+    where: { scenarioId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, message: true, createdAt: true, summary: true, author: { select: { name: true } }, catalogVersion: { select: { label: true } } },
+  });
+}
+
+export async function getRevision(userId: string, scenarioId: string, number: number) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
+  const revision = await getDb().scenarioRevision.findUnique({ where: { scenarioId_number: { scenarioId, number } } });
+  if (!revision) throw new AppError("not_found", "Revision not found");
+  return revision;
+}
+
+/** Restores an old revision as a new one (history is never rewritten). */
+export async function restoreRevision(userId: string, scenarioId: string, number: number, baseVersion: number) {
+  const old = await getRevision(userId, scenarioId, number);
+  return saveRevision(userId, scenarioId, { baseVersion, input: old.input, message: `Restored revision ${number}` });
+}
+
+export async function addComment(userId: string, scenarioId: string, raw: unknown) {
+  const data = parseOr422(CommentSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const current = await requireScenarioRole(tx, userId, scenarioId, "comment:write");
+    const comment = await tx.comment.create({ data: { scenarioId, authorId: userId, body: data.body }, select: { id: true, body: true, createdAt: true } });
+    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "comment.added", target: `scenario:${scenarioId}` });
+    return comment;
+  });
+}
+
+export async function listComments(userId: string, scenarioId: string) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
+  return getDb().comment.findMany({ where: { scenarioId }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } });
 }

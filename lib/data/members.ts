@@ -1,0 +1,114 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { authorize } from "../auth/authorize";
+import { AppError } from "../errors";
+import { zodFieldErrors } from "../validation/errors";
+import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../validation/team";
+import { recordAudit } from "./audit";
+import { uniqueTeamSlug } from "./teams";
+
+type Tx = Prisma.TransactionClient;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(r.error));
+  return r.data;
+}
+
+async function membershipIn(tx: Tx | ReturnType<typeof getDb>, userId: string, teamSlug: string) {
+  return tx.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+}
+
+export async function createTeam(userId: string, raw: unknown) {
+  const { name } = parse(CreateTeamSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { name, slug: await uniqueTeamSlug(tx, name), memberships: { create: { userId, role: "owner" } } } });
+    await recordAudit(tx, { teamId: team.id, actorId: userId, action: "team.created", target: `team:${team.id}` });
+    return { id: team.id, slug: team.slug, name: team.name };
+  });
+}
+
+export async function listMembers(userId: string, teamSlug: string) {
+  const m = await membershipIn(getDb(), userId, teamSlug);
+  authorize(m?.role, "team:read", "Team not found");
+  return getDb().membership.findMany({
+    where: { teamId: m!.teamId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** Returns the one-time token; only its hash is stored. */
+export async function createInvitation(userId: string, teamSlug: string, raw: unknown, now = new Date()) {
+  const data = parse(InviteSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const m = await membershipIn(tx, userId, teamSlug);
+    authorize(m?.role, "member:manage", "Team not found");
+    const token = randomBytes(24).toString("base64url");
+    const invitation = await tx.invitation.create({
+      data: { teamId: m!.teamId, email: data.email, role: data.role, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    });
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "invitation.created", target: `invitation:${invitation.id}`, data: { email: data.email, role: data.role } });
+    return { ...invitation, token };
+  });
+}
+
+/** Accepts an invitation link: single use, not expired; the signed-in user joins with its role. */
+export async function acceptInvitation(userId: string, token: string, now = new Date()) {
+  return getDb().$transaction(async (tx) => {
+    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, teamId: true, role: true, expiresAt: true, acceptedAt: true, team: { select: { slug: true } } } });
+    if (!inv) throw new AppError("not_found", "This invitation link is not valid.");
+    if (inv.acceptedAt) throw new AppError("conflict", "This invitation has already been used.");
+    if (inv.expiresAt <= now) throw new AppError("conflict", "This invitation has expired. Ask for a new link.");
+    // Single use even under a race: only one transaction flips acceptedAt from null.
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: now } });
+    if (claimed.count === 0) throw new AppError("conflict", "This invitation has already been used.");
+    const existing = await tx.membership.findUnique({ where: { userId_teamId: { userId, teamId: inv.teamId } } });
+    if (!existing) await tx.membership.create({ data: { userId, teamId: inv.teamId, role: inv.role } });
+    await recordAudit(tx, { teamId: inv.teamId, actorId: userId, action: "invitation.accepted", target: `invitation:${inv.id}` });
+    return { teamSlug: inv.team.slug, role: existing?.role ?? inv.role };
+  });
+}
+
+async function ownerCount(tx: Tx, teamId: string) {
+  return tx.membership.count({ where: { teamId, role: "owner" } });
+}
+
+export async function changeMemberRole(userId: string, teamSlug: string, memberUserId: string, raw: unknown) {
+  const { role } = parse(ChangeRoleSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const m = await membershipIn(tx, userId, teamSlug);
+    authorize(m?.role, "member:manage", "Team not found");
+    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId: m!.teamId } } });
+    if (!target) throw new AppError("not_found", "Member not found");
+    if (target.role === "owner" && role !== "owner" && (await ownerCount(tx, m!.teamId)) <= 1) {
+      throw new AppError("conflict", "A team needs at least one owner: make someone else owner first.");
+    }
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "member.role_changed", target: `user:${memberUserId}`, data: { from: target.role, to: role } });
+    return { userId: memberUserId, role };
+  });
+}
+
+export async function removeMember(userId: string, teamSlug: string, memberUserId: string) {
+  return getDb().$transaction(async (tx) => {
+    const m = await membershipIn(tx, userId, teamSlug);
+    if (memberUserId !== userId) authorize(m?.role, "member:manage", "Team not found");
+    else authorize(m?.role, "team:read", "Team not found");
+    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId: m!.teamId } } });
+    if (!target) throw new AppError("not_found", "Member not found");
+    if (target.role === "owner" && (await ownerCount(tx, m!.teamId)) <= 1) {
+      throw new AppError("conflict", "The last owner cannot leave or be removed: make someone else owner first.");
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: memberUserId === userId ? "member.left" : "member.removed", target: `user:${memberUserId}` });
+  });
+}
+
+export const leaveTeam = (userId: string, teamSlug: string) => removeMember(userId, teamSlug, userId);

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const CreateTeamSchema = z.object({
+  name: z.string().trim().min(1, { error: "Give the team a name." }).max(80, { error: "Use at most 80 characters." }),
+});
+
+export const InviteSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
+  role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
+});
+
+export const ChangeRoleSchema = z.object({
+  role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
+});
