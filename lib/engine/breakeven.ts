@@ -39,7 +39,7 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
 
   const marginalText = (selfPerRequest: number) =>
     `Self-hosting's marginal cost (${perMillion(selfPerRequest, tokensPerRequest)} per 1M tokens at ${Math.round(self.utilisation * 100)}% utilisation) is not below the API's (${perMillion(c, tokensPerRequest)} per 1M tokens): it never catches up.`;
-  const limitText = `Not reached up to 10^13 tokens/month (${maxRequests.toExponential(2)} requests).`;
+  const limitText = () => `Not reached up to 10^13 tokens/month (${maxRequests.toExponential(2)} requests).`;
 
   if (self.billingMode === "scale-to-zero") {
     // Linear in volume: S(R) = s·R + S0.
@@ -73,18 +73,18 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
   for (let n = start, steps = 0; steps < MAX_SCAN; n++, steps++) {
     const lo = n === n0 ? 0 : top(n - 1) + 1;
     const hi = top(n);
-    if (lo > maxRequests) return notReached(limitText);
+    if (lo > maxRequests) return notReached(limitText());
     if (hi < lo) continue;
     const sn = selfFor(n);
     if (c * hi + apiFixed >= sn) return refine(Math.max(lo, Math.ceil((sn - apiFixed) / c)));
     if (slope >= 0 && lowerBound(n + 1) > 0) return notReached(marginalText(marginalPerRequest));
   }
-  return notReached(limitText);
+  return notReached(limitText());
 
   // Floating-point guard: step to the exact smallest whole request count that satisfies S ≤ API.
   function refine(guess: number): Breakeven {
     let r = Math.max(0, guess);
-    if (r > maxRequests) return notReached(limitText);
+    if (r > maxRequests) return notReached(limitText());
     let steps = 0;
     const step = () => {
       // The closed form lands within a rounding error; a long walk means the search is wrong.
@@ -98,7 +98,7 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
       step();
       r--;
     }
-    return r > maxRequests ? notReached(limitText) : done(r);
+    return r > maxRequests ? notReached(limitText()) : done(r);
   }
 }
 

@@ -1,6 +1,6 @@
 // evaluateScenario: the one entry point. Validated input in, plain data out (EvaluationSchema).
 import { apiCostLines, apiCostModel, apiMonthlyCost, type ApiCostModel } from "./api-cost";
-import { findBreakeven } from "./breakeven";
+import { findBreakeven, type Basis, type Breakeven, type LinearApi } from "./breakeven";
 import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./constraints";
 import { BYTES_PER_GB, DAYS_PER_MONTH, MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, SECONDS_PER_HOUR, TOKENS_PER_MILLION } from "./constants";
 import { total } from "./cost-line";
@@ -27,7 +27,7 @@ import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 
 export const ENGINE_VERSION = "1.0.0";
-const COST_CURVE_POINTS = 41;
+const COST_CURVE_POINTS = 31; // log-spaced over at least two decades: a smooth line, few evaluations
 
 export class EngineInputError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
@@ -44,7 +44,8 @@ export function parseScenario(raw: unknown): ScenarioInput {
 
 export type EvaluateOptions = { monteCarloSamples?: number };
 
-type SelfState = { option: SelfHostOption; capacity: Extract<ReplicaCapacity, { fits: true }>; model: SelfHostCostModel };
+type Candidate = { capacity: Extract<ReplicaCapacity, { fits: true }>; model: SelfHostCostModel };
+type SelfState = Candidate & { option: SelfHostOption; candidates: Candidate[] };
 
 export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Evaluation {
   const input = parseScenario(raw);
@@ -77,8 +78,8 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
       checked.push({ kind: "self-host", option, ttftMs: null, perStreamTokensPerS: null });
       return { kind: "self-host", id: option.id, label: option.label, feasible: false, reason: sized.reason };
     }
-    const { capacity, model } = cheapestDegree(option, sized.candidates, w, salary, R);
-    selfStates.set(option.id, { option, capacity, model });
+    const { capacity, model, candidates } = cheapestDegree(option, sized.candidates, w, salary, R);
+    selfStates.set(option.id, { option, capacity, model, candidates });
     checked.push({ kind: "self-host", option, ttftMs: capacity.ttftMs, perStreamTokensPerS: capacity.perStreamTokensPerS });
     const lines = selfHostCostLines(model, option, R);
     return {
@@ -102,13 +103,13 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   const bestApi = recommendation.economic.cheapestApiId;
   const bestSelf = recommendation.economic.cheapestSelfHostId;
   const breakeven = bestApi
-    ? [...selfStates.values()].map(({ option, model }) => {
+    ? [...selfStates.values()].map(({ option, model, candidates }) => {
         const api = apiModels.get(bestApi)!;
         return {
           selfHostId: option.id,
           apiId: bestApi,
-          fullyLoaded: findBreakeven(model, api, tokensPerRequest, "fully-loaded"),
-          gpuOnly: findBreakeven(model, { perRequest: api.perRequest, fixed: 0 }, tokensPerRequest, "gpu-only"),
+          fullyLoaded: earliestBreakeven(candidates, model, api, tokensPerRequest, "fully-loaded"),
+          gpuOnly: earliestBreakeven(candidates, model, { perRequest: api.perRequest, fixed: 0 }, tokensPerRequest, "gpu-only"),
         };
       })
     : [];
@@ -116,7 +117,8 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   // Cost against volume, and the projection over the horizon.
   const costAt: Record<string, (requests: number) => number> = {};
   for (const [id, model] of apiModels) costAt[id] = (r) => apiMonthlyCost(model, r);
-  for (const [id, s] of selfStates) costAt[id] = (r) => selfHostMonthlyCost(s.model, r);
+  // At other volumes a team would deploy the cheapest tensor-parallel degree for that volume.
+  for (const [id, s] of selfStates) costAt[id] = (r) => cheapestAt(s.candidates, r);
   const curve = curveVolumes(R, breakeven);
   const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
   for (const id of Object.keys(costAt)) costCurve.costs[id] = curve.map(costAt[id]);
@@ -169,6 +171,30 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   };
 }
 
+function cheapestAt(candidates: Candidate[], requests: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const c of candidates) best = Math.min(best, selfHostMonthlyCost(c.model, requests));
+  return best;
+}
+
+/**
+ * The option's breakeven is the earliest over its tensor-parallel degrees: since its cost at any
+ * volume is the cheapest degree's, the first volume where it matches the API is the first
+ * volume where some degree does. Exact, because each degree's breakeven is.
+ */
+function earliestBreakeven(candidates: Candidate[], chosen: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis) {
+  let best: (Breakeven & { reached: true }) | null = null;
+  let tp = 0;
+  for (const c of candidates) {
+    const b = findBreakeven(c.model, api, tokensPerRequest, basis);
+    if (b.reached && (!best || b.requestsPerMonth < best.requestsPerMonth)) {
+      best = b;
+      tp = c.capacity.tensorParallel;
+    }
+  }
+  return best ? { ...best, tensorParallel: tp } : findBreakeven(chosen, api, tokensPerRequest, basis);
+}
+
 /** Prices every tensor-parallel degree that fits and keeps the cheapest at today's volume. */
 function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapacity, { fits: true }>[], w: ScenarioInput["workload"], salary: number, R: number) {
   const priced = candidates.map((capacity) => {
@@ -186,7 +212,7 @@ function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapac
       ],
     };
   }
-  return best;
+  return { ...best, candidates: priced };
 }
 
 type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
@@ -227,12 +253,23 @@ function sizing(model: SelfHostCostModel, capacity: Extract<ReplicaCapacity, { f
 
 /** Volumes for the cost-against-volume chart: log-spaced around today's volume and the breakevens. */
 function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
-  const marks = breakeven.flatMap((b) => [b.fullyLoaded, b.gpuOnly]).filter((b) => b.reached).map((b) => (b as { requestsPerMonth: number }).requestsPerMonth);
-  const anchor = Math.max(R, 1000);
-  const lo = Math.max(1, Math.min(anchor / 10, ...marks.map((m) => m / 2).filter((m) => m > 0)));
-  const hi = Math.max(anchor * 10, ...marks.map((m) => m * 2));
-  const points = Array.from({ length: COST_CURVE_POINTS }, (_, i) => Math.round(lo * Math.pow(hi / lo, i / (COST_CURVE_POINTS - 1))));
-  return [...new Set([...points, R, ...marks])].sort((a, b) => a - b);
+  let lo = Math.max(R, 1000) / 10;
+  let hi = Math.max(R, 1000) * 10;
+  const marks: number[] = [];
+  for (const b of breakeven) {
+    for (const x of [b.fullyLoaded, b.gpuOnly]) {
+      if (!x.reached) continue;
+      marks.push(x.requestsPerMonth);
+      if (x.requestsPerMonth > 0) lo = Math.min(lo, x.requestsPerMonth / 2);
+      hi = Math.max(hi, x.requestsPerMonth * 2);
+    }
+  }
+  lo = Math.max(1, lo);
+  const ratio = Math.pow(hi / lo, 1 / (COST_CURVE_POINTS - 1));
+  const points: number[] = [R, ...marks];
+  for (let i = 0, v = lo; i < COST_CURVE_POINTS; i++, v *= ratio) points.push(Math.round(v));
+  points.sort((a, b) => a - b);
+  return points.filter((v, i) => i === 0 || v !== points[i - 1]);
 }
 
 function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number, selfWinsNow: boolean): Trigger[] {

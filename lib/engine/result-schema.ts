@@ -79,6 +79,7 @@ export const BreakevenSchema = z.discriminatedUnion("reached", [
     selfHostMonthly: z.number(),
     apiMonthly: z.number(),
     replicas: z.number(),
+    tensorParallel: z.number().optional().describe("Tensor-parallel degree of the deployment that breaks even first"),
   }),
   z.object({ reached: z.literal(false), basis: z.enum(["fully-loaded", "gpu-only"]), reason: z.string() }),
 ]);

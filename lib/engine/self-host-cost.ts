@@ -141,10 +141,14 @@ export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, r
   return gpuHoursFor(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
 }
 
+/** The three people lines of peopleMonthly, summed without allocating (a hot path). */
+function peopleMonthlyTotal(m: SelfHostCostModel): number {
+  const perWeek = m.engineerAnnualCost / WEEKS_PER_YEAR;
+  return (m.engineeringFte * m.engineerAnnualCost) / MONTHS_PER_YEAR + (m.setupEngineerWeeks * perWeek) / m.horizonMonths + (m.switchesPerYear * m.weeksPerSwitch * perWeek) / MONTHS_PER_YEAR;
+}
+
 export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
-  const gpu = gpuMonthlyCost(m, requestsPerMonth, replicas);
-  const people = peopleMonthly(m);
-  return gpu * (1 + m.overheadShare) + m.overheadFixed + people.engineering + people.setup + people.switching;
+  return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + m.overheadFixed + peopleMonthlyTotal(m);
 }
 
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {

@@ -40,7 +40,9 @@ export function formatEvaluationText(e: Evaluation): string {
   out.push("");
   for (const b of e.breakeven) {
     const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
-      x.reached ? `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)` : `not reached — ${x.reason}`;
+      x.reached
+        ? `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)${x.tensorParallel ? `, deployed at tensor parallel ${x.tensorParallel}` : ""}`
+        : `not reached — ${x.reason}`;
     out.push(`Breakeven ${label(b.selfHostId)} vs ${label(b.apiId)}:`);
     out.push(`    fully loaded: ${show(b.fullyLoaded)}`);
     out.push(`    GPU only:     ${show(b.gpuOnly)}`);

@@ -12,7 +12,10 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
 }
 
 type Be = Evaluation["breakeven"][number]["fullyLoaded"];
-const showBe = (b: Be) => (b.reached ? `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)` : `not reached — ${b.reason}`);
+const showBe = (b: Be) =>
+  b.reached
+    ? `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)${b.tensorParallel ? ` at tensor parallel ${b.tensorParallel}` : ""}`
+    : `not reached — ${b.reason}`;
 
 export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
   const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
