@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { toProblem } from "./errors";
+import { AppError, toProblem } from "./errors";
 
 /** Wraps a route handler: AppErrors become problem JSON with their status, anything else a 500. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
@@ -20,3 +20,21 @@ export async function readJson(req: Request): Promise<unknown> {
     return undefined;
   }
 }
+
+/**
+ * CSRF defence for cookie-authenticated mutations: the browser must say the request comes from
+ * this site (Origin, or Sec-Fetch-Site for same-origin fetches) and send JSON, which a form on
+ * another site cannot.
+ */
+export function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  const host = req.headers.get("host");
+  const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin" || site === null;
+  if (!sameOrigin) throw new AppError("forbidden", "Cross-site request refused.");
+  if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
+    throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
+  }
+}
+
+export const json = (body: unknown, status = 200) => NextResponse.json(body, { status });

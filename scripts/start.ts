@@ -2,7 +2,7 @@
 // sources changed since the last build, then serves it with `next start`.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv, EnvError } from "../lib/env";
 import { openAdapter, describeTarget } from "../lib/database/connect";
@@ -37,10 +37,13 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+// Stamped with the time the last successful build *started*: a source saved during a build
+// makes the next start build again.
+const BUILD_STAMP = path.resolve(".next/breakeven-build-started");
+
 function buildIsCurrent(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
+  if (!existsSync(path.resolve(".next/BUILD_ID")) || !existsSync(BUILD_STAMP)) return false;
+  const built = statSync(BUILD_STAMP).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].every((p) => newestMtime(p) <= built);
 }
 
@@ -76,8 +79,11 @@ async function main() {
   await prepareDatabase();
   if (!buildIsCurrent()) {
     console.log("Building the app (first start or sources changed)…");
+    const started = new Date();
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    writeFileSync(BUILD_STAMP, started.toISOString());
+    utimesSync(BUILD_STAMP, started, started);
   }
   const server = spawn("npx", ["next", "start", "--hostname", host, "--port", port], {
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,7 +1,5 @@
 // The reference price catalog seeded on first start: figures from DESIGN.md "Reference figures",
 // each row with its source and the date it was checked. Check dates before publishing a catalog.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 
 export const REFERENCE_CATALOG_LABEL = "2026-09 reference";
 export const REFERENCE_EFFECTIVE_DATE = "2026-09-25";
@@ -99,42 +97,13 @@ const DESIGN_BENCH_SOURCE = "vLLM 0.5.4 serving benchmarks, as listed in Breakev
 
 // Throughput rows quoted in DESIGN.md. Concurrency for the 70B rows was not published with the
 // figures; 256 (vLLM's default max_num_seqs) is recorded so that they read as saturated capacity.
-const DESIGN_BENCHMARKS: BenchmarkRow[] = [
+export const DESIGN_BENCHMARKS: BenchmarkRow[] = [
   ...([[1, 93], [8, 688], [32, 2462]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
   ...([[1, 79], [8, 603], [32, 1933]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "A100 80GB", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
   ...([[1, 44], [8, 325], [32, 1124]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "L40S", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
   { model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "fp8", workload: "saturated-320", inputTokens: null, outputTokens: null, concurrency: 320, outputTokensPerS: 3400, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE },
   ...([[1, 419], [2, 1728], [4, 2243], [8, 2573]] as const).map(([tp, tps]) => ({ model: "Llama 3.3 70B", gpuType: "H100 SXM", tensorParallel: tp, precision: "fp8", workload: "saturated", inputTokens: null, outputTokens: null, concurrency: 256, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
 ];
-
-/** Parses the shipped silybench-data CSV (see lib/catalog/data/README.md). */
-export function parseMeasuredThroughputCsv(text: string): BenchmarkRow[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const cols = header.split(",");
-  const at = (cells: string[], name: string) => cells[cols.indexOf(name)];
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return {
-      model: at(cells, "model") === "Qwen/Qwen3-8B" ? "Qwen3 8B" : at(cells, "model"),
-      gpuType: at(cells, "gpu").startsWith("H100") ? "H100 SXM" : at(cells, "gpu"),
-      tensorParallel: Number(at(cells, "gpu_count")),
-      precision: at(cells, "precision"),
-      workload: at(cells, "workload"),
-      inputTokens: Number(at(cells, "input_len")),
-      outputTokens: Number(at(cells, "output_len")),
-      concurrency: Number(at(cells, "max_users_slo")),
-      outputTokensPerS: Number(at(cells, "output_tokens_per_s_at_slo")),
-      itlP50Ms: Number(at(cells, "itl_median_ms")),
-      ttftP50Ms: null,
-      ttftP99Ms: Number(at(cells, "ttft_p99_ms")),
-      source: `silybench-data (CC BY 4.0), ${at(cells, "engine")}, SLO ${at(cells, "slo")}`,
-    };
-  });
-}
-
-export function referenceBenchmarks(csvPath = path.resolve(process.cwd(), "lib/catalog/data/throughput-measured.csv")): BenchmarkRow[] {
-  return [...DESIGN_BENCHMARKS, ...parseMeasuredThroughputCsv(readFileSync(csvPath, "utf8"))];
-}
 
 export const REFERENCE_CHECKED_AT = CHECKED;
 export const REFERENCE_GPU_PRICES_SOURCE = GPU_PRICES_SOURCE;

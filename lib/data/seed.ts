@@ -11,8 +11,8 @@ import {
   REFERENCE_GPU_PRICES_SOURCE,
   REFERENCE_OPEN_MODELS,
   GPU_SPECS,
-  referenceBenchmarks,
 } from "../catalog/reference-catalog";
+import { referenceBenchmarks } from "../catalog/reference-benchmarks";
 import { demoScenarios } from "./demo-scenarios";
 
 export const DEMO_EMAIL = "demo@breakeven.local";

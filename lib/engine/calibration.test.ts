@@ -14,7 +14,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseMeasuredThroughputCsv } from "../catalog/reference-catalog";
+import { parseMeasuredThroughputCsv } from "../catalog/reference-benchmarks";
 import { effectiveOutputRate, replicaCandidates } from "./self-host-sizing";
 import { gpu, model, selfHost, workload } from "./test-fixtures";
 

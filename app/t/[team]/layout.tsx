@@ -29,6 +29,9 @@ export default async function TeamLayout({ children, params }: { children: React
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <Link href={`/t/${team.slug}/settings`} className="text-gray-700 hover:underline">
+              Team settings
+            </Link>
             <span className="hidden text-gray-600 sm:inline" data-testid="current-user">
               {user.name}
             </span>

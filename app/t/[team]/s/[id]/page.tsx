@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { requireTeamPage } from "@/lib/auth/team-page";
-import { getScenario } from "@/lib/data/scenarios";
-import { evaluateScenario } from "@/lib/engine/evaluate";
+import { can } from "@/lib/auth/authorize";
+import { getScenario, listComments, listRevisions } from "@/lib/data/scenarios";
+import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { formatDateTime } from "@/lib/format/numbers";
-import { ResultCharts } from "@/app/components/charts/result-charts";
-import { RecommendationPanel } from "./recommendation-panel";
-import { OptionsTable } from "./options-table";
-import { DetailsPanels } from "./details-panels";
+import { queryKeys } from "@/lib/client/api";
+import { ScenarioWorkspace } from "./scenario-workspace";
+import { ScenarioActions } from "./scenario-actions";
+import { CommentsPanel, RevisionsPanel } from "./side-panels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scenario" };
@@ -19,27 +21,42 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
   const scenario = await getScenario(user.id, slug, id);
   if (!scenario || !scenario.currentRevision) notFound();
   const revision = scenario.currentRevision;
-  const evaluation = evaluateScenario(revision.input);
+  const canEdit = can(team.role, "scenario:write");
+
+  // Prefetch what the client components query, so they render at once and hydrate.
+  const qc = new QueryClient();
+  await Promise.all([
+    qc.prefetchQuery({ queryKey: queryKeys.comments(id), queryFn: async () => JSON.parse(JSON.stringify({ comments: await listComments(user.id, id) })) }),
+    qc.prefetchQuery({ queryKey: queryKeys.revisions(id), queryFn: async () => JSON.parse(JSON.stringify({ revisions: await listRevisions(user.id, id) })) }),
+  ]);
+
   return (
-    <div className="space-y-6">
-      <div>
-        <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-          ← {team.name}
-        </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight" data-testid="scenario-name">
-          {scenario.name}
-        </h1>
-        <p className="text-sm text-gray-600">
-          {scenario.status} · revision {revision.number}
-          {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
-          <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
-        </p>
-        {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
+    <HydrationBoundary state={dehydrate(qc)}>
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
+              ← {team.name}
+            </Link>
+            <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight" data-testid="scenario-name">
+              {scenario.name}
+            </h1>
+            <p className="text-sm text-gray-600">
+              <span data-testid="scenario-status">{scenario.status}</span> · revision {revision.number}
+              {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
+              <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
+              {canEdit ? "" : " · read only (viewer)"}
+            </p>
+            {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
+          </div>
+          {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} /> : null}
+        </div>
+        <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <RevisionsPanel scenarioId={scenario.id} version={scenario.version} canEdit={canEdit} />
+          <CommentsPanel scenarioId={scenario.id} />
+        </div>
       </div>
-      <RecommendationPanel evaluation={evaluation} />
-      <OptionsTable evaluation={evaluation} />
-      <ResultCharts evaluation={evaluation} />
-      <DetailsPanels evaluation={evaluation} />
-    </div>
+    </HydrationBoundary>
   );
 }

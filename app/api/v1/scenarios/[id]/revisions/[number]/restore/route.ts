@@ -1,0 +1,17 @@
+// POST /api/v1/scenarios/[id]/revisions/[number]/restore – restore an old revision as a new one
+import { requireUser } from "@/lib/auth/session";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { restoreRevision } from "@/lib/data/scenarios";
+import { AppError } from "@/lib/errors";
+
+export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string; number: string }> }) => {
+  assertSameOrigin(req);
+  const user = await requireUser();
+  const { id, number } = await params;
+  const body = (await readJson(req)) as { baseVersion?: unknown } | undefined;
+  const n = Number(number);
+  const base = Number(body?.baseVersion);
+  if (!Number.isInteger(n) || n < 1) throw new AppError("validation", "Revision number must be a whole number.", { number: ["must be a whole number ≥ 1"] });
+  if (!Number.isInteger(base) || base < 1) throw new AppError("validation", "Say which version you are restoring over.", { baseVersion: ["must be the version you loaded"] });
+  return json(await restoreRevision(user.id, id, n, base));
+});

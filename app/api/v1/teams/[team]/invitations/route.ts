@@ -1,0 +1,14 @@
+// POST /api/v1/teams/[team]/invitations – owners create a single-use invitation link
+import { requireUser } from "@/lib/auth/session";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { createInvitation } from "@/lib/data/members";
+import { env } from "@/lib/env";
+
+export const POST = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
+  assertSameOrigin(req);
+  const user = await requireUser();
+  const inv = await createInvitation(user.id, (await params).team, await readJson(req));
+  // The canonical address (NEXTAUTH_URL), where the invitee's session cookie lives.
+  const base = env().NEXTAUTH_URL ?? new URL(req.url).origin;
+  return json({ ...inv, url: `${base.replace(/\/$/, "")}/invite/${inv.token}` }, 201);
+});

@@ -1,0 +1,23 @@
+// PATCH  /api/v1/teams/[team]/members/[userId] – change a member's role (owners)
+// DELETE /api/v1/teams/[team]/members/[userId] – remove a member (owners), or leave (yourself)
+import { requireUser } from "@/lib/auth/session";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { changeMemberRole, removeMember } from "@/lib/data/members";
+
+type Ctx = { params: Promise<{ team: string; userId: string }> };
+
+export const PATCH = handle(async (req: Request, { params }: Ctx) => {
+  assertSameOrigin(req);
+  const user = await requireUser();
+  const { team, userId } = await params;
+  return json(await changeMemberRole(user.id, team, userId, await readJson(req)));
+});
+
+export const DELETE = handle(async (req: Request, { params }: Ctx) => {
+  const origin = req.headers.get("origin");
+  if (origin && new URL(origin).host !== req.headers.get("host")) return json({ status: 403, code: "forbidden", message: "Cross-site request refused." }, 403);
+  const user = await requireUser();
+  const { team, userId } = await params;
+  await removeMember(user.id, team, userId);
+  return json({ ok: true });
+});

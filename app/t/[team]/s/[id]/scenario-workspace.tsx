@@ -1,0 +1,137 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useMemo, useState } from "react";
+import { evaluateScenario, EngineInputError } from "@/lib/engine/evaluate";
+import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { Evaluation } from "@/lib/engine/result-schema";
+import { api, ApiError, queryKeys } from "@/lib/client/api";
+import { ResultCharts } from "@/app/components/charts/result-charts";
+import { RecommendationPanel } from "./recommendation-panel";
+import { OptionsTable } from "./options-table";
+import { DetailsPanels } from "./details-panels";
+import { ScenarioForm } from "./scenario-form";
+
+// The browser runs the same engine for instant what-if; fewer Monte Carlo samples keep typing
+// smooth. The evaluation that is saved is the server's (full sample count).
+const LIVE_SAMPLES = 500;
+
+type Live = { evaluation: Evaluation | null; errors: Record<string, string[]> };
+
+function evaluateLive(input: ScenarioInputRaw): Live {
+  try {
+    return { evaluation: evaluateScenario(input, { monteCarloSamples: LIVE_SAMPLES }), errors: {} };
+  } catch (error) {
+    if (error instanceof EngineInputError) {
+      const errors: Record<string, string[]> = {};
+      for (const i of error.issues) (errors[i.path] ??= []).push(i.message);
+      return { evaluation: null, errors };
+    }
+    throw error;
+  }
+}
+
+export function ScenarioWorkspace({
+  scenarioId,
+  initialInput,
+  initialVersion,
+  canEdit,
+}: {
+  scenarioId: string;
+  initialInput: ScenarioInputRaw;
+  initialVersion: number;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [input, setInput] = useState<ScenarioInputRaw>(initialInput);
+  const [version, setVersion] = useState(initialVersion);
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState("");
+  const [saveError, setSaveError] = useState<{ text: string; conflict: boolean } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [lastGood, setLastGood] = useState<Evaluation | null>(null);
+
+  const deferred = useDeferredValue(input);
+  const live = useMemo(() => evaluateLive(deferred), [deferred]);
+  if (live.evaluation && live.evaluation !== lastGood) setLastGood(live.evaluation);
+  const shown = live.evaluation ?? lastGood;
+  const errors = { ...serverErrors, ...live.errors };
+
+  const set = (mutate: (draft: ScenarioInputRaw) => void) => {
+    setInput((prev) => {
+      const next = structuredClone(prev);
+      mutate(next);
+      return next;
+    });
+    setDirty(true);
+    setServerErrors({});
+  };
+
+  const save = useMutation({
+    mutationFn: () => api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, { method: "PUT", body: { baseVersion: version, input, message } }),
+    onSuccess: (r) => {
+      setVersion(r.version);
+      setDirty(false);
+      setMessage("");
+      setSaveError(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.revisions(scenarioId) });
+      router.refresh();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 422) {
+        const mapped: Record<string, string[]> = {};
+        for (const [k, v] of Object.entries(e.fieldErrors)) mapped[k.replace(/^input\./, "")] = v;
+        setServerErrors(mapped);
+      }
+      setSaveError({ text: e.message, conflict: e instanceof ApiError && e.status === 409 });
+    },
+  });
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+      {canEdit ? (
+        <div className="space-y-3">
+          <ScenarioForm input={input} set={set} errors={errors} />
+          <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
+            <label htmlFor="revision-message" className="block text-xs font-medium text-gray-700">
+              What changed? <span className="font-normal text-gray-500">(optional, kept in the history)</span>
+            </label>
+            <input id="revision-message" className="field-input py-1.5" value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} />
+            {saveError ? (
+              <div role="alert" className={`rounded-md px-3 py-2 text-sm ${saveError.conflict ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-700"}`} data-testid="save-error">
+                {saveError.text}
+                {saveError.conflict ? (
+                  <button type="button" className="ml-2 font-medium underline" onClick={() => window.location.reload()}>
+                    Reload their version
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+            <button type="button" className="btn-primary w-full" disabled={!dirty || save.isPending || Object.keys(live.errors).length > 0} onClick={() => save.mutate()}>
+              {save.isPending ? "Saving…" : dirty ? "Save revision" : "Saved"}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className="min-w-0 space-y-6" aria-live="polite">
+        {Object.keys(live.errors).length ? (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+            Fix the highlighted fields; the results below are from the last valid input.
+          </p>
+        ) : null}
+        {shown ? (
+          <>
+            <RecommendationPanel evaluation={shown} />
+            <OptionsTable evaluation={shown} />
+            <ResultCharts evaluation={shown} />
+            <DetailsPanels evaluation={shown} />
+          </>
+        ) : (
+          <p className="text-sm text-gray-600">Enter a valid workload to see results.</p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+
+type Member = { userId: string; name: string; email: string; role: string };
+
+export function MembersPanel({ teamSlug, members, me, isOwner }: { teamSlug: string; members: Member[]; me: string; isOwner: boolean }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState("viewer");
+  const [link, setLink] = useState<string | null>(null);
+  const invite = useMutation({
+    mutationFn: () => api<{ url: string }>(`/api/v1/teams/${teamSlug}/invitations`, { method: "POST", body: { email, role } }),
+    onSuccess: (r) => {
+      setLink(r.url);
+      setEmail("");
+      router.refresh();
+    },
+  });
+  const changeRole = useMutation({
+    mutationFn: (v: { userId: string; role: string }) => api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { role: v.role } }),
+    onSuccess: () => router.refresh(),
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => api(`/api/v1/teams/${teamSlug}/members/${userId}`, { method: "DELETE" }),
+    onSuccess: (_r, userId) => (userId === me ? router.push("/") : router.refresh()),
+  });
+  const error = changeRole.error ?? remove.error;
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="members">
+      <h2 className="mb-2 text-sm font-semibold">Members</h2>
+      {error ? (
+        <p role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
+      <ul className="divide-y divide-gray-100">
+        {members.map((m) => (
+          <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+            <span className="min-w-0">
+              <span className="font-medium">{m.name}</span> <span className="break-all text-gray-500">{m.email}</span>
+            </span>
+            <span className="flex items-center gap-2">
+              {isOwner ? (
+                <select aria-label={`Role of ${m.name}`} className="rounded-md border border-gray-300 px-2 py-1 text-sm" value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value })}>
+                  <option value="owner">owner</option>
+                  <option value="editor">editor</option>
+                  <option value="viewer">viewer</option>
+                </select>
+              ) : (
+                <span className="rounded bg-gray-100 px-2 py-0.5 text-xs">{m.role}</span>
+              )}
+              {isOwner || m.userId === me ? (
+                <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => remove.mutate(m.userId)}>
+                  {m.userId === me ? "Leave team" : "Remove"}
+                </button>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {isOwner ? (
+        <form
+          className="mt-4 grid gap-2 sm:grid-cols-[1fr_auto_auto]"
+          onSubmit={(e) => {
+            e.preventDefault();
+            invite.mutate();
+          }}
+        >
+          <label className="text-sm">
+            <span className="sr-only">Email to invite</span>
+            <input className="field-input mt-0" type="email" placeholder="colleague@company.com" value={email} onChange={(e) => setEmail(e.target.value)} aria-label="Email to invite" />
+          </label>
+          <select aria-label="Role for the invitation" className="rounded-md border border-gray-300 px-2 py-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
+            <option value="viewer">viewer</option>
+            <option value="editor">editor</option>
+            <option value="owner">owner</option>
+          </select>
+          <button type="submit" className="btn-primary" disabled={invite.isPending}>
+            Create invitation link
+          </button>
+          {invite.isError ? <p className="field-error sm:col-span-3">{(invite.error as ApiError).fieldErrors?.email?.join(" ") ?? invite.error.message}</p> : null}
+          {link ? (
+            <p className="text-sm sm:col-span-3" data-testid="invite-link">
+              Send this link (valid 7 days, single use): <code className="break-all rounded bg-gray-100 px-1">{link}</code>
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireTeamPage } from "@/lib/auth/team-page";
+import { can } from "@/lib/auth/authorize";
+import { listMembers } from "@/lib/data/members";
+import { listAuditEvents } from "@/lib/data/audit";
+import { formatDateTime } from "@/lib/format/numbers";
+import { MembersPanel } from "./members-panel";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Team settings" };
+
+export default async function TeamSettings({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
+  const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
+  const isOwner = can(team.role, "member:manage");
+  const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
+  return (
+    <div className="space-y-6">
+      <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
+        ← {team.name}
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">Team settings</h1>
+      <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
+      {audit ? (
+        <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">
+          <h2 className="mb-2 text-sm font-semibold">Audit log</h2>
+          <ul className="divide-y divide-gray-100 text-sm">
+            {audit.map((e) => (
+              <li key={e.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+                <span>
+                  <span className="font-medium">{e.actor?.name ?? "Someone"}</span> {e.action.replace(/[._]/g, " ")} <span className="text-gray-500">{e.target}</span>
+                </span>
+                <span className="text-xs text-gray-500">{formatDateTime(e.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { test, expect, signUp } from "./fixtures";
+import { randomBytes } from "node:crypto";
+
+test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({ page, browser, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("link", { name: "New scenario" }).click();
+  await page.getByRole("button", { name: /Chat assistant/ }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText("Chat assistant");
+  const headline = page.getByTestId("recommendation-headline");
+  await expect(headline).toHaveText(/^Use the API: GPT-4o-mini/);
+
+  // Live what-if: the engine runs in the browser as the user types.
+  const volume = page.getByLabel(/Requests per month/);
+  await volume.fill("200000000");
+  await expect(headline).toHaveText(/^Self-host:/);
+  await volume.fill("-5");
+  await expect(page.getByText("cannot be negative")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save revision" })).toBeDisabled();
+  await volume.fill("5000000");
+  await expect(headline).toHaveText(/^Use the API/);
+
+  // A compliance constraint removes the API options and says what that costs.
+  await page.getByLabel(/Data must not leave our infrastructure/).check();
+  await expect(headline).toHaveText(/^Self-host: .* because "Data must not leave our infrastructure" rules out GPT-4o-mini/);
+  await expect(page.getByTestId("override")).toContainText(/costs \$[\d,]+ a month/);
+
+  await page.getByLabel(/What changed/).fill("EU data rule");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
+  await expect(page.getByTestId("revisions")).toContainText("EU data rule");
+  const scenarioUrl = page.url();
+
+  // Invite a viewer by link.
+  await page.getByRole("link", { name: "Team settings" }).click();
+  const viewerEmail = `viewer-${randomBytes(4).toString("hex")}@example.com`;
+  await page.getByLabel("Email to invite").fill(viewerEmail);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = (await page.getByTestId("invite-link").locator("code").textContent())!;
+  await expect(page.getByTestId("audit-log")).toContainText("invitation created");
+
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signUp(viewer, { name: "Vera Viewer", email: viewerEmail, password: "viewer-password-1" });
+  await viewer.goto(link);
+  await viewer.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(viewer.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
+  await viewer.goto(scenarioUrl);
+  await expect(viewer.getByTestId("recommendation-headline")).toHaveText(/^Self-host:/);
+  await expect(viewer.getByText("read only (viewer)")).toBeVisible();
+  await expect(viewer.getByTestId("scenario-form")).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: /Save revision/ })).toHaveCount(0);
+  // Viewers take part in the discussion.
+  await viewer.getByPlaceholder("Add a comment…").fill("Agreed on the EU rule");
+  await viewer.getByRole("button", { name: "Comment" }).click();
+  await expect(viewer.getByTestId("comments")).toContainText("Agreed on the EU rule");
+  // And the API refuses a viewer's write even if the button were there.
+  const id = scenarioUrl.split("/").at(-1);
+  const status = await viewer.evaluate(async (sid) => {
+    const r = await fetch(`/api/v1/scenarios/${sid}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion: 1, input: {} }) });
+    return r.status;
+  }, id);
+  expect(status).toBe(422); // input is checked first…
+  const status2 = await viewer.evaluate(async (sid) => {
+    const r = await fetch(`/api/v1/scenarios/${sid}/duplicate`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    return r.status;
+  }, id);
+  expect(status2).toBe(403); // …and a viewer may not write
+  await viewerContext.close();
+});
+
+test("a stale save gets a conflict that says who saved what", async ({ page, browser, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("link", { name: "New scenario" }).click();
+  await page.getByRole("button", { name: /RAG support bot/ }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText("RAG support bot");
+  const url = page.url();
+
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await other.getByLabel(/Requests per month/).fill("3000000");
+  await other.getByLabel(/What changed/).fill("more traffic");
+  await other.getByRole("button", { name: "Save revision" }).click();
+  await expect(other.getByRole("button", { name: "Saved" })).toBeVisible();
+
+  await page.getByLabel(/Requests per month/).fill("1000000");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByTestId("save-error")).toContainText(/changed since you opened it.*saved revision 2 \(“more traffic”\)/);
+  await other.close();
+  void browser;
+});

@@ -1,0 +1,121 @@
+// Scenario templates a team starts from, priced from the reference catalog.
+import type { ScenarioInputRaw } from "../engine/schema";
+import { GPU_SPECS, REFERENCE_API_PRICES, REFERENCE_CHECKED_AT, REFERENCE_GPU_OFFERS, REFERENCE_GPU_PRICES_SOURCE, REFERENCE_OPEN_MODELS } from "./reference-catalog";
+
+const checkedAt = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+export function apiOptionFor(model: string, extra: Record<string, unknown> = {}) {
+  const p = REFERENCE_API_PRICES.find((x) => x.model === model);
+  if (!p) throw new Error(`No reference price for ${model}`);
+  return {
+    id: slug(`${p.provider}-${p.model}`),
+    label: p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model,
+    provider: p.provider,
+    model: p.model,
+    prices: { inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM ?? null, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount },
+    source: { name: `${p.provider} pricing page`, url: p.sourceUrl, checkedAt },
+    ...extra,
+  };
+}
+
+export function selfHostOptionFor(modelName: string, gpu: keyof typeof GPU_SPECS, provider: string, extra: Record<string, unknown> = {}) {
+  const m = REFERENCE_OPEN_MODELS.find((x) => x.name === modelName);
+  const offer = REFERENCE_GPU_OFFERS.find((o) => o.gpu === gpu && o.provider === provider);
+  if (!m || !offer) throw new Error(`No reference row for ${modelName} on ${gpu} (${provider})`);
+  const spec = GPU_SPECS[gpu];
+  const precision = (extra.weightPrecision as string | undefined) ?? "bf16";
+  return {
+    id: slug(`${m.name}-${gpu}-${provider}`),
+    label: `${m.name} ${precision} on ${spec.gpuType} (${provider})`,
+    model: { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength },
+    gpu: {
+      provider,
+      gpuType: spec.gpuType,
+      memoryGb: spec.memoryGb,
+      bandwidthGbS: spec.bandwidthGbS,
+      bf16Tflops: spec.bf16Tflops,
+      fp8Tflops: spec.fp8Tflops,
+      pricePerGpuHour: offer.price,
+      minGpus: offer.minGpus ?? 1,
+      source: { name: "silybench-data gpu_prices.csv", url: REFERENCE_GPU_PRICES_SOURCE.split(" ")[0], checkedAt },
+    },
+    ...extra,
+  };
+}
+
+export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated";
+
+export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: () => ScenarioInputRaw }[] = [
+  {
+    id: "chat",
+    title: "Chat assistant",
+    blurb: "Short prompts, short answers, steady traffic around the clock.",
+    build: () => ({
+      name: "Chat assistant",
+      workload: { requestsPerMonth: 5_000_000, inputTokensPerRequest: 800, outputTokensPerRequest: 300, apiCacheReadShare: 0.5, peakToAverage: 2.5 },
+      apiOptions: [apiOptionFor("GPT-4o-mini"), apiOptionFor("GPT-5 mini"), apiOptionFor("Gemini 2.5 Flash")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "L40S", "RunPod Secure", { weightPrecision: "fp8" }), selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Reference cloud")],
+    }),
+  },
+  {
+    id: "rag",
+    title: "RAG support bot",
+    blurb: "Long retrieved context that rarely repeats, answers of a paragraph.",
+    build: () => ({
+      name: "RAG support bot",
+      workload: { requestsPerMonth: 2_000_000, inputTokensPerRequest: 4000, outputTokensPerRequest: 350, apiCacheReadShare: 0.3, selfHostPrefixCacheHitRate: 0.2, activeHoursPerDay: 16 },
+      apiOptions: [apiOptionFor("GPT-4.1"), apiOptionFor("Claude Haiku 4.5"), apiOptionFor("DeepSeek V3")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window" })],
+    }),
+  },
+  {
+    id: "agent",
+    title: "Agent platform with long shared prompts",
+    blurb: "12k-token system prompts and tools reused across calls: caching decides the bill.",
+    build: () => ({
+      name: "Agent platform",
+      workload: { requestsPerMonth: 3_000_000, inputTokensPerRequest: 12_000, outputTokensPerRequest: 600, apiCacheReadShare: 0.9, apiCacheWriteShare: 0.05, selfHostPrefixCacheHitRate: 0.6, activeHoursPerDay: 14, monthlyGrowth: 0.08 },
+      apiOptions: [apiOptionFor("Claude Sonnet 4.5"), apiOptionFor("GPT-4.1"), apiOptionFor("Llama 3.3 70B")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H200 SXM", "RunPod Secure", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window", engineeringFte: 0.5, setupEngineerWeeks: 10 })],
+    }),
+  },
+  {
+    id: "batch",
+    title: "Batch document processing",
+    blurb: "Overnight jobs that tolerate latency: batch APIs against GPUs rented only while busy.",
+    build: () => ({
+      name: "Batch document processing",
+      workload: { requestsPerMonth: 10_000_000, inputTokensPerRequest: 3000, outputTokensPerRequest: 500, apiCacheReadShare: 0, batchShare: 1, peakToAverage: 1.2, activeHoursPerDay: 8 },
+      apiOptions: [apiOptionFor("GPT-4o-mini"), apiOptionFor("Gemini 2.5 Flash")],
+      selfHostOptions: [selfHostOptionFor("Qwen3 30B-A3B", "H100 SXM", "RunPod Community", { weightPrecision: "fp8", billingMode: "scale-to-zero", minReplicas: 0, failoverReplicas: 0 })],
+    }),
+  },
+  {
+    id: "regulated",
+    title: "Regulated internal assistant",
+    blurb: "Data may not leave our infrastructure: the constraint, not the price, decides.",
+    build: () => ({
+      name: "Regulated internal assistant",
+      workload: { requestsPerMonth: 1_500_000, inputTokensPerRequest: 1500, outputTokensPerRequest: 400, apiCacheReadShare: 0.3, peakToAverage: 4, activeHoursPerDay: 12, horizonMonths: 36 },
+      apiOptions: [apiOptionFor("GPT-4o"), apiOptionFor("Claude Haiku 4.5")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window", certifications: ["SOC 2", "ISO 27001", "GDPR DPA"] })],
+      constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
+    }),
+  },
+  {
+    id: "blank",
+    title: "Blank",
+    blurb: "One API model and one GPU to start from.",
+    build: () => ({
+      name: "New scenario",
+      workload: { requestsPerMonth: 1_000_000, inputTokensPerRequest: 1000, outputTokensPerRequest: 300 },
+      apiOptions: [apiOptionFor("GPT-4o-mini")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Reference cloud")],
+    }),
+  },
+];
+
+export function buildTemplate(id: string): ScenarioInputRaw | null {
+  return TEMPLATES.find((t) => t.id === id)?.build() ?? null;
+}
