@@ -21,7 +21,7 @@ export function ResultCharts({ evaluation }: { evaluation: Evaluation }) {
   const tornado = tornadoRows(evaluation);
   const projection = projectionRows(evaluation);
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid gap-4 2xl:grid-cols-2">
       <ChartCard
         testId="chart-cost-volume"
         title="Monthly cost against volume"

@@ -20,7 +20,7 @@ const showBe = (b: Be) =>
 export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
   const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid gap-4 2xl:grid-cols-2">
       <Panel title="Breakeven" testId="breakeven">
         {e.breakeven.length === 0 ? <p className="text-sm text-gray-600">Needs at least one API option and one self-host option that fits.</p> : null}
         <ul className="space-y-3 text-sm">

@@ -95,6 +95,11 @@ export function ScenarioWorkspace({
         <div className="space-y-3">
           <ScenarioForm input={input} set={set} errors={errors} />
           <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
+            {shown ? (
+              <p className="text-xs font-medium text-gray-800 xl:hidden" aria-hidden="true">
+                {shown.recommendation.headline}
+              </p>
+            ) : null}
             <label htmlFor="revision-message" className="block text-xs font-medium text-gray-700">
               What changed? <span className="font-normal text-gray-500">(optional, kept in the history)</span>
             </label>
