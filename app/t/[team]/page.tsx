@@ -10,10 +10,18 @@ import { can } from "@/lib/auth/authorize";
 export const metadata: Metadata = { title: "Scenarios" };
 export const dynamic = "force-dynamic";
 
-export default async function TeamDashboard({ params }: { params: Promise<{ team: string }> }) {
+const STATUSES = ["draft", "proposed", "decided", "archived"] as const;
+
+export default async function TeamDashboard({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ q?: string; status?: string }> }) {
   const { team: slug } = await params;
+  const { q = "", status = "" } = await searchParams;
   const { user, team } = await requireTeamPage(slug);
-  const scenarios = await listScenarios(user.id, slug);
+  const all = await listScenarios(user.id, slug);
+  const needle = q.trim().toLowerCase();
+  // Archived scenarios stay out of the way unless asked for.
+  const scenarios = all.filter(
+    (s) => (status ? s.status === status : s.status !== "archived") && (!needle || `${s.name} ${s.description}`.toLowerCase().includes(needle)),
+  );
   const chart = scenarios.flatMap((s) => {
     const summary = readSummary(s.currentRevision?.summary);
     return summary?.recommendedMonthlyCost != null ? [{ scenario: s.name, "Monthly cost": Math.round(summary.recommendedMonthlyCost) }] : [];
@@ -39,7 +47,31 @@ export default async function TeamDashboard({ params }: { params: Promise<{ team
           <ScenarioCostChart data={chart} />
         </section>
       ) : null}
-      <ScenarioList scenarios={scenarios} teamSlug={team.slug} />
+      <form className="flex flex-wrap items-end gap-2" role="search">
+        <label className="text-sm">
+          <span className="field-label">Search</span>
+          <input name="q" defaultValue={q} className="field-input py-1.5" placeholder="Name or description" />
+        </label>
+        <label className="text-sm">
+          <span className="field-label">Status</span>
+          <select name="status" defaultValue={status} className="field-input py-1.5">
+            <option value="">Active (not archived)</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn-secondary">
+          Filter
+        </button>
+      </form>
+      {scenarios.length === 0 && all.length > 0 ? (
+        <p className="text-sm text-gray-600">No scenario matches this filter.</p>
+      ) : (
+        <ScenarioList scenarios={scenarios} teamSlug={team.slug} />
+      )}
     </div>
   );
 }
