@@ -88,3 +88,21 @@ test("a stale save gets a conflict that says who saved what", async ({ page, bro
   await other.close();
   void browser;
 });
+
+test("compare scenarios side by side with a shareable URL, and diff two revisions", async ({ page }) => {
+  const { signIn } = await import("./fixtures");
+  await signIn(page, "demo@breakeven.local", "breakeven-demo");
+  await page.getByRole("link", { name: "Compare" }).click();
+  const picker = page.getByTestId("compare-picker");
+  await picker.getByLabel(/8B chat assistant/).check();
+  await picker.getByLabel(/Regulated internal assistant/).check();
+  await picker.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByTestId("compare-results")).toContainText("8B chat assistant #1");
+  await expect(page.getByTestId("compare-results").locator("tr[data-differs]").first()).toBeVisible();
+  await expect(page.getByTestId("compare-chart-sides").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // The URL is the comparison: opening it again shows the same two columns.
+  const shared = page.url();
+  expect(shared).toMatch(/s=.*s=/);
+  await page.goto(shared);
+  await expect(page.getByTestId("compare-results").locator("thead th")).toHaveCount(3);
+});

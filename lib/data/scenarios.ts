@@ -236,3 +236,20 @@ export async function listComments(userId: string, scenarioId: string) {
   await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
   return getDb().comment.findMany({ where: { scenarioId }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } });
 }
+
+/**
+ * A scenario at its current revision or a named one, for comparison and diffs; null when the
+ * scenario or revision does not exist in a team the user belongs to.
+ */
+export async function getScenarioAtRevision(userId: string, teamSlug: string, scenarioId: string, number?: number) {
+  const scenario = await getDb().scenario.findFirst({
+    where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } },
+    select: { id: true, name: true, status: true, currentRevision: { select: { number: true } } },
+  });
+  if (!scenario) return null;
+  const revision = await getDb().scenarioRevision.findUnique({
+    where: { scenarioId_number: { scenarioId, number: number ?? scenario.currentRevision?.number ?? 0 } },
+    select: { number: true, input: true, message: true, createdAt: true, catalogVersion: { select: { label: true } } },
+  });
+  return revision ? { ...scenario, revision } : null;
+}

@@ -35,11 +35,16 @@ export default async function TeamDashboard({ params, searchParams }: { params: 
           </h1>
           <p className="text-sm text-gray-600">Workload scenarios: API or self-hosted, priced side by side. Your role: {team.role}.</p>
         </div>
-        {can(team.role, "scenario:write") ? (
-          <Link href={`/t/${team.slug}/new`} className="btn-primary">
-            New scenario
+        <div className="flex gap-2">
+          <Link href={`/t/${team.slug}/compare`} className="btn-secondary">
+            Compare
           </Link>
-        ) : null}
+          {can(team.role, "scenario:write") ? (
+            <Link href={`/t/${team.slug}/new`} className="btn-primary">
+              New scenario
+            </Link>
+          ) : null}
+        </div>
       </div>
       {chart.length ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="dashboard-chart">

@@ -6,6 +6,7 @@ import { listMembers } from "@/lib/data/members";
 import { listAuditEvents } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format/numbers";
 import { MembersPanel } from "./members-panel";
+import { CreateTeam } from "./create-team";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team settings" };
@@ -23,6 +24,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">Team settings</h1>
       <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
+      <CreateTeam />
       {audit ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">
           <h2 className="mb-2 text-sm font-semibold">Audit log</h2>

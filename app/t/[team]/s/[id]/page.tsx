@@ -53,7 +53,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
         </div>
         <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} />
         <div className="grid gap-4 lg:grid-cols-2">
-          <RevisionsPanel scenarioId={scenario.id} version={scenario.version} canEdit={canEdit} />
+          <RevisionsPanel scenarioId={scenario.id} teamSlug={team.slug} version={scenario.version} canEdit={canEdit} />
           <CommentsPanel scenarioId={scenario.id} />
         </div>
       </div>

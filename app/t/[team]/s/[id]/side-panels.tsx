@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useState } from "react";
 import { api, ApiError, queryKeys } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/format/numbers";
@@ -54,7 +55,7 @@ export function CommentsPanel({ scenarioId }: { scenarioId: string }) {
   );
 }
 
-export function RevisionsPanel({ scenarioId, version, canEdit }: { scenarioId: string; version: number; canEdit: boolean }) {
+export function RevisionsPanel({ scenarioId, teamSlug, version, canEdit }: { scenarioId: string; teamSlug: string; version: number; canEdit: boolean }) {
   const router = useRouter();
   const qc = useQueryClient();
   const revisions = useQuery({ queryKey: queryKeys.revisions(scenarioId), queryFn: () => api<{ revisions: Revision[] }>(`/api/v1/scenarios/${scenarioId}/revisions`) });
@@ -82,11 +83,18 @@ export function RevisionsPanel({ scenarioId, version, canEdit }: { scenarioId: s
                 {r.author?.name ?? "Former member"} · {formatDateTime(r.createdAt)} · {r.catalogVersion?.label ?? "no catalog"}
               </span>
             </span>
-            {canEdit && i > 0 ? (
-              <button type="button" className="text-xs text-blue-700 hover:underline" disabled={restore.isPending} onClick={() => restore.mutate(r.number)}>
-                Restore as new revision
-              </button>
-            ) : null}
+            <span className="flex gap-3">
+              {i > 0 ? (
+                <Link className="text-xs text-blue-700 hover:underline" href={`/t/${teamSlug}/s/${scenarioId}/diff?a=${r.number}&b=${list[0].number}`}>
+                  Compare with #{list[0].number}
+                </Link>
+              ) : null}
+              {canEdit && i > 0 ? (
+                <button type="button" className="text-xs text-blue-700 hover:underline" disabled={restore.isPending} onClick={() => restore.mutate(r.number)}>
+                  Restore as new revision
+                </button>
+              ) : null}
+            </span>
           </li>
         ))}
       </ol>
