@@ -1,4 +1,4 @@
-import { test, expect, signUp } from "./fixtures";
+import { test, expect, signIn, signUp } from "./fixtures";
 import { randomBytes } from "node:crypto";
 
 test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({ page, browser, newUser }) => {
@@ -29,6 +29,11 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
   await expect(page.getByTestId("revisions")).toContainText("EU data rule");
   const scenarioUrl = page.url();
+
+  // The diff of the two revisions shows the added constraint and the flipped recommendation.
+  await page.getByTestId("revisions").getByRole("link", { name: "Compare with #2" }).click();
+  await expect(page.getByTestId("compare-inputs")).toContainText("constraints.0.kind");
+  await expect(page.getByTestId("compare-results").locator("tr[data-differs]").first()).toContainText("Recommendation");
 
   // Invite a viewer by link.
   await page.getByRole("link", { name: "Team settings" }).click();
@@ -89,8 +94,7 @@ test("a stale save gets a conflict that says who saved what", async ({ page, bro
   void browser;
 });
 
-test("compare scenarios side by side with a shareable URL, and diff two revisions", async ({ page }) => {
-  const { signIn } = await import("./fixtures");
+test("compare scenarios side by side with a shareable URL", async ({ page }) => {
   await signIn(page, "demo@breakeven.local", "breakeven-demo");
   await page.getByRole("link", { name: "Compare" }).click();
   const picker = page.getByTestId("compare-picker");
