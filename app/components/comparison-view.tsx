@@ -80,8 +80,16 @@ export function ComparisonView({ columns }: { columns: ComparisonColumn[] }) {
       </section>
       <ComparisonCharts columns={columns.map((c) => ({ label: c.label, evaluation: c.evaluation }))} />
       <section className="space-y-2">
-        <h2 className="text-sm font-semibold">Inputs that differ ({changed.length})</h2>
-        {changed.length ? <Table head={head} rows={changed} testId="compare-inputs" /> : <p className="text-sm text-gray-600">The inputs are identical.</p>}
+        {changed.length ? (
+          <details open={changed.length <= 25}>
+            <summary className="cursor-pointer text-sm font-semibold">Inputs that differ ({changed.length})</summary>
+            <div className="mt-2">
+              <Table head={head} rows={changed} testId="compare-inputs" />
+            </div>
+          </details>
+        ) : (
+          <p className="text-sm text-gray-600">The inputs are identical.</p>
+        )}
         <details>
           <summary className="cursor-pointer text-sm text-blue-700">All inputs ({inputRows.length})</summary>
           <div className="mt-2">
