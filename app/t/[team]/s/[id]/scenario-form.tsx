@@ -121,6 +121,26 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                 <NumberField path={`apiOptions.${i}.prices.outputPerM`} label="Output" unit="$/1M" help="Output tokens." value={o.prices.outputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.outputPerM = v))} />
                 <NumberField path={`apiOptions.${i}.integrationFte`} label="Integration effort" unit="FTE" help="Engineers to integrate it." value={o.integrationFte ?? 0.05} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].integrationFte = v))} />
               </div>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-xs text-blue-700">Compliance and latency</summary>
+                <div className="mt-2 grid gap-3 sm:grid-cols-2">
+                  <CertBoxes name="Certifications the provider holds" held={o.attributes?.certifications ?? []} onChange={(next) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), certifications: next }))} />
+                  <label className="block text-xs font-medium text-gray-700">
+                    Zero data retention
+                    <select
+                      className="field-input py-1.5"
+                      value={o.attributes?.zeroDataRetention == null ? "" : String(o.attributes.zeroDataRetention)}
+                      onChange={(e) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), zeroDataRetention: e.target.value === "" ? null : e.target.value === "true" }))}
+                    >
+                      <option value="">Not verified</option>
+                      <option value="true">Offered</option>
+                      <option value="false">Not offered</option>
+                    </select>
+                  </label>
+                  <RegionsField id={`api-${o.id}-regions`} label="Processing regions" regions={o.attributes?.regions ?? []} onChange={(next) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), regions: next }))} />
+                  <NumberField path={`apiOptions.${i}.attributes.typicalTtftMs`} label="Typical time to first token" unit="ms" help="Empty: not verified." value={o.attributes?.typicalTtftMs ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), typicalTtftMs: Number.isNaN(v) ? null : v }))} />
+                </div>
+              </details>
             </div>
           ))}
           <label className="block text-xs text-gray-700">
@@ -176,7 +196,16 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                     <option value="scale-to-zero">Scale to zero</option>
                   </select>
                 </label>
+                <NumberField path={`selfHostOptions.${i}.minReplicas`} label="Minimum replicas" unit="replicas" help="Kept running at all times." value={o.minReplicas ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].minReplicas = v))} />
+                <NumberField path={`selfHostOptions.${i}.setupEngineerWeeks`} label="Set-up" unit="engineer-weeks" help="One-time, amortised." value={o.setupEngineerWeeks ?? 6} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].setupEngineerWeeks = v))} />
               </div>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
+                <div className="mt-2 grid gap-3 sm:grid-cols-2">
+                  <CertBoxes name="Certifications our infrastructure holds" held={o.certifications ?? []} onChange={(next) => set((d) => void (d.selfHostOptions![i].certifications = next))} />
+                  <RegionsField id={`self-${o.id}-regions`} label="GPU regions" regions={o.gpu.regions ?? []} onChange={(next) => set((d) => void (d.selfHostOptions![i].gpu.regions = next))} />
+                </div>
+              </details>
             </div>
           ))}
           <AddSelfHost onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
@@ -201,11 +230,130 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
           <label className="flex items-start gap-2">
             <input type="checkbox" className="mt-1" checked={hasConstraint("ttft")} onChange={() => toggleConstraint("ttft", () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }))} />
             <span>
-              p95 time to first token within 2 s <span className="block text-xs text-gray-500">Options without a latency figure count as not verified.</span>
+              p95 time to first token within a budget <span className="block text-xs text-gray-500">Options without a latency figure count as not verified.</span>
             </span>
           </label>
+          {constraints.map((c, ci) =>
+            c.kind === "ttft-budget" ? (
+              <NumberField key={c.id} path={`constraints.${ci}.p95Ms`} label="TTFT budget, p95" unit="ms" help="Time to first token the product can afford." value={c.p95Ms} errors={errors} onValue={(v) => set((d) => void ((d.constraints![ci] as { p95Ms: number }).p95Ms = v))} />
+            ) : null,
+          )}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={hasConstraint("regions")} onChange={() => toggleConstraint("regions", () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }))} />
+            <span>Data processed only in allowed regions</span>
+          </label>
+          {constraints.map((c, ci) =>
+            c.kind === "allowed-regions" ? (
+              <RegionsField key={c.id} id="constraint-regions" label="Allowed regions" regions={c.regions} onChange={(next) => set((d) => void ((d.constraints![ci] as { regions: string[] }).regions = next))} />
+            ) : null,
+          )}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={hasConstraint("certs")} onChange={() => toggleConstraint("certs", () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }))} />
+            <span>Required certifications</span>
+          </label>
+          {constraints.map((c, ci) =>
+            c.kind === "certifications" ? (
+              <CertBoxes key={c.id} name="Every option must hold" held={c.required} onChange={(next) => set((d) => void ((d.constraints![ci] as { required: string[] }).required = next))} />
+            ) : null,
+          )}
+          {Object.keys(errors).some((k) => /^constraints\.\d+\.(regions|required)$/.test(k)) ? <p className="field-error">Name at least one allowed region and one required certification.</p> : null}
+          <CustomConstraints input={input} set={set} />
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+const CERTS = ["SOC 2", "ISO 27001", "HIPAA BAA", "GDPR DPA"] as const;
+
+function CertBoxes({ name, held, onChange }: { name: string; held: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <fieldset className="text-xs">
+      <legend className="font-medium text-gray-700">{name}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        {CERTS.map((c) => (
+          <label key={c} className="flex items-center gap-1">
+            <input type="checkbox" checked={held.includes(c)} onChange={(e) => onChange(e.target.checked ? [...held, c] : held.filter((x) => x !== c))} />
+            {c}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function RegionsField({ id, label, regions, onChange }: { id: string; label: string; regions: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+      {label} <span className="font-normal text-gray-500">(comma-separated; empty = not verified)</span>
+      <input
+        id={id}
+        className="field-input py-1.5"
+        defaultValue={regions.join(", ")}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(",")
+              .map((x) => x.trim().toLowerCase())
+              .filter(Boolean),
+          )
+        }
+      />
+    </label>
+  );
+}
+
+/** A requirement the engine cannot check, with the team's verdict per option. */
+function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }) {
+  const options = [...(input.apiOptions ?? []), ...(input.selfHostOptions ?? [])];
+  const customs = (input.constraints ?? []).map((c, i) => [c, i] as const).filter(([c]) => c.kind === "custom");
+  return (
+    <div className="space-y-3 border-t border-gray-100 pt-2">
+      {customs.map(([c, ci]) =>
+        c.kind === "custom" ? (
+          <div key={c.id} className="rounded-md border border-gray-100 p-2 text-xs">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium">{c.label}</span>
+              <button type="button" className="text-red-700 hover:underline" onClick={() => set((d) => void d.constraints!.splice(ci, 1))}>
+                Remove
+              </button>
+            </div>
+            {options.map((o) => (
+              <label key={o.id} className="mt-1 flex items-center justify-between gap-2">
+                <span className="truncate">{o.label}</span>
+                <select
+                  className="rounded border border-gray-300 px-1 py-0.5"
+                  value={c.verdicts?.[o.id] ?? "unknown"}
+                  onChange={(e) => set((d) => void ((d.constraints![ci] as { verdicts: Record<string, string> }).verdicts = { ...((d.constraints![ci] as { verdicts?: Record<string, string> }).verdicts ?? {}), [o.id]: e.target.value }))}
+                >
+                  <option value="unknown">not assessed</option>
+                  <option value="pass">meets it</option>
+                  <option value="fail">fails it</option>
+                </select>
+              </label>
+            ))}
+          </div>
+        ) : null,
+      )}
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const label = String(f.get("label") ?? "").trim();
+          if (!label) return;
+          set((d) => void (d.constraints = [...(d.constraints ?? []), { id: `custom-${Date.now().toString(36)}`, kind: "custom", label, verdicts: {} }]));
+          e.currentTarget.reset();
+        }}
+      >
+        <label className="flex-1 text-xs">
+          <span className="sr-only">Custom requirement</span>
+          <input name="label" className="field-input mt-0 py-1.5" placeholder="Custom requirement, e.g. Legal sign-off" maxLength={120} />
+        </label>
+        <button type="submit" className="btn-secondary py-1 text-xs">
+          Add
+        </button>
+      </form>
     </div>
   );
 }
