@@ -110,3 +110,17 @@ test("compare scenarios side by side with a shareable URL", async ({ page }) => 
   await page.goto(shared);
   await expect(page.getByTestId("compare-results").locator("thead th")).toHaveCount(3);
 });
+
+test("a custom requirement with the team's verdicts removes the option that fails it", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("link", { name: "New scenario" }).click();
+  await page.getByRole("button", { name: /^Blank/ }).click();
+  await expect(page.getByTestId("recommendation-headline")).toHaveText(/^Use the API: GPT-4o-mini/);
+  await page.getByPlaceholder(/Custom requirement/).fill("Legal sign-off");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  // Not assessed counts as not verified: both options are out until the team says otherwise.
+  await expect(page.getByTestId("recommendation-headline")).toHaveText(/^No option meets every constraint/);
+  await page.getByLabel("Legal sign-off: GPT-4o-mini").selectOption("fail");
+  await page.getByLabel(/^Legal sign-off: Llama 3.1 8B/).selectOption("pass");
+  await expect(page.getByTestId("recommendation-headline")).toHaveText(/^Self-host: .*"Legal sign-off" rules out GPT-4o-mini/);
+});

@@ -77,7 +77,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
 
   return (
     <div className="space-y-5" data-testid="scenario-form">
-      <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
+      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold">Workload</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {wf("requestsPerMonth", "Requests per month", "requests", "Total calls to the model in a month.")}
@@ -104,7 +104,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
+      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold">API options</legend>
         <div className="space-y-4">
           {(input.apiOptions ?? []).map((o, i) => (
@@ -164,7 +164,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
+      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold">Self-host options</legend>
         <div className="space-y-4">
           {(input.selfHostOptions ?? []).map((o, i) => (
@@ -212,7 +212,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
+      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold">Constraints</legend>
         <div className="space-y-2 text-sm">
           <label className="flex items-start gap-2">
@@ -319,9 +319,10 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
               </button>
             </div>
             {options.map((o) => (
-              <label key={o.id} className="mt-1 flex items-center justify-between gap-2">
-                <span className="truncate">{o.label}</span>
+              <label key={o.id} className="mt-1 flex min-w-0 items-center justify-between gap-2">
+                <span className="min-w-0 truncate">{o.label}</span>
                 <select
+                  aria-label={`${c.label}: ${o.label}`}
                   className="rounded border border-gray-300 px-1 py-0.5"
                   value={c.verdicts?.[o.id] ?? "unknown"}
                   onChange={(e) => set((d) => void ((d.constraints![ci] as { verdicts: Record<string, string> }).verdicts = { ...((d.constraints![ci] as { verdicts?: Record<string, string> }).verdicts ?? {}), [o.id]: e.target.value }))}
@@ -336,7 +337,7 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
         ) : null,
       )}
       <form
-        className="flex gap-2"
+        className="flex min-w-0 gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -346,7 +347,7 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
           e.currentTarget.reset();
         }}
       >
-        <label className="flex-1 text-xs">
+        <label className="min-w-0 flex-1 text-xs">
           <span className="sr-only">Custom requirement</span>
           <input name="label" className="field-input mt-0 py-1.5" placeholder="Custom requirement, e.g. Legal sign-off" maxLength={120} />
         </label>
