@@ -67,12 +67,14 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
       onValue={(v) => set((d) => void ((d.workload as Record<string, unknown>)[key] = v))}
     />
   );
+  // The checkboxes stand for constraint kinds (a saved scenario may name its constraints anything).
+  type Kind = NonNullable<ScenarioInputRaw["constraints"]>[number]["kind"];
   const constraints = input.constraints ?? [];
-  const hasConstraint = (id: string) => constraints.some((c) => c.id === id);
-  const toggleConstraint = (id: string, make: () => NonNullable<ScenarioInputRaw["constraints"]>[number]) =>
+  const hasConstraint = (kind: Kind) => constraints.some((c) => c.kind === kind);
+  const toggleConstraint = (kind: Kind, make: () => NonNullable<ScenarioInputRaw["constraints"]>[number]) =>
     set((d) => {
       const list = d.constraints ?? [];
-      d.constraints = list.some((c) => c.id === id) ? list.filter((c) => c.id !== id) : [...list, make()];
+      d.constraints = list.some((c) => c.kind === kind) ? list.filter((c) => c.kind !== kind) : [...list, make()];
     });
 
   return (
@@ -216,19 +218,19 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         <legend className="px-1 text-sm font-semibold">Constraints</legend>
         <div className="space-y-2 text-sm">
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("in-house")} onChange={() => toggleConstraint("in-house", () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }))} />
+            <input type="checkbox" className="mt-1" checked={hasConstraint("data-stays-in-our-infrastructure")} onChange={() => toggleConstraint("data-stays-in-our-infrastructure", () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }))} />
             <span>
               Data must not leave our infrastructure <span className="block text-xs text-gray-500">Removes API options unless they run inside your infrastructure.</span>
             </span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("zdr")} onChange={() => toggleConstraint("zdr", () => ({ id: "zdr", kind: "zero-data-retention" }))} />
+            <input type="checkbox" className="mt-1" checked={hasConstraint("zero-data-retention")} onChange={() => toggleConstraint("zero-data-retention", () => ({ id: "zdr", kind: "zero-data-retention" }))} />
             <span>
               Zero data retention <span className="block text-xs text-gray-500">An API counts only if its zero retention is verified.</span>
             </span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("ttft")} onChange={() => toggleConstraint("ttft", () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }))} />
+            <input type="checkbox" className="mt-1" checked={hasConstraint("ttft-budget")} onChange={() => toggleConstraint("ttft-budget", () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }))} />
             <span>
               p95 time to first token within a budget <span className="block text-xs text-gray-500">Options without a latency figure count as not verified.</span>
             </span>
@@ -239,7 +241,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             ) : null,
           )}
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("regions")} onChange={() => toggleConstraint("regions", () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }))} />
+            <input type="checkbox" className="mt-1" checked={hasConstraint("allowed-regions")} onChange={() => toggleConstraint("allowed-regions", () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }))} />
             <span>Data processed only in allowed regions</span>
           </label>
           {constraints.map((c, ci) =>
@@ -248,7 +250,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             ) : null,
           )}
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("certs")} onChange={() => toggleConstraint("certs", () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }))} />
+            <input type="checkbox" className="mt-1" checked={hasConstraint("certifications")} onChange={() => toggleConstraint("certifications", () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }))} />
             <span>Required certifications</span>
           </label>
           {constraints.map((c, ci) =>

@@ -90,7 +90,7 @@ export function ScenarioWorkspace({
   });
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       {canEdit ? (
         <div className="space-y-3">
           <ScenarioForm input={input} set={set} errors={errors} />
