@@ -1,6 +1,6 @@
 // Tornado: how far (self-host − API) moves when each key input goes to its low and high value,
 // the others held at base. Sorted by the size of the swing.
-import { baseValue, difference, inputRanges, KEY_INPUTS, type KeyInput, type PairModel } from "./what-if";
+import { baseValue, difference, differenceWith, inputRanges, KEY_INPUTS, type KeyInput, type PairModel } from "./what-if";
 
 export const INPUT_LABELS: Record<KeyInput, string> = {
   volume: "Monthly volume",
@@ -35,8 +35,8 @@ export function tornado(p: PairModel): { baseDifference: number; bars: TornadoBa
   const ranges = inputRanges(p);
   const bars = KEY_INPUTS.map((input) => {
     const { low, high } = ranges[input];
-    const lowDelta = difference(p, { [input]: low }) - baseDifference;
-    const highDelta = difference(p, { [input]: high }) - baseDifference;
+    const lowDelta = differenceWith(p, input, low) - baseDifference;
+    const highDelta = differenceWith(p, input, high) - baseDifference;
     return {
       input,
       label: INPUT_LABELS[input],

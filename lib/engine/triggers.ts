@@ -3,7 +3,7 @@
 // the others are solved per input (see flipPoint).
 import { groupDigits } from "./text";
 import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
-import { baseValue, difference, type KeyInput, type PairModel, type WhatIf } from "./what-if";
+import { baseValue, difference, differenceWith, type KeyInput, type PairModel } from "./what-if";
 
 export type Trigger = {
   input: KeyInput;
@@ -63,27 +63,6 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
   }
 }
 
-// A what-if of one input at a time, reused: one object of fixed shape instead of one per probe.
-const probe: Required<{ [K in KeyInput]: number | undefined }> = {
-  volume: undefined,
-  gpuPrice: undefined,
-  tokenPrice: undefined,
-  apiCacheRead: undefined,
-  selfCacheHit: undefined,
-  utilisation: undefined,
-  throughput: undefined,
-  engineeringFte: undefined,
-  salary: undefined,
-  peak: undefined,
-};
-
-function selfWinsWith(p: PairModel, input: KeyInput, value: number): boolean {
-  probe[input] = value;
-  const wins = difference(p, probe as WhatIf) < 0;
-  probe[input] = undefined;
-  return wins;
-}
-
 // How (self − API) responds to each input, holding the others: linear ones have a closed-form
 // root; the others move replicas in whole steps but only ever in one direction (more cache hits,
 // throughput or utilisation never add replicas; a higher peak never removes them), so the sign
@@ -91,7 +70,7 @@ function selfWinsWith(p: PairModel, input: KeyInput, value: number): boolean {
 const LINEAR: ReadonlySet<KeyInput> = new Set(["gpuPrice", "tokenPrice", "engineeringFte", "salary", "apiCacheRead"]);
 
 function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, baseSign: boolean): number | null {
-  const at = (v: number) => selfWinsWith(p, input, v);
+  const at = (v: number) => differenceWith(p, input, v) < 0;
   if (at(to) === baseSign) return null;
   if (LINEAR.has(input)) {
     const d0 = differenceWith(p, input, from);
@@ -114,12 +93,6 @@ function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, base
   return hi;
 }
 
-function differenceWith(p: PairModel, input: KeyInput, value: number): number {
-  probe[input] = value;
-  const d = difference(p, probe as WhatIf);
-  probe[input] = undefined;
-  return d;
-}
 
 export function revisitTriggers(p: PairModel): Trigger[] {
   const selfWinsNow = difference(p) < 0;

@@ -114,3 +114,26 @@ export function inputRanges(p: PairModel): Record<KeyInput, Range> {
     peak: { low: Math.max(1, peak / 2), high: Math.min(50, peak * 2) },
   };
 }
+
+// A what-if of one input at a time, reused: one object of fixed shape instead of a new object with
+// a computed key per probe (those go to dictionary mode and make every later lookup slow).
+const probe: { [K in KeyInput]: number | undefined } = {
+  volume: undefined,
+  gpuPrice: undefined,
+  tokenPrice: undefined,
+  apiCacheRead: undefined,
+  selfCacheHit: undefined,
+  utilisation: undefined,
+  throughput: undefined,
+  engineeringFte: undefined,
+  salary: undefined,
+  peak: undefined,
+};
+
+/** difference(p, { [input]: value }) without allocating. */
+export function differenceWith(p: PairModel, input: KeyInput, value: number): number {
+  probe[input] = value;
+  const d = difference(p, probe as WhatIf);
+  probe[input] = undefined;
+  return d;
+}
