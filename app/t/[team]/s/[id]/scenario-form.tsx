@@ -200,6 +200,26 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                 </label>
                 <NumberField path={`selfHostOptions.${i}.minReplicas`} label="Minimum replicas" unit="replicas" help="Kept running at all times." value={o.minReplicas ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].minReplicas = v))} />
                 <NumberField path={`selfHostOptions.${i}.setupEngineerWeeks`} label="Set-up" unit="engineer-weeks" help="One-time, amortised." value={o.setupEngineerWeeks ?? 6} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].setupEngineerWeeks = v))} />
+                <NumberField path={`selfHostOptions.${i}.modelSwitchesPerYear`} label="Model switches" unit="per year" help="New model versions adopted." value={o.modelSwitchesPerYear ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].modelSwitchesPerYear = v))} />
+                {(o.overhead?.mode ?? "percent") === "percent" ? (
+                  <NumberField
+                    path={`selfHostOptions.${i}.overhead.percentOfGpu`}
+                    label="Infrastructure overhead"
+                    unit="share"
+                    percent
+                    help="Networking, storage, load balancing, observability."
+                    value={o.overhead?.mode === "percent" ? (o.overhead.percentOfGpu ?? 0.15) : 0.15}
+                    errors={errors}
+                    onValue={(v) => set((d) => void (d.selfHostOptions![i].overhead = { mode: "percent", percentOfGpu: v }))}
+                  />
+                ) : null}
+                <label className="block text-xs font-medium text-gray-700">
+                  KV cache
+                  <select className="field-input py-1.5" value={o.kvPrecision ?? "bf16"} onChange={(e) => set((d) => void (d.selfHostOptions![i].kvPrecision = e.target.value as "bf16"))}>
+                    <option value="bf16">bf16 (2 bytes)</option>
+                    <option value="fp8">fp8 (1 byte)</option>
+                  </select>
+                </label>
               </div>
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
