@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getScenarioAtRevision, listScenarios } from "@/lib/data/scenarios";
 import { evaluateScenario } from "@/lib/engine/evaluate";
@@ -37,10 +37,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const all = await listScenarios(user.id, slug);
   return (
     <div className="space-y-6">
-      <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-        ← {team.name}
-      </Link>
-      <h1 className="text-2xl font-semibold tracking-tight">Compare scenarios</h1>
+      <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Compare scenarios" />
       <form className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-picker">
         <fieldset>
           <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios (add @N to an id in the URL for revision N)</legend>

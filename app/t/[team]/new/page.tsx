@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/app/components/page-header";
 import { notFound } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { can } from "@/lib/auth/authorize";
@@ -15,10 +15,7 @@ export default async function NewScenarioPage({ params }: { params: Promise<{ te
   if (!can(team.role, "scenario:write")) notFound();
   return (
     <div className="space-y-4">
-      <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-        ← {team.name}
-      </Link>
-      <h1 className="text-2xl font-semibold tracking-tight">New scenario</h1>
+      <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="New scenario" />
       <p className="max-w-2xl text-sm text-gray-600">Start from a template priced from the reference catalog; every number can be changed afterwards.</p>
       <TemplatePicker teamSlug={team.slug} templates={TEMPLATES.map(({ id, title, blurb }) => ({ id, title, blurb }))} />
     </div>

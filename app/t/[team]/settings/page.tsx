@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { can } from "@/lib/auth/authorize";
 import { listMembers } from "@/lib/data/members";
@@ -19,10 +19,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
   return (
     <div className="space-y-6">
-      <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-        ← {team.name}
-      </Link>
-      <h1 className="text-2xl font-semibold tracking-tight">Team settings</h1>
+      <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Team settings" />
       <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
       <CreateTeam />
       {audit ? (

@@ -110,13 +110,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         <legend className="px-1 text-sm font-semibold">API options</legend>
         <div className="space-y-4">
           {(input.apiOptions ?? []).map((o, i) => (
-            <div key={o.id} className="rounded-md border border-gray-100 p-3" data-testid={`api-option-${o.id}`}>
-              <div className="mb-2 flex items-center justify-between gap-2">
-                <span className="text-sm font-medium">{o.label}</span>
-                <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => set((d) => void d.apiOptions!.splice(i, 1))}>
-                  Remove
-                </button>
-              </div>
+            <OptionCard key={o.id} testId={`api-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.apiOptions!.splice(i, 1))}>
               <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
                 <NumberField path={`apiOptions.${i}.prices.inputPerM`} label="Input" unit="$/1M" help="Uncached input." value={o.prices.inputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.inputPerM = v))} />
                 <NumberField path={`apiOptions.${i}.prices.cachedInputPerM`} label="Cached input" unit="$/1M" help="Empty: not offered." value={o.prices.cachedInputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.cachedInputPerM = Number.isNaN(v) ? null : v))} />
@@ -143,7 +137,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                   <NumberField path={`apiOptions.${i}.attributes.typicalTtftMs`} label="Typical time to first token" unit="ms" help="Empty: not verified." value={o.attributes?.typicalTtftMs ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), typicalTtftMs: Number.isNaN(v) ? null : v }))} />
                 </div>
               </details>
-            </div>
+            </OptionCard>
           ))}
           <label className="block text-xs text-gray-700">
             Add an API model from the catalog
@@ -170,13 +164,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
         <legend className="px-1 text-sm font-semibold">Self-host options</legend>
         <div className="space-y-4">
           {(input.selfHostOptions ?? []).map((o, i) => (
-            <div key={o.id} className="rounded-md border border-gray-100 p-3" data-testid={`self-option-${o.id}`}>
-              <div className="mb-2 flex items-center justify-between gap-2">
-                <span className="text-sm font-medium">{o.label}</span>
-                <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => set((d) => void d.selfHostOptions!.splice(i, 1))}>
-                  Remove
-                </button>
-              </div>
+            <OptionCard key={o.id} testId={`self-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}>
               <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
                 <NumberField path={`selfHostOptions.${i}.gpu.pricePerGpuHour`} label="GPU price" unit="$/GPU-hour" help={o.gpu.gpuType} value={o.gpu.pricePerGpuHour} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].gpu.pricePerGpuHour = v))} />
                 <NumberField path={`selfHostOptions.${i}.targetUtilisation`} label="Target utilisation" unit="share" percent help="Capacity used at peak." value={o.targetUtilisation ?? 0.7} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].targetUtilisation = v))} />
@@ -228,7 +216,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                   <RegionsField id={`self-${o.id}-regions`} label="GPU regions" regions={o.gpu.regions ?? []} onChange={(next) => set((d) => void (d.selfHostOptions![i].gpu.regions = next))} />
                 </div>
               </details>
-            </div>
+            </OptionCard>
           ))}
           <AddSelfHost onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
         </div>
@@ -282,6 +270,20 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
           <CustomConstraints input={input} set={set} />
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+function OptionCard({ testId, label, onRemove, children }: { testId: string; label: string; onRemove: () => void; children: React.ReactNode }) {
+  return (
+    <div className="rounded-md border border-gray-100 p-3" data-testid={testId}>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <span className="min-w-0 text-sm font-medium">{label}</span>
+        <button type="button" className="text-xs text-red-700 hover:underline" onClick={onRemove} aria-label={`Remove ${label}`}>
+          Remove
+        </button>
+      </div>
+      {children}
     </div>
   );
 }
