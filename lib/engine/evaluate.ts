@@ -212,7 +212,21 @@ function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapac
       ],
     };
   }
-  return { ...best, candidates: priced };
+  return { ...best, candidates: undominated(priced) };
+}
+
+/**
+ * Drops degrees that can never be the cheapest: B is dominated by A when A uses no more GPUs per
+ * replica (t_A ≤ t_B) and no more GPU time per request (t_A·k_A ≤ t_B·k_B, k = load per
+ * request). Then B needs at least as many rented GPUs as A at every volume in every billing
+ * mode, so its cost, its breakeven and its curve can only be worse. Exact, and it spares the
+ * curve, the projection and the breakeven search most of the candidates.
+ */
+function undominated<T extends Candidate>(list: T[]): T[] {
+  const gpuLoad = (c: Candidate) => c.model.tensorParallel * c.model.loadPerRequest;
+  return list.filter(
+    (b) => !list.some((a) => a !== b && a.model.tensorParallel <= b.model.tensorParallel && gpuLoad(a) <= gpuLoad(b) && (a.model.tensorParallel < b.model.tensorParallel || gpuLoad(a) < gpuLoad(b))),
+  );
 }
 
 type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];

@@ -158,3 +158,44 @@ describe("properties", () => {
     expect(monteCarlo).toBeTypeOf("function");
   });
 });
+
+describe("option-level breakeven (cheapest tensor-parallel degree at each volume)", () => {
+  test("at the reported volume the option costs no more than the API; one request below, every degree costs more", () => {
+    let reached = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Llama 3.1 8B", "Llama 3.3 70B", "Qwen3 30B-A3B"),
+        fc.constantFrom("H100 SXM", "H200 SXM", "L40S", "A100 80GB"),
+        fc.double({ min: 0.5, max: 8, noNaN: true }),
+        fc.double({ min: 0.05, max: 15, noNaN: true }),
+        fc.integer({ min: 200, max: 8000 }),
+        fc.constantFrom("always-on", "active-window", "scale-to-zero"),
+        (modelName, gpuType, gpuPrice, outputPrice, inputTokens, billingMode) => {
+          const base = {
+            workload: { requestsPerMonth: 1_000_000, inputTokensPerRequest: inputTokens, outputTokensPerRequest: 300, activeHoursPerDay: 12 },
+            apiOptions: [{ id: "api", label: "API", prices: { inputPerM: outputPrice / 4, outputPerM: outputPrice } }],
+            selfHostOptions: [{ id: "self", label: "Self", model: model(modelName), weightPrecision: "fp8", gpu: gpu(gpuType as "H100 SXM", gpuPrice), billingMode }],
+          };
+          const e = evaluateScenario(base, { monteCarloSamples: 0 });
+          const be = e.breakeven[0]?.fullyLoaded;
+          if (!be || !be.reached) return true;
+          reached++;
+          const at = (r: number) => {
+            const x = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: r } }, { monteCarloSamples: 0 });
+            const cost = (id: string) => (x.options.find((o) => o.id === id) as { monthlyCost: number }).monthlyCost;
+            return { self: cost("self"), api: cost("api") };
+          };
+          const there = at(be.requestsPerMonth);
+          expect(there.self).toBeLessThanOrEqual(there.api * (1 + 1e-12));
+          if (be.requestsPerMonth > 0) {
+            const below = at(be.requestsPerMonth - 1);
+            expect(below.self).toBeGreaterThan(below.api);
+          }
+          return true;
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(reached).toBeGreaterThan(10);
+  });
+});

@@ -18,7 +18,7 @@ export type Trigger = {
   text: string;
 };
 
-const BISECTIONS = 36; // 2^-36 of the bracket: far below any price's precision
+const BISECTIONS = 30; // 2^-30 of the bracket: far below any price's precision
 
 const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
   gpuPrice: { min: 0.05, max: 20 },
