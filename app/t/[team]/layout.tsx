@@ -16,7 +16,7 @@ export default async function TeamLayout({ children, params }: { children: React
           <Link href={`/t/${team.slug}`} className="text-lg font-semibold tracking-tight">
             Break<span className="text-blue-600">even</span>
           </Link>
-          <nav aria-label="Teams" className="flex min-w-0 flex-1 flex-wrap items-center gap-2 text-sm">
+          <nav aria-label="Teams" className="order-last flex w-full min-w-0 flex-wrap items-center gap-2 text-sm sm:order-none sm:w-auto sm:flex-1">
             {teams.map((t) => (
               <Link
                 key={t.id}
@@ -28,7 +28,7 @@ export default async function TeamLayout({ children, params }: { children: React
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
             <Link href={`/t/${team.slug}/settings`} className="text-gray-700 hover:underline">
               Team settings
             </Link>

@@ -24,7 +24,9 @@ export default async function TeamDashboard({ params, searchParams }: { params: 
   );
   const chart = scenarios.flatMap((s) => {
     const summary = readSummary(s.currentRevision?.summary);
-    return summary?.recommendedMonthlyCost != null ? [{ scenario: s.name, "Monthly cost": Math.round(summary.recommendedMonthlyCost) }] : [];
+    // Axis labels are short: long names overlap on narrow screens (the list below has them whole).
+    const label = s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name;
+    return summary?.recommendedMonthlyCost != null ? [{ scenario: label, "Monthly cost": Math.round(summary.recommendedMonthlyCost) }] : [];
   });
   return (
     <div className="space-y-6">
