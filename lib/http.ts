@@ -26,13 +26,13 @@ export async function readJson(req: Request): Promise<unknown> {
  * this site (Origin, or Sec-Fetch-Site for same-origin fetches) and send JSON, which a form on
  * another site cannot.
  */
-export function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request, { json = true }: { json?: boolean } = {}): void {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   const host = req.headers.get("host");
   const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin" || site === null;
   if (!sameOrigin) throw new AppError("forbidden", "Cross-site request refused.");
-  if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
+  if (json && !(req.headers.get("content-type") ?? "").includes("application/json")) {
     throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
   }
 }

@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize } from "../auth/authorize";
 import { AppError } from "../errors";
-import { zodFieldErrors } from "../validation/errors";
+import { parseInput } from "../validation/errors";
 import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../validation/team";
 import { recordAudit } from "./audit";
 import { uniqueTeamSlug } from "./teams";
@@ -14,18 +14,13 @@ const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(r.error));
-  return r.data;
-}
 
 async function membershipIn(tx: Tx | ReturnType<typeof getDb>, userId: string, teamSlug: string) {
   return tx.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
 }
 
 export async function createTeam(userId: string, raw: unknown) {
-  const { name } = parse(CreateTeamSchema, raw);
+  const { name } = parseInput(CreateTeamSchema, raw);
   return getDb().$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name, slug: await uniqueTeamSlug(tx, name), memberships: { create: { userId, role: "owner" } } } });
     await recordAudit(tx, { teamId: team.id, actorId: userId, action: "team.created", target: `team:${team.id}` });
@@ -45,7 +40,7 @@ export async function listMembers(userId: string, teamSlug: string) {
 
 /** Returns the one-time token; only its hash is stored. */
 export async function createInvitation(userId: string, teamSlug: string, raw: unknown, now = new Date()) {
-  const data = parse(InviteSchema, raw);
+  const data = parseInput(InviteSchema, raw);
   return getDb().$transaction(async (tx) => {
     const m = await membershipIn(tx, userId, teamSlug);
     authorize(m?.role, "member:manage", "Team not found");
@@ -81,7 +76,7 @@ async function ownerCount(tx: Tx, teamId: string) {
 }
 
 export async function changeMemberRole(userId: string, teamSlug: string, memberUserId: string, raw: unknown) {
-  const { role } = parse(ChangeRoleSchema, raw);
+  const { role } = parseInput(ChangeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
     const m = await membershipIn(tx, userId, teamSlug);
     authorize(m?.role, "member:manage", "Team not found");

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { evaluateScenario } from "../engine/evaluate";
 import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
-import { zodFieldErrors } from "../validation/errors";
+import { parseInput } from "../validation/errors";
 import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
 import { memberTeamWhere } from "./scope";
 import { recordAudit } from "./audit";
@@ -75,11 +75,6 @@ async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: st
   return row!;
 }
 
-function parseOr422<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }, raw: unknown): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error));
-  return parsed.data;
-}
 
 async function latestCatalogVersionId(tx: Tx): Promise<string | null> {
   const v = await tx.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], select: { id: true } });
@@ -92,7 +87,7 @@ function evaluationSummary(input: ScenarioInput) {
 }
 
 export async function createScenario(userId: string, teamSlug: string, raw: unknown) {
-  const data = parseOr422(CreateScenarioSchema, raw);
+  const data = parseInput(CreateScenarioSchema, raw);
   const db = getDb();
   const membership = await db.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
   authorize(membership?.role, "scenario:write", "Team not found");
@@ -123,7 +118,7 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
  * is written and the conflict says who saved what, so no edit is silently lost.
  */
 export async function saveRevision(userId: string, scenarioId: string, raw: unknown) {
-  const data = parseOr422(SaveRevisionSchema, raw);
+  const data = parseInput(SaveRevisionSchema, raw);
   const summary = evaluationSummary(data.input);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
@@ -161,7 +156,7 @@ async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
 }
 
 export async function setScenarioStatus(userId: string, scenarioId: string, raw: unknown) {
-  const data = parseOr422(SetStatusSchema, raw);
+  const data = parseInput(SetStatusSchema, raw);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
     const allowed: readonly string[] = STATUS_FLOW[current.status];
@@ -223,7 +218,7 @@ export async function restoreRevision(userId: string, scenarioId: string, number
 }
 
 export async function addComment(userId: string, scenarioId: string, raw: unknown) {
-  const data = parseOr422(CommentSchema, raw);
+  const data = parseInput(CommentSchema, raw);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "comment:write");
     const comment = await tx.comment.create({ data: { scenarioId, authorId: userId, body: data.body }, select: { id: true, body: true, createdAt: true } });

@@ -3,7 +3,7 @@ import { getDb } from "../db";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { SignUpSchema, type SignUpInput } from "../validation/auth";
-import { zodFieldErrors } from "../validation/errors";
+import { parseInput } from "../validation/errors";
 import { uniqueTeamSlug } from "./teams";
 
 const publicUser = { id: true, email: true, name: true, disabled: true, sessionVersion: true, createdAt: true } as const;
@@ -26,9 +26,7 @@ export async function getActiveUser(id: string, sessionVersion: number) {
  * Invalid input or a taken email changes nothing.
  */
 export async function createUserWithTeam(raw: unknown) {
-  const parsed = SignUpSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error));
-  const input: SignUpInput = parsed.data;
+  const input: SignUpInput = parseInput(SignUpSchema, raw);
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   try {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldErrors } from "../errors";
+import { AppError, type FieldErrors } from "../errors";
 
 /** Field errors keyed by dotted path ("workload.requestsPerMonth"), for forms and API responses. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -9,4 +9,11 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** Parses a mutation's input, or throws a 422 AppError with field errors (nothing is written). */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error));
+  return parsed.data;
 }

@@ -14,8 +14,7 @@ export const PATCH = handle(async (req: Request, { params }: Ctx) => {
 });
 
 export const DELETE = handle(async (req: Request, { params }: Ctx) => {
-  const origin = req.headers.get("origin");
-  if (origin && new URL(origin).host !== req.headers.get("host")) return json({ status: 403, code: "forbidden", message: "Cross-site request refused." }, 403);
+  assertSameOrigin(req, { json: false });
   const user = await requireUser();
   const { team, userId } = await params;
   await removeMember(user.id, team, userId);
