@@ -72,8 +72,12 @@ export function apiMonthlyCost(model: ApiCostModel, requestsPerMonth: number): n
   return model.perRequest * requestsPerMonth + model.fixed;
 }
 
-export function apiCostLines(option: ApiOption, workload: Workload, engineerAnnualCost: number): { lines: CostLine[]; flags: string[] } {
-  const prices = effectiveApiPrices(option, workload);
+export function apiCostLines(
+  option: ApiOption,
+  workload: Workload,
+  engineerAnnualCost: number,
+  prices: EffectiveApiPrices = effectiveApiPrices(option, workload),
+): { lines: CostLine[]; flags: string[] } {
   const I = workload.requestsPerMonth * workload.inputTokensPerRequest;
   const O = workload.requestsPerMonth * workload.outputTokensPerRequest;
   const h = workload.apiCacheReadShare;

@@ -11,6 +11,7 @@ import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } 
 import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
 import {
   gpuHoursFor,
+  fixedMonthlyCost,
   gpuMonthlyCost,
   loadInputs,
   rentedGpus,
@@ -27,7 +28,7 @@ import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 
 export const ENGINE_VERSION = "1.0.0";
-const COST_CURVE_POINTS = 31; // log-spaced over at least two decades: a smooth line, few evaluations
+const COST_CURVE_POINTS = 25; // log-spaced over at least two decades: about ten a decade draws a smooth line
 
 export class EngineInputError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
@@ -66,7 +67,7 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   const apiResults: ApiOptionResult[] = input.apiOptions.map((option) => {
     const model = apiCostModel(option, w, salary);
     apiModels.set(option.id, model);
-    const { lines, flags } = apiCostLines(option, w, salary);
+    const { lines, flags } = apiCostLines(option, w, salary, model.prices);
     return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
   });
 
@@ -171,10 +172,13 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   };
 }
 
+// Degrees of one option differ only in GPU time: overhead share, fixed overhead and people costs
+// are the same for all of them, so the minimum is taken on GPU cost and the rest added once.
 function cheapestAt(candidates: Candidate[], requests: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (const c of candidates) best = Math.min(best, selfHostMonthlyCost(c.model, requests));
-  return best;
+  let gpu = Number.POSITIVE_INFINITY;
+  for (const c of candidates) gpu = Math.min(gpu, gpuMonthlyCost(c.model, requests));
+  const m = candidates[0].model;
+  return gpu * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
 /**

@@ -147,8 +147,13 @@ function peopleMonthlyTotal(m: SelfHostCostModel): number {
   return (m.engineeringFte * m.engineerAnnualCost) / MONTHS_PER_YEAR + (m.setupEngineerWeeks * perWeek) / m.horizonMonths + (m.switchesPerYear * m.weeksPerSwitch * perWeek) / MONTHS_PER_YEAR;
 }
 
+/** What a self-host option costs a month whatever its volume: fixed overhead lines and people. */
+export function fixedMonthlyCost(m: SelfHostCostModel): number {
+  return m.overheadFixed + peopleMonthlyTotal(m);
+}
+
 export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
-  return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + m.overheadFixed + peopleMonthlyTotal(m);
+  return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
