@@ -189,6 +189,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
                 <NumberField path={`selfHostOptions.${i}.minReplicas`} label="Minimum replicas" unit="replicas" help="Kept running at all times." value={o.minReplicas ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].minReplicas = v))} />
                 <NumberField path={`selfHostOptions.${i}.setupEngineerWeeks`} label="Set-up" unit="engineer-weeks" help="One-time, amortised." value={o.setupEngineerWeeks ?? 6} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].setupEngineerWeeks = v))} />
                 <NumberField path={`selfHostOptions.${i}.modelSwitchesPerYear`} label="Model switches" unit="per year" help="New model versions adopted." value={o.modelSwitchesPerYear ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].modelSwitchesPerYear = v))} />
+                <NumberField path={`selfHostOptions.${i}.weeksPerSwitch`} label="Work per switch" unit="engineer-weeks" help="Evaluate, tune, roll out." value={o.weeksPerSwitch ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].weeksPerSwitch = v))} />
                 {(o.overhead?.mode ?? "percent") === "percent" ? (
                   <NumberField
                     path={`selfHostOptions.${i}.overhead.percentOfGpu`}
@@ -219,6 +220,31 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             </OptionCard>
           ))}
           <AddSelfHost onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
+        </div>
+      </fieldset>
+
+      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
+        <legend className="px-1 text-sm font-semibold">Decision rules</legend>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <NumberField
+            path="settings.closeCallMargin"
+            label="Close-call margin"
+            unit="share"
+            percent
+            help="Within this gap the API wins, for flexibility."
+            value={input.settings?.closeCallMargin ?? 0.15}
+            errors={errors}
+            onValue={(v) => set((d) => void (d.settings = { ...(d.settings ?? {}), closeCallMargin: v }))}
+          />
+          <NumberField
+            path="settings.sloOutputTokensPerSecond"
+            label="Self-host speed target"
+            unit="tokens/s per stream"
+            help="Batches are sized so each stream gets at least this."
+            value={input.settings?.sloOutputTokensPerSecond ?? 20}
+            errors={errors}
+            onValue={(v) => set((d) => void (d.settings = { ...(d.settings ?? {}), sloOutputTokensPerSecond: v }))}
+          />
         </div>
       </fieldset>
 
@@ -267,6 +293,15 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             ) : null,
           )}
           {Object.keys(errors).some((k) => /^constraints\.\d+\.(regions|required)$/.test(k)) ? <p className="field-error">Name at least one allowed region and one required certification.</p> : null}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={hasConstraint("min-output-speed")} onChange={() => toggleConstraint("min-output-speed", () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }))} />
+            <span>Minimum output speed per stream</span>
+          </label>
+          {constraints.map((c, ci) =>
+            c.kind === "min-output-speed" ? (
+              <NumberField key={c.id} path={`constraints.${ci}.tokensPerSecond`} label="Output speed" unit="tokens/s per stream" help="How fast a user sees text appear." value={c.tokensPerSecond} errors={errors} onValue={(v) => set((d) => void ((d.constraints![ci] as { tokensPerSecond: number }).tokensPerSecond = v))} />
+            ) : null,
+          )}
           <CustomConstraints input={input} set={set} />
         </div>
       </fieldset>
