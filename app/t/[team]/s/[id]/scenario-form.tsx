@@ -79,8 +79,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
 
   return (
     <div className="space-y-5" data-testid="scenario-form">
-      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">Workload</legend>
+      <Section title="Workload">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {wf("requestsPerMonth", "Requests per month", "requests", "Total calls to the model in a month.")}
           {wf("inputTokensPerRequest", "Input tokens per request", "tokens", "Prompt, history and retrieved context.")}
@@ -104,10 +103,9 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             onValue={(v) => set((d) => void (d.people = { ...(d.people ?? {}), engineerAnnualCost: v }))}
           />
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">API options</legend>
+      <Section title="API options">
         <div className="space-y-4">
           {(input.apiOptions ?? []).map((o, i) => (
             <OptionCard key={o.id} testId={`api-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.apiOptions!.splice(i, 1))}>
@@ -158,10 +156,9 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             </select>
           </label>
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">Self-host options</legend>
+      <Section title="Self-host options">
         <div className="space-y-4">
           {(input.selfHostOptions ?? []).map((o, i) => (
             <OptionCard key={o.id} testId={`self-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}>
@@ -221,10 +218,9 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
           ))}
           <AddSelfHost onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">Decision rules</legend>
+      <Section title="Decision rules">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <NumberField
             path="settings.closeCallMargin"
@@ -246,10 +242,9 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             onValue={(v) => set((d) => void (d.settings = { ...(d.settings ?? {}), sloOutputTokensPerSecond: v }))}
           />
         </div>
-      </fieldset>
+      </Section>
 
-      <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">Constraints</legend>
+      <Section title="Constraints">
         <div className="space-y-2 text-sm">
           <label className="flex items-start gap-2">
             <input type="checkbox" className="mt-1" checked={hasConstraint("data-stays-in-our-infrastructure")} onChange={() => toggleConstraint("data-stays-in-our-infrastructure", () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }))} />
@@ -304,8 +299,18 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
           )}
           <CustomConstraints input={input} set={set} />
         </div>
-      </fieldset>
+      </Section>
     </div>
+  );
+}
+
+/** One titled group of the form (a fieldset that may shrink to its column). */
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold">{title}</legend>
+      {children}
+    </fieldset>
   );
 }
 
