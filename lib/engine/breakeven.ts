@@ -18,23 +18,37 @@ const MAX_REFINE_STEPS = 1000;
 
 export function costsAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number) {
   const replicas = replicasFor(self, requests);
-  const selfCost = basis === "gpu-only" ? gpuMonthlyCost(self, requests, replicas) : selfHostMonthlyCost(self, requests, replicas);
-  const apiCost = api.perRequest * requests + (basis === "gpu-only" ? 0 : api.fixed);
-  return { selfCost, apiCost, replicas };
+  return { selfCost: selfCostAt(self, basis, requests, replicas), apiCost: apiCostAt(api, basis, requests), replicas };
+}
+
+// The two sides as plain numbers: the search compares them thousands of times and must not
+// allocate (an object per probe was the largest source of garbage in an evaluation).
+function selfCostAt(self: SelfHostCostModel, basis: Basis, requests: number, replicas: number): number {
+  return basis === "gpu-only" ? gpuMonthlyCost(self, requests, replicas) : selfHostMonthlyCost(self, requests, replicas);
+}
+
+function apiCostAt(api: LinearApi, basis: Basis, requests: number): number {
+  return api.perRequest * requests + (basis === "gpu-only" ? 0 : api.fixed);
+}
+
+/** True when self-hosting costs no more than the API at this volume. */
+function selfWins(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number): boolean {
+  return selfCostAt(self, basis, requests, replicasFor(self, requests)) <= apiCostAt(api, basis, requests);
 }
 
 export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis): Breakeven {
   const maxRequests = Math.floor(BREAKEVEN_MAX_TOKENS_PER_MONTH / Math.max(1, tokensPerRequest));
-  const at = (r: number) => costsAt(self, api, basis, r);
   const done = (r: number): Breakeven => {
-    const c = at(r);
+    const c = costsAt(self, api, basis, r);
     return { reached: true, basis, requestsPerMonth: r, tokensPerMonth: r * tokensPerRequest, selfHostMonthly: c.selfCost, apiMonthly: c.apiCost, replicas: c.replicas };
   };
   const notReached = (why: string): Breakeven => ({ reached: false, basis, reason: why });
   const apiFixed = basis === "gpu-only" ? 0 : api.fixed;
   const c = api.perRequest;
 
-  if (at(0).selfCost <= at(0).apiCost) return done(0);
+  const n0 = replicasFor(self, 0);
+  const s0 = selfCostAt(self, basis, 0, n0);
+  if (s0 <= apiFixed) return done(0);
   if (c <= 0) return notReached("The API option costs nothing per request, so volume never makes self-hosting cheaper.");
 
   const marginalText = (selfPerRequest: number) =>
@@ -43,8 +57,7 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
 
   if (self.billingMode === "scale-to-zero") {
     // Linear in volume: S(R) = s·R + S0.
-    const s0 = at(0).selfCost;
-    const s = (at(maxRequests).selfCost - s0) / maxRequests;
+    const s = (selfCostAt(self, basis, maxRequests, replicasFor(self, maxRequests)) - s0) / maxRequests;
     if (s >= c) return notReached(marginalText(s));
     return refine(Math.ceil((s0 - apiFixed) / (c - s)));
   }
@@ -52,9 +65,8 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
   const u = self.utilisation;
   const k = self.loadPerRequest;
   const f = self.failoverReplicas;
-  const n0 = at(0).replicas;
   const top = (n: number) => Math.min(maxRequests, Math.floor(((n - f) * u) / k)); // largest R served by n replicas
-  const selfFor = (n: number) => (basis === "gpu-only" ? gpuMonthlyCost(self, top(n), n) : selfHostMonthlyCost(self, top(n), n));
+  const selfFor = (n: number) => selfCostAt(self, basis, top(n), n);
 
   // D(n) = S(n) − API(top(n)) has a lower bound that is linear in n: rent exactly n·t GPUs (no
   // rounding up to rental units) and let the API price the unrounded top of the range.
@@ -90,11 +102,11 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
       // The closed form lands within a rounding error; a long walk means the search is wrong.
       if (++steps > MAX_REFINE_STEPS) throw new Error("breakeven refinement did not converge");
     };
-    while (r <= maxRequests && at(r).selfCost > at(r).apiCost) {
+    while (r <= maxRequests && !selfWins(self, api, basis, r)) {
       step();
       r++;
     }
-    while (r > 0 && at(r - 1).selfCost <= at(r - 1).apiCost) {
+    while (r > 0 && selfWins(self, api, basis, r - 1)) {
       step();
       r--;
     }

@@ -49,7 +49,11 @@ type Candidate = { capacity: Extract<ReplicaCapacity, { fits: true }>; model: Se
 type SelfState = Candidate & { option: SelfHostOption; candidates: Candidate[] };
 
 export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Evaluation {
-  const input = parseScenario(raw);
+  return evaluateParsed(parseScenario(raw), opts);
+}
+
+/** evaluateScenario for input that has already been through parseScenario. */
+export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {}): Evaluation {
   const w = input.workload;
   const salary = input.people.engineerAnnualCost;
   const R = w.requestsPerMonth;
@@ -116,14 +120,14 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
     : [];
 
   // Cost against volume, and the projection over the horizon.
-  const costAt: Record<string, (requests: number) => number> = {};
-  for (const [id, model] of apiModels) costAt[id] = (r) => apiMonthlyCost(model, r);
+  const costsAt: Record<string, (volumes: number[]) => number[]> = {};
+  for (const [id, model] of apiModels) costsAt[id] = (volumes) => volumes.map((r) => apiMonthlyCost(model, r));
   // At other volumes a team would deploy the cheapest tensor-parallel degree for that volume.
-  for (const [id, s] of selfStates) costAt[id] = (r) => cheapestAt(s.candidates, r);
+  for (const [id, s] of selfStates) costsAt[id] = (volumes) => cheapestAt(s.candidates, volumes);
   const curve = curveVolumes(R, breakeven);
   const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
-  for (const id of Object.keys(costAt)) costCurve.costs[id] = curve.map(costAt[id]);
-  const projection = project(R, w.monthlyGrowth, w.horizonMonths, costAt, bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null);
+  for (const id of Object.keys(costsAt)) costCurve.costs[id] = costsAt[id](curve);
+  const projection = project(R, w.monthlyGrowth, w.horizonMonths, costsAt, bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null);
 
   // Sensitivity, uncertainty and revisit triggers of the best self-host vs the best API option.
   let comparison: Evaluation["comparison"] = null;
@@ -174,11 +178,22 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
 
 // Degrees of one option differ only in GPU time: overhead share, fixed overhead and people costs
 // are the same for all of them, so the minimum is taken on GPU cost and the rest added once.
-function cheapestAt(candidates: Candidate[], requests: number): number {
-  let gpu = Number.POSITIVE_INFINITY;
-  for (const c of candidates) gpu = Math.min(gpu, gpuMonthlyCost(c.model, requests));
+// Filled volume by volume into one array (no closure or boxed number per point).
+function cheapestAt(candidates: Candidate[], volumes: number[]): number[] {
+  const out = new Array<number>(volumes.length);
+  for (let i = 0; i < volumes.length; i++) out[i] = gpuMonthlyCost(candidates[0].model, volumes[i]);
+  for (let k = 1; k < candidates.length; k++) {
+    const model = candidates[k].model;
+    for (let i = 0; i < volumes.length; i++) {
+      const g = gpuMonthlyCost(model, volumes[i]);
+      if (g < out[i]) out[i] = g;
+    }
+  }
   const m = candidates[0].model;
-  return gpu * (1 + m.overheadShare) + fixedMonthlyCost(m);
+  const share = 1 + m.overheadShare;
+  const fixed = fixedMonthlyCost(m);
+  for (let i = 0; i < volumes.length; i++) out[i] = out[i] * share + fixed;
+  return out;
 }
 
 /**

@@ -56,10 +56,10 @@ export function baseValue(p: PairModel, input: KeyInput): number {
 
 export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   const a = p.api;
-  const m = x.tokenPrice ?? 1;
   const h = Math.min(x.apiCacheRead ?? a.cacheReadShare, 1 - a.cacheWriteShare);
-  const prices = { input: a.prices.input * m, cachedRead: a.prices.cachedRead * m, cacheWrite: a.prices.cacheWrite * m, output: a.prices.output * m };
-  const perRequest = apiTokenCostPerRequest(a.inputTokens, a.outputTokens, h, a.cacheWriteShare, prices) * (1 - a.batchShare * a.prices.batchDiscount);
+  // Token cost is linear in the prices, so the token-price multiplier scales the result (no
+  // scaled copy of the prices: this runs tens of thousands of times per evaluation).
+  const perRequest = apiTokenCostPerRequest(a.inputTokens, a.outputTokens, h, a.cacheWriteShare, a.prices) * (x.tokenPrice ?? 1) * (1 - a.batchShare * a.prices.batchDiscount);
   const salary = x.salary ?? p.engineerAnnualCost;
   return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
 }
