@@ -4,25 +4,11 @@ import { requireTeamPage } from "@/lib/auth/team-page";
 import { getScenarioAtRevision, listScenarios } from "@/lib/data/scenarios";
 import { evaluateScenario } from "@/lib/engine/evaluate";
 import { ComparisonView, type ComparisonColumn } from "@/app/components/comparison-view";
+import { MemoExport } from "@/app/components/memo-export";
+import { MAX_COMPARED as MAX, parseSelection } from "@/lib/validation/memo";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare scenarios" };
-
-const MAX = 6;
-
-/** ?s=id1,id2@3 — scenarios at their current revision, or at revision N with "@N". */
-function parseSelection(raw: string | undefined) {
-  return (raw ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .slice(0, MAX)
-    .map((part) => {
-      const [id, rev] = part.split("@");
-      const n = Number(rev);
-      return { id, revision: rev && Number.isInteger(n) && n > 0 ? n : undefined };
-    });
-}
 
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ s?: string | string[] }> }) {
   const { team: slug } = await params;
@@ -55,7 +41,18 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         </button>
       </form>
       {missing > 0 ? <p className="text-sm text-red-700">{missing} of the requested scenarios were not found in this team.</p> : null}
-      {columns.length >= 2 ? <ComparisonView columns={columns} /> : <p className="text-sm text-gray-600">Choose at least two scenarios.</p>}
+      {columns.length >= 2 ? (
+        <>
+          <MemoExport
+            action={`/api/v1/teams/${team.slug}/compare/memo`}
+            hidden={{ s: columns.map((c) => c.key).join(",") }}
+            note="One memo with a summary of every scenario compared here and a section for each, at the revisions shown."
+          />
+          <ComparisonView columns={columns} />
+        </>
+      ) : (
+        <p className="text-sm text-gray-600">Choose at least two scenarios.</p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
-import { formatCount } from "@/lib/engine/text";
-import { formatUsd } from "@/lib/format/numbers";
+import { describeBreakeven as showBe, describeUncertainty, VERDICT_MARK } from "@/lib/results/text";
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -10,12 +9,6 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
     </section>
   );
 }
-
-type Be = Evaluation["breakeven"][number]["fullyLoaded"];
-const showBe = (b: Be) =>
-  b.reached
-    ? `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)${b.tensorParallel ? ` at tensor parallel ${b.tensorParallel}` : ""}`
-    : `not reached — ${b.reason}`;
 
 export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
   const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
@@ -37,9 +30,7 @@ export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
       </Panel>
       <Panel title="Uncertainty and revisit triggers" testId="uncertainty">
         {e.uncertainty ? (
-          <p className="text-sm">
-            Self-hosting is cheaper in <strong>{Math.round(e.uncertainty.probabilitySelfHostCheaper * 100)}%</strong> of {e.uncertainty.samples.toLocaleString("en-US")} simulated futures. Self-host minus API per month: P10 {formatUsd(e.uncertainty.p10)}, P50 {formatUsd(e.uncertainty.p50)}, P90 {formatUsd(e.uncertainty.p90)}.
-          </p>
+          <p className="text-sm">{describeUncertainty(e.uncertainty)}</p>
         ) : (
           <p className="text-sm text-gray-600">Needs an API option and a self-host option to compare.</p>
         )}
@@ -62,7 +53,7 @@ export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
                 <ul className="mt-1 space-y-0.5 text-xs">
                   {c.checks.map((k) => (
                     <li key={k.optionId} className={k.verdict === "pass" ? "text-emerald-800" : k.verdict === "fail" ? "text-red-700" : "text-amber-800"}>
-                      {k.verdict === "pass" ? "✓" : k.verdict === "fail" ? "✗" : "?"} {label(k.optionId)}: {k.detail}
+                      {VERDICT_MARK[k.verdict]} {label(k.optionId)}: {k.detail}
                     </li>
                   ))}
                 </ul>

@@ -11,6 +11,7 @@ import { queryKeys } from "@/lib/client/api";
 import { ScenarioWorkspace } from "./scenario-workspace";
 import { ScenarioActions } from "./scenario-actions";
 import { CommentsPanel, RevisionsPanel } from "./side-panels";
+import { MemoExport } from "@/app/components/memo-export";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scenario" };
@@ -52,6 +53,11 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
           {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} /> : null}
         </div>
         <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} />
+        <MemoExport
+          action={`/api/v1/scenarios/${scenario.id}/memo`}
+          hidden={{ revision: String(revision.number) }}
+          note={`The memo is written from saved revision ${revision.number}; save first to include unsaved edits.`}
+        />
         <div className="grid gap-4 lg:grid-cols-2">
           <RevisionsPanel scenarioId={scenario.id} teamSlug={team.slug} version={scenario.version} canEdit={canEdit} />
           <CommentsPanel scenarioId={scenario.id} />

@@ -1,5 +1,5 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
-import { formatUsd } from "@/lib/format/numbers";
+import { describeOverride } from "@/lib/results/text";
 
 const TONE = {
   api: "border-blue-200 bg-blue-50",
@@ -17,8 +17,7 @@ export function RecommendationPanel({ evaluation }: { evaluation: Evaluation }) 
       <p className="mt-2 max-w-4xl text-sm leading-6 text-gray-800">{r.reason}</p>
       {r.overriddenBy.length ? (
         <p className="mt-2 text-sm font-medium text-gray-900" data-testid="override">
-          Overridden by {r.overriddenBy.map((o) => `“${o.label}”`).join(" and ")}
-          {r.overrideMonthlyCost !== null ? `: ${r.overrideMonthlyCost >= 0 ? "costs" : "saves"} ${formatUsd(Math.abs(r.overrideMonthlyCost))} a month` : ""}.
+          {describeOverride(r)}
         </p>
       ) : null}
       {r.warnings.length ? (

@@ -1,0 +1,328 @@
+// The decision memo's content model (DESIGN.md "Decision memo"): built once from scenario
+// revisions and their evaluations, then rendered as PDF (pdf.tsx) and Markdown (markdown.ts).
+// Every figure here is read from the engine's result and formatted with the screen's helpers;
+// nothing is computed a second time.
+import type { Evaluation, OptionResult } from "../engine/result-schema";
+import type { ScenarioInput } from "../engine/schema";
+import { formatCount, groupDigits } from "../engine/text";
+import { formatUsd } from "../format/numbers";
+import { breakdownRows } from "../results/chart-data";
+import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
+
+export type MemoScenarioSource = {
+  name: string;
+  description: string;
+  status: string;
+  revision: number;
+  savedAt: Date;
+  message: string;
+  authors: string[];
+  catalogVersion: { label: string; effectiveDate: Date } | null;
+  input: ScenarioInput;
+  evaluation: Evaluation;
+};
+
+export type MemoRequest = {
+  team: string;
+  generatedAt: Date;
+  /** Free text written by the team for this memo. */
+  context?: string;
+  decision?: string;
+  scenarios: MemoScenarioSource[];
+};
+
+export type Table = { columns: string[]; align?: ("left" | "right")[]; rows: string[][]; emphasis?: number[] };
+
+export type CurveChart = {
+  volumes: number[];
+  series: { label: string; values: number[] }[];
+  /** Volumes to mark: breakevens and today's volume. */
+  marks: { volume: number; label: string }[];
+};
+export type BarsChart = { categories: string[]; rows: { label: string; values: number[]; total: string }[] };
+export type TornadoChart = { base: string; bars: { label: string; low: number; high: number; lowValue: string; highValue: string }[] };
+
+export type AssumptionGroup = { title: string; items: { name: string; value: string; source?: string }[] };
+
+export type MemoScenario = {
+  name: string;
+  description: string;
+  status: string;
+  revision: number;
+  savedAt: string;
+  revisionMessage: string;
+  authors: string[];
+  catalogVersion: string;
+  outcome: Evaluation["recommendation"]["outcome"];
+  headline: string;
+  reason: string;
+  override: string | null;
+  warnings: string[];
+  costTable: Table;
+  costLines: { option: string; table: Table }[];
+  infeasible: { option: string; reason: string }[];
+  breakeven: { pair: string; fullyLoaded: string; gpuOnly: string }[];
+  projection: string | null;
+  charts: { curve: CurveChart | null; breakdown: BarsChart | null; tornado: TornadoChart | null };
+  uncertainty: string | null;
+  constraints: { label: string; hard: boolean; checks: { option: string; verdict: string; mark: string; detail: string }[] }[];
+  assumptions: AssumptionGroup[];
+  hiddenCosts: string[];
+  triggers: string[];
+};
+
+export type MemoContent = {
+  kind: "scenario" | "comparison";
+  title: string;
+  team: string;
+  authors: string[];
+  date: string;
+  status: string;
+  catalogVersions: string[];
+  context: string | null;
+  decision: string | null;
+  /** Comparison memos: one row per scenario. */
+  summary: Table | null;
+  scenarios: MemoScenario[];
+};
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+const catalogName = (c: MemoScenarioSource["catalogVersion"]) => (c ? `${c.label} (effective ${isoDate(c.effectiveDate)})` : "prices entered by hand");
+
+export function buildMemo(req: MemoRequest): MemoContent {
+  const scenarios = req.scenarios.map(scenarioSection);
+  const single = scenarios.length === 1;
+  return {
+    kind: single ? "scenario" : "comparison",
+    title: single ? scenarios[0].name : `Comparison: ${scenarios.map((s) => s.name).join(" · ")}`,
+    team: req.team,
+    authors: [...new Set(req.scenarios.flatMap((s) => s.authors))],
+    date: isoDate(req.generatedAt),
+    status: single ? scenarios[0].status : [...new Set(scenarios.map((s) => s.status))].join(", "),
+    catalogVersions: [...new Set(scenarios.map((s) => s.catalogVersion))],
+    context: req.context?.trim() || null,
+    decision: req.decision?.trim() || null,
+    summary: single ? null : summaryTable(req.scenarios),
+    scenarios,
+  };
+}
+
+function summaryTable(sources: MemoScenarioSource[]): Table {
+  return {
+    columns: ["Scenario", "Volume", "Recommendation", "Per month", "Breakeven (fully loaded)"],
+    align: ["left", "right", "left", "right", "left"],
+    rows: sources.map((s) => {
+      const e = s.evaluation;
+      const r = e.recommendation;
+      const be = e.breakeven.find((b) => b.selfHostId === e.comparison?.selfHostId) ?? e.breakeven[0];
+      return [
+        `${s.name} (rev. ${s.revision})`,
+        `${formatCount(e.workload.requestsPerMonth)} req/mo`,
+        r.outcome === "infeasible" ? "No option qualifies" : `${r.outcome === "api" ? "API" : "Self-host"}: ${r.label}`,
+        formatUsd(r.monthlyCost),
+        be ? describeBreakeven(be.fullyLoaded) : "—",
+      ];
+    }),
+  };
+}
+
+function scenarioSection(s: MemoScenarioSource): MemoScenario {
+  const e = s.evaluation;
+  const r = e.recommendation;
+  const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
+  const feasible = e.options.filter((o): o is Extract<OptionResult, { feasible: true }> => o.feasible);
+  const warnings = [...r.warnings, ...e.options.flatMap((o) => (o.kind === "api" ? o.flags.map((f) => `${o.label}: ${f}`) : []))];
+  return {
+    name: s.name,
+    description: s.description,
+    status: s.status,
+    revision: s.revision,
+    savedAt: isoDate(s.savedAt),
+    revisionMessage: s.message,
+    authors: s.authors,
+    catalogVersion: catalogName(s.catalogVersion),
+    outcome: r.outcome,
+    headline: r.headline,
+    reason: r.reason,
+    override: describeOverride(r),
+    warnings: [...new Set(warnings)],
+    costTable: {
+      columns: ["Option", "Kind", "Per month", "Per year", "Per 1M tokens", "Per 1k requests"],
+      align: ["left", "left", "right", "right", "right", "right"],
+      rows: e.options.map((o) =>
+        o.feasible
+          ? [o.label, o.kind === "api" ? "API" : "Self-host", formatUsd(o.monthlyCost), formatUsd(o.annualCost), formatUsd(o.perMillionTokens, 2), formatUsd(o.perThousandRequests, 2)]
+          : [o.label, "Self-host", "does not fit", "—", "—", "—"],
+      ),
+      emphasis: r.optionId ? [e.options.findIndex((o) => o.id === r.optionId)] : [],
+    },
+    costLines: feasible.map((o) => ({
+      option: o.label,
+      table: {
+        columns: ["Line", "Quantity × unit price", "Per month", "Source"],
+        align: ["left", "right", "right", "left"],
+        rows: o.lines.map((l) => [
+          l.flag ? `${l.label} (${l.flag})` : l.label,
+          `${groupDigits(l.quantity, l.quantity < 100 ? 2 : 0)} ${l.unit} × ${formatUsd(l.unitPrice, 2)}`,
+          formatUsd(l.monthlyCost),
+          l.source,
+        ]),
+      },
+    })),
+    infeasible: e.options.flatMap((o) => (o.feasible ? [] : [{ option: o.label, reason: o.reason }])),
+    breakeven: e.breakeven.map((b) => ({ pair: `${label(b.selfHostId)} vs ${label(b.apiId)}`, fullyLoaded: describeBreakeven(b.fullyLoaded), gpuOnly: describeBreakeven(b.gpuOnly) })),
+    projection: projectionText(e),
+    charts: { curve: curveChart(e), breakdown: breakdownChart(e), tornado: tornadoChart(e) },
+    uncertainty: e.uncertainty ? describeUncertainty(e.uncertainty) : null,
+    constraints: e.constraints.map((c) => ({
+      label: c.label,
+      hard: c.hard,
+      checks: c.checks.map((k) => ({ option: label(k.optionId), verdict: k.verdict, mark: VERDICT_MARK[k.verdict], detail: k.detail })),
+    })),
+    assumptions: assumptions(s.input),
+    hiddenCosts: hiddenCosts(e),
+    triggers: e.triggers.map((t) => t.text),
+  };
+}
+
+function projectionText(e: Evaluation): string | null {
+  if (!e.comparison) return null;
+  const p = e.projection;
+  const months = p.requestsPerMonth.length;
+  const cum = p.cumulativeCrossoverMonth ? `cumulative self-host spend drops below the API's in month ${p.cumulativeCrossoverMonth}` : "cumulative self-host spend never drops below the API's";
+  const mon = p.monthlyCrossoverMonth ? `the monthly bill crosses in month ${p.monthlyCrossoverMonth}` : "the monthly bill never crosses";
+  return `Over ${months} months: ${cum}; ${mon}.`;
+}
+
+function curveChart(e: Evaluation): CurveChart | null {
+  const series = e.options.filter((o) => o.feasible).map((o) => ({ label: o.label, values: e.costCurve.costs[o.id] }));
+  if (!series.length || e.costCurve.requestsPerMonth.length < 2) return null;
+  const marks: CurveChart["marks"] = [{ volume: e.workload.requestsPerMonth, label: "today" }];
+  for (const b of e.breakeven) {
+    if (b.fullyLoaded.reached && b.selfHostId === e.comparison?.selfHostId) marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
+  }
+  return { volumes: e.costCurve.requestsPerMonth, series, marks };
+}
+
+function breakdownChart(e: Evaluation): BarsChart | null {
+  const { rows, categories } = breakdownRows(e);
+  if (!rows.length || !categories.length) return null;
+  // The bar's figure is the option's own monthly cost, not the sum of the rounded categories.
+  const totals = e.options.filter((o) => o.feasible).map((o) => formatUsd(o.monthlyCost));
+  return { categories, rows: rows.map((r, i) => ({ label: String(r.option), values: categories.map((c) => Number(r[c])), total: totals[i] })) };
+}
+
+function tornadoChart(e: Evaluation): TornadoChart | null {
+  if (!e.comparison || !e.tornado.length) return null;
+  const show = (t: Evaluation["tornado"][number], v: number) => (t.kind === "multiplier" ? `×${groupDigits(v, 2)}` : t.input === "salary" ? formatUsd(v) : v <= 1 ? pct(v) : groupDigits(v, 1));
+  return {
+    base: formatUsd(e.comparison.baseDifference),
+    bars: e.tornado.slice(0, 8).map((t) => ({ label: t.label, low: t.lowDelta, high: t.highDelta, lowValue: show(t, t.low), highValue: show(t, t.high) })),
+  };
+}
+
+function sourceText(src: { name: string; url?: string; checkedAt?: string }): string {
+  return [src.name, src.checkedAt ? `checked ${src.checkedAt}` : null, src.url ?? null].filter(Boolean).join(", ");
+}
+
+function assumptions(input: ScenarioInput): AssumptionGroup[] {
+  const w = input.workload;
+  const groups: AssumptionGroup[] = [
+    {
+      title: "Workload",
+      items: [
+        { name: "Requests per month", value: groupDigits(w.requestsPerMonth) },
+        { name: "Input tokens per request", value: groupDigits(w.inputTokensPerRequest) },
+        { name: "Output tokens per request", value: groupDigits(w.outputTokensPerRequest) },
+        { name: "API cache-read share of input", value: pct(w.apiCacheReadShare) },
+        { name: "API cache-write share of input", value: pct(w.apiCacheWriteShare) },
+        { name: "Self-host prefix-cache hit rate", value: pct(w.selfHostPrefixCacheHitRate) },
+        { name: "Batch API share", value: pct(w.batchShare) },
+        { name: "Peak-to-average traffic", value: `${w.peakToAverage}×` },
+        { name: "Active hours per day", value: String(w.activeHoursPerDay) },
+        { name: "Monthly growth", value: pct(w.monthlyGrowth) },
+        { name: "Horizon", value: `${w.horizonMonths} months` },
+        { name: "Context per sequence", value: w.avgContextTokens ? `${groupDigits(w.avgContextTokens)} tokens` : "input + output tokens" },
+      ],
+    },
+    {
+      title: "People and decision rules",
+      items: [
+        { name: "Loaded engineer cost", value: `${formatUsd(input.people.engineerAnnualCost)} a year` },
+        { name: "Close-call margin", value: pct(input.settings.closeCallMargin) },
+        { name: "Self-host speed target per stream", value: `${input.settings.sloOutputTokensPerSecond} tokens/s` },
+        { name: "Monte Carlo", value: `${groupDigits(input.settings.monteCarloSamples)} samples, seed ${input.settings.seed}` },
+      ],
+    },
+  ];
+  for (const o of input.apiOptions) {
+    const p = o.prices;
+    const per = (v: number | null) => (v == null ? "not offered" : `${formatUsd(v, 2)} per 1M tokens`);
+    const src = sourceText(o.source);
+    groups.push({
+      title: `API: ${o.label}`,
+      items: [
+        { name: "Input", value: per(p.inputPerM), source: src },
+        { name: "Cached input (read)", value: per(p.cachedInputPerM), source: src },
+        { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
+        { name: "Output", value: per(p.outputPerM), source: src },
+        { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : pct(p.batchDiscount), source: src },
+        ...(p.longContext
+          ? [{ name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`, value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`, source: src }]
+          : []),
+        { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
+      ],
+    });
+  }
+  for (const o of input.selfHostOptions) {
+    const g = o.gpu;
+    const overhead =
+      o.overhead.mode === "percent"
+        ? `${pct(o.overhead.percentOfGpu)} of GPU cost`
+        : `${formatUsd(o.overhead.networking + o.overhead.storage + o.overhead.loadBalancing + o.overhead.observability)} a month in lines`;
+    groups.push({
+      title: `Self-host: ${o.label}`,
+      items: [
+        { name: "Model", value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}` },
+        { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
+        { name: "GPU", value: `${g.gpuType} at ${g.provider}: ${formatUsd(g.pricePerGpuHour, 2)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`, source: sourceText(g.source) },
+        { name: "Billing", value: o.billingMode.replace(/-/g, " ") },
+        { name: "Target utilisation at peak", value: pct(o.targetUtilisation) },
+        { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
+        { name: "Infrastructure overhead", value: overhead },
+        { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
+        { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
+        { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
+        { name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)", value: `${pct(o.efficiencies.bandwidth)}, ${pct(o.efficiencies.mfu)}, ${pct(o.efficiencies.prefillMfu)}` },
+        ...o.benchmarks.map((b) => ({
+          name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}`,
+          value: `${groupDigits(b.outputTokensPerS)} output tokens/s at ${b.concurrency} concurrent streams`,
+          source: b.source,
+        })),
+      ],
+    });
+  }
+  return groups;
+}
+
+// People costs read back from the engine's own cost lines, said in words a budget owner uses.
+function hiddenCosts(e: Evaluation): string[] {
+  const out: string[] = [];
+  const line = (o: Extract<OptionResult, { feasible: true }>, prefix: string) => o.lines.find((l) => l.label.startsWith(prefix));
+  for (const o of e.options) {
+    if (!o.feasible) continue;
+    if (o.kind === "self-host") {
+      const eng = line(o, "Serving-stack engineering");
+      const setup = line(o, "One-time set-up");
+      const switching = line(o, "Model switches");
+      if (eng) out.push(`${o.label}: ${groupDigits(eng.quantity, 2)} engineer(s) on call, upgrading and tuning the serving stack cost ${formatUsd(eng.monthlyCost)} a month. That is time not spent on the product: the opportunity cost a GPU-only comparison leaves out.`);
+      if (setup) out.push(`${o.label}: set-up work (${setup.source.replace(/^Assumption: /, "")}) is spread over the horizon at ${formatUsd(setup.monthlyCost)} a month; it is spent up front, before the first request is served.`);
+      if (switching) out.push(`${o.label}: moving to a newer open model means evaluation, re-tuning and rollout, ${formatUsd(switching.monthlyCost)} a month (${switching.source.replace(/^Assumption: /, "")}). With an API a model switch is a configuration change.`);
+    } else {
+      const integ = line(o, "Integration and maintenance");
+      if (integ) out.push(`${o.label}: the API is not free to run either, ${groupDigits(integ.quantity, 2)} FTE of integration and maintenance (${formatUsd(integ.monthlyCost)} a month).`);
+    }
+  }
+  return out;
+}

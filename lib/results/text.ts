@@ -1,0 +1,24 @@
+// Sentences about an evaluation shared by the screen and the memo, so both say the same thing.
+import type { Evaluation } from "../engine/result-schema";
+import { formatCount } from "../engine/text";
+import { formatUsd } from "../format/numbers";
+
+type Breakeven = Evaluation["breakeven"][number]["fullyLoaded"];
+
+export function describeBreakeven(b: Breakeven): string {
+  return b.reached
+    ? `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)${b.tensorParallel ? ` at tensor parallel ${b.tensorParallel}` : ""}`
+    : `not reached — ${b.reason}`;
+}
+
+export function describeUncertainty(u: NonNullable<Evaluation["uncertainty"]>): string {
+  return `Self-hosting is cheaper in ${Math.round(u.probabilitySelfHostCheaper * 100)}% of ${u.samples.toLocaleString("en-US")} simulated futures. Self-host minus API per month: P10 ${formatUsd(u.p10)}, P50 ${formatUsd(u.p50)}, P90 ${formatUsd(u.p90)}.`;
+}
+
+export function describeOverride(r: Evaluation["recommendation"]): string | null {
+  if (!r.overriddenBy.length) return null;
+  const cost = r.overrideMonthlyCost !== null ? `: ${r.overrideMonthlyCost >= 0 ? "costs" : "saves"} ${formatUsd(Math.abs(r.overrideMonthlyCost))} a month` : "";
+  return `Overridden by ${r.overriddenBy.map((o) => `“${o.label}”`).join(" and ")}${cost}.`;
+}
+
+export const VERDICT_MARK = { pass: "✓", fail: "✗", "not-verified": "?" } as const;
