@@ -3,7 +3,7 @@
 import path from "node:path";
 import { Document, Font, Line, Page, Polyline, Rect, renderToBuffer, renderToStream, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import { formatCount } from "../engine/text";
-import { formatUsd, formatUsdCompact } from "../format/numbers";
+import { formatUsdCompact } from "../format/numbers";
 import type { BarsChart, CurveChart, MemoContent, MemoScenario, Table, TornadoChart } from "./content";
 
 const FONT = "DejaVu Sans";
