@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { test, expect, signIn, signUp } from "./fixtures";
 import { evaluateScenario } from "../lib/engine/evaluate";
@@ -42,4 +43,35 @@ test("a user of another team gets 404 on a demo scenario's URL", async ({ page, 
   expect((await page.goto(scenarioPath))?.status()).toBe(404);
   // Guessing the id under the attacker's own team does not find it either.
   expect((await page.goto(`/t/${ownTeam}/s/${scenarioId}`))?.status()).toBe(404);
+  // Nor does asking for its memo, alone or in a comparison under their own team.
+  for (const url of [`/api/v1/scenarios/${scenarioId}/memo`, `/api/v1/scenarios/${scenarioId}/memo?format=md`, `/api/v1/teams/${ownTeam}/compare/memo?s=${scenarioId},${scenarioId}@1`]) {
+    const res = await page.request.get(url);
+    expect(res.status(), url).toBe(404);
+    expect(await res.text()).not.toContain(regulated.scenarioName);
+  }
+});
+
+test("the scenario page exports a PDF memo whose figures are the ones on screen", async ({ page }) => {
+  await signIn(page, "demo@breakeven.local", "breakeven-demo");
+  await page.getByTestId("scenario-list").getByRole("link", { name: /Regulated internal assistant/ }).click();
+  const onScreen = (await page.getByTestId("uncertainty").locator("p").first().innerText()).replace(/\s+/g, " ");
+  await page.getByTestId("memo-export").locator("summary").click();
+  await page.getByLabel(/^Context/).fill("The works council asked for an in-house option.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^breakeven-memo_demo_regulated-internal-assistant-data-stays-in-house_rev\d+_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = test.info().outputPath("memo.pdf");
+  await download.saveAs(file);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const expected = [
+    regulated.recommendation.headline,
+    "2026-09 reference",
+    "The works council asked for an in-house option.",
+    onScreen,
+    ...regulated.options.flatMap((o) => (o.feasible ? [formatUsd(o.monthlyCost)] : [])),
+  ];
+  expect(expected.filter((p) => !text.includes(p))).toEqual([]);
+
+  const md = await page.request.get(`${new URL(page.url()).pathname.replace(/^\/t\/demo\/s\//, "/api/v1/scenarios/")}/memo?format=md`);
+  expect(md.headers()["content-type"]).toContain("text/markdown");
+  expect(await md.text()).toContain(regulated.recommendation.headline);
 });

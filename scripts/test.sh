@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+# Chromium drives the end-to-end tests; poppler's pdftotext reads the memo PDFs back.
+if [ ! -x "$CHROMIUM" ] || ! command -v pdftotext >/dev/null; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "Chromium is missing: installing Debian's package…"
+    echo "Chromium or poppler-utils is missing: installing Debian's packages…"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
   else
-    echo "Chromium is missing. Install it with:  sudo apt-get update && sudo apt-get install -y chromium poppler-utils" >&2
+    echo "Chromium or pdftotext is missing. Install them with:  sudo apt-get update && sudo apt-get install -y chromium poppler-utils" >&2
     exit 1
   fi
 fi

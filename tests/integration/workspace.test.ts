@@ -16,6 +16,7 @@ import {
   setScenarioStatus,
 } from "../../lib/data/scenarios";
 import { listAuditEvents } from "../../lib/data/audit";
+import { loadComparisonMemo, loadScenarioMemo } from "../../lib/memo/load";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
 
 type Actor = "owner" | "editor" | "viewer" | "outsider";
@@ -76,6 +77,9 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
     ["list revisions", (a) => listRevisions(a, scenarioId), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["read a revision", (a) => getRevision(a, scenarioId, 1), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["list comments", (a) => listComments(a, scenarioId), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
+    ["export the memo", (a) => loadScenarioMemo(a, scenarioId, {}), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
+    ["export revision 1's memo", (a) => loadScenarioMemo(a, scenarioId, { revision: 1 }), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
+    ["export a comparison memo", (a) => loadComparisonMemo(a, team, [{ id: scenarioId }, { id: scenarioId, revision: 1 }], {}), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["list members", (a) => listMembers(a, team), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["read the audit log", (a) => listAuditEvents(a, team), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
   ];
@@ -123,6 +127,19 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
     expect(await getScenario(ids.outsider, team, scenarioId)).toBeNull();
     const outsiderTeam = (await t.db.team.findFirstOrThrow({ where: { memberships: { some: { userId: ids.outsider } } } })).slug;
     expect(await getScenario(ids.outsider, outsiderTeam, scenarioId)).toBeNull();
+    // Naming their own team in the comparison memo does not reach another team's scenario either.
+    const own = (await createScenario(ids.outsider, outsiderTeam, { name: "Mine", input: scenarioInput() })).id;
+    await expect(loadComparisonMemo(ids.outsider, outsiderTeam, [{ id: own }, { id: scenarioId }], {})).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  test("the memo names the team, the revision's authors and its catalog version; a missing revision is not found", async () => {
+    const { memo, fileBase } = await loadScenarioMemo(ids.viewer, scenarioId, { context: "Why now", now: new Date("2026-11-29T10:00:00Z") });
+    expect(memo.team).toBe((await t.db.team.findFirstOrThrow({ where: { slug: team } })).name);
+    expect(memo.authors).toContain("Olive Owner");
+    expect(memo.context).toBe("Why now");
+    expect(memo.catalogVersions).toHaveLength(1);
+    expect(fileBase).toMatch(new RegExp(`^breakeven-memo_${team}_support-bot_rev\\d+_2026-11-29$`));
+    await expect(loadScenarioMemo(ids.owner, scenarioId, { revision: 999 })).rejects.toMatchObject({ code: "not_found" });
   });
 
   test("two saves from the same version: one lands, the other gets a conflict; nothing is lost", async () => {
