@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { apiKey, diffRows, API_PRICE_FIELDS, ImportFileError, parseCsv, parseGpuCsv, parseLiteLlm, parseLlmPrices, type ApiPriceRow } from "./importers";
+
+const fixture = (name: string) => readFileSync(path.resolve("lib/catalog/fixtures", name), "utf8");
+const checkedAt = new Date("2026-11-29T00:00:00Z");
+
+describe("LiteLLM import", () => {
+  const parsed = parseLiteLlm(fixture("litellm-sample.json"), { checkedAt });
+  const row = (model: string) => parsed.rows.find((r) => r.model === model)!;
+
+  it("converts per-token prices to per-million, with cache read/write and the batch discount", () => {
+    expect(parsed.errors).toEqual([]);
+    expect(row("gpt-4o-mini")).toMatchObject({ provider: "OpenAI", inputPerM: 0.15, cachedInputPerM: 0.075, cacheWritePerM: null, outputPerM: 0.6, batchDiscount: 0.5, region: "global", tier: "standard" });
+    expect(row("gpt-4.1")).toMatchObject({ inputPerM: 1.8, cachedInputPerM: 0.45, outputPerM: 7.2, batchDiscount: 0.5 });
+    expect(row("claude-sonnet-4-5")).toMatchObject({ provider: "Anthropic", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, batchDiscount: null });
+    expect(row("claude-sonnet-4-5")).toMatchObject({ longContextThreshold: 200_000, longContextInputPerM: 6, longContextOutputPerM: 22.5 });
+    expect(row("meta-llama/Llama-3.3-70B-Instruct-Turbo")).toMatchObject({ provider: "Together", inputPerM: 0.88, outputPerM: 0.88, cachedInputPerM: null });
+    expect(parsed.rows.every((r) => r.checkedAt === checkedAt && r.sourceUrl.includes("litellm"))).toBe(true);
+  });
+
+  it("skips what is not a text model and says why; the spec entry is not a model", () => {
+    expect(parsed.rows).toHaveLength(4);
+    expect(parsed.skipped.map((s) => s.row).sort()).toEqual(["dall-e-3", "text-embedding-3-small"]);
+    expect(parsed.skipped.find((s) => s.row === "dall-e-3")!.reason).toMatch(/image_generation/);
+  });
+
+  it("reports every malformed row with its field", () => {
+    const bad = parseLiteLlm(fixture("litellm-malformed.json"), { checkedAt });
+    expect(bad.errors).toEqual([
+      { row: "broken-price", field: "input_cost_per_token", message: expect.stringMatching(/must be a number/) },
+      { row: "negative-price", field: "output_cost_per_token", message: "cannot be negative" },
+    ]);
+  });
+
+  it("refuses a file that is not LiteLLM's shape", () => {
+    expect(() => parseLiteLlm("[1,2]", { checkedAt })).toThrow(ImportFileError);
+    expect(() => parseLiteLlm("{not json", { checkedAt })).toThrow(/Not valid JSON/);
+  });
+});
+
+describe("llm-prices import", () => {
+  it("takes the price in force on the draft's date, in US$ per million", () => {
+    const p = parseLlmPrices(fixture("llm-prices-openai.json"), { checkedAt, asOf: new Date("2026-11-29T00:00:00Z") });
+    expect(p.errors).toEqual([]);
+    expect(p.rows.map((r) => [r.provider, r.model, r.inputPerM, r.cachedInputPerM, r.outputPerM])).toEqual([
+      ["OpenAI", "GPT-4o Mini", 0.15, 0.075, 0.6],
+      ["OpenAI", "o3", 2, 0.5, 8],
+    ]);
+    expect(p.skipped).toEqual([{ row: "gpt-4.5-preview", reason: "no price in force on 2026-11-29" }]);
+    // An earlier date picks the earlier price; to_date is exclusive.
+    const may = parseLlmPrices(fixture("llm-prices-openai.json"), { checkedAt, asOf: new Date("2025-06-09T00:00:00Z") });
+    expect(may.rows.find((r) => r.model === "o3")).toMatchObject({ inputPerM: 10, outputPerM: 40 });
+    const june = parseLlmPrices(fixture("llm-prices-openai.json"), { checkedAt, asOf: new Date("2025-06-10T00:00:00Z") });
+    expect(june.rows.find((r) => r.model === "o3")).toMatchObject({ inputPerM: 2 });
+  });
+
+  it("accepts the flat { prices } file too", () => {
+    const flat = JSON.stringify({ prices: [{ id: "deepseek-chat", vendor: "deepseek", name: "DeepSeek Chat", input: 0.27, output: 1.1, input_cached: 0.07, from_date: null, to_date: null }] });
+    expect(parseLlmPrices(flat, { checkedAt, asOf: checkedAt }).rows[0]).toMatchObject({ provider: "DeepSeek", model: "DeepSeek Chat", inputPerM: 0.27, cachedInputPerM: 0.07 });
+  });
+
+  it("reports malformed dates and missing prices", () => {
+    const bad = parseLlmPrices(fixture("llm-prices-malformed.json"), { checkedAt, asOf: checkedAt });
+    expect(bad.errors.map((e) => [e.row, e.field])).toEqual([
+      ["bad-date", "price_history"],
+      ["no-output", "output"],
+    ]);
+  });
+});
+
+describe("GPU offer CSV import", () => {
+  it("reads offers, filling specifications of known GPUs, quoted fields and rental units", () => {
+    const p = parseGpuCsv(fixture("gpu-offers.csv"), { checkedAt, sourceUrl: "upload" });
+    expect(p.errors).toEqual([]);
+    expect(p.rows).toHaveLength(4);
+    expect(p.rows[0]).toMatchObject({ provider: "Nebius", gpuType: "H100 SXM", pricePerGpuHour: 2.95, memoryGb: 80, bandwidthGbS: 3350, fp8Tflops: 1979, minGpus: 1, provisioning: "on_demand", regions: ["eu-north1", "us-central1"] });
+    expect(p.rows[0].checkedAt.toISOString().slice(0, 10)).toBe("2026-11-20");
+    expect(p.rows[2]).toMatchObject({ provider: "AWS p5", minGpus: 8, provisioning: "reserved_1y" });
+    expect(p.rows[3]).toMatchObject({ provider: "Acme GPU Cloud, Inc.", gpuType: "MI300X", memoryGb: 192, fp8Tflops: 2615, provisioning: "spot" });
+  });
+
+  it("names the line and column of every bad cell", () => {
+    const bad = parseGpuCsv(fixture("gpu-offers-malformed.csv"), { checkedAt, sourceUrl: "upload" });
+    expect(bad.errors.map((e) => `${e.row}:${e.field}`)).toEqual([
+      "line 3:provider",
+      "line 4:price_per_gpu_hour",
+      "line 5:memory_gb",
+      "line 5:bandwidth_gb_s",
+      "line 5:bf16_tflops",
+      "line 6:min_gpus",
+      "line 6:provisioning",
+    ]);
+  });
+
+  it("refuses a header without the required columns or with unknown ones", () => {
+    expect(() => parseGpuCsv("gpu,price\nH100,2", { checkedAt, sourceUrl: "x" })).toThrow(/provider, gpu_type, price_per_gpu_hour/);
+    expect(() => parseGpuCsv("provider,gpu_type,price_per_gpu_hour,colour\na,b,1,red", { checkedAt, sourceUrl: "x" })).toThrow(/Unknown column: colour/);
+  });
+
+  it("parses RFC 4180 quoting", () => {
+    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,"two\nlines",3\n')).toEqual([
+      ["a", "b, c", 'say "hi"'],
+      ["1", "two\nlines", "3"],
+    ]);
+  });
+});
+
+describe("import preview", () => {
+  const base = parseLiteLlm(fixture("litellm-sample.json"), { checkedAt }).rows;
+  it("counts added, changed (naming the fields), removed and unchanged rows", () => {
+    const existing: ApiPriceRow[] = [
+      { ...base[0], inputPerM: 0.2 }, // gpt-4o-mini at an old price
+      base[1], // gpt-4.1 unchanged
+      { ...base[0], model: "gpt-3.5-turbo" }, // OpenAI row not in the file
+      { ...base[2], provider: "Cohere", model: "command-r" }, // provider not in the file
+    ];
+    const merge = diffRows(existing, base, apiKey, API_PRICE_FIELDS, "merge");
+    expect(merge.added.map((r) => r.model)).toEqual(["claude-sonnet-4-5", "meta-llama/Llama-3.3-70B-Instruct-Turbo"]);
+    expect(merge.changed.map((c) => [c.after.model, c.fields])).toEqual([["gpt-4o-mini", ["inputPerM"]]]);
+    expect(merge.unchanged).toBe(1);
+    expect(merge.removed).toEqual([]);
+    const replace = diffRows(existing, base, apiKey, API_PRICE_FIELDS, "replace");
+    expect(replace.removed.map((r) => r.model)).toEqual(["gpt-3.5-turbo"]);
+  });
+});
