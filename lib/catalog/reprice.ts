@@ -1,0 +1,127 @@
+// Re-pricing a saved scenario at a newer catalog version: the options keep everything the team
+// chose (model, GPU, utilisation, people…); only the prices that the catalog states are replaced.
+// An API option is matched by provider and model, a self-host option's GPU by provider and GPU
+// type. Options with no match keep their prices and are listed. Pure: no I/O.
+import type { ScenarioInput } from "../engine/schema";
+import type { EvaluationSummary } from "../engine/summary-schema";
+
+export type CatalogApiPrice = {
+  provider: string;
+  model: string;
+  region: string;
+  tier: string;
+  inputPerM: number;
+  cachedInputPerM: number | null;
+  cacheWritePerM: number | null;
+  outputPerM: number;
+  batchDiscount: number | null;
+  longContextThreshold: number | null;
+  longContextInputPerM: number | null;
+  longContextOutputPerM: number | null;
+  sourceUrl: string;
+  checkedAt: Date;
+};
+
+export type CatalogGpuOffer = { provider: string; gpuType: string; provisioning: string; pricePerGpuHour: number; minGpus: number; sourceUrl: string; checkedAt: Date };
+
+export type CatalogPrices = { label: string; apiPrices: CatalogApiPrice[]; gpuOffers: CatalogGpuOffer[] };
+
+export type PriceChange = { optionId: string; option: string; field: string; before: number | null; after: number | null };
+
+export type Repriced = { input: ScenarioInput; changes: PriceChange[]; unmatched: string[] };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The catalog row for an API option: same provider and model, standard tier, global region first. */
+function apiRowFor(catalog: CatalogPrices, provider: string, model: string): CatalogApiPrice | undefined {
+  const rows = catalog.apiPrices.filter((r) => r.provider === provider && r.model === model && r.tier === "standard");
+  return rows.find((r) => r.region === "global") ?? rows[0];
+}
+
+function gpuRowFor(catalog: CatalogPrices, provider: string, gpuType: string): CatalogGpuOffer | undefined {
+  const rows = catalog.gpuOffers.filter((r) => r.provider === provider && r.gpuType === gpuType);
+  return rows.find((r) => r.provisioning === "on_demand") ?? rows[0];
+}
+
+export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repriced {
+  const changes: PriceChange[] = [];
+  const unmatched: string[] = [];
+  const note = (optionId: string, option: string, field: string, before: number | null, after: number | null) => {
+    if ((before ?? null) !== (after ?? null)) changes.push({ optionId, option, field, before, after });
+  };
+  const apiOptions = input.apiOptions.map((o) => {
+    const row = o.provider && o.model ? apiRowFor(catalog, o.provider, o.model) : undefined;
+    if (!row) {
+      unmatched.push(o.label);
+      return o;
+    }
+    const p = o.prices;
+    const longContext =
+      row.longContextThreshold !== null && row.longContextInputPerM !== null && row.longContextOutputPerM !== null
+        ? { thresholdTokens: row.longContextThreshold, inputPerM: row.longContextInputPerM, cachedInputPerM: p.longContext?.cachedInputPerM ?? null, outputPerM: row.longContextOutputPerM }
+        : null;
+    const prices = {
+      inputPerM: row.inputPerM,
+      cachedInputPerM: row.cachedInputPerM,
+      cacheWritePerM: row.cacheWritePerM,
+      outputPerM: row.outputPerM,
+      batchDiscount: row.batchDiscount,
+      longContext,
+    };
+    for (const f of ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount"] as const) note(o.id, o.label, f, p[f], prices[f]);
+    note(o.id, o.label, "longContext.inputPerM", p.longContext?.inputPerM ?? null, longContext?.inputPerM ?? null);
+    note(o.id, o.label, "longContext.outputPerM", p.longContext?.outputPerM ?? null, longContext?.outputPerM ?? null);
+    return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: day(row.checkedAt) } };
+  });
+  const selfHostOptions = input.selfHostOptions.map((o) => {
+    const row = gpuRowFor(catalog, o.gpu.provider, o.gpu.gpuType);
+    if (!row) {
+      unmatched.push(o.label);
+      return o;
+    }
+    note(o.id, o.label, "gpu.pricePerGpuHour", o.gpu.pricePerGpuHour, row.pricePerGpuHour);
+    note(o.id, o.label, "gpu.minGpus", o.gpu.minGpus, row.minGpus);
+    return { ...o, gpu: { ...o.gpu, pricePerGpuHour: row.pricePerGpuHour, minGpus: row.minGpus, source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: day(row.checkedAt) } } };
+  });
+  return { input: { ...input, apiOptions, selfHostOptions }, changes, unmatched };
+}
+
+export type RepriceComparison = {
+  monthlyThen: number | null;
+  monthlyNow: number | null;
+  outcomeThen: EvaluationSummary["outcome"];
+  outcomeNow: EvaluationSummary["outcome"];
+  optionThen: string | null;
+  optionNow: string | null;
+  breakevenThen: number | null;
+  breakevenNow: number | null;
+};
+
+export function compareSummaries(then: EvaluationSummary, now: EvaluationSummary): RepriceComparison {
+  return {
+    monthlyThen: then.recommendedMonthlyCost,
+    monthlyNow: now.recommendedMonthlyCost,
+    outcomeThen: then.outcome,
+    outcomeNow: now.outcome,
+    optionThen: then.recommendedLabel,
+    optionNow: now.recommendedLabel,
+    breakevenThen: then.breakevenRequestsPerMonth,
+    breakevenNow: now.breakevenRequestsPerMonth,
+  };
+}
+
+export type Threshold = { percent: number | null; usd: number | null };
+
+/**
+ * Whether the dashboard marks a re-priced scenario. A changed recommendation is always marked;
+ * otherwise the change of the recommended option's monthly cost must reach every threshold the
+ * owners set (percent of the saved cost and/or US$ a month). With no threshold any change in
+ * cost or breakeven is marked.
+ */
+export function isMarked(c: RepriceComparison, t: Threshold): boolean {
+  if (c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow) return true;
+  const delta = c.monthlyThen !== null && c.monthlyNow !== null ? Math.abs(c.monthlyNow - c.monthlyThen) : 0;
+  const share = c.monthlyThen ? delta / Math.abs(c.monthlyThen) : delta > 0 ? 1 : 0;
+  if (t.percent === null && t.usd === null) return delta >= 0.005 || (c.breakevenThen ?? null) !== (c.breakevenNow ?? null);
+  return (t.percent === null || share * 100 >= t.percent) && (t.usd === null || delta >= t.usd) && delta >= 0.005;
+}

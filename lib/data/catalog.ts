@@ -1,0 +1,497 @@
+import "server-only";
+// The price catalog: dated versions (drafts edited by instance administrators, published ones
+// immutable), imports into drafts, price history, and the re-evaluation of every saved scenario
+// when a version is published. Every write to a version's rows goes through a transaction that
+// first checks the version is still a draft.
+import { getDb } from "../db";
+import { adminEmails } from "../env";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { evaluateScenario, parseScenario } from "../engine/evaluate";
+import { summarize } from "../engine/summary";
+import { readSummary } from "../engine/summary-schema";
+import { parseInput } from "../validation/errors";
+import {
+  API_PRICE_FIELDS,
+  apiKey,
+  diffRows,
+  FORMAT_KIND,
+  GPU_PRICE_FIELDS,
+  gpuKey,
+  ImportFileError,
+  parseGpuCsv,
+  parseLiteLlm,
+  parseLlmPrices,
+  type ApiPriceRow,
+  type Diff,
+  type GpuOfferRow,
+  type Parsed,
+} from "../catalog/importers";
+import { compareSummaries, isMarked, repriceInput, type CatalogPrices } from "../catalog/reprice";
+import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../validation/catalog";
+import { authorize } from "../auth/authorize";
+import { memberTeamWhere } from "./scope";
+import { recordAudit } from "./audit";
+
+type Tx = Prisma.TransactionClient;
+
+// ---- Who may edit --------------------------------------------------------------------------
+
+export async function isCatalogAdmin(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
+  return Boolean(user && adminEmails().has(user.email.toLowerCase()));
+}
+
+async function requireCatalogAdmin(userId: string): Promise<void> {
+  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (ADMIN_EMAILS) can edit the price catalog.");
+}
+
+/** Inside a write: the version must exist and still be a draft. */
+async function requireDraft(tx: Tx, versionId: string) {
+  const v = await tx.catalogVersion.findUnique({ where: { id: versionId }, select: { id: true, published: true, label: true, effectiveDate: true } });
+  if (!v) throw new AppError("not_found", "Catalog version not found");
+  if (v.published) throw new AppError("conflict", `Catalog version "${v.label}" is published; published versions cannot be changed. Create a draft instead.`);
+  return v;
+}
+
+// ---- Reading -------------------------------------------------------------------------------
+
+export async function listCatalogVersions(userId: string) {
+  const admin = await isCatalogAdmin(userId);
+  const versions = await getDb().catalogVersion.findMany({
+    where: admin ? {} : { published: true },
+    orderBy: [{ published: "asc" }, { effectiveDate: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      label: true,
+      effectiveDate: true,
+      published: true,
+      publishedAt: true,
+      sourceNote: true,
+      createdAt: true,
+      _count: { select: { apiPrices: true, gpuOffers: true, openModels: true, benchmarks: true } },
+      repricingRuns: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true, status: true, total: true, processed: true, changed: true, error: true, finishedAt: true } },
+    },
+  });
+  return { admin, versions };
+}
+
+/** The newest published version: the prices new scenarios are made with. */
+export async function latestPublishedVersion(db: Tx | ReturnType<typeof getDb> = getDb()) {
+  return db.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { publishedAt: "desc" }], select: { id: true, label: true, effectiveDate: true } });
+}
+
+/** A version's rows; drafts only for administrators (others get "not found"). */
+export async function getCatalogVersion(userId: string, versionId: string) {
+  const v = await getDb().catalogVersion.findUnique({
+    where: { id: versionId },
+    include: {
+      apiPrices: { orderBy: [{ provider: "asc" }, { model: "asc" }, { region: "asc" }, { tier: "asc" }] },
+      gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] },
+      openModels: { orderBy: { name: "asc" } },
+      benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }, { concurrency: "asc" }] },
+    },
+  });
+  if (!v || (!v.published && !(await isCatalogAdmin(userId)))) throw new AppError("not_found", "Catalog version not found");
+  return v;
+}
+
+export type PriceHistoryQuery = { kind: "api"; provider: string; model: string } | { kind: "gpu"; provider: string; gpuType: string };
+
+/** One model's or one GPU offer's price across published versions, oldest first. */
+export async function priceHistory(q: PriceHistoryQuery) {
+  const versions = await getDb().catalogVersion.findMany({
+    where: { published: true },
+    orderBy: [{ effectiveDate: "asc" }, { publishedAt: "asc" }],
+    select: {
+      label: true,
+      effectiveDate: true,
+      apiPrices: q.kind === "api" ? { where: { provider: q.provider, model: q.model, tier: "standard" }, orderBy: { region: "asc" } } : false,
+      gpuOffers: q.kind === "gpu" ? { where: { provider: q.provider, gpuType: q.gpuType }, orderBy: { provisioning: "asc" } } : false,
+    },
+  });
+  return versions.map((v) => {
+    const api = q.kind === "api" ? (v.apiPrices.find((r) => r.region === "global") ?? v.apiPrices[0]) : undefined;
+    const gpu = q.kind === "gpu" ? (v.gpuOffers.find((r) => r.provisioning === "on_demand") ?? v.gpuOffers[0]) : undefined;
+    return {
+      label: v.label,
+      effectiveDate: v.effectiveDate,
+      present: Boolean(api ?? gpu),
+      inputPerM: api?.inputPerM ?? null,
+      cachedInputPerM: api?.cachedInputPerM ?? null,
+      outputPerM: api?.outputPerM ?? null,
+      pricePerGpuHour: gpu?.pricePerGpuHour ?? null,
+      sourceUrl: api?.sourceUrl ?? gpu?.sourceUrl ?? null,
+      checkedAt: api?.checkedAt ?? gpu?.checkedAt ?? null,
+    };
+  });
+}
+
+// ---- Drafts --------------------------------------------------------------------------------
+
+/** A new draft, copied row by row from a published version (the newest by default). */
+export async function createDraft(userId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const data = parseInput(CreateDraftSchema, raw);
+  const db = getDb();
+  const base = data.basedOn ? await db.catalogVersion.findFirst({ where: { id: data.basedOn, published: true }, select: { id: true } }) : await latestPublishedVersion();
+  if (data.basedOn && !base) throw new AppError("not_found", "The version to copy was not found or is not published");
+  if (await db.catalogVersion.findUnique({ where: { label: data.label }, select: { id: true } })) {
+    throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
+  }
+  return db.$transaction(async (tx) => {
+    const draft = await tx.catalogVersion.create({ data: { label: data.label, effectiveDate: new Date(`${data.effectiveDate}T00:00:00Z`), sourceNote: data.sourceNote, createdById: userId } });
+    if (base) {
+      const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({ ...rest, catalogVersionId: draft.id });
+      await tx.apiPrice.createMany({ data: (await tx.apiPrice.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
+      await tx.gpuOffer.createMany({ data: (await tx.gpuOffer.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
+      await tx.openModel.createMany({ data: (await tx.openModel.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
+      await tx.throughputBenchmark.createMany({ data: (await tx.throughputBenchmark.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
+    }
+    return { id: draft.id, label: draft.label };
+  });
+}
+
+export async function deleteDraft(userId: string, versionId: string) {
+  await requireCatalogAdmin(userId);
+  await getDb().$transaction(async (tx) => {
+    await requireDraft(tx, versionId);
+    await tx.catalogVersion.delete({ where: { id: versionId } });
+  });
+}
+
+/** Changes one API price row of a draft (any field given; the rest kept). */
+export async function updateApiPrice(userId: string, rowId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const patch = parseInput(ApiPriceEditSchema.partial(), raw);
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.apiPrice.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
+    if (!row) throw new AppError("not_found", "Price row not found");
+    await requireDraft(tx, row.catalogVersionId);
+    const { checkedAt, ...rest } = patch;
+    return tx.apiPrice.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: new Date(`${checkedAt}T00:00:00Z`) } : {}) } });
+  });
+}
+
+export async function updateGpuOffer(userId: string, rowId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const patch = parseInput(GpuOfferEditSchema.partial(), raw);
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.gpuOffer.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
+    if (!row) throw new AppError("not_found", "GPU offer not found");
+    await requireDraft(tx, row.catalogVersionId);
+    const { checkedAt, ...rest } = patch;
+    return tx.gpuOffer.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: new Date(`${checkedAt}T00:00:00Z`) } : {}) } });
+  });
+}
+
+export async function addApiPrice(userId: string, versionId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const row = parseInput(ApiPriceEditSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    await requireDraft(tx, versionId);
+    const clash = await tx.apiPrice.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, model: row.model, region: row.region, tier: row.tier }, select: { id: true } });
+    if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { model: ["this draft already prices this provider, model, region and tier"] });
+    return tx.apiPrice.create({ data: { ...row, checkedAt: new Date(`${row.checkedAt}T00:00:00Z`), catalogVersionId: versionId } });
+  });
+}
+
+export async function addGpuOffer(userId: string, versionId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const row = parseInput(GpuOfferEditSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    await requireDraft(tx, versionId);
+    const clash = await tx.gpuOffer.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, gpuType: row.gpuType, provisioning: row.provisioning }, select: { id: true } });
+    if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { gpuType: ["this draft already has this provider, GPU and provisioning"] });
+    return tx.gpuOffer.create({ data: { ...row, checkedAt: new Date(`${row.checkedAt}T00:00:00Z`), catalogVersionId: versionId } });
+  });
+}
+
+/** Retires a row from a draft (the published versions keep theirs). */
+export async function retireRow(userId: string, kind: "api" | "gpu", rowId: string) {
+  await requireCatalogAdmin(userId);
+  await getDb().$transaction(async (tx) => {
+    const row = kind === "api" ? await tx.apiPrice.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } }) : await tx.gpuOffer.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
+    if (!row) throw new AppError("not_found", "Row not found");
+    await requireDraft(tx, row.catalogVersionId);
+    if (kind === "api") await tx.apiPrice.delete({ where: { id: rowId } });
+    else await tx.gpuOffer.delete({ where: { id: rowId } });
+  });
+}
+
+// ---- Imports -------------------------------------------------------------------------------
+
+type AnyRow = ApiPriceRow | GpuOfferRow;
+export type ImportPreview = {
+  kind: "api" | "gpu";
+  counts: { added: number; changed: number; removed: number; unchanged: number; skipped: number };
+  added: AnyRow[];
+  changed: { key: string; fields: string[]; before: AnyRow; after: AnyRow }[];
+  removed: AnyRow[];
+  skipped: Parsed<AnyRow>["skipped"];
+};
+
+const PREVIEW_ROWS = 200; // rows of each list returned; the counts are always complete
+
+function parseImport(format: keyof typeof FORMAT_KIND, text: string, effectiveDate: Date, sourceUrl: string | undefined): Parsed<AnyRow> {
+  const checkedAt = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  try {
+    if (format === "litellm") return parseLiteLlm(text, { checkedAt, sourceUrl });
+    if (format === "llm-prices") return parseLlmPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl });
+    return parseGpuCsv(text, { checkedAt, sourceUrl: sourceUrl ?? "Uploaded CSV" });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new AppError("validation", error.message, { file: [error.message] });
+    throw error;
+  }
+}
+
+function rowErrors(parsed: Parsed<AnyRow>): never {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const e of parsed.errors.slice(0, 500)) (fieldErrors[`${e.row}${e.field ? `.${e.field}` : ""}`] ??= []).push(e.message);
+  throw new AppError("validation", `${parsed.errors.length} row${parsed.errors.length > 1 ? "s have" : " has"} errors; nothing was imported.`, fieldErrors);
+}
+
+async function draftDiff(tx: Tx, versionId: string, format: keyof typeof FORMAT_KIND, parsed: Parsed<AnyRow>, mode: "merge" | "replace") {
+  const kind = FORMAT_KIND[format];
+  if (kind === "api") {
+    const existing = (await tx.apiPrice.findMany({ where: { catalogVersionId: versionId } })) as (ApiPriceRow & { id: string })[];
+    return { kind, existing, diff: diffRows(existing as ApiPriceRow[], parsed.rows as ApiPriceRow[], apiKey, API_PRICE_FIELDS, mode) as Diff<AnyRow> };
+  }
+  const existing = (await tx.gpuOffer.findMany({ where: { catalogVersionId: versionId } })) as (GpuOfferRow & { id: string })[];
+  return { kind, existing, diff: diffRows(existing as GpuOfferRow[], parsed.rows as GpuOfferRow[], gpuKey, GPU_PRICE_FIELDS, mode) as Diff<AnyRow> };
+}
+
+const plain = (r: AnyRow): AnyRow => {
+  const { id: _id, catalogVersionId: _v, ...rest } = r as AnyRow & { id?: string; catalogVersionId?: string };
+  return rest as AnyRow;
+};
+
+/** What an import would change in a draft; writes nothing. Malformed input: 422 with row errors. */
+export async function previewImport(userId: string, versionId: string, raw: unknown): Promise<ImportPreview> {
+  await requireCatalogAdmin(userId);
+  const req = parseInput(ImportSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const v = await requireDraft(tx, versionId);
+    const parsed = parseImport(req.format, req.text, v.effectiveDate, req.sourceUrl);
+    if (parsed.errors.length) rowErrors(parsed);
+    const { kind, diff } = await draftDiff(tx, versionId, req.format, parsed, req.mode);
+    return {
+      kind,
+      counts: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged, skipped: parsed.skipped.length },
+      added: diff.added.slice(0, PREVIEW_ROWS).map(plain),
+      changed: diff.changed.slice(0, PREVIEW_ROWS).map((c) => ({ key: c.key, fields: c.fields, before: plain(c.before), after: plain(c.after) })),
+      removed: diff.removed.slice(0, PREVIEW_ROWS).map(plain),
+      skipped: parsed.skipped.slice(0, PREVIEW_ROWS),
+    };
+  });
+}
+
+/** Applies an import to a draft in one transaction: all of it or nothing. */
+export async function applyImport(userId: string, versionId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const req = parseInput(ImportSchema, raw);
+  return getDb().$transaction(
+    async (tx) => {
+      const v = await requireDraft(tx, versionId);
+      const parsed = parseImport(req.format, req.text, v.effectiveDate, req.sourceUrl);
+      if (parsed.errors.length) rowErrors(parsed);
+      const { kind, existing, diff } = await draftDiff(tx, versionId, req.format, parsed, req.mode);
+      const idOf = new Map(existing.map((r) => [kind === "api" ? apiKey(r as ApiPriceRow) : gpuKey(r as GpuOfferRow), r.id]));
+      if (kind === "api") {
+        await tx.apiPrice.createMany({ data: (diff.added as ApiPriceRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
+        for (const c of diff.changed) {
+          const { provider: _p, model: _m, region: _r, tier: _t, ...prices } = plain(c.after) as ApiPriceRow;
+          await tx.apiPrice.update({ where: { id: idOf.get(c.key)! }, data: prices });
+        }
+        if (diff.removed.length) await tx.apiPrice.deleteMany({ where: { id: { in: (diff.removed as ApiPriceRow[]).map((r) => idOf.get(apiKey(r))!) } } });
+      } else {
+        await tx.gpuOffer.createMany({ data: (diff.added as GpuOfferRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
+        for (const c of diff.changed) {
+          const { provider: _p, gpuType: _g, provisioning: _v, ...prices } = plain(c.after) as GpuOfferRow;
+          await tx.gpuOffer.update({ where: { id: idOf.get(c.key)! }, data: prices });
+        }
+        if (diff.removed.length) await tx.gpuOffer.deleteMany({ where: { id: { in: (diff.removed as GpuOfferRow[]).map((r) => idOf.get(gpuKey(r))!) } } });
+      }
+      return { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged, skipped: parsed.skipped.length };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+// ---- Publishing and re-pricing -------------------------------------------------------------
+
+/** Publishes a draft (label and effective date final) and starts re-pricing every scenario. */
+export async function publishVersion(userId: string, versionId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const data = parseInput(PublishSchema, raw);
+  const db = getDb();
+  const runId = await db.$transaction(async (tx) => {
+    await requireDraft(tx, versionId);
+    const taken = await tx.catalogVersion.findFirst({ where: { label: data.label, NOT: { id: versionId } }, select: { id: true } });
+    if (taken) throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
+    const done = await tx.catalogVersion.updateMany({
+      where: { id: versionId, published: false },
+      data: { published: true, publishedAt: new Date(), label: data.label, effectiveDate: new Date(`${data.effectiveDate}T00:00:00Z`), ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}) },
+    });
+    if (done.count !== 1) throw new AppError("conflict", "This version was published meanwhile.");
+    const run = await tx.repricingRun.create({ data: { catalogVersionId: versionId } });
+    return run.id;
+  });
+  return { runId };
+}
+
+export type RepricingOptions = { batchSize?: number; onProgress?: (processed: number, total: number) => void };
+
+/**
+ * Re-evaluates the current revision of every scenario at the version's prices and stores the
+ * ones whose prices changed. Works in batches and yields to the event loop between scenarios, so
+ * requests keep being served while it runs. Monte Carlo is skipped: the comparison needs the
+ * recommendation, costs and breakeven, which do not depend on it.
+ */
+export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
+  const db = getDb();
+  const batchSize = opts.batchSize ?? 250;
+  const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId }, select: { catalogVersionId: true } });
+  const versionId = run.catalogVersionId;
+  try {
+    const version = await db.catalogVersion.findUniqueOrThrow({ where: { id: versionId }, include: { apiPrices: true, gpuOffers: true } });
+    const catalog: CatalogPrices = { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
+    const total = await db.scenario.count({ where: { currentRevisionId: { not: null } } });
+    await db.repricingRun.update({ where: { id: runId }, data: { total } });
+    let processed = 0;
+    let changed = 0;
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await db.scenario.findMany({
+        where: { currentRevisionId: { not: null } },
+        orderBy: { id: "asc" },
+        take: batchSize,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        select: { id: true, currentRevision: { select: { id: true, input: true, summary: true, catalogVersionId: true } } },
+      });
+      if (page.length === 0) break;
+      cursor = page[page.length - 1].id;
+      const rows: Prisma.ScenarioRepricingCreateManyInput[] = [];
+      for (const s of page) {
+        processed++;
+        const rev = s.currentRevision!;
+        if (rev.catalogVersionId === versionId) continue;
+        const then = readSummary(rev.summary);
+        let input;
+        try {
+          input = parseScenario(rev.input);
+        } catch {
+          continue; // an input the engine no longer accepts is left for its owners to fix
+        }
+        const repriced = repriceInput(input, catalog);
+        if (repriced.changes.length === 0 || !then) continue;
+        const nowSummary = summarize(evaluateScenario(repriced.input, { monteCarloSamples: 0 }));
+        rows.push({
+          scenarioId: s.id,
+          revisionId: rev.id,
+          catalogVersionId: versionId,
+          summary: nowSummary as unknown as Prisma.InputJsonValue,
+          changedPrices: repriced.changes.length,
+          ...compareSummaries(then, nowSummary),
+        });
+        if (processed % 25 === 0) await new Promise((r) => setImmediate(r)); // let requests through
+      }
+      if (rows.length) await db.scenarioRepricing.createMany({ data: rows, skipDuplicates: true });
+      changed += rows.length;
+      await db.repricingRun.update({ where: { id: runId }, data: { processed, changed } });
+      opts.onProgress?.(processed, total);
+      await new Promise((r) => setImmediate(r));
+    }
+    await db.repricingRun.update({ where: { id: runId }, data: { status: "done", processed, changed, finishedAt: new Date() } });
+    return { processed, changed, total };
+  } catch (error) {
+    await db.repricingRun.update({ where: { id: runId }, data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date() } });
+    throw error;
+  }
+}
+
+/** Starts a run without waiting for it; failures are recorded on the run. */
+export function startRepricing(runId: string): void {
+  void runRepricing(runId).catch((error) => console.error(`Re-pricing run ${runId} failed:`, error));
+}
+
+export async function getRepricingRun(userId: string, runId: string) {
+  await requireCatalogAdmin(userId);
+  const run = await getDb().repricingRun.findUnique({ where: { id: runId } });
+  if (!run) throw new AppError("not_found", "Re-pricing run not found");
+  return run;
+}
+
+// ---- Revisiting decisions ------------------------------------------------------------------
+
+/**
+ * "Prices changed" marks for a team's dashboard: for each scenario whose current revision was
+ * re-priced at a newer published version, the change and whether it passes the owners' threshold.
+ */
+export async function repricingMarks(userId: string, teamSlug: string) {
+  const team = await getDb().team.findFirst({ where: { slug: teamSlug, ...memberTeamWhere(userId) }, select: { id: true, repriceThresholdPercent: true, repriceThresholdUsd: true } });
+  if (!team) return { threshold: { percent: null, usd: null }, marks: new Map<string, RepricingMark>() };
+  const threshold = { percent: team.repriceThresholdPercent, usd: team.repriceThresholdUsd };
+  const rows = await getDb().scenarioRepricing.findMany({
+    where: { scenario: { teamId: team.id }, revision: { currentOf: { isNot: null } } },
+    orderBy: [{ catalogVersion: { effectiveDate: "desc" } }, { createdAt: "desc" }],
+    select: {
+      scenarioId: true,
+      revisionId: true,
+      monthlyThen: true,
+      monthlyNow: true,
+      outcomeThen: true,
+      outcomeNow: true,
+      optionThen: true,
+      optionNow: true,
+      breakevenThen: true,
+      breakevenNow: true,
+      changedPrices: true,
+      catalogVersion: { select: { label: true } },
+      scenario: { select: { currentRevisionId: true } },
+    },
+  });
+  const marks = new Map<string, RepricingMark>();
+  for (const r of rows) {
+    if (marks.has(r.scenarioId) || r.scenario.currentRevisionId !== r.revisionId) continue;
+    const c = { ...r, outcomeThen: r.outcomeThen as "api", outcomeNow: r.outcomeNow as "api" };
+    marks.set(r.scenarioId, { ...c, catalogLabel: r.catalogVersion.label, flipped: c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow, shown: isMarked(c, threshold) });
+  }
+  return { threshold, marks };
+}
+
+export type RepricingMark = {
+  monthlyThen: number | null;
+  monthlyNow: number | null;
+  outcomeThen: string;
+  outcomeNow: string;
+  optionThen: string | null;
+  optionNow: string | null;
+  breakevenThen: number | null;
+  breakevenNow: number | null;
+  changedPrices: number;
+  catalogLabel: string;
+  flipped: boolean;
+  shown: boolean;
+};
+
+/** The owners' threshold below which no "prices changed" mark is shown. */
+export async function setRepriceThreshold(userId: string, teamSlug: string, raw: unknown) {
+  const data = parseInput(ThresholdSchema, raw);
+  const db = getDb();
+  const m = await db.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  authorize(m?.role, "team:settings", "Team not found");
+  await db.$transaction(async (tx) => {
+    await tx.team.update({ where: { id: m!.teamId }, data: { repriceThresholdPercent: data.percent, repriceThresholdUsd: data.usd } });
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "team.reprice-threshold", target: `team:${m!.teamId}`, data });
+  });
+  return data;
+}
+
+/** The newest published catalog's prices, for re-pricing one scenario on its page. */
+export async function latestCatalogPrices(): Promise<(CatalogPrices & { id: string; effectiveDate: Date }) | null> {
+  const v = await latestPublishedVersion();
+  if (!v) return null;
+  const full = await getDb().catalogVersion.findUniqueOrThrow({ where: { id: v.id }, include: { apiPrices: true, gpuOffers: true } });
+  return { id: full.id, label: full.label, effectiveDate: full.effectiveDate, apiPrices: full.apiPrices, gpuOffers: full.gpuOffers };
+}

@@ -1,0 +1,175 @@
+// Catalog versions, imports and re-pricing against a real database (PGlite; PostgreSQL too when
+// TEST_DATABASE_URL is set).
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+process.env.ADMIN_EMAILS = "admin@catalog.test";
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
+import { seed, DEMO_EMAIL } from "../../lib/data/seed";
+import { createUserWithTeam } from "../../lib/data/users";
+import { listScenarios } from "../../lib/data/scenarios";
+import {
+  addApiPrice,
+  addGpuOffer,
+  applyImport,
+  createDraft,
+  deleteDraft,
+  getCatalogVersion,
+  listCatalogVersions,
+  previewImport,
+  priceHistory,
+  publishVersion,
+  repricingMarks,
+  retireRow,
+  runRepricing,
+  setRepriceThreshold,
+  updateApiPrice,
+  updateGpuOffer,
+} from "../../lib/data/catalog";
+
+const fixture = (name: string) => readFileSync(path.resolve("lib/catalog/fixtures", name), "utf8");
+
+describe.each(testDbKinds())("price catalog on %s", (kind) => {
+  let t: TestDb;
+  let admin = "";
+  let demo = "";
+  let stranger = "";
+  let draftId = "";
+
+  async function rowsSnapshot() {
+    return {
+      versions: await t.db.catalogVersion.findMany({ orderBy: { id: "asc" }, select: { id: true, label: true, published: true, effectiveDate: true } }),
+      api: await t.db.apiPrice.findMany({ orderBy: { id: "asc" } }),
+      gpu: await t.db.gpuOffer.findMany({ orderBy: { id: "asc" } }),
+    };
+  }
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    await seed(t.db);
+    admin = (await createUserWithTeam({ name: "Ada Admin", email: "admin@catalog.test", password: "admin password" })).user.id;
+    stranger = (await createUserWithTeam({ name: "Sam", email: "sam@catalog.test", password: "sam password" })).user.id;
+    demo = (await t.db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } })).id;
+  });
+  afterAll(async () => t?.close());
+
+  test("only administrators see drafts and edit; everyone reads published versions", async () => {
+    await expect(createDraft(stranger, { label: "2026-12", effectiveDate: "2026-12-01" })).rejects.toMatchObject({ code: "forbidden" });
+    const draft = await createDraft(admin, { label: "2026-12 draft", effectiveDate: "2026-12-01", sourceNote: "December check" });
+    draftId = draft.id;
+    expect((await listCatalogVersions(stranger)).versions.map((v) => v.label)).toEqual(["2026-09 reference"]);
+    expect((await listCatalogVersions(admin)).versions.map((v) => v.label)).toEqual(["2026-12 draft", "2026-09 reference"]);
+    await expect(getCatalogVersion(stranger, draftId)).rejects.toMatchObject({ code: "not_found" });
+    const copy = await getCatalogVersion(admin, draftId);
+    const reference = (await listCatalogVersions(admin)).versions.find((v) => v.published)!;
+    expect(copy.apiPrices.length).toBe(reference._count.apiPrices);
+    expect(copy.gpuOffers.length).toBe(reference._count.gpuOffers);
+  });
+
+  test("a malformed import is refused with row errors and writes nothing", async () => {
+    const before = await rowsSnapshot();
+    for (const [format, file] of [["litellm", "litellm-malformed.json"], ["llm-prices", "llm-prices-malformed.json"], ["gpu-csv", "gpu-offers-malformed.csv"]] as const) {
+      const error = await applyImport(admin, draftId, { format, text: fixture(file) }).catch((e) => e);
+      expect(error).toMatchObject({ code: "validation" });
+      expect(Object.keys(error.fieldErrors).length).toBeGreaterThan(0);
+    }
+    await expect(applyImport(admin, draftId, { format: "litellm", text: "{oops" })).rejects.toMatchObject({ code: "validation", fieldErrors: { file: [expect.stringMatching(/Not valid JSON/)] } });
+    expect(await rowsSnapshot()).toEqual(before);
+  });
+
+  test("an import previews its changes, then applies exactly them", async () => {
+    const preview = await previewImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv") });
+    // Nebius H100 and RunPod Secure L40S exist (new prices); AWS p5 reserved and the MI300X are new.
+    expect(preview.counts).toEqual({ added: 2, changed: 2, removed: 0, unchanged: 0, skipped: 0 });
+    expect(preview.changed.map((c) => [c.key, c.fields])).toEqual([
+      ["Nebius|H100 SXM|on_demand", ["pricePerGpuHour"]],
+      ["RunPod Secure|L40S|on_demand", ["pricePerGpuHour"]],
+    ]);
+    const replacePreview = await previewImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv"), mode: "replace" });
+    expect(replacePreview.counts.removed).toBeGreaterThan(0); // RunPod Secure's other GPUs, Nebius H200
+    expect(await applyImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv") })).toMatchObject({ added: 2, changed: 2, removed: 0 });
+    const draft = await getCatalogVersion(admin, draftId);
+    expect(draft.gpuOffers.find((o) => o.provider === "Nebius" && o.gpuType === "H100 SXM")!.pricePerGpuHour).toBe(2.95);
+    expect(draft.gpuOffers.find((o) => o.gpuType === "MI300X")).toMatchObject({ provider: "Acme GPU Cloud, Inc.", memoryGb: 192, provisioning: "spot" });
+
+    const api = await applyImport(admin, draftId, { format: "litellm", text: fixture("litellm-sample.json") });
+    expect(api).toMatchObject({ added: 4, skipped: 2 });
+    const imported = (await getCatalogVersion(admin, draftId)).apiPrices.find((p) => p.model === "claude-sonnet-4-5")!;
+    expect(imported).toMatchObject({ provider: "Anthropic", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, longContextThreshold: 200000 });
+  });
+
+  test("rows are edited, added and retired in a draft, with field errors for bad values", async () => {
+    const draft = await getCatalogVersion(admin, draftId);
+    const h200 = draft.gpuOffers.find((o) => o.provider === "RunPod Secure" && o.gpuType === "H200 SXM")!;
+    await expect(updateGpuOffer(admin, h200.id, { pricePerGpuHour: -1 })).rejects.toMatchObject({ code: "validation", fieldErrors: { pricePerGpuHour: ["cannot be negative"] } });
+    await expect(updateGpuOffer(stranger, h200.id, { pricePerGpuHour: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    // Cheaper H200s make self-hosting the 70B agent platform cheaper than the API.
+    await updateGpuOffer(admin, h200.id, { pricePerGpuHour: 1.2, checkedAt: "2026-11-28" });
+    const extra = await addApiPrice(admin, draftId, { provider: "Mistral", model: "Mistral Medium 3", inputPerM: 0.4, outputPerM: 2, sourceUrl: "https://mistral.ai/pricing", checkedAt: "2026-11-28" });
+    await expect(addApiPrice(admin, draftId, { provider: "Mistral", model: "Mistral Medium 3", inputPerM: 0.4, outputPerM: 2, sourceUrl: "https://mistral.ai/pricing", checkedAt: "2026-11-28" })).rejects.toMatchObject({ code: "validation" });
+    await retireRow(admin, "api", extra.id);
+    expect((await getCatalogVersion(admin, draftId)).apiPrices.some((p) => p.model === "Mistral Medium 3")).toBe(false);
+  });
+
+  test("publishing re-prices every scenario; a flipped recommendation is marked, a change below the owners' threshold is not", async () => {
+    const { runId } = await publishVersion(admin, draftId, { label: "2026-12", effectiveDate: "2026-12-01" });
+    const result = await runRepricing(runId, { batchSize: 2 });
+    const scenarios = await listScenarios(demo, "demo");
+    expect(result.processed).toBeGreaterThanOrEqual(scenarios.length);
+    const byName = (prefix: string) => scenarios.find((s) => s.name.startsWith(prefix))!.id;
+
+    let { marks } = await repricingMarks(demo, "demo");
+    const agent = marks.get(byName("70B agent platform"))!;
+    expect(agent).toMatchObject({ outcomeThen: "api", outcomeNow: "self-host", flipped: true, shown: true, catalogLabel: "2026-12" });
+    expect(agent.monthlyNow).not.toBe(agent.monthlyThen);
+    // The regulated scenario self-hosts on L40S (0.86 instead of 1.09): cheaper, same decision.
+    const regulated = marks.get(byName("Regulated internal assistant"))!;
+    expect(regulated).toMatchObject({ flipped: false, shown: true });
+    const drop = (regulated.monthlyThen! - regulated.monthlyNow!) / regulated.monthlyThen!;
+    expect(drop).toBeGreaterThan(0);
+
+    // Owners raise the threshold above that change: the mark goes, the flip stays.
+    await expect(setRepriceThreshold(demo, "demo", { percent: -5 })).rejects.toMatchObject({ code: "validation", fieldErrors: { percent: ["cannot be negative"] } });
+    await setRepriceThreshold(demo, "demo", { percent: Math.ceil(drop * 100) + 5, usd: null });
+    ({ marks } = await repricingMarks(demo, "demo"));
+    expect(marks.get(byName("Regulated internal assistant"))!.shown).toBe(false);
+    expect(marks.get(byName("70B agent platform"))!.shown).toBe(true);
+    // Another team sees none of it.
+    expect((await repricingMarks(stranger, "demo")).marks.size).toBe(0);
+  });
+
+  test("a published version cannot be modified through any operation", async () => {
+    const published = await getCatalogVersion(admin, draftId);
+    const before = await rowsSnapshot();
+    const api = published.apiPrices[0];
+    const gpu = published.gpuOffers[0];
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["update an API price", () => updateApiPrice(admin, api.id, { inputPerM: 0.01 })],
+      ["update a GPU offer", () => updateGpuOffer(admin, gpu.id, { pricePerGpuHour: 0.01 })],
+      ["add an API price", () => addApiPrice(admin, published.id, { provider: "X", model: "Y", inputPerM: 1, outputPerM: 1, sourceUrl: "https://x.test", checkedAt: "2026-12-01" })],
+      ["add a GPU offer", () => addGpuOffer(admin, published.id, { provider: "X", gpuType: "H100 SXM", memoryGb: 80, bandwidthGbS: 3350, bf16Tflops: 989, pricePerGpuHour: 1, sourceUrl: "https://x.test", checkedAt: "2026-12-01" })],
+      ["retire an API price", () => retireRow(admin, "api", api.id)],
+      ["retire a GPU offer", () => retireRow(admin, "gpu", gpu.id)],
+      ["preview an import", () => previewImport(admin, published.id, { format: "gpu-csv", text: fixture("gpu-offers.csv") })],
+      ["apply an import", () => applyImport(admin, published.id, { format: "gpu-csv", text: fixture("gpu-offers.csv") })],
+      ["publish again", () => publishVersion(admin, published.id, { label: "again", effectiveDate: "2027-01-01" })],
+      ["delete it", () => deleteDraft(admin, published.id)],
+    ];
+    for (const [what, attempt] of attempts) {
+      await expect(attempt(), what).rejects.toMatchObject({ code: "conflict" });
+    }
+    expect(await rowsSnapshot()).toEqual(before);
+  });
+
+  test("price history follows one GPU offer across published versions", async () => {
+    const h = await priceHistory({ kind: "gpu", provider: "RunPod Secure", gpuType: "H200 SXM" });
+    expect(h.map((x) => [x.label, x.pricePerGpuHour])).toEqual([
+      ["2026-09 reference", 4.59],
+      ["2026-12", 1.2],
+    ]);
+    const api = await priceHistory({ kind: "api", provider: "OpenAI", model: "GPT-4o-mini" });
+    expect(api.map((x) => x.inputPerM)).toEqual([0.15, 0.15]);
+  });
+});
