@@ -6,6 +6,7 @@ export DATABASE_URL="file:./.data/e2e-${port}"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
 export NEXTAUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e"
 export NEXT_TELEMETRY_DISABLED=1
+export ADMIN_EMAILS="demo@breakeven.local"
 rm -rf ".data/e2e-${port}"
 npx tsx scripts/db.ts deploy
 npx tsx scripts/db.ts seed

@@ -67,6 +67,9 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.NEXTAUTH_SECRET = ensureSecret();
   process.env.NEXTAUTH_URL ||= `http://${host}:${port}`;
+  // Locally the demo user administers the price catalog, so drafts, imports and publishing can
+  // be tried at once; set ADMIN_EMAILS (comma-separated) to choose the administrators.
+  process.env.ADMIN_EMAILS ||= DEMO_EMAIL;
   try {
     parseEnv(process.env);
   } catch (error) {
@@ -92,7 +95,7 @@ async function main() {
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|started server/i.test(chunk.toString())) {
-      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\nDemo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
+      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\nDemo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\nCatalog administrators (ADMIN_EMAILS): ${process.env.ADMIN_EMAILS}\n`);
     }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -3,7 +3,9 @@ import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize, type Action } from "../auth/authorize";
 import { AppError } from "../errors";
-import { evaluateScenario } from "../engine/evaluate";
+import { evaluateScenario, parseScenario } from "../engine/evaluate";
+import { repriceInput } from "../catalog/reprice";
+import { latestCatalogPrices, latestPublishedVersion } from "./catalog";
 import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
 import { parseInput } from "../validation/errors";
@@ -77,8 +79,7 @@ async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: st
 
 
 async function latestCatalogVersionId(tx: Tx): Promise<string | null> {
-  const v = await tx.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], select: { id: true } });
-  return v?.id ?? null;
+  return (await latestPublishedVersion(tx))?.id ?? null;
 }
 
 /** Evaluates on the server: the evaluation that is saved is the server's, never the browser's. */
@@ -274,4 +275,35 @@ export async function getScenarioForMemo(userId: string, scenarioId: string, opt
   });
   const authors = [...new Set(authored.flatMap((r) => (r.author ? [r.author.name] : [])))];
   return { ...scenario, revision, authors };
+}
+
+/**
+ * The scenario's current revision at the newest published catalog's prices, when that catalog is
+ * not the one it was saved with: the re-priced input, each price that changed and the options the
+ * catalog does not price. Null when there is nothing to re-price.
+ */
+export async function repricePreview(userId: string, teamSlug: string, scenarioId: string) {
+  const scenario = await getScenario(userId, teamSlug, scenarioId);
+  const rev = scenario?.currentRevision;
+  if (!rev) return null;
+  const catalog = await latestCatalogPrices();
+  const savedWith = await getDb().scenarioRevision.findUnique({ where: { id: rev.id }, select: { catalogVersionId: true } });
+  if (!catalog || savedWith?.catalogVersionId === catalog.id) return null;
+  const repriced = repriceInput(parseScenario(rev.input), catalog);
+  if (repriced.changes.length === 0) return null;
+  return { catalog: { id: catalog.id, label: catalog.label, effectiveDate: catalog.effectiveDate }, ...repriced };
+}
+
+/** Saves the current revision re-priced at the newest catalog as a new revision (409 if stale). */
+export async function saveRepricedRevision(userId: string, scenarioId: string, raw: unknown) {
+  const { baseVersion } = parseInput(SaveRevisionSchema.pick({ baseVersion: true }), raw);
+  const row = await roleForScenario(getDb(), userId, scenarioId);
+  authorize(row?.role, "scenario:write", "Scenario not found");
+  const current = await getDb().scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { currentRevision: { select: { input: true } } } });
+  const catalog = await latestCatalogPrices();
+  if (!catalog || !current.currentRevision) throw new AppError("conflict", "There is no published catalog to re-price with.");
+  const repriced = repriceInput(parseScenario(current.currentRevision.input), catalog);
+  if (repriced.changes.length === 0) throw new AppError("conflict", `Nothing to re-price: the scenario already uses catalog ${catalog.label}'s prices.`);
+  const message = `Re-priced at catalog ${catalog.label}: ${repriced.changes.length} price${repriced.changes.length > 1 ? "s" : ""} changed`;
+  return saveRevision(userId, scenarioId, { baseVersion, input: repriced.input, message });
 }

@@ -57,3 +57,8 @@ export const ThresholdSchema = z.object({
   percent: z.number({ error: "must be a number" }).finite().min(0, { error: "cannot be negative" }).max(1000).nullable().default(null),
   usd: z.number({ error: "must be a number" }).finite().min(0, { error: "cannot be negative" }).max(1e9).nullable().default(null),
 });
+
+export const HistoryQuerySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("api"), provider: z.string().min(1, { error: "is required" }).max(120), model: z.string().min(1, { error: "is required" }).max(200) }),
+  z.object({ kind: z.literal("gpu"), provider: z.string().min(1, { error: "is required" }).max(120), gpuType: z.string().min(1, { error: "is required" }).max(120) }),
+]);

@@ -29,6 +29,9 @@ export default async function TeamLayout({ children, params }: { children: React
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
+            <Link href={`/t/${team.slug}/catalog`} className="text-gray-700 hover:underline">
+              Price catalog
+            </Link>
             <Link href={`/t/${team.slug}/settings`} className="text-gray-700 hover:underline">
               Team settings
             </Link>

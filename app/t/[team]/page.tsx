@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { listScenarios } from "@/lib/data/scenarios";
+import { repricingMarks } from "@/lib/data/catalog";
 import { ScenarioList } from "./scenario-list";
 import { ScenarioCostChart } from "@/app/components/charts/scenario-cost-chart";
 import { readSummary } from "@/lib/engine/summary-schema";
@@ -16,7 +17,7 @@ export default async function TeamDashboard({ params, searchParams }: { params: 
   const { team: slug } = await params;
   const { q = "", status = "" } = await searchParams;
   const { user, team } = await requireTeamPage(slug);
-  const all = await listScenarios(user.id, slug);
+  const [all, { marks }] = await Promise.all([listScenarios(user.id, slug), repricingMarks(user.id, slug)]);
   const needle = q.trim().toLowerCase();
   // Archived scenarios stay out of the way unless asked for.
   const scenarios = all.filter(
@@ -77,7 +78,7 @@ export default async function TeamDashboard({ params, searchParams }: { params: 
       {scenarios.length === 0 && all.length > 0 ? (
         <p className="text-sm text-gray-600">No scenario matches this filter.</p>
       ) : (
-        <ScenarioList scenarios={scenarios} teamSlug={team.slug} />
+        <ScenarioList scenarios={scenarios} teamSlug={team.slug} marks={marks} />
       )}
     </div>
   );

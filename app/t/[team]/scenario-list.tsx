@@ -2,6 +2,26 @@ import Link from "next/link";
 import type { ScenarioListItem } from "@/lib/data/scenarios";
 import { readSummary } from "@/lib/engine/summary-schema";
 import { formatDateTime, formatUsd } from "@/lib/format/numbers";
+import { formatCount } from "@/lib/engine/text";
+import type { RepricingMark } from "@/lib/data/catalog";
+
+const side = (outcome: string, option: string | null) => (outcome === "infeasible" ? "no option qualifies" : `${outcome === "api" ? "API" : "self-host"}${option ? ` (${option})` : ""}`);
+
+/** "Prices changed" since the revision was saved: the cost change, the moved breakeven, a flip. */
+function PriceChangeMark({ mark, href }: { mark: RepricingMark; href: string }) {
+  const delta = mark.monthlyThen !== null && mark.monthlyNow !== null ? mark.monthlyNow - mark.monthlyThen : null;
+  const share = delta !== null && mark.monthlyThen ? delta / mark.monthlyThen : null;
+  return (
+    <Link href={href} className={`mt-1 block rounded-md px-2 py-1 text-xs ${mark.flipped ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-amber-50 text-amber-900 ring-1 ring-amber-200"}`} data-testid="price-change">
+      <strong>Prices changed (catalog {mark.catalogLabel}):</strong>{" "}
+      {mark.flipped ? `decided: ${side(mark.outcomeThen, mark.optionThen)}; at today's prices: ${side(mark.outcomeNow, mark.optionNow)}. ` : ""}
+      {delta !== null ? `${formatUsd(mark.monthlyThen)} → ${formatUsd(mark.monthlyNow)} a month (${delta >= 0 ? "+" : "−"}${formatUsd(Math.abs(delta))}${share !== null ? `, ${delta >= 0 ? "+" : "−"}${Math.abs(Math.round(share * 1000) / 10)}%` : ""}). ` : ""}
+      {mark.breakevenThen !== mark.breakevenNow
+        ? `Breakeven ${mark.breakevenThen === null ? "not reached" : formatCount(mark.breakevenThen)} → ${mark.breakevenNow === null ? "not reached" : formatCount(mark.breakevenNow)} requests/month.`
+        : ""}
+    </Link>
+  );
+}
 
 const STATUS_STYLE: Record<string, string> = {
   draft: "bg-gray-100 text-gray-700",
@@ -10,7 +30,7 @@ const STATUS_STYLE: Record<string, string> = {
   archived: "bg-gray-50 text-gray-500",
 };
 
-export function ScenarioList({ scenarios, teamSlug }: { scenarios: ScenarioListItem[]; teamSlug: string }) {
+export function ScenarioList({ scenarios, teamSlug, marks = new Map() }: { scenarios: ScenarioListItem[]; teamSlug: string; marks?: Map<string, RepricingMark> }) {
   if (scenarios.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
@@ -27,7 +47,7 @@ export function ScenarioList({ scenarios, teamSlug }: { scenarios: ScenarioListI
       {scenarios.map((s) => {
         const summary = readSummary(s.currentRevision?.summary);
         return (
-          <li key={s.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-6">
+          <li key={s.id} data-scenario={s.name} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-6">
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-2">
                 <Link href={`/t/${teamSlug}/s/${s.id}`} className="font-medium text-blue-800 hover:underline">
@@ -36,6 +56,7 @@ export function ScenarioList({ scenarios, teamSlug }: { scenarios: ScenarioListI
                 <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[s.status] ?? ""}`}>{s.status}</span>
               </div>
               {s.description ? <p className="truncate text-sm text-gray-600">{s.description}</p> : null}
+              {marks.get(s.id)?.shown ? <PriceChangeMark mark={marks.get(s.id)!} href={`/t/${teamSlug}/s/${s.id}#then-vs-now`} /> : null}
             </div>
             <div className="text-sm sm:w-64 sm:text-right">
               {summary ? (

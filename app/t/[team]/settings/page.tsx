@@ -7,6 +7,8 @@ import { listAuditEvents } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format/numbers";
 import { MembersPanel } from "./members-panel";
 import { CreateTeam } from "./create-team";
+import { RepriceThreshold } from "./reprice-threshold";
+import { repricingMarks } from "@/lib/data/catalog";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team settings" };
@@ -16,11 +18,13 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
   const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
   const isOwner = can(team.role, "member:manage");
+  const { threshold } = await repricingMarks(user.id, slug);
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
   return (
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Team settings" />
       <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
+      <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
       <CreateTeam />
       {audit ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">

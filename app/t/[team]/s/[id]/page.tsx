@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { can } from "@/lib/auth/authorize";
-import { getScenario, listComments, listRevisions } from "@/lib/data/scenarios";
+import { getScenario, listComments, listRevisions, repricePreview } from "@/lib/data/scenarios";
+import { evaluateScenario } from "@/lib/engine/evaluate";
+import { ThenVsNow } from "./then-vs-now";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { formatDateTime } from "@/lib/format/numbers";
 import { queryKeys } from "@/lib/client/api";
@@ -23,6 +25,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
   if (!scenario || !scenario.currentRevision) notFound();
   const revision = scenario.currentRevision;
   const canEdit = can(team.role, "scenario:write");
+  const reprice = await repricePreview(user.id, slug, id);
 
   // Prefetch what the client components query, so they render at once and hydrate.
   const qc = new QueryClient();
@@ -52,6 +55,19 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
           </div>
           {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} /> : null}
         </div>
+        {reprice ? (
+          <ThenVsNow
+            scenarioId={scenario.id}
+            version={scenario.version}
+            canEdit={canEdit}
+            thenLabel={revision.catalogVersion?.label ?? "prices entered by hand"}
+            nowLabel={reprice.catalog.label}
+            then={evaluateScenario(revision.input)}
+            now={evaluateScenario(reprice.input)}
+            changes={reprice.changes}
+            unmatched={reprice.unmatched}
+          />
+        ) : null}
         <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} />
         <MemoExport
           action={`/api/v1/scenarios/${scenario.id}/memo`}

@@ -1,0 +1,20 @@
+// PATCH  /api/v1/catalog/gpu-offers/[rowId] – change a row of a draft (published: 409)
+// DELETE /api/v1/catalog/gpu-offers/[rowId] – retire a row from a draft
+import { requireUser } from "@/lib/auth/session";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { retireRow, updateGpuOffer } from "@/lib/data/catalog";
+
+type Ctx = { params: Promise<{ rowId: string }> };
+
+export const PATCH = handle(async (req: Request, { params }: Ctx) => {
+  assertSameOrigin(req);
+  const user = await requireUser();
+  return json(await updateGpuOffer(user.id, (await params).rowId, await readJson(req)));
+});
+
+export const DELETE = handle(async (req: Request, { params }: Ctx) => {
+  assertSameOrigin(req, { json: false });
+  const user = await requireUser();
+  await retireRow(user.id, "gpu", (await params).rowId);
+  return json({ ok: true });
+});

@@ -1,0 +1,20 @@
+"use client";
+
+import { LineChart } from "@tremor/react";
+import { formatUsd } from "@/lib/format/numbers";
+
+/** One price across catalog versions (x: version effective date). */
+export function PriceHistoryChart({ data, categories }: { data: Record<string, string | number | null>[]; categories: string[] }) {
+  return (
+    <LineChart
+      className="h-64"
+      data={data}
+      index="version"
+      categories={categories}
+      colors={["blue", "emerald", "amber"]}
+      valueFormatter={(v: number) => formatUsd(v, 2)}
+      yAxisWidth={64}
+      connectNulls
+    />
+  );
+}

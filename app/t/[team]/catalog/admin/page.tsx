@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/app/components/page-header";
+import { requireTeamPage } from "@/lib/auth/team-page";
+import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
+import { CatalogAdmin, type DraftRows } from "./catalog-admin";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Catalog drafts" };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function CatalogAdminPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ draft?: string }> }) {
+  const { team: slug } = await params;
+  const { user, team } = await requireTeamPage(slug, `/t/${slug}/catalog/admin`);
+  const { admin, versions } = await listCatalogVersions(user.id);
+  const header = <PageHeader backHref={`/t/${team.slug}/catalog`} backLabel="Price catalog" title="Catalog drafts and publishing" />;
+  if (!admin) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Only instance administrators can edit the price catalog (their emails are set in ADMIN_EMAILS). You can browse every published version.</p>
+      </div>
+    );
+  }
+  const drafts = versions.filter((v) => !v.published);
+  const wanted = (await searchParams).draft;
+  const selected = drafts.find((d) => d.id === wanted) ?? drafts[0];
+  let rows: DraftRows | null = null;
+  if (selected) {
+    const v = await getCatalogVersion(user.id, selected.id);
+    rows = {
+      api: v.apiPrices.map((r) => ({ id: r.id, provider: r.provider, model: r.model, region: r.region, tier: r.tier, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, outputPerM: r.outputPerM, checkedAt: day(r.checkedAt) })),
+      gpu: v.gpuOffers.map((r) => ({ id: r.id, provider: r.provider, gpuType: r.gpuType, provisioning: r.provisioning, pricePerGpuHour: r.pricePerGpuHour, minGpus: r.minGpus, checkedAt: day(r.checkedAt) })),
+    };
+  }
+  return (
+    <div className="space-y-5">
+      {header}
+      <CatalogAdmin
+        teamSlug={team.slug}
+        drafts={drafts.map((d) => ({ id: d.id, label: d.label, effectiveDate: day(d.effectiveDate), counts: d._count }))}
+        published={versions
+          .filter((v) => v.published)
+          .map((v) => ({ id: v.id, label: v.label, effectiveDate: day(v.effectiveDate), run: v.repricingRuns[0] ? { ...v.repricingRuns[0], finishedAt: v.repricingRuns[0].finishedAt?.toISOString() ?? null } : null }))}
+        selectedId={selected?.id ?? null}
+        rows={rows}
+      />
+    </div>
+  );
+}

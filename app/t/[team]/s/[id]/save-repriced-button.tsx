@@ -1,0 +1,25 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { api } from "@/lib/client/api";
+
+export function SaveRepricedButton({ scenarioId, version, catalogLabel }: { scenarioId: string; version: number; catalogLabel: string }) {
+  const router = useRouter();
+  const save = useMutation({
+    mutationFn: () => api(`/api/v1/scenarios/${scenarioId}/reprice`, { method: "POST", body: { baseVersion: version } }),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="text-right">
+      <button className="btn-primary" onClick={() => save.mutate()} disabled={save.isPending}>
+        Save re-priced revision ({catalogLabel})
+      </button>
+      {save.error ? (
+        <p role="alert" className="mt-1 max-w-sm text-xs text-red-700">
+          {save.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

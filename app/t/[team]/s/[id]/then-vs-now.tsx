@@ -1,0 +1,106 @@
+import type { Evaluation } from "@/lib/engine/result-schema";
+import type { PriceChange } from "@/lib/catalog/reprice";
+import { formatUsd } from "@/lib/format/numbers";
+import { describeBreakeven } from "@/lib/results/text";
+import { SaveRepricedButton } from "./save-repriced-button";
+
+const FIELD_LABELS: Record<string, string> = {
+  inputPerM: "input per 1M",
+  cachedInputPerM: "cached input per 1M",
+  cacheWritePerM: "cache write per 1M",
+  outputPerM: "output per 1M",
+  batchDiscount: "batch discount",
+  "longContext.inputPerM": "long-context input per 1M",
+  "longContext.outputPerM": "long-context output per 1M",
+  "gpu.pricePerGpuHour": "per GPU-hour",
+  "gpu.minGpus": "GPUs per rental",
+};
+
+const showValue = (field: string, v: number | null) => (v === null ? "none" : field === "batchDiscount" ? `${Math.round(v * 100)}%` : field === "gpu.minGpus" ? String(v) : formatUsd(v, 2));
+
+/** The saved revision's evaluation beside the same scenario at the newest catalog's prices. */
+export function ThenVsNow(props: {
+  scenarioId: string;
+  version: number;
+  canEdit: boolean;
+  thenLabel: string;
+  nowLabel: string;
+  then: Evaluation;
+  now: Evaluation;
+  changes: PriceChange[];
+  unmatched: string[];
+}) {
+  const { then, now } = props;
+  const flipped = then.recommendation.outcome !== now.recommendation.outcome || then.recommendation.optionId !== now.recommendation.optionId;
+  const be = (e: Evaluation) => {
+    const b = e.breakeven.find((x) => x.selfHostId === e.comparison?.selfHostId) ?? e.breakeven[0];
+    return b ? describeBreakeven(b.fullyLoaded) : "—";
+  };
+  return (
+    <section id="then-vs-now" className={`rounded-lg border p-4 ${flipped ? "border-red-200 bg-red-50/40" : "border-amber-200 bg-amber-50/40"}`} data-testid="then-vs-now">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-base font-semibold">Prices changed since this revision was saved</h2>
+          <p className="text-sm text-gray-700">
+            Saved with catalog <strong>{props.thenLabel}</strong>; the newest is <strong>{props.nowLabel}</strong>. The results on this page stay at the saved prices until you save a re-priced revision.
+          </p>
+        </div>
+        {props.canEdit ? <SaveRepricedButton scenarioId={props.scenarioId} version={props.version} catalogLabel={props.nowLabel} /> : null}
+      </div>
+      <div className="mt-3 grid gap-3 md:grid-cols-2">
+        {[
+          ["Then", props.thenLabel, then],
+          ["Now", props.nowLabel, now],
+        ].map(([title, label, e]) => (
+          <div key={title as string} className="rounded-md border border-gray-200 bg-white p-3 text-sm" data-testid={`reprice-${(title as string).toLowerCase()}`}>
+            <p className="text-xs uppercase tracking-wide text-gray-500">
+              {title as string} · catalog {label as string}
+            </p>
+            <p className="mt-1 font-medium">{(e as Evaluation).recommendation.headline}</p>
+            <p className="mt-1 text-gray-700">Fully loaded breakeven: {be(e as Evaluation)}</p>
+          </div>
+        ))}
+      </div>
+      <div className="mt-3 overflow-x-auto rounded-md border border-gray-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
+            <tr>
+              <th className="px-3 py-1.5">Option</th>
+              <th className="px-3 py-1.5 text-right">Then / month</th>
+              <th className="px-3 py-1.5 text-right">Now / month</th>
+              <th className="px-3 py-1.5 text-right">Change</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {then.options.map((o) => {
+              const n = now.options.find((x) => x.id === o.id);
+              const a = o.feasible ? o.monthlyCost : null;
+              const b = n && n.feasible ? n.monthlyCost : null;
+              return (
+                <tr key={o.id}>
+                  <td className="px-3 py-1.5">{o.label}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{a !== null && b !== null ? `${b - a >= 0 ? "+" : "−"}${formatUsd(Math.abs(b - a))}` : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-blue-700">
+          {props.changes.length} price{props.changes.length > 1 ? "s" : ""} changed
+        </summary>
+        <ul className="mt-1 list-disc pl-5 text-xs text-gray-700">
+          {props.changes.map((c) => (
+            <li key={`${c.optionId}-${c.field}`}>
+              {c.option}: {FIELD_LABELS[c.field] ?? c.field} {showValue(c.field, c.before)} → {showValue(c.field, c.after)}
+            </li>
+          ))}
+        </ul>
+        {props.unmatched.length ? <p className="mt-1 text-xs text-gray-600">Not in the catalog, prices kept: {props.unmatched.join(", ")}.</p> : null}
+      </details>
+    </section>
+  );
+}
