@@ -14,3 +14,10 @@ export const formatCompact = (value: number) => compact.format(value);
 export function formatDateTime(date: Date | string): string {
   return new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
+
+const usdPrice = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+/** A list price as published: $0.075 stays $0.075 (formatUsd(…, 2) would print $0.08). */
+export function formatPrice(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return usdPrice.format(value);
+}

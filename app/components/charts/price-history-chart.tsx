@@ -1,7 +1,7 @@
 "use client";
 
 import { LineChart } from "@tremor/react";
-import { formatUsd } from "@/lib/format/numbers";
+import { formatPrice } from "@/lib/format/numbers";
 
 /** One price across catalog versions (x: version effective date). */
 export function PriceHistoryChart({ data, categories }: { data: Record<string, string | number | null>[]; categories: string[] }) {
@@ -12,7 +12,7 @@ export function PriceHistoryChart({ data, categories }: { data: Record<string, s
       index="version"
       categories={categories}
       colors={["blue", "emerald", "amber"]}
-      valueFormatter={(v: number) => formatUsd(v, 2)}
+      valueFormatter={(v: number) => formatPrice(v)}
       yAxisWidth={64}
       connectNulls
     />

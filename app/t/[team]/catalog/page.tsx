@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
-import { formatUsd } from "@/lib/format/numbers";
+import { formatPrice } from "@/lib/format/numbers";
 import { groupDigits } from "@/lib/engine/text";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Price catalog" };
 const TABS = { api: "API prices", gpu: "GPU offers", models: "Open models", benchmarks: "Throughput benchmarks" } as const;
 type Tab = keyof typeof TABS;
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const perM = (v: number | null) => (v === null ? "—" : formatUsd(v, 2));
+const perM = (v: number | null) => formatPrice(v);
 
 function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
   const href = url.match(/https?:\/\/\S+/)?.[0];
@@ -136,7 +136,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                     </Link>
                     {r.longContextThreshold ? <span className="block text-xs text-gray-500">above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} / {perM(r.longContextOutputPerM)}</span> : null}
                   </td>
-                  <td className="px-3 py-2 text-gray-600">
+                  <td className="whitespace-nowrap px-3 py-2 text-gray-600">
                     {r.region} · {r.tier}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
@@ -177,7 +177,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                     {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
                   </td>
                   <td className="px-3 py-2 text-gray-600">{r.provisioning.replace("_", " ")}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(r.pricePerGpuHour, 2)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
                   <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>

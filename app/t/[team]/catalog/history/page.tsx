@@ -3,7 +3,7 @@ import { PageHeader } from "@/app/components/page-header";
 import { PriceHistoryChart } from "@/app/components/charts/price-history-chart";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { priceHistory } from "@/lib/data/catalog";
-import { formatUsd } from "@/lib/format/numbers";
+import { formatPrice } from "@/lib/format/numbers";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
 
 export const dynamic = "force-dynamic";
@@ -61,7 +61,7 @@ export default async function PriceHistoryPage({ params, searchParams }: { param
                 <td className="px-3 py-2">{day(h.effectiveDate)}</td>
                 {(api ? [h.inputPerM, h.cachedInputPerM, h.outputPerM] : [h.pricePerGpuHour]).map((v, i) => (
                   <td key={i} className="px-3 py-2 text-right tabular-nums">
-                    {h.present ? formatUsd(v, 2) : "not listed"}
+                    {h.present ? formatPrice(v) : "not listed"}
                   </td>
                 ))}
                 <td className="px-3 py-2 text-xs text-gray-600">

@@ -1,6 +1,6 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
 import type { PriceChange } from "@/lib/catalog/reprice";
-import { formatUsd } from "@/lib/format/numbers";
+import { formatPrice, formatUsd } from "@/lib/format/numbers";
 import { describeBreakeven } from "@/lib/results/text";
 import { SaveRepricedButton } from "./save-repriced-button";
 
@@ -16,7 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   "gpu.minGpus": "GPUs per rental",
 };
 
-const showValue = (field: string, v: number | null) => (v === null ? "none" : field === "batchDiscount" ? `${Math.round(v * 100)}%` : field === "gpu.minGpus" ? String(v) : formatUsd(v, 2));
+const showValue = (field: string, v: number | null) => (v === null ? "none" : field === "batchDiscount" ? `${Math.round(v * 100)}%` : field === "gpu.minGpus" ? String(v) : formatPrice(v));
 
 /** The saved revision's evaluation beside the same scenario at the newest catalog's prices. */
 export function ThenVsNow(props: {
@@ -81,7 +81,7 @@ export function ThenVsNow(props: {
                   <td className="px-3 py-1.5">{o.label}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{a !== null && b !== null ? `${b - a >= 0 ? "+" : "−"}${formatUsd(Math.abs(b - a))}` : "—"}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{a !== null && b !== null ? (Math.abs(b - a) < 0.5 ? "no change" : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`) : "—"}</td>
                 </tr>
               );
             })}
