@@ -5,7 +5,7 @@
 import type { Evaluation, OptionResult } from "../engine/result-schema";
 import type { ScenarioInput } from "../engine/schema";
 import { formatCount, groupDigits } from "../engine/text";
-import { formatUsd } from "../format/numbers";
+import { formatPrice, formatUsd } from "../format/numbers";
 import { breakdownRows } from "../results/chart-data";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 
@@ -164,7 +164,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
         align: ["left", "right", "right", "left"],
         rows: o.lines.map((l) => [
           l.flag ? `${l.label} (${l.flag})` : l.label,
-          `${groupDigits(l.quantity, l.quantity < 100 ? 2 : 0)} ${l.unit} × ${formatUsd(l.unitPrice, 2)}`,
+          `${groupDigits(l.quantity, l.quantity < 100 ? 2 : 0)} ${l.unit} × ${formatPrice(l.unitPrice)}`,
           formatUsd(l.monthlyCost),
           l.source,
         ]),
@@ -258,7 +258,7 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
   ];
   for (const o of input.apiOptions) {
     const p = o.prices;
-    const per = (v: number | null) => (v == null ? "not offered" : `${formatUsd(v, 2)} per 1M tokens`);
+    const per = (v: number | null) => (v == null ? "not offered" : `${formatPrice(v)} per 1M tokens`);
     const src = sourceText(o.source);
     groups.push({
       title: `API: ${o.label}`,
@@ -286,7 +286,7 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
       items: [
         { name: "Model", value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}` },
         { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
-        { name: "GPU", value: `${g.gpuType} at ${g.provider}: ${formatUsd(g.pricePerGpuHour, 2)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`, source: sourceText(g.source) },
+        { name: "GPU", value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`, source: sourceText(g.source) },
         { name: "Billing", value: o.billingMode.replace(/-/g, " ") },
         { name: "Target utilisation at peak", value: pct(o.targetUtilisation) },
         { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
