@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
 import { buildSync } from "esbuild";
 
 // The engine is measured as a bundler ships it. Run through tsx, every function carries a
@@ -86,6 +87,30 @@ async function measureAsync(fn: () => Promise<unknown>, minRuns: number, minMs: 
   rows.push({ name: `memo Markdown ${typical.name}`, median: md.median, p90: md.p90, runs: md.runs, unit: "ms" });
 }
 
+// Re-pricing 10,000 saved scenarios after a publish, on the embedded database and (when
+// TEST_DATABASE_URL names a local PostgreSQL) on PostgreSQL. A child process: lib/data needs the
+// react-server condition. REPRICE_COUNT overrides the count.
+const repriceNotes: string[] = [];
+for (const kind of ["pglite", "postgres"] as const) {
+  if (kind === "postgres" && !process.env.TEST_DATABASE_URL) {
+    repriceNotes.push("re-pricing on PostgreSQL: skipped (set TEST_DATABASE_URL to a local PostgreSQL, as .ci/run does)");
+    continue;
+  }
+  const count = process.env.REPRICE_COUNT ?? "10000";
+  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-reprice.ts", kind, count], { encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 });
+  const line = child.stdout.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !line.startsWith("{")) {
+    repriceNotes.push(`re-pricing on ${kind}: failed: ${(child.stderr || child.stdout).trim().split("\n").slice(-3).join(" ")}`);
+    continue;
+  }
+  const r = JSON.parse(line);
+  const label = kind === "pglite" ? "embedded PGlite" : "PostgreSQL";
+  rows.push({ name: `re-price ${r.count} saved scenarios after a publish, ${label}`, median: r.seconds * 1000, p90: r.seconds * 1000, runs: 1, unit: "ms", target: "< 30 s" });
+  repriceNotes.push(
+    `re-pricing on ${label}: ${r.processed} scenarios in ${r.seconds.toFixed(1)} s (${r.changed} with changed prices; loading them took ${r.insertSeconds.toFixed(1)} s); while it ran, event-loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms (max ${r.loopDelayMaxMs.toFixed(0)} ms), a trivial query every 20 ms: p50 ${r.probeP50Ms.toFixed(1)} ms, p95 ${r.probeP95Ms.toFixed(1)} ms, max ${r.probeMaxMs.toFixed(0)} ms over ${r.probes} probes`,
+  );
+}
+
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 console.log(`Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, engine bundled by esbuild\n`);
 console.log(`${"what".padEnd(62)}${"median".padStart(12)}${"p90".padStart(12)}${"× baseline".padStart(14)}${"runs".padStart(9)}  target`);
@@ -95,4 +120,6 @@ for (const r of rows) {
     `${r.name.padEnd(62)}${`${fmt(r.median)} ${r.unit}`.padStart(12)}${`${fmt(r.p90)} ${r.unit}`.padStart(12)}${fmt(us / baselineUs).padStart(14)}${String(r.runs).padStart(9)}  ${r.target ?? ""}`,
   );
 }
+console.log("");
+for (const n of repriceNotes) console.log(n);
 if (sink === 42) console.log(""); // keep the baseline loop from being optimised away
