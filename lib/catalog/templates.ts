@@ -2,46 +2,76 @@
 import type { ScenarioInputRaw } from "../engine/schema";
 import { GPU_SPECS, REFERENCE_API_PRICES, REFERENCE_CHECKED_AT, REFERENCE_GPU_OFFERS, REFERENCE_GPU_PRICES_SOURCE, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 
-const checkedAt = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
-export function apiOptionFor(model: string, extra: Record<string, unknown> = {}) {
-  const p = REFERENCE_API_PRICES.find((x) => x.model === model);
-  if (!p) throw new Error(`No reference price for ${model}`);
+// The rows an editor picks options from: the newest published catalog (passed in from the
+// server), or the reference catalog the templates are written against.
+export type PickerApiRow = { provider: string; model: string; inputPerM: number; cachedInputPerM: number | null; cacheWritePerM: number | null; outputPerM: number; batchDiscount: number | null; sourceUrl: string; checkedAt: string };
+export type PickerGpuRow = { provider: string; gpuType: string; memoryGb: number; bandwidthGbS: number; bf16Tflops: number; fp8Tflops: number | null; pricePerGpuHour: number; minGpus: number; sourceUrl: string; checkedAt: string };
+export type PickerModelRow = { name: string; totalParamsB: number; activeParamsB: number; layers: number; kvHeads: number; headDim: number; contextLength: number };
+export type PickerCatalog = { label: string; api: PickerApiRow[]; gpu: PickerGpuRow[]; models: PickerModelRow[] };
+
+const referenceChecked = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
+export const REFERENCE_PICKER: PickerCatalog = {
+  label: "reference",
+  api: REFERENCE_API_PRICES.map((p) => ({ provider: p.provider, model: p.model, inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM ?? null, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount, sourceUrl: p.sourceUrl, checkedAt: referenceChecked })),
+  gpu: REFERENCE_GPU_OFFERS.map((o) => {
+    const spec = GPU_SPECS[o.gpu];
+    return { provider: o.provider, gpuType: spec.gpuType, memoryGb: spec.memoryGb, bandwidthGbS: spec.bandwidthGbS, bf16Tflops: spec.bf16Tflops, fp8Tflops: spec.fp8Tflops, pricePerGpuHour: o.price, minGpus: o.minGpus ?? 1, sourceUrl: REFERENCE_GPU_PRICES_SOURCE, checkedAt: referenceChecked };
+  }),
+  models: REFERENCE_OPEN_MODELS.map(({ sourceUrl: _s, ...m }) => m),
+};
+
+const sourceName = (url: string, fallback: string) => {
+  const link = url.match(/https?:\/\/\S+/)?.[0];
+  if (!link) return fallback;
+  return url.includes("silybench") ? "silybench-data gpu_prices.csv" : fallback;
+};
+
+export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown> = {}) {
   return {
     id: slug(`${p.provider}-${p.model}`),
     label: p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model,
     provider: p.provider,
     model: p.model,
-    prices: { inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM ?? null, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount },
-    source: { name: `${p.provider} pricing page`, url: p.sourceUrl, checkedAt },
+    prices: { inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount },
+    source: { name: `${p.provider} pricing page`, url: p.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? p.sourceUrl, checkedAt: p.checkedAt },
     ...extra,
   };
 }
 
-export function selfHostOptionFor(modelName: string, gpu: keyof typeof GPU_SPECS, provider: string, extra: Record<string, unknown> = {}) {
-  const m = REFERENCE_OPEN_MODELS.find((x) => x.name === modelName);
-  const offer = REFERENCE_GPU_OFFERS.find((o) => o.gpu === gpu && o.provider === provider);
-  if (!m || !offer) throw new Error(`No reference row for ${modelName} on ${gpu} (${provider})`);
-  const spec = GPU_SPECS[gpu];
+export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, extra: Record<string, unknown> = {}) {
   const precision = (extra.weightPrecision as string | undefined) ?? "bf16";
   return {
-    id: slug(`${m.name}-${gpu}-${provider}`),
-    label: `${m.name} ${precision} on ${spec.gpuType} (${provider})`,
+    id: slug(`${m.name}-${offer.gpuType}-${offer.provider}`),
+    label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider})`,
     model: { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength },
     gpu: {
-      provider,
-      gpuType: spec.gpuType,
-      memoryGb: spec.memoryGb,
-      bandwidthGbS: spec.bandwidthGbS,
-      bf16Tflops: spec.bf16Tflops,
-      fp8Tflops: spec.fp8Tflops,
-      pricePerGpuHour: offer.price,
-      minGpus: offer.minGpus ?? 1,
-      source: { name: "silybench-data gpu_prices.csv", url: REFERENCE_GPU_PRICES_SOURCE.split(" ")[0], checkedAt },
+      provider: offer.provider,
+      gpuType: offer.gpuType,
+      memoryGb: offer.memoryGb,
+      bandwidthGbS: offer.bandwidthGbS,
+      bf16Tflops: offer.bf16Tflops,
+      fp8Tflops: offer.fp8Tflops,
+      pricePerGpuHour: offer.pricePerGpuHour,
+      minGpus: offer.minGpus,
+      source: { name: sourceName(offer.sourceUrl, `${offer.provider} price list`), url: offer.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? offer.sourceUrl, checkedAt: offer.checkedAt },
     },
     ...extra,
   };
+}
+
+export function apiOptionFor(model: string, extra: Record<string, unknown> = {}) {
+  const p = REFERENCE_PICKER.api.find((x) => x.model === model);
+  if (!p) throw new Error(`No reference price for ${model}`);
+  return apiOptionFromRow(p, extra);
+}
+
+export function selfHostOptionFor(modelName: string, gpu: keyof typeof GPU_SPECS, provider: string, extra: Record<string, unknown> = {}) {
+  const m = REFERENCE_PICKER.models.find((x) => x.name === modelName);
+  const offer = REFERENCE_PICKER.gpu.find((o) => o.gpuType === GPU_SPECS[gpu]?.gpuType && o.provider === provider);
+  if (!m || !offer) throw new Error(`No reference row for ${modelName} on ${gpu} (${provider})`);
+  return selfHostOptionFromRows(m, offer, extra);
 }
 
 export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated";

@@ -27,7 +27,10 @@ import {
   setRepriceThreshold,
   updateApiPrice,
   updateGpuOffer,
+  latestPickerCatalog,
+  priceWithLatestCatalog,
 } from "../../lib/data/catalog";
+import { buildTemplate } from "../../lib/catalog/templates";
 
 const fixture = (name: string) => readFileSync(path.resolve("lib/catalog/fixtures", name), "utf8");
 
@@ -161,6 +164,15 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
       await expect(attempt(), what).rejects.toMatchObject({ code: "conflict" });
     }
     expect(await rowsSnapshot()).toEqual(before);
+  });
+
+  test("new scenarios and the editor's pickers use the newest published catalog", async () => {
+    const agent = await priceWithLatestCatalog(buildTemplate("agent"));
+    expect(agent.selfHostOptions[0].gpu).toMatchObject({ gpuType: "H200 SXM", provider: "RunPod Secure", pricePerGpuHour: 1.2 });
+    const picker = (await latestPickerCatalog())!;
+    expect(picker.label).toBe("2026-12");
+    expect(picker.gpu.find((o) => o.gpuType === "MI300X")).toMatchObject({ provider: "Acme GPU Cloud, Inc.", pricePerGpuHour: 2.1 });
+    expect(picker.api.some((r) => r.model === "claude-sonnet-4-5")).toBe(true);
   });
 
   test("price history follows one GPU offer across published versions", async () => {

@@ -7,6 +7,8 @@ import { can } from "@/lib/auth/authorize";
 import { getScenario, listComments, listRevisions, repricePreview } from "@/lib/data/scenarios";
 import { evaluateScenario } from "@/lib/engine/evaluate";
 import { ThenVsNow } from "./then-vs-now";
+import { latestPickerCatalog } from "@/lib/data/catalog";
+import { REFERENCE_PICKER } from "@/lib/catalog/templates";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { formatDateTime } from "@/lib/format/numbers";
 import { queryKeys } from "@/lib/client/api";
@@ -25,7 +27,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
   if (!scenario || !scenario.currentRevision) notFound();
   const revision = scenario.currentRevision;
   const canEdit = can(team.role, "scenario:write");
-  const reprice = await repricePreview(user.id, slug, id);
+  const [reprice, picker] = await Promise.all([repricePreview(user.id, slug, id), latestPickerCatalog()]);
 
   // Prefetch what the client components query, so they render at once and hydrate.
   const qc = new QueryClient();
@@ -68,7 +70,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
             unmatched={reprice.unmatched}
           />
         ) : null}
-        <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} />
+        <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} catalog={picker ?? REFERENCE_PICKER} />
         <MemoExport
           action={`/api/v1/scenarios/${scenario.id}/memo`}
           hidden={{ revision: String(revision.number) }}

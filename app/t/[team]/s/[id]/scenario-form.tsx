@@ -1,8 +1,7 @@
 "use client";
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
-import { REFERENCE_API_PRICES, REFERENCE_GPU_OFFERS, REFERENCE_OPEN_MODELS } from "@/lib/catalog/reference-catalog";
-import { apiOptionFor, selfHostOptionFor } from "@/lib/catalog/templates";
+import { apiOptionFromRow, selfHostOptionFromRows, type PickerCatalog } from "@/lib/catalog/templates";
 
 type Errors = Record<string, string[]>;
 type Set = (mutate: (draft: ScenarioInputRaw) => void) => void;
@@ -52,7 +51,7 @@ function NumberField({ path, label, unit, help, value, onValue, percent, errors,
   );
 }
 
-export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; set: Set; errors: Errors }) {
+export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioInputRaw; set: Set; errors: Errors; catalog: PickerCatalog }) {
   const w = input.workload;
   const wf = (key: keyof typeof w, label: string, unit: string, help: string, percent = false) => (
     <NumberField
@@ -138,18 +137,20 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
             </OptionCard>
           ))}
           <label className="block text-xs text-gray-700">
-            Add an API model from the catalog
+            Add an API model from the catalog ({catalog.label})
             <select
               className="field-input py-1.5"
               value=""
               onChange={(e) => {
-                const model = e.target.value;
-                if (model) set((d) => void (d.apiOptions = [...(d.apiOptions ?? []).filter((x) => x.id !== apiOptionFor(model).id), apiOptionFor(model)]));
+                const row = catalog.api[Number(e.target.value)];
+                if (!row) return;
+                const option = apiOptionFromRow(row);
+                set((d) => void (d.apiOptions = [...(d.apiOptions ?? []).filter((x) => x.id !== option.id), option]));
               }}
             >
               <option value="">Choose a model…</option>
-              {REFERENCE_API_PRICES.map((p) => (
-                <option key={p.model} value={p.model}>
+              {catalog.api.map((p, i) => (
+                <option key={`${p.provider}|${p.model}`} value={i}>
                   {p.provider} {p.model} (${p.inputPerM} / ${p.outputPerM} per 1M)
                 </option>
               ))}
@@ -216,7 +217,7 @@ export function ScenarioForm({ input, set, errors }: { input: ScenarioInputRaw; 
               </details>
             </OptionCard>
           ))}
-          <AddSelfHost onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
+          <AddSelfHost catalog={catalog} onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
         </div>
       </Section>
 
@@ -423,31 +424,34 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
   );
 }
 
-function AddSelfHost({ onAdd }: { onAdd: (option: ReturnType<typeof selfHostOptionFor>) => void }) {
+function AddSelfHost({ catalog, onAdd }: { catalog: PickerCatalog; onAdd: (option: ReturnType<typeof selfHostOptionFromRows>) => void }) {
   return (
     <form
       className="grid grid-cols-1 gap-2 text-xs sm:grid-cols-3"
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        const [gpu, provider] = String(f.get("offer")).split("|");
-        onAdd(selfHostOptionFor(String(f.get("model")), gpu as "H100 SXM", provider, { weightPrecision: String(f.get("precision")) }));
+        const model = catalog.models[Number(f.get("model"))];
+        const offer = catalog.gpu[Number(f.get("offer"))];
+        if (model && offer) onAdd(selfHostOptionFromRows(model, offer, { weightPrecision: String(f.get("precision")) }));
       }}
     >
       <label className="block text-gray-700">
         Open model
         <select name="model" className="field-input py-1.5">
-          {REFERENCE_OPEN_MODELS.map((m) => (
-            <option key={m.name}>{m.name}</option>
+          {catalog.models.map((m, i) => (
+            <option key={m.name} value={i}>
+              {m.name}
+            </option>
           ))}
         </select>
       </label>
       <label className="block text-gray-700">
         GPU offer
         <select name="offer" className="field-input py-1.5">
-          {REFERENCE_GPU_OFFERS.map((o) => (
-            <option key={`${o.gpu}|${o.provider}`} value={`${o.gpu}|${o.provider}`}>
-              {o.gpu} · {o.provider} · ${o.price}/h
+          {catalog.gpu.map((o, i) => (
+            <option key={`${o.gpuType}|${o.provider}|${i}`} value={i}>
+              {o.gpuType} · {o.provider} · ${o.pricePerGpuHour}/h{o.minGpus > 1 ? ` (in ${o.minGpus}s)` : ""}
             </option>
           ))}
         </select>

@@ -12,6 +12,7 @@ import { RecommendationPanel } from "./recommendation-panel";
 import { OptionsTable } from "./options-table";
 import { DetailsPanels } from "./details-panels";
 import { ScenarioForm } from "./scenario-form";
+import type { PickerCatalog } from "@/lib/catalog/templates";
 
 // The browser runs the same engine for instant what-if, with the scenario's own Monte Carlo
 // settings (2,000 samples take about 2 ms), so the figures on screen are the ones the memo and
@@ -36,11 +37,13 @@ export function ScenarioWorkspace({
   initialInput,
   initialVersion,
   canEdit,
+  catalog,
 }: {
   scenarioId: string;
   initialInput: ScenarioInputRaw;
   initialVersion: number;
   canEdit: boolean;
+  catalog: PickerCatalog;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -92,7 +95,7 @@ export function ScenarioWorkspace({
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       {canEdit ? (
         <div className="space-y-3">
-          <ScenarioForm input={input} set={set} errors={errors} />
+          <ScenarioForm input={input} set={set} errors={errors} catalog={catalog} />
           <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
             {shown ? (
               <p className="text-xs font-medium text-gray-800 xl:hidden" aria-hidden="true">

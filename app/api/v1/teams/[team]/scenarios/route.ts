@@ -5,6 +5,7 @@ import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import { createScenario, listScenarios } from "@/lib/data/scenarios";
 import { buildTemplate } from "@/lib/catalog/templates";
 import { getTeamForMember } from "@/lib/data/teams";
+import { priceWithLatestCatalog } from "@/lib/data/catalog";
 
 type Ctx = { params: Promise<{ team: string }> };
 
@@ -20,7 +21,9 @@ export const POST = handle(async (req: Request, { params }: Ctx) => {
   const user = await requireUser();
   const { team } = await params;
   const body = (await readJson(req)) as Record<string, unknown> | undefined;
-  const template = typeof body?.template === "string" ? buildTemplate(body.template) : null;
+  const built = typeof body?.template === "string" ? buildTemplate(body.template) : null;
+  // Templates name their models and GPUs; the prices are the newest published catalog's.
+  const template = built ? await priceWithLatestCatalog(built) : null;
   const input = body?.input ?? template;
   const name = body?.name ?? (template as { name?: string } | null)?.name;
   return json(await createScenario(user.id, team, { ...body, name, input }), 201);
