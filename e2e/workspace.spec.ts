@@ -98,15 +98,18 @@ test("compare scenarios side by side with a shareable URL", async ({ page }) => 
   await signIn(page, "demo@breakeven.local", "breakeven-demo");
   await page.getByRole("link", { name: "Compare" }).click();
   const picker = page.getByTestId("compare-picker");
-  await picker.getByLabel(/8B chat assistant/).check();
-  await picker.getByLabel(/Regulated internal assistant/).check();
+  await picker.getByRole("checkbox", { name: /8B chat assistant/ }).check();
+  await picker.getByRole("checkbox", { name: /Regulated internal assistant/ }).check();
+  // Any revision can be compared, not only the latest.
+  await picker.getByLabel(/Revision of Regulated internal assistant/).selectOption("1");
   await picker.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByTestId("compare-results")).toContainText("8B chat assistant #1");
+  await expect(page.getByTestId("compare-results")).toContainText("Regulated internal assistant (data stays in-house) #1");
   await expect(page.getByTestId("compare-results").locator("tr[data-differs]").first()).toBeVisible();
   await expect(page.getByTestId("compare-chart-sides").locator(".recharts-bar-rectangle").first()).toBeVisible();
   // The URL is the comparison: opening it again shows the same two columns.
   const shared = page.url();
-  expect(shared).toMatch(/s=.*s=/);
+  expect(decodeURIComponent(shared)).toMatch(/\?s=[^&,]+,[^&,]+@1$|\?s=[^&,]+@1,[^&,]+$/);
   await page.goto(shared);
   await expect(page.getByTestId("compare-results").locator("thead th")).toHaveCount(3);
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getScenarioAtRevision, listScenarios } from "@/lib/data/scenarios";
@@ -10,11 +11,20 @@ import { MAX_COMPARED as MAX, parseSelection } from "@/lib/validation/memo";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare scenarios" };
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ s?: string | string[] }> }) {
+export default async function ComparePage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team: slug } = await params;
-  const raw = (await searchParams).s;
+  const query = await searchParams;
+  const raw = query.s;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/compare`);
-  const selection = parseSelection(Array.isArray(raw) ? raw.join(",") : raw);
+  let selection = parseSelection(Array.isArray(raw) ? raw.join(",") : raw);
+  // The picker sends a revision per scenario as r_<id>; the shareable form is ?s=id@N,id.
+  if (Object.keys(query).some((k) => k.startsWith("r_"))) {
+    selection = selection.map((x) => {
+      const r = Number(query[`r_${x.id}`]);
+      return { id: x.id, revision: Number.isInteger(r) && r > 0 ? r : undefined };
+    });
+    redirect(`/t/${slug}/compare?s=${selection.map((x) => (x.revision ? `${x.id}@${x.revision}` : x.id)).join(",")}`);
+  }
   const found = await Promise.all(selection.map((s) => getScenarioAtRevision(user.id, slug, s.id, s.revision)));
   const columns: ComparisonColumn[] = found.flatMap((f) =>
     f ? [{ key: `${f.id}@${f.revision.number}`, label: `${f.name} #${f.revision.number}`, input: f.revision.input, evaluation: evaluateScenario(f.revision.input) }] : [],
@@ -26,14 +36,28 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Compare scenarios" />
       <form className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-picker">
         <fieldset>
-          <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios (add @N to an id in the URL for revision N)</legend>
-          <div className="grid gap-1 sm:grid-cols-2">
-            {all.map((s) => (
-              <label key={s.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="s" value={s.id} defaultChecked={selection.some((x) => x.id === s.id)} />
-                {s.name} <span className="text-xs text-gray-500">{s.status}</span>
-              </label>
-            ))}
+          <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios, each at its latest or an earlier revision</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {all.map((s) => {
+              const picked = selection.find((x) => x.id === s.id);
+              const latest = s.currentRevision?.number ?? 1;
+              return (
+                <div key={s.id} className="flex flex-wrap items-center gap-2 text-sm">
+                  <label className="flex min-w-0 flex-1 items-center gap-2">
+                    <input type="checkbox" name="s" value={s.id} defaultChecked={Boolean(picked)} />
+                    <span className="truncate">{s.name}</span> <span className="text-xs text-gray-500">{s.status}</span>
+                  </label>
+                  <select name={`r_${s.id}`} defaultValue={picked?.revision ?? ""} aria-label={`Revision of ${s.name}`} className="rounded border border-gray-300 px-1.5 py-0.5 text-xs">
+                    <option value="">latest (#{latest})</option>
+                    {Array.from({ length: latest }, (_, k) => latest - k).map((n) => (
+                      <option key={n} value={n}>
+                        revision #{n}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            })}
           </div>
         </fieldset>
         <button type="submit" className="btn-primary mt-3">
