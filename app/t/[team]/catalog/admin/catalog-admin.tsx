@@ -425,7 +425,7 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
           <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="draft-summary">
             <p>
               <strong>{selected.label}</strong> · effective {selected.effectiveDate} · {selected.counts.apiPrices} API prices, {selected.counts.gpuOffers} GPU offers, {selected.counts.openModels} open models, {selected.counts.benchmarks} benchmarks ·{" "}
-              <Link className="text-blue-700 hover:underline" href={`/t/${teamSlug}/catalog?v=${selected.id}`}>
+              <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${selected.id}`}>
                 browse
               </Link>
             </p>
@@ -466,7 +466,7 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
         <ul className="space-y-1">
           {published.map((v) => (
             <li key={v.id}>
-              <Link className="text-blue-700 hover:underline" href={`/t/${teamSlug}/catalog?v=${v.id}`}>
+              <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${v.id}`}>
                 {v.label}
               </Link>{" "}
               <span className="text-gray-600">effective {v.effectiveDate}</span> {v.run ? <RunStatus run={v.run} /> : null}
