@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    /** Seconds until a rate-limited request may be retried (sent as Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,16 +1,19 @@
 import { NextResponse } from "next/server";
 import { AppError, toProblem } from "./errors";
+import { runRequest } from "./auth/request-scope";
 
 /** Wraps a route handler: AppErrors become problem JSON with their status, anything else a 500. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
-  return async (...args: A): Promise<Response> => {
-    try {
-      return await fn(...args);
-    } catch (error) {
-      const { status, body } = toProblem(error);
-      return NextResponse.json({ status, ...body }, { status });
-    }
-  };
+  return (...args: A): Promise<Response> =>
+    runRequest(async () => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        const { status, body } = toProblem(error);
+        const headers = error instanceof AppError && error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined;
+        return NextResponse.json({ status, ...body }, { status, headers });
+      }
+    });
 }
 
 export async function readJson(req: Request): Promise<unknown> {
@@ -27,6 +30,12 @@ export async function readJson(req: Request): Promise<unknown> {
  * another site cannot.
  */
 export function assertSameOrigin(req: Request, { json = true }: { json?: boolean } = {}): void {
+  // A bearer token is not sent by browsers on their own, so it needs no origin check.
+  const bearer = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
+  if (bearer) {
+    if (json && !(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
+    return;
+  }
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   const host = req.headers.get("host");

@@ -3,6 +3,7 @@
 // Team scope is enforced inside each query (lib/data/scope.ts); this module decides the role.
 import { AppError } from "../errors";
 import { meetsRole, type TeamRole } from "./roles";
+import { tokenScope } from "./request-scope";
 
 export const ACTIONS = {
   "team:read": "viewer",
@@ -16,8 +17,15 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
+/** The role a request acts with: the member's, capped by an API token's role when there is one. */
+export function effectiveRole(role: string | null | undefined): string | null | undefined {
+  const scope = tokenScope();
+  if (!role || !scope) return role;
+  return meetsRole(role, scope.maxRole) ? scope.maxRole : role;
+}
+
 export function can(role: string | null | undefined, action: Action): boolean {
-  return meetsRole(role, ACTIONS[action]);
+  return meetsRole(effectiveRole(role), ACTIONS[action]);
 }
 
 /**
@@ -26,5 +34,8 @@ export function can(role: string | null | undefined, action: Action): boolean {
  */
 export function authorize(role: string | null | undefined, action: Action, what = "Not found"): void {
   if (!role) throw new AppError("not_found", what);
-  if (!can(role, action)) throw new AppError("forbidden", `Your role (${role}) cannot do this; it needs ${ACTIONS[action]}.`);
+  if (!can(role, action)) {
+    const scope = tokenScope();
+    throw new AppError("forbidden", scope ? `This API token can ${scope.maxRole === "viewer" ? "only read" : "read and write, not administer"}; this needs ${ACTIONS[action]}.` : `Your role (${role}) cannot do this; it needs ${ACTIONS[action]}.`);
+  }
 }

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { getActiveUser } from "../data/users";
+import { authenticateApiToken } from "../data/tokens";
 import { AppError } from "../errors";
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getActiveUser>>>;
@@ -21,8 +22,13 @@ export async function requireUserPage(callbackPath: string): Promise<SessionUser
   return user;
 }
 
-/** For route handlers and server actions. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For route handlers: the user behind the request's bearer token (then limited to the token's
+ * team and access) or its session cookie.
+ */
+export async function requireUser(req?: Request): Promise<Pick<SessionUser, "id" | "email" | "name">> {
+  const bearer = req?.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return authenticateApiToken(bearer);
   const user = await currentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return user;

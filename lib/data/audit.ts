@@ -1,4 +1,5 @@
 import "server-only";
+import { membershipWhere } from "./scope";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize } from "../auth/authorize";
@@ -12,7 +13,7 @@ export function recordAudit(tx: Tx, e: { teamId: string; actorId: string; action
 
 /** The team's audit log, newest first; owners only. */
 export async function listAuditEvents(userId: string, teamSlug: string, take = 200) {
-  const m = await getDb().membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  const m = await getDb().membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(m?.role, "audit:read", "Team not found");
   return getDb().auditEvent.findMany({
     where: { teamId: m!.teamId },

@@ -31,7 +31,8 @@ import { compareSummaries, isMarked, repriceInput, type CatalogPrices } from "..
 import type { PickerCatalog } from "../catalog/templates";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../validation/catalog";
 import { authorize } from "../auth/authorize";
-import { memberTeamWhere } from "./scope";
+import { tokenScope } from "../auth/request-scope";
+import { memberTeamWhere, membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,7 @@ type Tx = Prisma.TransactionClient;
 // ---- Who may edit --------------------------------------------------------------------------
 
 export async function isCatalogAdmin(userId: string): Promise<boolean> {
+  if (tokenScope()) return false; // team API tokens never administer the instance's catalog
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
   return Boolean(user && adminEmails().has(user.email.toLowerCase()));
 }
@@ -482,7 +484,7 @@ export type RepricingMark = {
 export async function setRepriceThreshold(userId: string, teamSlug: string, raw: unknown) {
   const data = parseInput(ThresholdSchema, raw);
   const db = getDb();
-  const m = await db.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(m?.role, "team:settings", "Team not found");
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: m!.teamId }, data: { repriceThresholdPercent: data.percent, repriceThresholdUsd: data.usd } });

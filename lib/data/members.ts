@@ -1,4 +1,5 @@
 import "server-only";
+import { membershipWhere } from "./scope";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -16,7 +17,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 
 async function membershipIn(tx: Tx | ReturnType<typeof getDb>, userId: string, teamSlug: string) {
-  return tx.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  return tx.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
 }
 
 export async function createTeam(userId: string, raw: unknown) {

@@ -10,7 +10,7 @@ import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
 import { parseInput } from "../validation/errors";
 import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
-import { memberTeamWhere } from "./scope";
+import { memberTeamWhere, membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -90,7 +90,7 @@ function evaluationSummary(input: ScenarioInput) {
 export async function createScenario(userId: string, teamSlug: string, raw: unknown) {
   const data = parseInput(CreateScenarioSchema, raw);
   const db = getDb();
-  const membership = await db.membership.findFirst({ where: { userId, team: { slug: teamSlug } }, select: { role: true, teamId: true } });
+  const membership = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(membership?.role, "scenario:write", "Team not found");
   const summary = evaluationSummary(data.input);
   return db.$transaction(async (tx) => {
@@ -306,4 +306,22 @@ export async function saveRepricedRevision(userId: string, scenarioId: string, r
   if (repriced.changes.length === 0) throw new AppError("conflict", `Nothing to re-price: the scenario already uses catalog ${catalog.label}'s prices.`);
   const message = `Re-priced at catalog ${catalog.label}: ${repriced.changes.length} price${repriced.changes.length > 1 ? "s" : ""} changed`;
   return saveRevision(userId, scenarioId, { baseVersion, input: repriced.input, message });
+}
+
+/** One scenario with its current revision (input and summary) for the API; null → 404. */
+export async function getScenarioById(userId: string, scenarioId: string) {
+  return getDb().scenario.findFirst({
+    where: { id: scenarioId, team: memberTeamWhere(userId) },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      team: { select: { slug: true, name: true } },
+      currentRevision: { select: { number: true, input: true, summary: true, message: true, createdAt: true, author: { select: { name: true } }, catalogVersion: { select: { label: true } } } },
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { membershipWhere } from "./scope";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
@@ -38,7 +39,7 @@ export async function listTeamsForUser(userId: string) {
 /** A team by slug, only if the user is a member: outsiders get "not found", never "forbidden". */
 export async function getTeamForMember(userId: string, slug: string) {
   const membership = await getDb().membership.findFirst({
-    where: { userId, team: { slug } },
+    where: membershipWhere(userId, slug),
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },
   });
   if (!membership) throw notFound("Team not found");

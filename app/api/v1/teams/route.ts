@@ -5,6 +5,6 @@ import { createTeam } from "@/lib/data/members";
 
 export const POST = handle(async (req: Request) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await createTeam(user.id, await readJson(req)), 201);
 });

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/errors";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
 
 export const GET = handle(async (req: Request) => {
-  await requireUser();
+  await requireUser(req);
   const q = parseInput(HistoryQuerySchema, Object.fromEntries(new URL(req.url).searchParams) as z.input<typeof HistoryQuerySchema>);
   return json({ history: await priceHistory(q) });
 });

@@ -4,13 +4,13 @@ import { requireUser } from "@/lib/auth/session";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import { createDraft, listCatalogVersions } from "@/lib/data/catalog";
 
-export const GET = handle(async () => {
-  const user = await requireUser();
+export const GET = handle(async (req: Request) => {
+  const user = await requireUser(req);
   return json(await listCatalogVersions(user.id));
 });
 
 export const POST = handle(async (req: Request) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await createDraft(user.id, await readJson(req)), 201);
 });

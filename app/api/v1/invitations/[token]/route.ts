@@ -5,6 +5,6 @@ import { acceptInvitation } from "@/lib/data/members";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ token: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await acceptInvitation(user.id, (await params).token));
 });

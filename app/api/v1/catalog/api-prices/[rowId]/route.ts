@@ -8,13 +8,13 @@ type Ctx = { params: Promise<{ rowId: string }> };
 
 export const PATCH = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await updateApiPrice(user.id, (await params).rowId, await readJson(req)));
 });
 
 export const DELETE = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req, { json: false });
-  const user = await requireUser();
+  const user = await requireUser(req);
   await retireRow(user.id, "api", (await params).rowId);
   return json({ ok: true });
 });

@@ -6,14 +6,14 @@ import { deleteDraft, getCatalogVersion } from "@/lib/data/catalog";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = handle(async (_req: Request, { params }: Ctx) => {
-  const user = await requireUser();
+export const GET = handle(async (req: Request, { params }: Ctx) => {
+  const user = await requireUser(req);
   return json(await getCatalogVersion(user.id, (await params).id));
 });
 
 export const DELETE = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req, { json: false });
-  const user = await requireUser();
+  const user = await requireUser(req);
   await deleteDraft(user.id, (await params).id);
   return json({ ok: true });
 });

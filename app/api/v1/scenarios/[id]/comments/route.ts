@@ -6,13 +6,13 @@ import { addComment, listComments } from "@/lib/data/scenarios";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = handle(async (_req: Request, { params }: Ctx) => {
-  const user = await requireUser();
+export const GET = handle(async (req: Request, { params }: Ctx) => {
+  const user = await requireUser(req);
   return json({ comments: await listComments(user.id, (await params).id) });
 });
 
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await addComment(user.id, (await params).id, await readJson(req)), 201);
 });

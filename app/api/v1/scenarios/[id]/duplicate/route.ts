@@ -5,6 +5,6 @@ import { duplicateScenario } from "@/lib/data/scenarios";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await duplicateScenario(user.id, (await params).id), 201);
 });

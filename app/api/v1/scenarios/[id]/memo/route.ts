@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/errors";
 import { MemoQuerySchema, queryObject } from "@/lib/validation/memo";
 
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requireUser();
+  const user = await requireUser(req);
   const q = parseInput(MemoQuerySchema, queryObject(new URL(req.url), ["format", "revision", "context", "decision"]));
   const loaded = await loadScenarioMemo(user.id, (await params).id, q);
   return memoResponse(loaded, q.format);

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   const inv = await createInvitation(user.id, (await params).team, await readJson(req));
   // The canonical address (NEXTAUTH_URL), where the invitee's session cookie lives.
   const base = env().NEXTAUTH_URL ?? new URL(req.url).origin;

@@ -5,6 +5,6 @@ import { setRepriceThreshold } from "@/lib/data/catalog";
 
 export const PUT = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await setRepriceThreshold(user.id, (await params).team, await readJson(req)));
 });

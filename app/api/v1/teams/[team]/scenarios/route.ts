@@ -9,8 +9,8 @@ import { priceWithLatestCatalog } from "@/lib/data/catalog";
 
 type Ctx = { params: Promise<{ team: string }> };
 
-export const GET = handle(async (_req: Request, { params }: Ctx) => {
-  const user = await requireUser();
+export const GET = handle(async (req: Request, { params }: Ctx) => {
+  const user = await requireUser(req);
   const { team } = await params;
   await getTeamForMember(user.id, team);
   return json({ scenarios: await listScenarios(user.id, team) });
@@ -18,7 +18,7 @@ export const GET = handle(async (_req: Request, { params }: Ctx) => {
 
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   const { team } = await params;
   const body = (await readJson(req)) as Record<string, unknown> | undefined;
   const built = typeof body?.template === "string" ? buildTemplate(body.template) : null;

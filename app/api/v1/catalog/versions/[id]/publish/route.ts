@@ -5,7 +5,7 @@ import { publishVersion, startRepricing } from "@/lib/data/catalog";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   const { runId } = await publishVersion(user.id, (await params).id, await readJson(req));
   startRepricing(runId);
   return json({ runId }, 202);

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/errors";
 import { MemoQuerySchema, parseSelection, queryObject } from "@/lib/validation/memo";
 
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
-  const user = await requireUser();
+  const user = await requireUser(req);
   const url = new URL(req.url);
   const q = parseInput(MemoQuerySchema.omit({ revision: true }), queryObject(url, ["format", "context", "decision"]));
   const loaded = await loadComparisonMemo(user.id, (await params).team, parseSelection(url.searchParams.getAll("s").join(",")), q);

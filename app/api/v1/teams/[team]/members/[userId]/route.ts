@@ -8,14 +8,14 @@ type Ctx = { params: Promise<{ team: string; userId: string }> };
 
 export const PATCH = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   const { team, userId } = await params;
   return json(await changeMemberRole(user.id, team, userId, await readJson(req)));
 });
 
 export const DELETE = handle(async (req: Request, { params }: Ctx) => {
   assertSameOrigin(req, { json: false });
-  const user = await requireUser();
+  const user = await requireUser(req);
   const { team, userId } = await params;
   await removeMember(user.id, team, userId);
   return json({ ok: true });

@@ -5,6 +5,6 @@ import { previewImport } from "@/lib/data/catalog";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   return json(await previewImport(user.id, (await params).id, await readJson(req)));
 });

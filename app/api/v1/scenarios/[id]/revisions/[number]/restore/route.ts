@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string; number: string }> }) => {
   assertSameOrigin(req);
-  const user = await requireUser();
+  const user = await requireUser(req);
   const { id, number } = await params;
   const body = (await readJson(req)) as { baseVersion?: unknown } | undefined;
   const n = Number(number);

@@ -1,0 +1,108 @@
+import "server-only";
+// Team API tokens: created by owners with read or write access, shown once, stored as a SHA-256
+// hash, revocable, last use recorded. A token acts as its creator, limited to its team and to
+// its access (lib/auth/request-scope.ts), and is rate-limited with counters in the database.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { getDb } from "../db";
+import { authorize } from "../auth/authorize";
+import { meetsRole, type TeamRole } from "../auth/roles";
+import { setTokenScope } from "../auth/request-scope";
+import { AppError } from "../errors";
+import { parseInput } from "../validation/errors";
+import { membershipWhere } from "./scope";
+import { recordAudit } from "./audit";
+
+const TOKEN_PREFIX = "bk_";
+export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const CreateTokenSchema = z.object({
+  name: z.string().trim().min(1, { error: "Give the token a name." }).max(80, { error: "Use at most 80 characters." }),
+  access: z.enum(["read", "write"], { error: "must be read or write" }).default("read"),
+});
+
+const ACCESS_ROLE: Record<"read" | "write", TeamRole> = { read: "viewer", write: "editor" };
+
+export async function createApiToken(userId: string, teamSlug: string, raw: unknown) {
+  const data = parseInput(CreateTokenSchema, raw);
+  const db = getDb();
+  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
+  authorize(m?.role, "member:manage", "Team not found");
+  const role = ACCESS_ROLE[data.access];
+  if (!meetsRole(m!.role, role)) throw new AppError("forbidden", "A token cannot have more access than its creator.");
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { teamId: m!.teamId, createdById: userId, name: data.name, tokenHash: hashApiToken(token), role } });
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "token.created", target: `token:${created.id}`, data: { name: data.name, access: data.access } });
+    return created;
+  });
+  return { id: row.id, name: row.name, access: data.access, token, createdAt: row.createdAt };
+}
+
+export async function listApiTokens(userId: string, teamSlug: string) {
+  const m = await getDb().membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
+  authorize(m?.role, "member:manage", "Team not found");
+  const rows = await getDb().apiToken.findMany({
+    where: { teamId: m!.teamId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+  });
+  return rows.map(({ role, ...r }) => ({ ...r, access: role === "viewer" ? "read" : "write" }));
+}
+
+export async function revokeApiToken(userId: string, teamSlug: string, tokenId: string) {
+  const db = getDb();
+  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
+  authorize(m?.role, "member:manage", "Team not found");
+  await db.$transaction(async (tx) => {
+    const done = await tx.apiToken.updateMany({ where: { id: tokenId, teamId: m!.teamId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (done.count === 0) throw new AppError("not_found", "Token not found or already revoked");
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "token.revoked", target: `token:${tokenId}` });
+  });
+}
+
+/** Requests per minute allowed to one token; API_RATE_LIMIT_PER_MINUTE overrides (read per call). */
+export function rateLimitPerMinute(): number {
+  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
+  return Number.isInteger(n) && n > 0 ? n : 120;
+}
+
+/**
+ * One more request under `key`: a fixed window counted in the database, so that every app
+ * instance shares it. Throws 429 (with the seconds to wait) past the limit.
+ */
+export async function hitRateLimit(key: string, limit: number, windowMs: number): Promise<void> {
+  const rows = await getDb().$queryRawUnsafe<{ count: number; resetAt: Date }[]>(
+    `INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES ($1, 1, now() + ($2::int * interval '1 millisecond'))
+     ON CONFLICT ("key") DO UPDATE SET
+       "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
+       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN now() + ($2::int * interval '1 millisecond') ELSE "RateLimit"."resetAt" END
+     RETURNING "count", "resetAt"`,
+    key,
+    windowMs,
+  );
+  const { count, resetAt } = rows[0];
+  if (Number(count) > limit) {
+    const seconds = Math.max(1, Math.ceil((new Date(resetAt).getTime() - Date.now()) / 1000));
+    throw new AppError("rate_limited", `Rate limit of ${limit} requests a minute reached for this token; retry in ${seconds} s.`, undefined, seconds);
+  }
+}
+
+/**
+ * Authenticates a bearer token: its creator (still active) is the acting user, limited to the
+ * token's team and access for the rest of the request. 401 for an unknown or revoked token.
+ */
+export async function authenticateApiToken(token: string) {
+  const row = token.startsWith(TOKEN_PREFIX)
+    ? await getDb().apiToken.findUnique({
+        where: { tokenHash: hashApiToken(token) },
+        select: { id: true, teamId: true, role: true, revokedAt: true, createdBy: { select: { id: true, email: true, name: true, disabled: true, sessionVersion: true } } },
+      })
+    : null;
+  if (!row || row.revokedAt || !row.createdBy || row.createdBy.disabled) throw new AppError("unauthenticated", "Invalid or revoked API token.");
+  setTokenScope({ tokenId: row.id, teamId: row.teamId, maxRole: row.role as TeamRole });
+  await hitRateLimit(`token:${row.id}`, rateLimitPerMinute(), 60_000);
+  await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const { disabled: _d, ...user } = row.createdBy;
+  return user;
+}
