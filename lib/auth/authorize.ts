@@ -17,6 +17,9 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
+/** Actions that change something: a read-only API token may do none of them. */
+const WRITES: ReadonlySet<Action> = new Set(["scenario:write", "comment:write", "member:manage", "team:settings"]);
+
 /** The role a request acts with: the member's, capped by an API token's role when there is one. */
 export function effectiveRole(role: string | null | undefined): string | null | undefined {
   const scope = tokenScope();
@@ -25,6 +28,7 @@ export function effectiveRole(role: string | null | undefined): string | null | 
 }
 
 export function can(role: string | null | undefined, action: Action): boolean {
+  if (tokenScope()?.maxRole === "viewer" && WRITES.has(action)) return false;
   return meetsRole(effectiveRole(role), ACTIONS[action]);
 }
 
