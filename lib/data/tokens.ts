@@ -3,23 +3,18 @@ import "server-only";
 // hash, revocable, last use recorded. A token acts as its creator, limited to its team and to
 // its access (lib/auth/request-scope.ts), and is rate-limited with counters in the database.
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import { getDb } from "../db";
 import { authorize } from "../auth/authorize";
 import { meetsRole, type TeamRole } from "../auth/roles";
 import { setTokenScope } from "../auth/request-scope";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
+import { CreateTokenSchema } from "../validation/tokens";
 import { membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 
 const TOKEN_PREFIX = "bk_";
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export const CreateTokenSchema = z.object({
-  name: z.string().trim().min(1, { error: "Give the token a name." }).max(80, { error: "Use at most 80 characters." }),
-  access: z.enum(["read", "write"], { error: "must be read or write" }).default("read"),
-});
 
 const ACCESS_ROLE: Record<"read" | "write", TeamRole> = { read: "viewer", write: "editor" };
 
