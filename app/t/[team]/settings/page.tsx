@@ -8,6 +8,8 @@ import { formatDateTime } from "@/lib/format/numbers";
 import { MembersPanel } from "./members-panel";
 import { CreateTeam } from "./create-team";
 import { RepriceThreshold } from "./reprice-threshold";
+import { ApiTokens } from "./api-tokens";
+import { listApiTokens } from "@/lib/data/tokens";
 import { repricingMarks } from "@/lib/data/catalog";
 
 export const dynamic = "force-dynamic";
@@ -19,12 +21,14 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
   const isOwner = can(team.role, "member:manage");
   const { threshold } = await repricingMarks(user.id, slug);
+  const tokens = isOwner ? JSON.parse(JSON.stringify(await listApiTokens(user.id, slug))) : null;
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
   return (
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Team settings" />
       <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
       <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
+      {tokens ? <ApiTokens teamSlug={team.slug} initial={tokens} /> : null}
       <CreateTeam />
       {audit ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">
