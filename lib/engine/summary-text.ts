@@ -73,3 +73,32 @@ export function formatEvaluationText(e: Evaluation): string {
   }
   return out.join("\n");
 }
+
+/** Several evaluations side by side, a block each (`npm run evaluate -- --compare a.json b.json`). */
+export function formatComparisonText(named: { file: string; evaluation: Evaluation }[]): string {
+  const rows = named.map(({ file, evaluation: e }) => {
+    const r = e.recommendation;
+    const cost = (id: string | null) => {
+      const o = e.options.find((x) => x.id === id);
+      return o && o.feasible ? formatMoney(o.monthlyCost) : "—";
+    };
+    const be = e.breakeven.find((b) => b.selfHostId === r.economic.cheapestSelfHostId)?.fullyLoaded;
+    return [
+      `${e.scenarioName}  (${file})`,
+      `  recommendation: ${r.headline}`,
+      `  cheapest API: ${cost(r.economic.cheapestApiId)} /month · cheapest self-host: ${cost(r.economic.cheapestSelfHostId)} /month`,
+      `  breakeven (fully loaded): ${be ? (be.reached ? `${formatCount(be.requestsPerMonth)} requests/month` : "not reached") : "—"}`,
+    ].join("\n");
+  });
+  const outcomes = new Set(named.map((n) => `${n.evaluation.recommendation.outcome}:${n.evaluation.recommendation.optionId}`));
+  rows.push(outcomes.size === 1 ? "Same recommendation in every scenario." : `${outcomes.size} different recommendations.`);
+  return rows.join("\n\n");
+}
+
+/** Whether a saved evaluation's recommendation (kind and option) differs from a new one. */
+export function recommendationChange(saved: Pick<Evaluation, "recommendation">, now: Evaluation): string | null {
+  const a = saved.recommendation;
+  const b = now.recommendation;
+  if (a.outcome === b.outcome && a.optionId === b.optionId) return null;
+  return `Recommendation changed: was "${a.headline}", now "${b.headline}".`;
+}

@@ -1,0 +1,50 @@
+// The command-line evaluator as a CI job runs it: exit codes and output.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "evaluate-cli-"));
+const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/evaluate.ts", ...args], { encoding: "utf8" });
+const example = "lib/engine/examples/agent-platform-70b.json";
+
+describe("npm run evaluate", { timeout: 60_000 }, () => {
+  it("guards a decision: exit 0 while the recommendation holds, 3 when a volume change flips it", () => {
+    const saved = path.join(dir, "saved.json");
+    const first = run(example, "--samples", "0");
+    expect(first.status).toBe(0);
+    writeFileSync(saved, first.stdout);
+    const same = run(example, "--fail-if-recommendation-changes", saved);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toMatch(/Recommendation unchanged/);
+    // Ten times the volume: self-hosting wins.
+    const grown = JSON.parse(readFileSync(example, "utf8"));
+    grown.workload.requestsPerMonth *= 10;
+    const grownFile = path.join(dir, "grown.json");
+    writeFileSync(grownFile, JSON.stringify(grown));
+    const flipped = run(grownFile, "--fail-if-recommendation-changes", saved);
+    expect(flipped.status).toBe(3);
+    expect(flipped.stderr).toMatch(/Recommendation changed: was "Use the API.*", now "Self-host/);
+  });
+
+  it("compares scenario files side by side", () => {
+    const out = run("--compare", "lib/engine/examples/chat-assistant-8b.json", "lib/engine/examples/regulated-in-house.json", "--samples", "0");
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain("8B chat assistant");
+    expect(out.stdout).toContain("Regulated internal assistant");
+    expect(out.stdout).toMatch(/different recommendations|Same recommendation/);
+    const json = run("--compare", "lib/engine/examples/chat-assistant-8b.json", "lib/engine/examples/regulated-in-house.json", "--json", "--samples", "0");
+    expect(JSON.parse(json.stdout)).toHaveLength(2);
+  });
+
+  it("reports bad input and bad usage with distinct exit codes", () => {
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ workload: { requestsPerMonth: -1 } }));
+    const invalid = run(bad);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain("workload.requestsPerMonth");
+    expect(run("--compare", example).status).toBe(2);
+    expect(run(example, "--fail-if-recommendation-changes").status).toBe(2);
+  });
+});
