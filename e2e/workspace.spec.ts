@@ -127,3 +127,30 @@ test("a custom requirement with the team's verdicts removes the option that fail
   await page.getByLabel(/^Legal sign-off: Llama 3.1 8B/).selectOption("pass");
   await expect(page.getByTestId("recommendation-headline")).toHaveText(/^Self-host: .*"Legal sign-off" rules out GPT-4o-mini/);
 });
+
+test("an owner creates an API token that a script uses, then revokes it", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  const team = new URL(page.url()).pathname.split("/")[2];
+  await page.getByRole("link", { name: "Team settings" }).click();
+  const panel = page.getByTestId("api-tokens");
+  await panel.getByLabel("Token name").fill("CI pipeline");
+  await panel.getByLabel("Token access").selectOption("read");
+  await panel.getByRole("button", { name: "Create token" }).click();
+  const token = (await panel.getByTestId("new-token").locator("code").innerText()).trim();
+  expect(token).toMatch(/^bk_/);
+
+  // A script: no cookies, only the bearer token.
+  const script = await page.context().browser()!.newContext();
+  const list = await script.request.get(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` } });
+  expect(list.status()).toBe(200);
+  const write = await script.request.post(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` }, data: { template: "chat" } });
+  expect(write.status()).toBe(403);
+  expect((await script.request.get("/api/v1/openapi.json")).status()).toBe(200);
+
+  await page.reload();
+  await expect(panel.locator('[data-token="CI pipeline"]')).toContainText("last used");
+  await panel.locator('[data-token="CI pipeline"]').getByRole("button", { name: "Revoke" }).click();
+  await expect(panel.locator('[data-token="CI pipeline"]')).toContainText("revoked");
+  expect((await script.request.get(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await script.close();
+});
