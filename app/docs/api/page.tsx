@@ -59,7 +59,7 @@ export default function ApiReference() {
           </a>{" "}
           (OpenAPI 3.1).
         </p>
-        <pre className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
+        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
 curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<team>/scenarios"`}</pre>
       </header>
       {tags.map((tag) => (
@@ -90,7 +90,7 @@ curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<t
                   </ul>
                 ) : null}
                 {body ? <Fields schema={body} /> : null}
-                {o.example ? <pre className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-2 text-xs text-gray-100">{o.example}</pre> : null}
+                {o.example ? <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-2 text-xs text-gray-100">{o.example}</pre> : null}
               </article>
             );
           })}
