@@ -17,6 +17,8 @@ import * as scenarioRoute from "../../app/api/v1/scenarios/[id]/route";
 import * as revisions from "../../app/api/v1/scenarios/[id]/revisions/route";
 import * as revision from "../../app/api/v1/scenarios/[id]/revisions/[number]/route";
 import * as statusRoute from "../../app/api/v1/scenarios/[id]/status/route";
+import * as restore from "../../app/api/v1/scenarios/[id]/revisions/[number]/restore/route";
+import * as reprice from "../../app/api/v1/scenarios/[id]/reprice/route";
 import * as comments from "../../app/api/v1/scenarios/[id]/comments/route";
 import * as duplicate from "../../app/api/v1/scenarios/[id]/duplicate/route";
 import * as memo from "../../app/api/v1/scenarios/[id]/memo/route";
@@ -220,6 +222,39 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     expect((await request(archive, tok.read, { baseVersion: await version_() })).status).toBe(403);
     expect((await request(archive, tok.write, { baseVersion: await version_() })).status).toBe(200);
     expect((await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).status).toBe("archived");
+  });
+
+  test("version-checked writes (save, status, restore, re-price, archive): 401 without a token, 403 for read tokens, 404 across teams, 429 past the limit", async () => {
+    const id = (await createScenario(owner, team, { name: "Versioned", input: scenarioInput() })).id;
+    const calls = (target: string): (Call & { name: string; body: unknown })[] => [
+      { name: "save", method: "PUT", path: "", handler: scenarioRoute.PUT as Handler, params: { id: target }, body: { baseVersion: 1, input: scenarioInput() } },
+      { name: "status", method: "POST", path: "", handler: statusRoute.POST as Handler, params: { id: target }, body: { baseVersion: 1, status: "proposed" } },
+      { name: "restore", method: "POST", path: "", handler: restore.POST as Handler, params: { id: target, number: "1" }, body: { baseVersion: 1 } },
+      { name: "re-price", method: "POST", path: "", handler: reprice.POST as Handler, params: { id: target }, body: { baseVersion: 1 } },
+      { name: "archive", method: "DELETE", path: "", handler: scenarioRoute.DELETE as Handler, params: { id: target }, body: { baseVersion: 1 } },
+      { name: "comments", method: "GET", path: "", handler: comments.GET as Handler, params: { id: target }, body: undefined },
+    ];
+    const before = await t.db.scenario.findUniqueOrThrow({ where: { id } });
+    for (const c of calls(id)) {
+      const p = { ...c, path: `/api/v1/scenarios/${id}` };
+      expect((await request(p, null)).status, c.name).toBe(401);
+      if (c.method !== "GET") expect((await request(p, tok.read)).status, `${c.name} with a read token`).toBe(403);
+    }
+    expect(await t.db.scenario.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    for (const c of calls(otherScenarioId)) expect((await request({ ...c, path: "/x" }, tok.write)).status, `${c.name} in another team`).toBe(404);
+    process.env.API_RATE_LIMIT_PER_MINUTE = "2";
+    try {
+      for (const c of calls(id)) {
+        const fresh = (await createApiToken(owner, team, { name: `limit ${c.name}`, access: "write" })).token;
+        await request({ ...c, path: "/x" }, fresh);
+        await request({ ...c, path: "/x" }, fresh);
+        const limited = await request({ ...c, path: "/x" }, fresh);
+        expect(limited.status, c.name).toBe(429);
+        expect(limited.headers.get("retry-after")).toBeTruthy();
+      }
+    } finally {
+      process.env.API_RATE_LIMIT_PER_MINUTE = "1000";
+    }
   });
 
   test("tokens: only owners manage them, the secret is shown once, revoked tokens stop at once, last use is recorded", async () => {
