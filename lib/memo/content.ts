@@ -164,7 +164,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
         align: ["left", "right", "right", "left"],
         rows: o.lines.map((l) => [
           l.flag ? `${l.label} (${l.flag})` : l.label,
-          `${groupDigits(l.quantity, l.quantity < 100 ? 2 : 0)} ${l.unit} × ${formatPrice(l.unitPrice)}`,
+          `${groupDigits(l.quantity, l.quantity < 100 ? 2 : 0)} ${l.unit} × ${Math.abs(l.unitPrice) >= 1 ? formatUsd(l.unitPrice, 2) : formatPrice(l.unitPrice)}`,
           formatUsd(l.monthlyCost),
           l.source,
         ]),

@@ -93,8 +93,9 @@ function PdfTable({ table, fontSize = 8, title }: { table: Table; fontSize?: num
       ))}
     </View>
   );
+  // A short table is kept whole on one page rather than leaving a row or two behind.
   return (
-    <View style={{ marginBottom: 8 }}>
+    <View style={{ marginBottom: 8 }} wrap={table.rows.length > 8}>
       <View wrap={false}>
         {title ? <Heading level={3}>{title}</Heading> : null}
         <View style={[s.tr, { borderTopWidth: 0.5, borderTopColor: "#d1d5db" }]}>
