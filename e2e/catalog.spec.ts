@@ -22,6 +22,18 @@ test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, th
   await price.fill("0.5");
   await price.blur();
   await expect(admin.getByTestId("draft-rows").getByText("saved", { exact: true })).toBeVisible();
+  // Add a row by hand: a bad price is named, a good one lands in the draft.
+  const add = admin.getByTestId("add-row");
+  await add.getByLabel("Row kind").selectOption("gpu");
+  await add.getByLabel("New row provider").fill("Test Cloud");
+  await add.getByLabel("New row GPU").selectOption("L40S");
+  await add.getByLabel("New row price per GPU-hour").fill("-1");
+  await add.getByLabel("New row source link").fill("https://example.com/prices");
+  await add.getByRole("button", { name: "Add row" }).click();
+  await expect(add).toContainText("cannot be negative");
+  await add.getByLabel("New row price per GPU-hour").fill("0.69");
+  await add.getByRole("button", { name: "Add row" }).click();
+  await expect(admin.getByLabel("L40S at Test Cloud price per GPU-hour")).toHaveValue("0.69");
   // A malformed import is refused with the row and field named, and changes nothing.
   await admin.getByLabel("Format").selectOption("gpu-csv");
   await admin.getByLabel("Price file").setInputFiles("lib/catalog/fixtures/gpu-offers-malformed.csv");
