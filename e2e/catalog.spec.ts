@@ -26,7 +26,7 @@ test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, th
   const add = admin.getByTestId("add-row");
   await add.getByLabel("Row kind").selectOption("gpu");
   await add.getByLabel("New row provider").fill("Test Cloud");
-  await add.getByLabel("New row GPU").selectOption("L40S");
+  await add.getByLabel("New row GPU", { exact: true }).selectOption("L40S");
   await add.getByLabel("New row price per GPU-hour").fill("-1");
   await add.getByLabel("New row source link").fill("https://example.com/prices");
   await add.getByRole("button", { name: "Add row" }).click();
