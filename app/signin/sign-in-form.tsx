@@ -9,6 +9,7 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   OAuthNoEmail: "Your identity provider did not share an email address.",
   AccountDisabled: "This account is disabled.",
+  TooManyAttempts: "Too many sign-in attempts for this account. Wait 15 minutes, then try again.",
 };
 
 export function SignInForm({

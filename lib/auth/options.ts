@@ -9,6 +9,11 @@ import { env } from "../env";
 import { verifyPassword } from "./password";
 import { SignInSchema } from "../validation/auth";
 import { getUserForSignIn, getActiveUser, linkOAuthUser } from "../data/users";
+import { countEvent, currentCount } from "../data/rate-limit";
+
+/** Failed sign-ins allowed per account (email) in a window, counted in the database. */
+export const LOGIN_ATTEMPTS = 10;
+const LOGIN_WINDOW_MS = 15 * 60_000;
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -22,9 +27,17 @@ function providers(): Provider[] {
       async authorize(raw) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
+        // After too many failed attempts the account is locked for the window, even for the right
+        // password (next-auth passes the message on as ?error=…; the sign-in form explains it).
+        const key = `login:${parsed.data.email.toLowerCase()}`;
+        if ((await currentCount(key)) >= LOGIN_ATTEMPTS) throw new Error("TooManyAttempts");
         const user = await getUserForSignIn(parsed.data.email);
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok || user.disabled) return null;
+        if (!user || !ok) {
+          await countEvent(key, LOGIN_WINDOW_MS);
+          return null;
+        }
+        if (user.disabled) return null;
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

@@ -12,6 +12,7 @@ import { parseInput } from "../validation/errors";
 import { CreateTokenSchema } from "../validation/tokens";
 import { membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
+import { hitRateLimit } from "./rate-limit";
 
 const TOKEN_PREFIX = "bk_";
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -60,27 +61,6 @@ export async function revokeApiToken(userId: string, teamSlug: string, tokenId: 
 export function rateLimitPerMinute(): number {
   const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
   return Number.isInteger(n) && n > 0 ? n : 120;
-}
-
-/**
- * One more request under `key`: a fixed window counted in the database, so that every app
- * instance shares it. Throws 429 (with the seconds to wait) past the limit.
- */
-export async function hitRateLimit(key: string, limit: number, windowMs: number): Promise<void> {
-  const rows = await getDb().$queryRawUnsafe<{ count: number; resetAt: Date }[]>(
-    `INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES ($1, 1, now() + ($2::int * interval '1 millisecond'))
-     ON CONFLICT ("key") DO UPDATE SET
-       "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
-       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN now() + ($2::int * interval '1 millisecond') ELSE "RateLimit"."resetAt" END
-     RETURNING "count", "resetAt"`,
-    key,
-    windowMs,
-  );
-  const { count, resetAt } = rows[0];
-  if (Number(count) > limit) {
-    const seconds = Math.max(1, Math.ceil((new Date(resetAt).getTime() - Date.now()) / 1000));
-    throw new AppError("rate_limited", `Rate limit of ${limit} requests a minute reached for this token; retry in ${seconds} s.`, undefined, seconds);
-  }
 }
 
 /**
