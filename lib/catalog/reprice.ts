@@ -4,25 +4,12 @@
 // type. Options with no match keep their prices and are listed. Pure: no I/O.
 import type { ScenarioInput } from "../engine/schema";
 import type { EvaluationSummary } from "../engine/summary-schema";
+import type { ApiPriceRow, GpuOfferRow } from "./importers";
 
-export type CatalogApiPrice = {
-  provider: string;
-  model: string;
-  region: string;
-  tier: string;
-  inputPerM: number;
-  cachedInputPerM: number | null;
-  cacheWritePerM: number | null;
-  outputPerM: number;
-  batchDiscount: number | null;
-  longContextThreshold: number | null;
-  longContextInputPerM: number | null;
-  longContextOutputPerM: number | null;
-  sourceUrl: string;
-  checkedAt: Date;
-};
+/** A catalog row as the importers and the database hold it. */
+export type CatalogApiPrice = ApiPriceRow;
 
-export type CatalogGpuOffer = { provider: string; gpuType: string; provisioning: string; pricePerGpuHour: number; minGpus: number; sourceUrl: string; checkedAt: Date };
+export type CatalogGpuOffer = Pick<GpuOfferRow, "provider" | "gpuType" | "pricePerGpuHour" | "minGpus" | "sourceUrl" | "checkedAt"> & { provisioning: string };
 
 export type CatalogPrices = { label: string; apiPrices: CatalogApiPrice[]; gpuOffers: CatalogGpuOffer[] };
 

@@ -434,9 +434,9 @@ export async function getRepricingRun(userId: string, runId: string) {
  * re-priced at a newer published version, the change and whether it passes the owners' threshold.
  */
 export async function repricingMarks(userId: string, teamSlug: string) {
-  const team = await getDb().team.findFirst({ where: { slug: teamSlug, ...memberTeamWhere(userId) }, select: { id: true, repriceThresholdPercent: true, repriceThresholdUsd: true } });
+  const team = await teamThreshold(userId, teamSlug);
   if (!team) return { threshold: { percent: null, usd: null }, marks: new Map<string, RepricingMark>() };
-  const threshold = { percent: team.repriceThresholdPercent, usd: team.repriceThresholdUsd };
+  const { threshold } = team;
   const rows = await getDb().scenarioRepricing.findMany({
     where: { scenario: { teamId: team.id }, revision: { currentOf: { isNot: null } } },
     orderBy: [{ catalogVersion: { effectiveDate: "desc" } }, { createdAt: "desc" }],
@@ -463,6 +463,16 @@ export async function repricingMarks(userId: string, teamSlug: string) {
     marks.set(r.scenarioId, { ...c, catalogLabel: r.catalogVersion.label, flipped: c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow, shown: isMarked(c, threshold) });
   }
   return { threshold, marks };
+}
+
+async function teamThreshold(userId: string, teamSlug: string) {
+  const team = await getDb().team.findFirst({ where: { slug: teamSlug, ...memberTeamWhere(userId) }, select: { id: true, repriceThresholdPercent: true, repriceThresholdUsd: true } });
+  return team ? { id: team.id, threshold: { percent: team.repriceThresholdPercent, usd: team.repriceThresholdUsd } } : null;
+}
+
+/** The owners' threshold for "prices changed" marks (nulls for a team the user is not in). */
+export async function getRepriceThreshold(userId: string, teamSlug: string) {
+  return (await teamThreshold(userId, teamSlug))?.threshold ?? { percent: null, usd: null };
 }
 
 export type RepricingMark = {

@@ -35,31 +35,33 @@ export async function listScenarios(userId: string, teamSlug: string) {
   });
 }
 
-/** One scenario with its current revision, only for a member of its team (else null → 404). */
-export async function getScenario(userId: string, teamSlug: string, scenarioId: string) {
-  return getDb().scenario.findFirst({
-    where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } },
+/** What a scenario page and the API show of a scenario: its fields and its current revision. */
+const SCENARIO_WITH_CURRENT = {
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  currentRevision: {
     select: {
       id: true,
-      name: true,
-      description: true,
-      status: true,
-      version: true,
-      updatedAt: true,
-      currentRevision: {
-        select: {
-          id: true,
-          number: true,
-          input: true,
-          summary: true,
-          message: true,
-          createdAt: true,
-          author: { select: { name: true } },
-          catalogVersion: { select: { label: true, effectiveDate: true } },
-        },
-      },
+      number: true,
+      input: true,
+      summary: true,
+      message: true,
+      createdAt: true,
+      catalogVersionId: true,
+      author: { select: { name: true } },
+      catalogVersion: { select: { label: true, effectiveDate: true } },
     },
-  });
+  },
+} as const;
+
+/** One scenario with its current revision, only for a member of its team (else null → 404). */
+export async function getScenario(userId: string, teamSlug: string, scenarioId: string) {
+  return getDb().scenario.findFirst({ where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } }, select: SCENARIO_WITH_CURRENT });
 }
 
 /** The caller's role in the scenario's team, found through the scenario (never from the client). */
@@ -287,8 +289,7 @@ export async function repricePreview(userId: string, teamSlug: string, scenarioI
   const rev = scenario?.currentRevision;
   if (!rev) return null;
   const catalog = await latestCatalogPrices();
-  const savedWith = await getDb().scenarioRevision.findUnique({ where: { id: rev.id }, select: { catalogVersionId: true } });
-  if (!catalog || savedWith?.catalogVersionId === catalog.id) return null;
+  if (!catalog || rev.catalogVersionId === catalog.id) return null;
   const repriced = repriceInput(parseScenario(rev.input), catalog);
   if (repriced.changes.length === 0) return null;
   return { catalog: { id: catalog.id, label: catalog.label, effectiveDate: catalog.effectiveDate }, ...repriced };
@@ -312,16 +313,6 @@ export async function saveRepricedRevision(userId: string, scenarioId: string, r
 export async function getScenarioById(userId: string, scenarioId: string) {
   return getDb().scenario.findFirst({
     where: { id: scenarioId, team: memberTeamWhere(userId) },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      status: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      team: { select: { slug: true, name: true } },
-      currentRevision: { select: { number: true, input: true, summary: true, message: true, createdAt: true, author: { select: { name: true } }, catalogVersion: { select: { label: true } } } },
-    },
+    select: { ...SCENARIO_WITH_CURRENT, team: { select: { slug: true, name: true } } },
   });
 }

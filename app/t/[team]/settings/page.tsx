@@ -10,7 +10,7 @@ import { CreateTeam } from "./create-team";
 import { RepriceThreshold } from "./reprice-threshold";
 import { ApiTokens } from "./api-tokens";
 import { listApiTokens } from "@/lib/data/tokens";
-import { repricingMarks } from "@/lib/data/catalog";
+import { getRepriceThreshold } from "@/lib/data/catalog";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team settings" };
@@ -20,7 +20,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
   const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
   const isOwner = can(team.role, "member:manage");
-  const { threshold } = await repricingMarks(user.id, slug);
+  const threshold = await getRepriceThreshold(user.id, slug);
   const tokens = isOwner ? JSON.parse(JSON.stringify(await listApiTokens(user.id, slug))) : null;
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
   return (
