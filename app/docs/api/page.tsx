@@ -15,9 +15,11 @@ const METHOD_STYLE: Record<string, string> = {
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; description?: string; enum?: unknown[]; anyOf?: JsonSchema[]; items?: JsonSchema };
 
 function Fields({ schema }: { schema: JsonSchema }) {
-  const props = schema.properties ?? schema.anyOf?.find((s) => s.properties)?.properties;
+  // A union body (a full input, or a template) is shown by its first object form.
+  const object = schema.properties ? schema : schema.anyOf?.find((s) => s.properties);
+  const props = object?.properties;
   if (!props) return null;
-  const required = new Set(schema.required ?? []);
+  const required = new Set(object.required ?? []);
   return (
     <table className="mt-2 w-full text-xs">
       <tbody className="divide-y divide-gray-100">
