@@ -35,3 +35,12 @@ export async function requireUser(req?: Request): Promise<Pick<SessionUser, "id"
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return user;
 }
+
+/**
+ * For routes that act beyond one team (creating a team, accepting an invitation): a signed-in
+ * browser session only. An API token is confined to its own team, so it is refused here.
+ */
+export async function requireSessionUser(req: Request): Promise<Pick<SessionUser, "id" | "email" | "name">> {
+  if (/^Bearer\s/i.test(req.headers.get("authorization") ?? "")) throw new AppError("forbidden", "API tokens act only inside their own team; this needs a signed-in session.");
+  return requireUser(req);
+}
