@@ -94,9 +94,9 @@ async function newContext(headers: Record<string, string> = ORIGIN): Promise<API
   return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers });
 }
 
-async function signUpAndIn(name: string): Promise<{ ctx: APIRequestContext; email: string; password: string; team: string; userId: string }> {
+async function signUpAndIn(name: string, fixedEmail?: string): Promise<{ ctx: APIRequestContext; email: string; password: string; team: string; userId: string }> {
   const id = randomBytes(4).toString("hex");
-  const email = `matrix-${name.replace(/\W/g, "")}-${id}@example.com`;
+  const email = fixedEmail ?? `matrix-${name.replace(/\W/g, "")}-${id}@example.com`;
   const password = `pw-${id}-long-enough`;
   const ctx = await newContext();
   const res = await ctx.post("/api/signup", { data: { name: `Matrix ${name}`, email, password } });
@@ -142,8 +142,9 @@ test("security matrix: every route × every caller answers as the access rules p
   // Another team whose invitations the accept-invitation route consumes, one per caller.
   const host = await signUpAndIn("host");
 
-  const admin = { ctx: await newContext() };
-  await signIn(admin.ctx, "demo@breakeven.local", "breakeven-demo");
+  // A catalog administrator of its own (scripts/e2e-server.sh lists it in ADMIN_EMAILS), so the
+  // teams and invitations it creates here stay out of the demo user's workspace.
+  const admin = await signUpAndIn("admin", "matrix-admin@example.com");
 
   const tokenFor = async (access: "read" | "write", name: string = access) =>
     ok<{ id: string; token: string }>(owner.ctx.post(`/api/v1/teams/${T}/tokens`, { data: { name, access } }), "token");
@@ -363,4 +364,54 @@ test("security matrix: every route × every caller answers as the access rules p
 
   // The admin-only draft survives the run only as a draft: tidy up.
   await admin.ctx.delete(`/api/v1/catalog/versions/${draft.id}`);
+});
+
+test("security headers: a per-request script nonce instead of 'unsafe-inline', no CSP violations in the browser, HSTS over HTTPS", async ({ page }) => {
+  const api = await newContext();
+  const nonces: string[] = [];
+  for (const path of ["/signin", "/signin", "/docs/api"]) {
+    const res = await api.get(path);
+    const h = res.headers();
+    const csp = h["content-security-policy"];
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(scriptSrc, path).not.toContain("unsafe-inline");
+    const nonce = scriptSrc.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce, `${path}: script-src has a nonce`).toBeTruthy();
+    nonces.push(nonce!);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["strict-transport-security"], "no HSTS over plain HTTP").toBeUndefined();
+    // Every script the page ships carries the nonce.
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(new Set(nonces).size, "a fresh nonce per request").toBe(nonces.length);
+
+  const json = (await api.get("/api/v1/openapi.json")).headers();
+  expect(json["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+
+  // Behind a TLS-terminating proxy that says so, pages and the API send HSTS.
+  for (const path of ["/signin", "/api/v1/openapi.json"]) {
+    const h = (await api.get(path, { headers: { "x-forwarded-proto": "https" } })).headers();
+    expect(h["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+  }
+
+  // In the browser: pages hydrate and work under the policy, and nothing is refused.
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("demo@breakeven.local");
+  await page.getByLabel("Password").fill("breakeven-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("team-name")).toBeVisible();
+  await page.getByRole("link", { name: /70B agent platform/ }).first().click();
+  await expect(page.getByTestId("recommendation-headline")).toBeVisible();
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
 });

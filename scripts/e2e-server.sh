@@ -6,7 +6,8 @@ export DATABASE_URL="file:./.data/e2e-${port}"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
 export NEXTAUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e"
 export NEXT_TELEMETRY_DISABLED=1
-export ADMIN_EMAILS="demo@breakeven.local"
+# The security matrix (e2e/security-matrix.spec.ts) signs up its own catalog administrator.
+export ADMIN_EMAILS="demo@breakeven.local,matrix-admin@example.com"
 rm -rf ".data/e2e-${port}"
 npx tsx scripts/db.ts deploy
 npx tsx scripts/db.ts seed
