@@ -10,7 +10,8 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
         return await fn(...args);
       } catch (error) {
         const { status, body } = toProblem(error);
-        const headers = error instanceof AppError && error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined;
+        const retryAfter = error instanceof AppError ? error.retryAfter : status === 503 ? 5 : undefined;
+        const headers = retryAfter ? { "Retry-After": String(retryAfter) } : undefined;
         return NextResponse.json({ status, ...body }, { status, headers });
       }
     });

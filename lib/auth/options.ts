@@ -6,6 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
 import { env } from "../env";
+import { isDatabaseUnreachable } from "../errors";
 import { verifyPassword } from "./password";
 import { SignInSchema } from "../validation/auth";
 import { getUserForSignIn, getActiveUser, linkOAuthUser } from "../data/users";
@@ -85,9 +86,15 @@ export function authOptions(): NextAuthOptions {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         } else if (typeof token.uid === "string") {
-          // A deleted, disabled or signed-out-everywhere user loses the session.
-          const active = await getActiveUser(token.uid, Number(token.sv ?? 0));
-          if (!active) token.uid = undefined;
+          // A deleted, disabled or signed-out-everywhere user loses the session. While the
+          // database cannot be reached the session stands: the request's own queries fail with
+          // 503 instead of the user being told to sign in again.
+          try {
+            const active = await getActiveUser(token.uid, Number(token.sv ?? 0));
+            if (!active) token.uid = undefined;
+          } catch (error) {
+            if (!isDatabaseUnreachable(error)) throw error;
+          }
         }
         return token;
       },

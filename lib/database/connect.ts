@@ -34,7 +34,8 @@ export type AdapterHandle = {
 export function openAdapter(url: string | undefined): AdapterHandle {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
-    return { factory: new PrismaPg({ connectionString: target.url }), target, close: async () => {} };
+    // A connection attempt gives up after 5 s, so requests fail fast while the server is away.
+    return { factory: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 }), target, close: async () => {} };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
