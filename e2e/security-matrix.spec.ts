@@ -203,6 +203,7 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "a sign-in without next-auth's CSRF token is refused for everyone (its own double-submit check)",
       build: () => ({ path: "/api/auth/callback/credentials", body: { email: "demo@breakeven.local", password: "breakeven-demo" } }),
     },
+    { route: "/api/health", method: "GET", access: "public", ok: 200, note: "readiness, with a database query", build: () => ({ path: "/api/health?ready" }) },
     { route: "/api/v1/openapi.json", method: "GET", access: "public", ok: 200, build: () => ({ path: "/api/v1/openapi.json" }) },
     // Any authenticated caller
     { route: "/api/v1/evaluate", method: "POST", access: "signed-in", ok: 200, note: "stateless: a read token may evaluate", build: () => ({ path: "/api/v1/evaluate", body: { input, monteCarloSamples: 0 } }) },

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { spawnSync } from "node:child_process";
 import { buildSync } from "esbuild";
+import { firstLoadJs, httpFigures } from "./bench-web";
 
 // The engine is measured as a bundler ships it. Run through tsx, every function carries a
 // keep-names wrapper (`__name(fn, "…")`) that roughly doubles the cost of closure-heavy code;
@@ -122,4 +123,20 @@ for (const r of rows) {
 }
 console.log("");
 for (const n of repriceNotes) console.log(n);
+
+// The app over HTTP: `next start` on the production build (built first if there is none; rebuild
+// after changing the code), embedded PGlite, one request at a time.
+const web = await httpFigures();
+console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
+const http = [
+  ["GET /api/health (trivial route: the baseline)", web.trivial],
+  ["POST /api/v1/evaluate, session cookie, no Monte Carlo", web.evaluate],
+  ["POST /api/v1/evaluate, API token, no Monte Carlo", web.evaluateToken],
+  ["GET /t/[team] (team dashboard page, server-rendered)", web.dashboard],
+] as const;
+for (const [name, t] of http) console.log(`${name.padEnd(62)}${`${fmt(t.median)} ms`.padStart(12)}${`${fmt(t.p90)} ms`.padStart(12)}${`${fmt(t.median / web.trivial.median)} × trivial`.padStart(18)}${String(t.runs).padStart(6)}`);
+
+console.log("\nFirst-load JavaScript per page (gzip; Next's runtime + the page's chunks, from .next manifests):");
+for (const p of firstLoadJs()) console.log(`  ${p.page.padEnd(34)}${`${p.kb.toFixed(0)} kB`.padStart(9)}  ${p.files} files`);
 if (sink === 42) console.log(""); // keep the baseline loop from being optimised away
+process.exit(0);

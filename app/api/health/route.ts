@@ -1,0 +1,10 @@
+// GET /api/health – liveness for load balancers: answers without touching the database.
+// GET /api/health?ready – readiness: also runs one query; 503 while the database is away.
+import { checkDatabase } from "@/lib/data/health";
+import { handle, json } from "@/lib/http";
+
+export const GET = handle(async (req: Request) => {
+  if (!new URL(req.url).searchParams.has("ready")) return json({ status: "ok" });
+  await checkDatabase();
+  return json({ status: "ok", database: "ok" });
+});
