@@ -328,6 +328,9 @@ test("security matrix: every route × every caller answers as the access rules p
   // Coverage: every handler and page on disk has an entry, and no entry names a missing one.
   expect([...new Set(entries.map((e) => `${e.method} ${e.route}`))].sort(), "route handlers on disk").toEqual(handlersOnDisk());
   expect(pages.map((p) => p.route).sort(), "pages on disk").toEqual(pagesOnDisk());
+  // The app has no server actions (every write is a route handler); one added must join the matrix.
+  const actions = walk("app").filter((f) => /\.tsx?$/.test(f) && /^\s*["']use server["']/m.test(readFileSync(f, "utf8")));
+  expect(actions, "server actions found: give each an entry in this matrix").toEqual([]);
 
   const rows: string[] = [];
   const unexpected: string[] = [];
