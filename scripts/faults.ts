@@ -8,7 +8,7 @@
 //    it must start again on the same folder, with every acknowledged save there.
 //   npm run faults -- [--only postgres|pglite]
 import { execFileSync, execSync } from "node:child_process";
-import { ensureBuild, freshDatabase, percentile, sleep, startServer } from "./reliability/harness";
+import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./reliability/harness";
 import { Writer } from "./reliability/writers";
 
 const WRITERS = 8;
@@ -115,7 +115,7 @@ async function pgliteKill() {
   }
 }
 
-async function main() {
+async function main(): Promise<string[]> {
   ensureBuild();
   if (only !== "pglite") {
     const cluster = pgCluster();
@@ -123,14 +123,7 @@ async function main() {
     else console.log("postgres restart: skipped (needs TEST_DATABASE_URL, root and pg_ctlcluster)");
   }
   if (only !== "postgres") await pgliteKill();
-  if (problems.length) {
-    console.error(`\nFAILED:\n- ${problems.join("\n- ")}`);
-    process.exit(1);
-  }
-  process.exit(0);
+  return problems;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runScript(main);

@@ -7,7 +7,7 @@
 // - Two instances (PostgreSQL): a session made on one is valid on the other; failed sign-ins
 //   and API-token requests are counted once across both (the counters live in the database).
 //   npm run instances -- [--db pglite|postgres|both]
-import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, startServer, type DbKind, type Server } from "./reliability/harness";
+import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, startServer, type DbKind, type Server, runScript } from "./reliability/harness";
 import { exampleInput } from "./reliability/writers";
 
 const SAVES = 100;
@@ -106,7 +106,7 @@ async function acrossInstances(a: Server, b: Server) {
   check(served === RATE && limited === 6, `token limit not shared: ${served} served, ${limited} limited (limit ${RATE})`);
 }
 
-async function main() {
+async function main(): Promise<string[]> {
   ensureBuild();
   for (const kind of dbKindsFromArgs(process.argv.slice(2))) {
     const db = await freshDatabase(kind, "instances");
@@ -122,14 +122,7 @@ async function main() {
       await db.drop();
     }
   }
-  if (problems.length) {
-    console.error(`\nFAILED:\n- ${problems.join("\n- ")}`);
-    process.exit(1);
-  }
-  process.exit(0);
+  return problems;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runScript(main);

@@ -6,7 +6,7 @@
 //   npm run load -- [--db pglite|postgres|both] [--users 50] [--seconds 60] [--port 3300]
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
-import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, numberArg, percentile, startServer, type DbKind } from "./reliability/harness";
+import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, numberArg, percentile, runScript, startServer, type DbKind } from "./reliability/harness";
 
 const argv = process.argv.slice(2);
 const USERS = numberArg(argv, "--users", 50);
@@ -17,9 +17,9 @@ const input = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.jso
 type User = { cookie: string; team: string; scenario: string; version: number; busy: boolean };
 type Kind = "dashboard" | "read" | "evaluate" | "save" | "list";
 
-export type LoadResult = { db: DbKind; users: number; seconds: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number; byKind: Record<Kind, { ok: number; failed: number }> };
+type LoadResult = { db: DbKind; users: number; seconds: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number; byKind: Record<Kind, { ok: number; failed: number }> };
 
-export async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; port?: number } = {}): Promise<LoadResult> {
+async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; port?: number } = {}): Promise<LoadResult> {
   const users = opts.users ?? USERS;
   const seconds = opts.seconds ?? SECONDS;
   const port = opts.port ?? PORT;
@@ -123,23 +123,20 @@ export async function runLoad(kind: DbKind, opts: { users?: number; seconds?: nu
   }
 }
 
-export function formatLoad(r: LoadResult): string {
+function formatLoad(r: LoadResult): string {
   const kinds = Object.entries(r.byKind).map(([k, v]) => `${k} ${v.ok}${v.failed ? ` (+${v.failed} failed)` : ""}`).join(", ");
   return `${r.db.padEnd(8)} ${r.users} users × ${r.seconds} s: ${r.requests} requests, ${r.rps.toFixed(1)} req/s, latency p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, errors ${r.errors}\n         ${kinds}`;
 }
 
-async function main() {
+async function main(): Promise<string[]> {
   ensureBuild();
-  let failed = false;
+  const problems: string[] = [];
   for (const kind of dbKindsFromArgs(argv)) {
     const r = await runLoad(kind);
     console.log(formatLoad(r));
-    if (r.errors > 0) failed = true;
+    if (r.errors > 0) problems.push(`${kind}: ${r.errors} errors under load`);
   }
-  process.exit(failed ? 1 : 0);
+  return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runScript(main);

@@ -172,3 +172,17 @@ export function numberArg(argv: string[], name: string, fallback: number): numbe
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
   return n;
 }
+
+/** Runs a reliability script: exit 1 listing the problems it returns (or its crash), else 0. */
+export function runScript(main: () => Promise<string[]>): void {
+  main().then(
+    (problems) => {
+      if (problems.length) console.error(`\nFAILED:\n- ${problems.join("\n- ")}`);
+      process.exit(problems.length ? 1 : 0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
