@@ -9,7 +9,7 @@ import { latestCatalogPrices, latestPublishedVersion } from "./catalog";
 import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
 import { parseInput } from "../validation/errors";
-import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
+import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
 import { memberTeamWhere, membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 
@@ -215,7 +215,8 @@ export async function getRevision(userId: string, scenarioId: string, number: nu
 }
 
 /** Restores an old revision as a new one (history is never rewritten). */
-export async function restoreRevision(userId: string, scenarioId: string, number: number, baseVersion: number) {
+export async function restoreRevision(userId: string, scenarioId: string, number: number, raw: unknown) {
+  const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const old = await getRevision(userId, scenarioId, number);
   return saveRevision(userId, scenarioId, { baseVersion, input: old.input, message: `Restored revision ${number}` });
 }
@@ -297,7 +298,7 @@ export async function repricePreview(userId: string, teamSlug: string, scenarioI
 
 /** Saves the current revision re-priced at the newest catalog as a new revision (409 if stale). */
 export async function saveRepricedRevision(userId: string, scenarioId: string, raw: unknown) {
-  const { baseVersion } = parseInput(SaveRevisionSchema.pick({ baseVersion: true }), raw);
+  const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const row = await roleForScenario(getDb(), userId, scenarioId);
   authorize(row?.role, "scenario:write", "Scenario not found");
   const current = await getDb().scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { currentRevision: { select: { input: true } } } });

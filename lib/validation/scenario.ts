@@ -13,8 +13,12 @@ export const CreateScenarioSchema = z.object({
 });
 export type CreateScenarioInput = z.input<typeof CreateScenarioSchema>;
 
+/** The version the client loaded: every change to a scenario is checked against it (409 if stale). */
+const baseVersion = z.number({ error: "must be the version you loaded (a number)" }).int({ error: "must be a whole number" }).min(1, { error: "must be the version you loaded" });
+export const BaseVersionSchema = z.object({ baseVersion });
+
 export const SaveRevisionSchema = z.object({
-  baseVersion: z.coerce.number({ error: "must be a number" }).int().min(1, { error: "must be the version you loaded" }),
+  baseVersion,
   input: ScenarioInputSchema,
   message: message.default(""),
   name: name.optional(),
@@ -25,7 +29,7 @@ export type SaveRevisionInput = z.input<typeof SaveRevisionSchema>;
 export const STATUS_FLOW = { draft: ["proposed", "archived"], proposed: ["draft", "decided", "archived"], decided: ["proposed", "archived"], archived: ["draft"] } as const;
 
 export const SetStatusSchema = z.object({
-  baseVersion: z.coerce.number().int().min(1),
+  baseVersion,
   status: z.enum(["draft", "proposed", "decided", "archived"], { error: "must be draft, proposed, decided or archived" }),
 });
 

@@ -16,9 +16,9 @@ import { createUserWithTeam } from "../../lib/data/users";
 import { acceptInvitation, changeMemberRole, createInvitation, createTeam } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken } from "../../lib/data/tokens";
-import { addGpuOffer, applyImport, createDraft, publishVersion, setRepriceThreshold, updateApiPrice } from "../../lib/data/catalog";
+import { addApiPrice, addGpuOffer, applyImport, createDraft, previewImport, publishVersion, setRepriceThreshold, updateApiPrice, updateGpuOffer } from "../../lib/data/catalog";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
-import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../../lib/validation/scenario";
+import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../../lib/validation/scenario";
 import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../../lib/validation/catalog";
@@ -29,6 +29,8 @@ import * as scenarioRoute from "../../app/api/v1/scenarios/[id]/route";
 import * as statusRoute from "../../app/api/v1/scenarios/[id]/status/route";
 import * as comments from "../../app/api/v1/scenarios/[id]/comments/route";
 import * as evaluate from "../../app/api/v1/evaluate/route";
+import * as restore from "../../app/api/v1/scenarios/[id]/revisions/[number]/restore/route";
+import * as reprice from "../../app/api/v1/scenarios/[id]/reprice/route";
 
 const MEGABYTE = "x".repeat(1_000_000);
 const BAD: unknown[] = ["", "abc", "NaN", -1, -1e308, 1e308, 0.5, null, true, [], {}, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃ \u0000 \u202e", [1, "two"], { nested: { deeper: [null] } }];
@@ -85,6 +87,7 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
   let scenarioId = "";
   let draftId = "";
   let apiRowId = "";
+  let gpuRowId = "";
   let token = "";
 
   async function dump(): Promise<string> {
@@ -113,6 +116,7 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
     token = (await createApiToken(owner, team, { name: "fuzz", access: "write" })).token;
     draftId = (await createDraft(admin, { label: "fuzz draft", effectiveDate: "2026-12-01" })).id;
     apiRowId = (await t.db.apiPrice.findFirstOrThrow({ where: { catalogVersionId: draftId } })).id;
+    gpuRowId = (await t.db.gpuOffer.findFirstOrThrow({ where: { catalogVersionId: draftId } })).id;
   }, 180_000);
   afterAll(async () => t?.close());
 
@@ -156,6 +160,17 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
           valid: { provider: "P", gpuType: "H100 SXM", memoryGb: 80, bandwidthGbS: 3350, bf16Tflops: 989, pricePerGpuHour: 2, sourceUrl: "https://p.test", checkedAt: "2026-12-01" },
           schema: GpuOfferEditSchema,
           send: (b) => dataLayer(() => addGpuOffer(admin, draftId, b)),
+        },
+        { name: "restore a revision (route)", valid: { baseVersion: version }, schema: BaseVersionSchema, send: (b) => route(restore.POST as never, "POST", { id: scenarioId, number: "1" }, b) },
+        { name: "save re-priced (route)", valid: { baseVersion: version }, schema: BaseVersionSchema, send: (b) => route(reprice.POST as never, "POST", { id: scenarioId }, b) },
+        { name: "archive (route)", valid: { baseVersion: version }, schema: BaseVersionSchema, send: (b) => route(scenarioRoute.DELETE as never, "DELETE", { id: scenarioId }, b) },
+        { name: "import preview", valid: { format: "gpu-csv", text: "provider,gpu_type,price_per_gpu_hour\nX,L40S,1" }, schema: ImportSchema, send: (b) => dataLayer(() => previewImport(admin, draftId, b)) },
+        { name: "edit a GPU offer", valid: { pricePerGpuHour: 1 }, schema: GpuOfferEditSchema.partial(), send: (b) => dataLayer(() => updateGpuOffer(admin, gpuRowId, b)) },
+        {
+          name: "add an API price",
+          valid: { provider: "P", model: "m", inputPerM: 1, outputPerM: 2, sourceUrl: "https://p.test", checkedAt: "2026-12-01" },
+          schema: ApiPriceEditSchema,
+          send: (b) => dataLayer(() => addApiPrice(admin, draftId, b)),
         },
         { name: "publish", valid: { label: "Pub", effectiveDate: "2026-12-01" }, schema: PublishSchema, send: (b) => dataLayer(() => publishVersion(admin, draftId, b)) },
       ];

@@ -91,7 +91,7 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
       return setScenarioStatus(a, scenarioId, { baseVersion: s.version, status: s.status === "draft" ? "proposed" : "draft" });
     }, { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
     ["duplicate", (a) => duplicateScenario(a, scenarioId), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
-    ["restore a revision", async (a) => restoreRevision(a, scenarioId, 1, await current()), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
+    ["restore a revision", async (a) => restoreRevision(a, scenarioId, 1, { baseVersion: await current() }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
     ["comment", (a) => addComment(a, scenarioId, { body: "Looks right" }), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["create a scenario in the team", (a) => createScenario(a, team, { name: "New", input: scenarioInput() }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
     ["invite someone", (a) => createInvitation(a, team, { email: "new@a.test", role: "viewer" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],

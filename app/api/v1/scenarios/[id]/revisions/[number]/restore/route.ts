@@ -8,10 +8,7 @@ export const POST = handle(async (req: Request, { params }: { params: Promise<{ 
   assertSameOrigin(req);
   const user = await requireUser(req);
   const { id, number } = await params;
-  const body = (await readJson(req)) as { baseVersion?: unknown } | undefined;
   const n = Number(number);
-  const base = Number(body?.baseVersion);
   if (!Number.isInteger(n) || n < 1) throw new AppError("validation", "Revision number must be a whole number.", { number: ["must be a whole number ≥ 1"] });
-  if (!Number.isInteger(base) || base < 1) throw new AppError("validation", "Say which version you are restoring over.", { baseVersion: ["must be the version you loaded"] });
-  return json(await restoreRevision(user.id, id, n, base));
+  return json(await restoreRevision(user.id, id, n, await readJson(req)));
 });
