@@ -25,7 +25,6 @@ function secure(req: NextRequest): NextResponse {
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
     const csp = pageCsp(nonce, process.env.NODE_ENV !== "production");
     const headers = new Headers(req.headers);
-    headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);
     res = NextResponse.next({ request: { headers } });
     res.headers.set("Content-Security-Policy", csp);
