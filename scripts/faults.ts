@@ -2,12 +2,14 @@
 // 1. PostgreSQL stops for 5 s in the middle of the run (then starts again): during the outage
 //    requests must fail fast with 503 and a clear message, never 500 or a hang; afterwards the
 //    app must serve again on its own within 5 s of PostgreSQL accepting connections; and every
-//    save it acknowledged must be in the history. Needs TEST_DATABASE_URL and the right to run
+//    save it acknowledged must be in the history. A browser on a team page during the outage
+//    must see the error page, and its "Try again" must bring the page back once PostgreSQL is up. Needs TEST_DATABASE_URL and the right to run
 //    pg_ctlcluster (root, as in CI); skipped with a message otherwise.
 // 2. The app is killed with SIGKILL while it writes to the embedded PGlite store, three times:
 //    it must start again on the same folder, with every acknowledged save there.
 //   npm run faults -- [--only postgres|pglite]
 import { execFileSync, execSync } from "node:child_process";
+import { chromium, type Page } from "@playwright/test";
 import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./reliability/harness";
 import { Writer } from "./reliability/writers";
 
@@ -34,6 +36,16 @@ async function writersOn(base: string, label: string): Promise<Writer[]> {
   return ws;
 }
 
+/** A browser page signed in as the writer's user (its session cookie). */
+async function browserAs(browser: Awaited<ReturnType<typeof chromium.launch>>, base: string, w: Writer): Promise<Page> {
+  const ctx = await browser.newContext();
+  const cookies = w.client.cookieHeader.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base }));
+  await ctx.addCookies(cookies);
+  const page = await ctx.newPage();
+  await page.goto(`${base}/t/${w.team}`);
+  return page;
+}
+
 async function postgresRestart(cluster: string[]) {
   const db = await freshDatabase("postgres", "faults");
   const server = await startServer({ port: 3310, databaseUrl: db.url });
@@ -41,10 +53,15 @@ async function postgresRestart(cluster: string[]) {
     const writers = await writersOn(server.base, "pg");
     const stop = { stopped: false };
     const running = writers.map((w) => w.loop(stop));
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const page = await browserAs(browser, server.base, writers[0]);
     await sleep(4_000);
     const down = Date.now();
     execFileSync("pg_ctlcluster", [...cluster, "stop", "-m", "fast"]);
-    await sleep(5_000);
+    await sleep(1_000);
+    const shown = await page.goto(`${server.base}/t/${writers[0].team}`);
+    const errorPage = (await page.getByRole("heading", { name: "This page could not be loaded" }).count()) === 1;
+    await sleep(4_000);
     execFileSync("pg_ctlcluster", [...cluster, "start"]);
     for (let i = 0; i < 100; i++) {
       try {
@@ -55,7 +72,14 @@ async function postgresRestart(cluster: string[]) {
       }
     }
     const ready = Date.now();
-    await sleep(6_000);
+    await sleep(1_000);
+    await page.getByRole("button", { name: "Try again" }).click();
+    const back = await page.getByTestId("team-name").waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    await browser.close();
+    await sleep(5_000);
     stop.stopped = true;
     await Promise.all(running);
 
@@ -74,6 +98,8 @@ async function postgresRestart(cluster: string[]) {
         `serving again ${recovery.toFixed(2)} s after PostgreSQL accepted connections`,
     );
     if (during[0]) console.log(`  e.g. ${during[0].status}: ${during[0].message}`);
+    console.log(`  a team page during the outage: ${shown?.status()} with the error page: ${errorPage}; after "Try again" once PostgreSQL is back: ${back ? "the page" : "still failing"}`);
+    if (!errorPage || !back) problems.push("postgres: the browser did not get the error page during the outage, or did not recover with Try again");
     const before = all.filter((f) => f.at + f.ms < down);
     if (before.length) problems.push(`postgres: ${before.length} failures before the outage, e.g. ${before[0].status} ${before[0].message}`);
     if (statuses.some((s) => s !== 503)) problems.push(`postgres: outage answers other than 503: ${statuses.join(", ")}`);

@@ -18,6 +18,7 @@ export class Writer {
   private n = 0;
   constructor(
     public client: Client,
+    public team: string,
     public scenario: string,
     private label: string,
   ) {}
@@ -26,7 +27,7 @@ export class Writer {
     const u = await Client.newUser(base, label);
     const r = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: label, input });
     if (r.status !== 201) throw new Error(`scenario: ${r.status} ${JSON.stringify(r.body)}`);
-    return new Writer(u.client, (r.body as { id: string }).id, label);
+    return new Writer(u.client, u.team, (r.body as { id: string }).id, label);
   }
 
   /** One save; a conflict refreshes the version; a network error counts as status 0. */
