@@ -25,6 +25,11 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** The API token a request carries as `Authorization: Bearer <token>`, or null. */
+export function bearerToken(req: Request): string | null {
+  return req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+}
+
 /**
  * CSRF defence for cookie-authenticated mutations: the browser must say the request comes from
  * this site (Origin, or Sec-Fetch-Site for same-origin fetches) and send JSON, which a form on
@@ -32,8 +37,7 @@ export async function readJson(req: Request): Promise<unknown> {
  */
 export function assertSameOrigin(req: Request, { json = true }: { json?: boolean } = {}): void {
   // A bearer token is not sent by browsers on their own, so it needs no origin check.
-  const bearer = /^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "");
-  if (bearer) {
+  if (bearerToken(req)) {
     if (json && !(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
     return;
   }

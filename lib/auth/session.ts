@@ -5,6 +5,7 @@ import { authOptions } from "./options";
 import { getActiveUser } from "../data/users";
 import { authenticateApiToken } from "../data/tokens";
 import { AppError } from "../errors";
+import { bearerToken } from "../http";
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getActiveUser>>>;
 
@@ -27,7 +28,7 @@ export async function requireUserPage(callbackPath: string): Promise<SessionUser
  * team and access) or its session cookie.
  */
 export async function requireUser(req?: Request): Promise<Pick<SessionUser, "id" | "email" | "name">> {
-  const bearer = req?.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = req && bearerToken(req);
   if (bearer) return authenticateApiToken(bearer);
   // No token and no cookie: there is no session to look up.
   if (req && !req.headers.get("cookie")) throw new AppError("unauthenticated", "Sign in, or send an API token as Authorization: Bearer <token>.");
@@ -41,6 +42,6 @@ export async function requireUser(req?: Request): Promise<Pick<SessionUser, "id"
  * browser session only. An API token is confined to its own team, so it is refused here.
  */
 export async function requireSessionUser(req: Request): Promise<Pick<SessionUser, "id" | "email" | "name">> {
-  if (/^Bearer\s/i.test(req.headers.get("authorization") ?? "")) throw new AppError("forbidden", "API tokens act only inside their own team; this needs a signed-in session.");
+  if (bearerToken(req)) throw new AppError("forbidden", "API tokens act only inside their own team; this needs a signed-in session.");
   return requireUser(req);
 }
