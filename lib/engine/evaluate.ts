@@ -353,9 +353,9 @@ function explain(
       const gpu = be.gpuOnly.reached
         ? `counting GPUs alone, as simple calculators do, it would at ${formatCount(be.gpuOnly.requestsPerMonth)}`
         : "counting GPUs alone it does not either";
-      parts.push(` ${full}; ${gpu}.`);
+      parts.push(`${full}; ${gpu}.`);
     }
-    if (rec.economic.closeCall) parts.push(` The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
+    if (rec.economic.closeCall) parts.push(`The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
   } else if (api || self) {
     const only = (api ?? self)!;
     parts.push(`Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatMoney(only.monthlyCost)} a month for ${volume}.`);
@@ -363,9 +363,11 @@ function explain(
   if (rec.overriddenBy.length && rec.overrideMonthlyCost !== null) {
     const cost = rec.overrideMonthlyCost;
     parts.push(
-      ` ${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatMoney(cost)} a month more` : `it happens to save ${formatMoney(-cost)} a month`} than the cheapest option it rules out.`,
+      `${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatMoney(cost)} a month more` : `it happens to save ${formatMoney(-cost)} a month`} than the cheapest option it rules out.`,
     );
   }
-  if (rec.outcome === "infeasible") parts.push(` ${rec.conflicts.join(" ")}`);
-  return parts.join("").replace(/\s+/g, " ").trim();
+  if (rec.outcome === "infeasible") parts.push(rec.conflicts.join(" "));
+  // Sentences joined by one space (a regular expression tidying the spaces afterwards cost more
+  // than building the rest of the reason).
+  return parts.join(" ");
 }

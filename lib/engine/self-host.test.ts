@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { HOURS_PER_MONTH } from "./constants";
-import { gpuHoursFor, gpuMonthlyCost, peopleMonthly, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
+import { copyCostModel, gpuHoursFor, gpuMonthlyCost, peopleMonthly, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
 import { kvBytesPerToken, replicaCandidates, weightBytes } from "./self-host-sizing";
 import { total } from "./cost-line";
 import { gpu, model, selfHost, workload } from "./test-fixtures";
@@ -106,5 +106,19 @@ describe("cost lines", () => {
     // $208,000 / 52 = $4,000 a week: set-up 6·4000/24 = 1000; switching 2·2·4000/12 = 1333.33
     expect(peopleMonthly(m).setup).toBeCloseTo(1000, 9);
     expect(peopleMonthly(m).switching).toBeCloseTo(16000 / 12, 9);
+  });
+});
+
+describe("copyCostModel", () => {
+  // The what-if scratch model must share the hidden class of the models it re-prices: same
+  // fields, same order. A field added to one and not the other, or in another place, fails here.
+  test("copies every field of selfHostCostModel's result, in the same order, with the same values", () => {
+    for (const overrides of [{}, { billingMode: "scale-to-zero" }, { overhead: { mode: "lines", networking: 100, storage: 0, loadBalancing: 0, observability: 0 } }]) {
+      const { model: m } = sized(overrides);
+      const copy = copyCostModel(m);
+      expect(copy).not.toBe(m);
+      expect(Object.keys(copy)).toEqual(Object.keys(m));
+      expect(copy).toEqual(m);
+    }
   });
 });

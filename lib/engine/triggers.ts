@@ -18,7 +18,7 @@ export type Trigger = {
   text: string;
 };
 
-const BISECTIONS = 30; // 2^-30 of the bracket: far below any price's precision
+const BISECTIONS = 20; // 2^-20 of the bracket (of its logarithm for multipliers): a millionth, far below what a trigger shows
 
 const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
   gpuPrice: { min: 0.05, max: 20 },

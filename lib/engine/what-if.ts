@@ -3,7 +3,7 @@
 // formulas as the main evaluation (api-cost.ts, self-host-cost.ts); it does not re-size memory.
 import { apiTokenCostPerRequest, type EffectiveApiPrices } from "./api-cost";
 import { MONTHS_PER_YEAR } from "./constants";
-import { loadPerRequestOf, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
+import { copyCostModel, loadPerRequestOf, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
 
 export const KEY_INPUTS = [
   "volume",
@@ -64,16 +64,20 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
 }
 
-// One scratch copy of the cost model per pair, overwritten field by field: the Monte Carlo calls
-// this tens of thousands of times per evaluation and must not allocate.
-const scratch = new WeakMap<PairModel, SelfHostCostModel>();
+// One scratch copy of the cost model, overwritten field by field: the Monte Carlo and the
+// triggers call this tens of thousands of times per evaluation and must not allocate. Evaluations
+// run to completion one at a time, so one copy serves them all; it is re-made when the base
+// model changes (a lookup per call in a WeakMap keyed by the pair cost more than the pricing). It is
+// a copyCostModel: same hidden class as the models the main evaluation prices.
+let scratchBase: SelfHostCostModel | null = null;
+let scratch: SelfHostCostModel | null = null;
 
 export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
   const base = p.self.cost;
-  let model = scratch.get(p);
-  if (!model) {
-    model = { ...base };
-    scratch.set(p, model);
+  let model = scratch;
+  if (scratchBase !== base || !model) {
+    model = scratch = copyCostModel(base);
+    scratchBase = base;
   }
   model.loadPerRequest =
     x.selfCacheHit === undefined && x.peak === undefined && x.throughput === undefined
