@@ -12,7 +12,9 @@ export type CostLine = {
 };
 
 export function line(label: string, unit: string, quantity: number, unitPrice: number, source: string, flag?: string): CostLine {
-  return { label, unit, quantity, unitPrice, monthlyCost: quantity * unitPrice, source, ...(flag ? { flag } : {}) };
+  const l: CostLine = { label, unit, quantity, unitPrice, monthlyCost: quantity * unitPrice, source };
+  if (flag) l.flag = flag;
+  return l;
 }
 
 export function total(lines: CostLine[]): number {

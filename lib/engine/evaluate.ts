@@ -59,12 +59,8 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const R = w.requestsPerMonth;
   const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
   const monthlyTokens = R * tokensPerRequest;
-  const unit = (monthly: number) => ({
-    monthlyCost: monthly,
-    annualCost: monthly * MONTHS_PER_YEAR,
-    perMillionTokens: monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null,
-    perThousandRequests: R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null,
-  });
+  const perMillionTokens = (monthly: number) => (monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null);
+  const perThousandRequests = (monthly: number) => (R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null);
 
   // Options, each priced line by line.
   const apiModels = new Map<string, ApiCostModel>();
@@ -72,7 +68,20 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     const model = apiCostModel(option, w, salary);
     apiModels.set(option.id, model);
     const { lines, flags } = apiCostLines(option, w, salary, model.prices);
-    return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
+    const monthly = total(lines);
+    return {
+      kind: "api",
+      id: option.id,
+      label: option.label,
+      feasible: true,
+      lines,
+      monthlyCost: monthly,
+      annualCost: monthly * MONTHS_PER_YEAR,
+      perMillionTokens: perMillionTokens(monthly),
+      perThousandRequests: perThousandRequests(monthly),
+      priceTier: model.prices.tier,
+      flags,
+    };
   });
 
   const selfStates = new Map<string, SelfState>();
@@ -87,13 +96,17 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     selfStates.set(option.id, { option, capacity, model, candidates });
     checked.push({ kind: "self-host", option, ttftMs: capacity.ttftMs, perStreamTokensPerS: capacity.perStreamTokensPerS });
     const lines = selfHostCostLines(model, option, R);
+    const monthly = total(lines);
     return {
       kind: "self-host",
       id: option.id,
       label: option.label,
       feasible: true,
       lines,
-      ...unit(total(lines)),
+      monthlyCost: monthly,
+      annualCost: monthly * MONTHS_PER_YEAR,
+      perMillionTokens: perMillionTokens(monthly),
+      perThousandRequests: perThousandRequests(monthly),
       gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
       sizing: sizing(model, capacity, R, w.outputTokensPerRequest),
     };
@@ -231,7 +244,7 @@ function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapac
       ],
     };
   }
-  return { ...best, candidates: undominated(priced) };
+  return { capacity: best.capacity, model: best.model, candidates: undominated(priced) };
 }
 
 /**

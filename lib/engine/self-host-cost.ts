@@ -189,11 +189,13 @@ export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: numb
   return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
+const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = { "always-on": "always on", "active-window": "scaled to the active window", "scale-to-zero": "busy hours only" };
+
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
   const replicas = replicasFor(m, requestsPerMonth);
   const hours = gpuHoursFor(m, requestsPerMonth, replicas);
   const gpuSource = option.gpu.source.name + (option.gpu.source.checkedAt ? `, checked ${option.gpu.source.checkedAt}` : "");
-  const modeNote = { "always-on": "always on", "active-window": "scaled to the active window", "scale-to-zero": "busy hours only" }[m.billingMode];
+  const modeNote = MODE_NOTES[m.billingMode];
   const lines: CostLine[] = [line(`${option.gpu.gpuType} GPU time (${option.gpu.provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, gpuSource)];
   const gpuCost = hours * m.pricePerGpuHour;
   if (option.overhead.mode === "percent") {

@@ -5,13 +5,13 @@
 /** 1234567.891 → "1,234,568" (digits = 0) or "1,234,567.89" (digits = 2). */
 export function groupDigits(value: number, digits = 0): string {
   const fixed = Math.abs(value).toFixed(digits);
-  const [whole, fraction] = fixed.split(".");
-  let out = "";
-  for (let i = 0; i < whole.length; i++) {
-    if (i > 0 && (whole.length - i) % 3 === 0) out += ",";
-    out += whole[i];
-  }
-  return (value < 0 && Number(fixed) !== 0 ? "-" : "") + out + (fraction ? `.${fraction}` : "");
+  const dot = fixed.indexOf(".");
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  // Groups of three from the right: the first group takes what is left over.
+  let end = whole.length % 3 || 3;
+  let out = whole.slice(0, end);
+  for (; end < whole.length; end += 3) out += "," + whole.slice(end, end + 3);
+  return (value < 0 && Number(fixed) !== 0 ? "-" : "") + out + (dot < 0 ? "" : fixed.slice(dot));
 }
 
 export function formatMoney(value: number): string {
