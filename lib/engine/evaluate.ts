@@ -13,6 +13,7 @@ import {
   gpuHoursFor,
   fixedMonthlyCost,
   gpuMonthlyCost,
+  keepLowerGpuMonthlyCosts,
   loadInputs,
   rentedGpus,
   replicasFor,
@@ -191,17 +192,9 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
 
 // Degrees of one option differ only in GPU time: overhead share, fixed overhead and people costs
 // are the same for all of them, so the minimum is taken on GPU cost and the rest added once.
-// Filled volume by volume into one array (no closure or boxed number per point).
 function cheapestAt(candidates: Candidate[], volumes: number[]): number[] {
-  const out = new Array<number>(volumes.length);
-  for (let i = 0; i < volumes.length; i++) out[i] = gpuMonthlyCost(candidates[0].model, volumes[i]);
-  for (let k = 1; k < candidates.length; k++) {
-    const model = candidates[k].model;
-    for (let i = 0; i < volumes.length; i++) {
-      const g = gpuMonthlyCost(model, volumes[i]);
-      if (g < out[i]) out[i] = g;
-    }
-  }
+  const out = new Array<number>(volumes.length).fill(Number.POSITIVE_INFINITY);
+  for (const c of candidates) keepLowerGpuMonthlyCosts(c.model, volumes, out);
   const m = candidates[0].model;
   const share = 1 + m.overheadShare;
   const fixed = fixedMonthlyCost(m);
@@ -312,10 +305,15 @@ function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
   }
   lo = Math.max(1, lo);
   const ratio = Math.pow(hi / lo, 1 / (COST_CURVE_POINTS - 1));
-  const points: number[] = [R, ...marks];
-  for (let i = 0, v = lo; i < COST_CURVE_POINTS; i++, v *= ratio) points.push(Math.round(v));
-  points.sort((a, b) => a - b);
-  return points.filter((v, i) => i === 0 || v !== points[i - 1]);
+  // A typed array sorts numbers natively (no comparator call per comparison).
+  const points = new Float64Array(1 + marks.length + COST_CURVE_POINTS);
+  points[0] = R;
+  points.set(marks, 1);
+  for (let i = 0, v = lo; i < COST_CURVE_POINTS; i++, v *= ratio) points[1 + marks.length + i] = Math.round(v);
+  points.sort();
+  const out: number[] = [];
+  for (let i = 0; i < points.length; i++) if (i === 0 || points[i] !== points[i - 1]) out.push(points[i]);
+  return out;
 }
 
 function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number, selfWinsNow: boolean): Trigger[] {
