@@ -16,6 +16,13 @@ const bundle = path.join(outDir, "engine.mjs");
 buildSync({ entryPoints: [path.resolve("scripts/bench-entry.ts")], bundle: true, format: "esm", platform: "node", target: "node20", outfile: bundle, logLevel: "error" });
 const { apiTokenCostPerRequest, evaluateScenario, parseScenario } = (await import(pathToFileURL(bundle).href)) as typeof import("./bench-entry");
 
+// `npm run bench -- engine memo` runs only the named sections (engine, memo, reprice, web); the
+// baseline is always measured. No argument: all of them.
+const SECTIONS = ["engine", "memo", "reprice", "web"] as const;
+const only = process.argv.slice(2);
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`Unknown section "${name}": use ${SECTIONS.join(", ")}`);
+const want = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
+
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 type Row = { name: string; median: number; p90: number; runs: number; unit: "µs" | "ms"; target?: string; spread?: string };
@@ -57,7 +64,7 @@ const ROUNDS = 5;
 type Measured = ReturnType<typeof measure>;
 const engine = new Map<string, Measured[]>();
 const keep = (key: string, m: Measured) => engine.set(key, [...(engine.get(key) ?? []), m]);
-for (let round = 0; round < ROUNDS; round++) {
+for (let round = 0; round < (want("engine") ? ROUNDS : 0); round++) {
   for (const ex of examples) {
     keep(`validate ${ex.name}`, measure(() => parseScenario(ex.input), 300, 300));
     keep(`plain ${ex.name}`, measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 500));
@@ -70,7 +77,7 @@ function best(key: string, scale: number): Pick<Row, "median" | "p90" | "runs" |
   const medians = all.map((m) => m.median * scale);
   return { median: b.median * scale, p90: b.p90 * scale, runs: all.reduce((n, m) => n + m.runs, 0), spread: `rounds ${fmt(Math.min(...medians))}–${fmt(Math.max(...medians))}` };
 }
-for (const ex of examples) {
+for (const ex of want("engine") ? examples : []) {
   rows.push({ name: `  of which input validation (zod) ${ex.name}`, unit: "µs", ...best(`validate ${ex.name}`, 1000) });
   rows.push({ name: `evaluateScenario ${ex.name}, no Monte Carlo`, unit: "µs", target: "< 100 µs", ...best(`plain ${ex.name}`, 1000) });
   rows.push({ name: `evaluateScenario ${ex.name}, 10,000-sample Monte Carlo`, unit: "ms", target: "< 25 ms", ...best(`mc ${ex.name}`, 1) });
@@ -90,7 +97,7 @@ async function measureAsync(fn: () => Promise<unknown>, minRuns: number, minMs: 
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], runs: times.length };
 }
-{
+if (want("memo")) {
   const { buildMemo } = await import("../lib/memo/content");
   const { memoMarkdown } = await import("../lib/memo/markdown");
   const { renderMemoPdf } = await import("../lib/memo/pdf");
@@ -112,7 +119,7 @@ async function measureAsync(fn: () => Promise<unknown>, minRuns: number, minMs: 
 // TEST_DATABASE_URL names a local PostgreSQL) on PostgreSQL. A child process: lib/data needs the
 // react-server condition. REPRICE_COUNT overrides the count.
 const repriceNotes: string[] = [];
-for (const kind of ["pglite", "postgres"] as const) {
+for (const kind of want("reprice") ? (["pglite", "postgres"] as const) : []) {
   if (kind === "postgres" && !process.env.TEST_DATABASE_URL) {
     repriceNotes.push("re-pricing on PostgreSQL: skipped (set TEST_DATABASE_URL to a local PostgreSQL, as .ci/run does)");
     continue;
@@ -145,6 +152,7 @@ for (const n of repriceNotes) console.log(n);
 
 // The app over HTTP: `next start` on the production build (built first if there is none; rebuild
 // after changing the code), embedded PGlite, one request at a time.
+if (want("web")) {
 const web = await httpFigures();
 console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
 const http = [
@@ -157,5 +165,6 @@ for (const [name, t] of http) console.log(`${name.padEnd(62)}${`${fmt(t.median)}
 
 console.log("\nFirst-load JavaScript per page (gzip; Next's runtime + the page's chunks, from .next manifests):");
 for (const p of firstLoadJs()) console.log(`  ${p.page.padEnd(34)}${`${p.kb.toFixed(0)} kB`.padStart(9)}  ${p.files} files`);
+}
 if (sink === 42) console.log(""); // keep the baseline loop from being optimised away
 process.exit(0);

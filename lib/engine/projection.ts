@@ -16,17 +16,17 @@ export function project(
   requestsPerMonth: number,
   growth: number,
   months: number,
-  /** Each option's monthly cost at each of the given volumes. */
-  costsAt: Record<string, (volumes: number[]) => number[]>,
+  ids: string[],
+  /** An option's monthly cost at each of the given volumes. */
+  costsAt: (id: string, volumes: number[]) => number[],
   pair: { selfId: string; apiId: string } | null,
 ): Projection {
-  const ids = Object.keys(costsAt);
   const volumes = new Array<number>(months);
   const monthly: Record<string, number[]> = {};
   const cumulative: Record<string, number[]> = {};
   for (let m = 0; m < months; m++) volumes[m] = requestsPerMonth * Math.pow(1 + growth, m);
   for (const id of ids) {
-    const mo = costsAt[id](volumes);
+    const mo = costsAt(id, volumes);
     const cu = new Array<number>(months);
     let running = 0;
     for (let m = 0; m < months; m++) {
