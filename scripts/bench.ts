@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { spawnSync } from "node:child_process";
+import { PerformanceObserver } from "node:perf_hooks";
 import { buildSync } from "esbuild";
-import { firstLoadJs, httpFigures } from "./bench-web";
 
 // The engine is measured as a bundler ships it. Run through tsx, every function carries a
 // keep-names wrapper (`__name(fn, "…")`) that roughly doubles the cost of closure-heavy code;
@@ -83,6 +83,31 @@ for (const ex of want("engine") ? examples : []) {
   rows.push({ name: `evaluateScenario ${ex.name}, 10,000-sample Monte Carlo`, unit: "ms", target: "< 25 ms", ...best(`mc ${ex.name}`, 1) });
 }
 
+// Garbage collection while evaluating back to back: the share of the time spent in GC pauses and
+// the mean pause. An evaluation that leaves objects reachable after it returns shows here first
+// (one did: 15–20% of the time in pauses of ~4 ms, against a few % in sub-millisecond pauses).
+const gcNotes: string[] = [];
+for (const ex of want("engine") ? examples : []) {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  const start = performance.now();
+  let runs = 0;
+  while (performance.now() - start < 1500) {
+    evaluateScenario(ex.input, { monteCarloSamples: 0 });
+    runs++;
+  }
+  const elapsed = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 50)); // GC entries are delivered asynchronously
+  observer.disconnect();
+  const inGc = pauses.reduce((a, b) => a + b, 0);
+  gcNotes.push(
+    `GC during ${runs} back-to-back evaluations of ${ex.name}: ${((100 * inGc) / elapsed).toFixed(1)}% of the time, ${pauses.length} pauses, mean ${(inGc / Math.max(1, pauses.length)).toFixed(2)} ms, max ${Math.max(0, ...pauses).toFixed(1)} ms`,
+  );
+}
+
 // Decision memo: content model + PDF rendering, warm (fonts loaded, modules compiled), as the
 // memo route does it. Imported through tsx: rendering time is dominated by layout and font work.
 async function measureAsync(fn: () => Promise<unknown>, minRuns: number, minMs: number) {
@@ -148,11 +173,13 @@ for (const r of rows) {
   );
 }
 console.log("");
-for (const n of repriceNotes) console.log(n);
+for (const n of [...gcNotes, ...repriceNotes]) console.log(n);
 
 // The app over HTTP: `next start` on the production build (built first if there is none; rebuild
 // after changing the code), embedded PGlite, one request at a time.
 if (want("web")) {
+// Imported here: it loads the database layer, which the engine figures should not share a heap with.
+const { firstLoadJs, httpFigures } = await import("./bench-web");
 const web = await httpFigures();
 console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
 const http = [
