@@ -62,7 +62,7 @@ export function monteCarlo(p: PairModel, samples: number, seed: number): Uncerta
   // samples, and the collections it caused while the evaluation's objects were alive taught V8 to
   // allocate those objects in the old generation, slowing every later evaluation.)
   const draw = new Float64Array(n);
-  const x: Record<KeyInput, number> = { volume: 1, gpuPrice: 1, tokenPrice: 1, apiCacheRead: 0, selfCacheHit: 0, utilisation: 0, throughput: 1, engineeringFte: 1, salary: 0, peak: 1 };
+  const x = new Draw();
   const out = new Float64Array(samples);
   let cheaper = 0;
   let sum = 0;
@@ -88,7 +88,26 @@ function drawInto(out: Float64Array, state: Int32Array, low: Float64Array, mode:
 const DRAW_ORDER: typeof KEY_INPUTS = ["volume", "gpuPrice", "tokenPrice", "apiCacheRead", "selfCacheHit", "utilisation", "throughput", "engineeringFte", "salary", "peak"];
 void DRAW_ORDER;
 
-function setDraw(x: Record<KeyInput, number>, d: Float64Array): void {
+/**
+ * One sample's what-if. A class rather than an object literal: a literal with these keys joins
+ * V8's hidden-class tree of other objects keyed by input (the tornado's probe, whose fields may be
+ * undefined; the input ranges, whose fields are objects), and every number stored in it is then
+ * boxed — 10 allocations a sample.
+ */
+class Draw implements Record<KeyInput, number> {
+  volume = Number.NaN;
+  gpuPrice = Number.NaN;
+  tokenPrice = Number.NaN;
+  apiCacheRead = Number.NaN;
+  selfCacheHit = Number.NaN;
+  utilisation = Number.NaN;
+  throughput = Number.NaN;
+  engineeringFte = Number.NaN;
+  salary = Number.NaN;
+  peak = Number.NaN;
+}
+
+function setDraw(x: Draw, d: Float64Array): void {
   x.volume = d[0];
   x.gpuPrice = d[1];
   x.tokenPrice = d[2];
