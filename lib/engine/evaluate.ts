@@ -60,8 +60,12 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const R = w.requestsPerMonth;
   const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
   const monthlyTokens = R * tokensPerRequest;
-  const perMillionTokens = (monthly: number) => (monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null);
-  const perThousandRequests = (monthly: number) => (R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null);
+  const unit = (monthly: number) => ({
+    monthlyCost: monthly,
+    annualCost: monthly * MONTHS_PER_YEAR,
+    perMillionTokens: monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null,
+    perThousandRequests: R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null,
+  });
 
   // Options, each priced line by line.
   const apiModels = new Map<string, ApiCostModel>();
@@ -76,10 +80,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       label: option.label,
       feasible: true,
       lines,
-      monthlyCost: monthly,
-      annualCost: monthly * MONTHS_PER_YEAR,
-      perMillionTokens: perMillionTokens(monthly),
-      perThousandRequests: perThousandRequests(monthly),
+      ...unit(monthly),
       priceTier: model.prices.tier,
       flags,
     };
@@ -104,10 +105,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       label: option.label,
       feasible: true,
       lines,
-      monthlyCost: monthly,
-      annualCost: monthly * MONTHS_PER_YEAR,
-      perMillionTokens: perMillionTokens(monthly),
-      perThousandRequests: perThousandRequests(monthly),
+      ...unit(monthly),
       gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
       sizing: sizing(model, capacity, R, w.outputTokensPerRequest),
     };
