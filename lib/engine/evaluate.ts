@@ -73,17 +73,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     const model = apiCostModel(option, w, salary);
     apiModels.set(option.id, model);
     const { lines, flags } = apiCostLines(option, w, salary, model.prices);
-    const monthly = total(lines);
-    return {
-      kind: "api",
-      id: option.id,
-      label: option.label,
-      feasible: true,
-      lines,
-      ...unit(monthly),
-      priceTier: model.prices.tier,
-      flags,
-    };
+    return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
   });
 
   const selfStates = new Map<string, SelfState>();
@@ -98,14 +88,13 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     selfStates.set(option.id, { option, capacity, model, candidates });
     checked.push({ kind: "self-host", option, ttftMs: capacity.ttftMs, perStreamTokensPerS: capacity.perStreamTokensPerS });
     const lines = selfHostCostLines(model, option, R);
-    const monthly = total(lines);
     return {
       kind: "self-host",
       id: option.id,
       label: option.label,
       feasible: true,
       lines,
-      ...unit(monthly),
+      ...unit(total(lines)),
       gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
       sizing: sizing(model, capacity, R, w.outputTokensPerRequest),
     };
