@@ -71,7 +71,8 @@ export function loadInputs(capacity: Extract<ReplicaCapacity, { fits: true }>, w
 
 // A string from JSON.parse is not internalized, so comparing it with a literal compares it
 // character by character. The cost functions test the billing mode on every call (hundreds of
-// times an evaluation), so the model holds the literal from this list instead (the curve loop ran 1.8× faster in a micro-benchmark).
+// times an evaluation), so the model holds the literal from this list instead (the curve loop
+// ran 1.8× faster in a micro-benchmark).
 const BILLING_MODES: readonly SelfHostOption["billingMode"][] = ["always-on", "active-window", "scale-to-zero"];
 
 export function selfHostCostModel(
@@ -183,7 +184,8 @@ export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, r
  * For every volume, the lower of out[i] and this model's GPU cost at volumes[i] — gpuMonthlyCost,
  * written out for a run of volumes. The cost curve and the projection take the cheapest
  * tensor-parallel degree this way at hundreds of volumes an evaluation; deciding the billing mode
- * and reading the model once per run instead of once per volume made it about twice as fast again (micro-benchmark: 1.95 → 1.03 µs for 66 volumes × 3 degrees).
+ * and reading the model once per run instead of once per volume made it about twice as fast
+ * again (micro-benchmark: 1.95 → 1.03 µs for 66 volumes × 3 degrees).
  * self-host.test checks it against gpuMonthlyCost in every billing mode.
  */
 export function keepLowerGpuMonthlyCosts(m: SelfHostCostModel, volumes: ArrayLike<number>, out: number[]): void {
