@@ -66,9 +66,9 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
 
 // One scratch copy of the cost model, overwritten field by field: the Monte Carlo and the
 // triggers call this tens of thousands of times per evaluation and must not allocate. Evaluations
-// run to completion one at a time, so one copy serves them all; it is re-made when the base
-// model changes (a lookup per call in a WeakMap keyed by the pair cost more than the pricing). It is
-// a copyCostModel: same hidden class as the models the main evaluation prices.
+// run to completion one at a time, so one copy serves them all (no lookup per call); it is re-made
+// when the base model changes. It is a copyCostModel: the same hidden class as the models the
+// main evaluation prices.
 let scratchBase: SelfHostCostModel | null = null;
 let scratch: SelfHostCostModel | null = null;
 
