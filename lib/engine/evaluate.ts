@@ -13,7 +13,6 @@ import {
   gpuHoursFor,
   fixedMonthlyCost,
   gpuMonthlyCost,
-  keepLowerGpuMonthlyCosts,
   loadInputs,
   rentedGpus,
   replicasFor,
@@ -187,7 +186,12 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
 // are the same for all of them, so the minimum is taken on GPU cost and the rest added once.
 function cheapestAt(candidates: Candidate[], volumes: number[]): number[] {
   const out = new Array<number>(volumes.length).fill(Number.POSITIVE_INFINITY);
-  for (const c of candidates) keepLowerGpuMonthlyCosts(c.model, volumes, out);
+  for (const c of candidates) {
+    for (let i = 0; i < volumes.length; i++) {
+      const g = gpuMonthlyCost(c.model, volumes[i]);
+      if (g < out[i]) out[i] = g;
+    }
+  }
   const m = candidates[0].model;
   const share = 1 + m.overheadShare;
   const fixed = fixedMonthlyCost(m);
@@ -302,15 +306,10 @@ function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
   }
   lo = Math.max(1, lo);
   const ratio = Math.pow(hi / lo, 1 / (COST_CURVE_POINTS - 1));
-  // A typed array sorts numbers natively (no comparator call per comparison).
-  const points = new Float64Array(1 + marks.length + COST_CURVE_POINTS);
-  points[0] = R;
-  points.set(marks, 1);
-  for (let i = 0, v = lo; i < COST_CURVE_POINTS; i++, v *= ratio) points[1 + marks.length + i] = Math.round(v);
-  points.sort();
-  const out: number[] = [];
-  for (let i = 0; i < points.length; i++) if (i === 0 || points[i] !== points[i - 1]) out.push(points[i]);
-  return out;
+  const points: number[] = [R, ...marks];
+  for (let i = 0, v = lo; i < COST_CURVE_POINTS; i++, v *= ratio) points.push(Math.round(v));
+  points.sort((a, b) => a - b);
+  return points.filter((v, i) => i === 0 || v !== points[i - 1]);
 }
 
 function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number, selfWinsNow: boolean): Trigger[] {

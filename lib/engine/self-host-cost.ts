@@ -109,7 +109,7 @@ export function selfHostCostModel(
  * A copy with the same fields in the same order as selfHostCostModel's, so V8 gives it the same
  * hidden class. The what-if scratch model is such a copy: a spread copy got a class of its own,
  * every cost function then saw two shapes and boxed a number on many field reads (measured: 26 KB
- * of garbage and about a fifth of the time of an evaluation). costModelCopy.test guards the order.
+ * of garbage and about a fifth of the time of an evaluation). self-host.test guards the order.
  */
 export function copyCostModel(m: SelfHostCostModel): SelfHostCostModel {
   return {
@@ -178,34 +178,6 @@ export function peopleMonthly(m: SelfHostCostModel) {
 
 export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
   return gpuHoursFor(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
-}
-
-/**
- * For every volume, the lower of out[i] and this model's GPU cost at volumes[i] — gpuMonthlyCost,
- * written out for a run of volumes. The cost curve and the projection take the cheapest
- * tensor-parallel degree this way at hundreds of volumes an evaluation; deciding the billing mode
- * and reading the model once per run instead of once per volume made it about twice as fast
- * again (micro-benchmark: 1.95 → 1.03 µs for 66 volumes × 3 degrees).
- * self-host.test checks it against gpuMonthlyCost in every billing mode.
- */
-export function keepLowerGpuMonthlyCosts(m: SelfHostCostModel, volumes: ArrayLike<number>, out: number[]): void {
-  if (m.billingMode === "scale-to-zero") {
-    for (let i = 0; i < volumes.length; i++) {
-      const g = gpuMonthlyCost(m, volumes[i]);
-      if (g < out[i]) out[i] = g;
-    }
-    return;
-  }
-  const { loadPerRequest, utilisation, failoverReplicas, minReplicas, pricePerGpuHour } = m;
-  const alwaysOn = m.billingMode === "always-on";
-  const activeHours = m.activeHoursPerDay * DAYS_PER_MONTH;
-  const base = rentedGpus(m, minReplicas);
-  for (let i = 0; i < volumes.length; i++) {
-    const replicas = Math.max(Math.ceil((volumes[i] * loadPerRequest) / utilisation) + failoverReplicas, minReplicas);
-    const gpus = rentedGpus(m, replicas);
-    const g = (alwaysOn ? gpus * HOURS_PER_MONTH : (gpus - base) * activeHours + base * HOURS_PER_MONTH) * pricePerGpuHour;
-    if (g < out[i]) out[i] = g;
-  }
 }
 
 /** The three people lines of peopleMonthly, summed without allocating (a hot path). */

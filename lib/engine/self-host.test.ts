@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { HOURS_PER_MONTH } from "./constants";
-import { copyCostModel, gpuHoursFor, gpuMonthlyCost, keepLowerGpuMonthlyCosts, peopleMonthly, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
+import { copyCostModel, gpuHoursFor, gpuMonthlyCost, peopleMonthly, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
 import { kvBytesPerToken, replicaCandidates, weightBytes } from "./self-host-sizing";
 import { total } from "./cost-line";
 import { gpu, model, selfHost, workload } from "./test-fixtures";
@@ -119,23 +119,6 @@ describe("copyCostModel", () => {
       expect(copy).not.toBe(m);
       expect(Object.keys(copy)).toEqual(Object.keys(m));
       expect(copy).toEqual(m);
-    }
-  });
-});
-
-describe("keepLowerGpuMonthlyCosts", () => {
-  test("equals gpuMonthlyCost at every volume in every billing mode, and keeps a lower value already there", () => {
-    const volumes = [0, 1, 999, 12_345, 250_000, 1_000_000, 3_333_333, 10_000_000, 123_456_789];
-    for (const billingMode of ["always-on", "active-window", "scale-to-zero"]) {
-      for (const extra of [{}, { minReplicas: 0, failoverReplicas: 0 }, { gpu: gpu("H100 SXM", 2.54, { minGpus: 8 }) }]) {
-        const { model: m } = sized({ billingMode, ...extra });
-        const out = volumes.map(() => Number.POSITIVE_INFINITY);
-        keepLowerGpuMonthlyCosts(m, volumes, out);
-        expect(out).toEqual(volumes.map((r) => gpuMonthlyCost(m, r)));
-        const floor = volumes.map((r) => gpuMonthlyCost(m, r) / 2);
-        keepLowerGpuMonthlyCosts(m, volumes, floor);
-        expect(floor).toEqual(volumes.map((r) => gpuMonthlyCost(m, r) / 2));
-      }
     }
   });
 });
