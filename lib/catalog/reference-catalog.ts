@@ -80,12 +80,16 @@ export const REFERENCE_OPEN_MODELS = [
 export type BenchmarkRow = {
   model: string;
   gpuType: string;
+  /** Serving stack and version; kept in the source text in the database. */
+  stack: string;
   tensorParallel: number;
   precision: string;
   workload: string;
   inputTokens: number | null;
   outputTokens: number | null;
-  concurrency: number;
+  /** Concurrent requests of the run; null when it ran at a request rate or at full load. */
+  concurrency: number | null;
+  requestsPerS: number | null;
   outputTokensPerS: number;
   itlP50Ms: number | null;
   ttftP50Ms: number | null;
@@ -93,17 +97,20 @@ export type BenchmarkRow = {
   source: string;
 };
 
-const DESIGN_BENCH_SOURCE = "vLLM 0.5.4 serving benchmarks, as listed in Breakeven DESIGN.md reference figures";
+const DESIGN_BENCH_SOURCE = "vLLM serving benchmarks at batch 1/8/32 (input and output lengths not published), as listed in Breakeven DESIGN.md reference figures";
 
-// Throughput rows quoted in DESIGN.md. Concurrency for the 70B rows was not published with the
-// figures; 256 (vLLM's default max_num_seqs) is recorded so that they read as saturated capacity.
-export const DESIGN_BENCHMARKS: BenchmarkRow[] = [
-  ...([[1, 93], [8, 688], [32, 2462]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
-  ...([[1, 79], [8, 603], [32, 1933]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "A100 80GB", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
-  ...([[1, 44], [8, 325], [32, 1124]] as const).map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType: "L40S", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
-  { model: "Llama 3.1 8B", gpuType: "H100 SXM", tensorParallel: 1, precision: "fp8", workload: "saturated-320", inputTokens: null, outputTokens: null, concurrency: 320, outputTokensPerS: 3400, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE },
-  ...([[1, 419], [2, 1728], [4, 2243], [8, 2573]] as const).map(([tp, tps]) => ({ model: "Llama 3.3 70B", gpuType: "H100 SXM", tensorParallel: tp, precision: "fp8", workload: "saturated", inputTokens: null, outputTokens: null, concurrency: 256, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
-];
+// Throughput rows quoted in DESIGN.md whose shape was not published: shown in the catalog, but the
+// engine cannot compare them with an estimate, so it does not use them. The 70B rows DESIGN.md
+// quotes (vLLM 0.5.4) had neither shape nor latency; the published TensorRT-LLM rows replace them.
+export const DESIGN_BENCHMARKS: BenchmarkRow[] = (
+  [
+    ["H100 SXM", [[1, 93], [8, 688], [32, 2462]]],
+    ["A100 80GB", [[1, 79], [8, 603], [32, 1933]]],
+    ["L40S", [[1, 44], [8, 325], [32, 1124]]],
+  ] as const
+).flatMap(([gpuType, rows]) =>
+  rows.map(([c, tps]) => ({ model: "Llama 3.1 8B", gpuType, stack: "vLLM", tensorParallel: 1, precision: "bf16", workload: `batch-${c}`, inputTokens: null, outputTokens: null, concurrency: c, requestsPerS: null, outputTokensPerS: tps, itlP50Ms: null, ttftP50Ms: null, ttftP99Ms: null, source: DESIGN_BENCH_SOURCE })),
+);
 
 export const REFERENCE_CHECKED_AT = CHECKED;
 export const REFERENCE_GPU_PRICES_SOURCE = GPU_PRICES_SOURCE;

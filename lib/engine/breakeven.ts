@@ -1,29 +1,25 @@
-// Breakeven: the smallest monthly volume (whole requests) at which a self-host option costs no
-// more than the API option. Self-host cost is a step function of replicas, so the search walks
-// replica counts (exactly, no sampling): within the volume range served by n replicas the
-// self-host cost is constant and the API cost rises linearly, so each range has a closed form.
+// Breakeven: the smallest monthly volume from which a self-host option costs no more than the API
+// at every volume above it (up to 10^13 tokens a month). A tie at zero volume followed by a loss is
+// not a breakeven: the answer is one past the largest volume at which self-hosting costs more.
+// Self-host cost is a step function of replicas (always-on, active window) and the API is a line,
+// so the search walks replica ranges from the top down, exactly; scale-to-zero is smooth and is
+// solved on its linear part in closed form and on its warm-up part by bisection.
 import { BREAKEVEN_MAX_TOKENS_PER_MONTH, DAYS_PER_MONTH, HOURS_PER_MONTH, TOKENS_PER_MILLION } from "./constants";
-import { gpuHoursFor, gpuMonthlyCost, rentedGpus, replicasFor, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, rentedGpus, replicasFor, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
 
 export type Basis = "fully-loaded" | "gpu-only";
 
 export type Breakeven =
-  | { reached: true; basis: Basis; requestsPerMonth: number; tokensPerMonth: number; selfHostMonthly: number; apiMonthly: number; replicas: number }
+  | { reached: true; basis: Basis; requestsPerMonth: number; tokensPerMonth: number; selfHostMonthly: number; apiMonthly: number; replicas: number; everyVolume: boolean }
   | { reached: false; basis: Basis; reason: string };
 
 export type LinearApi = { perRequest: number; fixed: number };
 
 const MAX_SCAN = 2_000_000;
-const MAX_REFINE_STEPS = 1000;
+const MAX_FIX_STEPS = 1000;
+const SCALE_TO_ZERO_GRID = 256; // log-spaced volumes over the warm-up part, then bisection
 
-export function costsAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number) {
-  const replicas = replicasFor(self, requests);
-  return { selfCost: selfCostAt(self, basis, requests, replicas), apiCost: apiCostAt(api, basis, requests), replicas };
-}
-
-// The two sides as plain numbers: the search compares them thousands of times and must not
-// allocate (an object per probe was the largest source of garbage in an evaluation).
-function selfCostAt(self: SelfHostCostModel, basis: Basis, requests: number, replicas: number): number {
+function selfCostAt(self: SelfHostCostModel, basis: Basis, requests: number, replicas = replicasFor(self, requests)): number {
   return basis === "gpu-only" ? gpuMonthlyCost(self, requests, replicas) : selfHostMonthlyCost(self, requests, replicas);
 }
 
@@ -31,59 +27,89 @@ function apiCostAt(api: LinearApi, basis: Basis, requests: number): number {
   return api.perRequest * requests + (basis === "gpu-only" ? 0 : api.fixed);
 }
 
-/** True when self-hosting costs no more than the API at this volume. */
-function selfWins(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number): boolean {
-  return selfCostAt(self, basis, requests, replicasFor(self, requests)) <= apiCostAt(api, basis, requests);
+export function costsAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number) {
+  const replicas = replicasFor(self, requests);
+  return { selfCost: selfCostAt(self, basis, requests, replicas), apiCost: apiCostAt(api, basis, requests), replicas };
 }
 
-// Written without closures: it runs for every tensor-parallel degree on both bases in every
-// evaluation, and a closure per helper per call was a large share of an evaluation's garbage.
+/** True when self-hosting costs more than the API at this volume. */
+function loses(self: SelfHostCostModel, api: LinearApi, basis: Basis, requests: number): boolean {
+  return selfCostAt(self, basis, requests) > apiCostAt(api, basis, requests);
+}
+
+/** GPU price per GPU-hour on this basis: overhead that scales with GPU cost is part of it when fully loaded. */
+function gpuPrice(self: SelfHostCostModel, basis: Basis): number {
+  return self.pricePerGpuHour * (basis === "gpu-only" ? 1 : 1 + self.overheadShare);
+}
+
+/** What one more request costs a self-host option once volume is large (per request, US$). */
+export function marginalPerRequest(self: SelfHostCostModel, basis: Basis): number {
+  const activeHours = self.activeHoursPerDay * DAYS_PER_MONTH;
+  if (self.billingMode === "scale-to-zero") return (gpusPerReplica(self) * activeHours * gpuPrice(self, basis) * self.loadPerRequest) / self.peakToAverage / self.utilisation;
+  const hoursPerGpu = self.billingMode === "always-on" ? HOURS_PER_MONTH : activeHours;
+  return (self.tensorParallel * hoursPerGpu * gpuPrice(self, basis) * self.loadPerRequest) / self.utilisation;
+}
+
 export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis): Breakeven {
   const maxRequests = Math.floor(BREAKEVEN_MAX_TOKENS_PER_MONTH / Math.max(1, tokensPerRequest));
-  const apiFixed = basis === "gpu-only" ? 0 : api.fixed;
-  const c = api.perRequest;
-
-  const n0 = replicasFor(self, 0);
-  const s0 = selfCostAt(self, basis, 0, n0);
-  if (s0 <= apiFixed) return reachedAt(self, api, basis, tokensPerRequest, 0);
-  if (c <= 0) return notReached(basis, "The API option costs nothing per request, so volume never makes self-hosting cheaper.");
-
-  if (self.billingMode === "scale-to-zero") {
-    // Linear in volume: S(R) = s·R + S0.
-    const s = (selfCostAt(self, basis, maxRequests, replicasFor(self, maxRequests)) - s0) / maxRequests;
-    if (s >= c) return notReached(basis, marginalText(self, s, c, tokensPerRequest));
-    return refine(self, api, basis, tokensPerRequest, maxRequests, Math.ceil((s0 - apiFixed) / (c - s)));
+  const last = self.billingMode === "scale-to-zero" ? lastLossSmooth(self, api, basis, maxRequests) : lastLossStepped(self, api, basis, maxRequests);
+  if (last === null || last >= maxRequests) {
+    const marginal = marginalPerRequest(self, basis);
+    if (api.perRequest <= 0) return notReached(basis, "The API option costs nothing per request, so volume never makes self-hosting cheaper.");
+    return notReached(basis, marginal >= api.perRequest ? marginalText(self, marginal, api.perRequest, tokensPerRequest) : limitText(maxRequests));
   }
+  const r = last + 1;
+  const c = costsAt(self, api, basis, r);
+  return { reached: true, basis, requestsPerMonth: r, tokensPerMonth: r * tokensPerRequest, selfHostMonthly: c.selfCost, apiMonthly: c.apiCost, replicas: c.replicas, everyVolume: last < 0 };
+}
 
-  const u = self.utilisation;
-  const k = self.loadPerRequest;
-  const f = self.failoverReplicas;
+/** Moves a candidate onto the exact last losing whole request (floating-point guard, a few steps at most). */
+function settle(self: SelfHostCostModel, api: LinearApi, basis: Basis, maxRequests: number, candidate: number): number {
+  let r = Math.min(maxRequests, Math.max(-1, candidate));
+  for (let steps = 0; r < maxRequests && loses(self, api, basis, r + 1) && steps < MAX_FIX_STEPS; steps++) r++;
+  for (let steps = 0; r >= 0 && !loses(self, api, basis, r) && steps < MAX_FIX_STEPS; steps++) r--;
+  return r;
+}
 
-  // D(n) = S(n) − API(top(n)) has a lower bound that is linear in n: rent exactly n·t GPUs (no
-  // rounding up to rental units) and let the API price the unrounded top of the range.
-  // Ranges where that bound is positive cannot hold the breakeven, so the walk starts at its root.
-  const hoursPerGpu = self.billingMode === "always-on" ? HOURS_PER_MONTH : self.activeHoursPerDay * DAYS_PER_MONTH;
-  const gpuPrice = self.pricePerGpuHour * (basis === "gpu-only" ? 1 : 1 + self.overheadShare);
-  const top0 = top(self, n0, maxRequests);
-  const fixedSelf = selfCostAt(self, basis, top0, n0) - gpuPrice * gpuHoursFor(self, top0, n0);
+/**
+ * Always-on and active window. With n replicas the self-host cost S_n is constant over the range
+ * of volumes they serve while the API rises, so a range holds a loss only if S_n exceeds the API
+ * at the range's start. S_n is at most linear in n (whole rental units add less than one unit),
+ * the API at a range's start at least linear: above the root of the difference no range can
+ * hold a loss, so the walk goes down from there and stops at the first range that does.
+ */
+function lastLossStepped(self: SelfHostCostModel, api: LinearApi, basis: Basis, maxRequests: number): number | null {
+  const c = api.perRequest;
+  const F = basis === "gpu-only" ? 0 : api.fixed;
+  const n0 = replicasFor(self, 0);
+  const nMax = replicasFor(self, maxRequests);
+  if (loses(self, api, basis, maxRequests)) return maxRequests;
+
+  const activeHours = self.activeHoursPerDay * DAYS_PER_MONTH;
+  const hoursPerGpu = self.billingMode === "always-on" ? HOURS_PER_MONTH : activeHours;
+  const price = gpuPrice(self, basis);
+  const fixedSelf = selfCostAt(self, basis, 0, n0) - price * gpuHoursFor(self, 0, n0);
   const baseGpus = self.billingMode === "always-on" ? 0 : rentedGpus(self, self.minReplicas);
-  const baseCost = baseGpus * (HOURS_PER_MONTH - hoursPerGpu) * gpuPrice;
-  const slope = self.tensorParallel * hoursPerGpu * gpuPrice - (c * u) / k;
-  const boundAtZero = fixedSelf + baseCost + (c * f * u) / k - apiFixed; // lowerBound(n) = boundAtZero + slope·n
-  const marginalPerRequest = (self.tensorParallel * hoursPerGpu * gpuPrice * k) / u;
-  if (slope >= 0 && boundAtZero + slope * n0 > 0) return notReached(basis, marginalText(self, marginalPerRequest, c, tokensPerRequest));
-  const start = slope < 0 ? Math.max(n0, Math.floor(-boundAtZero / slope)) : n0;
+  const selfPerReplica = self.tensorParallel * hoursPerGpu * price;
+  const apiPerReplica = (c * self.utilisation) / self.loadPerRequest;
+  // upper(n) − lower(n) = slope·n + intercept, with upper ≥ S_n and lower ≤ API at the range start.
+  const slope = selfPerReplica - apiPerReplica;
+  const intercept = price * ((self.rentUnit - 1) * hoursPerGpu + baseGpus * (HOURS_PER_MONTH - hoursPerGpu)) + fixedSelf + apiPerReplica * (1 + self.failoverReplicas) - F;
+  let start = nMax;
+  if (slope < 0) start = Math.min(nMax, Math.max(n0, Math.ceil(intercept / -slope)));
 
-  for (let n = start, steps = 0; steps < MAX_SCAN; n++, steps++) {
+  for (let n = start, steps = 0; n >= n0; n--, steps++) {
+    if (steps > MAX_SCAN) return null;
     const lo = n === n0 ? 0 : top(self, n - 1, maxRequests) + 1;
     const hi = top(self, n, maxRequests);
-    if (lo > maxRequests) return notReached(basis, limitText(maxRequests));
     if (hi < lo) continue;
     const sn = selfCostAt(self, basis, hi, n);
-    if (c * hi + apiFixed >= sn) return refine(self, api, basis, tokensPerRequest, maxRequests, Math.max(lo, Math.ceil((sn - apiFixed) / c)));
-    if (slope >= 0 && boundAtZero + slope * (n + 1) > 0) return notReached(basis, marginalText(self, marginalPerRequest, c, tokensPerRequest));
+    if (sn > c * lo + F) {
+      const guess = c > 0 ? Math.min(hi, Math.ceil((sn - F) / c) - 1) : hi;
+      return settle(self, api, basis, maxRequests, guess);
+    }
   }
-  return notReached(basis, limitText(maxRequests));
+  return -1;
 }
 
 /** The largest monthly volume n replicas serve. */
@@ -91,26 +117,37 @@ function top(self: SelfHostCostModel, n: number, maxRequests: number): number {
   return Math.min(maxRequests, Math.floor(((n - self.failoverReplicas) * self.utilisation) / self.loadPerRequest));
 }
 
-// Floating-point guard: step to the exact smallest whole request count that satisfies S ≤ API.
-function refine(self: SelfHostCostModel, api: LinearApi, basis: Basis, tokensPerRequest: number, maxRequests: number, guess: number): Breakeven {
-  let r = Math.max(0, guess);
-  if (r > maxRequests) return notReached(basis, limitText(maxRequests));
-  // The closed form lands within a rounding error; a long walk means the search is wrong.
-  let steps = 0;
-  while (r <= maxRequests && !selfWins(self, api, basis, r)) {
-    if (++steps > MAX_REFINE_STEPS) throw new Error("breakeven refinement did not converge");
-    r++;
+/**
+ * Scale-to-zero. Once the average load needs a replica or more (R ≥ R1) the cost is linear in
+ * volume and the last loss has a closed form. Below R1 the warm share rises smoothly: log-spaced
+ * volumes find the last losing interval and bisection finds the whole request.
+ */
+function lastLossSmooth(self: SelfHostCostModel, api: LinearApi, basis: Basis, maxRequests: number): number | null {
+  if (loses(self, api, basis, maxRequests)) return maxRequests;
+  const r1 = Math.min(maxRequests, Math.ceil((self.peakToAverage * self.utilisation) / self.loadPerRequest));
+  if (loses(self, api, basis, r1)) {
+    const d1 = selfCostAt(self, basis, r1) - apiCostAt(api, basis, r1);
+    const d2 = selfCostAt(self, basis, maxRequests) - apiCostAt(api, basis, maxRequests);
+    const root = r1 + (d1 * (maxRequests - r1)) / (d1 - d2);
+    return settle(self, api, basis, maxRequests, Math.floor(root));
   }
-  while (r > 0 && selfWins(self, api, basis, r - 1)) {
-    if (++steps > MAX_REFINE_STEPS) throw new Error("breakeven refinement did not converge");
-    r--;
+  const grid = [0];
+  for (let i = 0; i < SCALE_TO_ZERO_GRID; i++) grid.push(Math.round(Math.pow(Math.max(1, r1), i / (SCALE_TO_ZERO_GRID - 1))));
+  let lo = -1;
+  for (let i = grid.length - 1; i >= 0; i--) {
+    if (loses(self, api, basis, grid[i])) {
+      lo = grid[i];
+      break;
+    }
   }
-  return r > maxRequests ? notReached(basis, limitText(maxRequests)) : reachedAt(self, api, basis, tokensPerRequest, r);
-}
-
-function reachedAt(self: SelfHostCostModel, api: LinearApi, basis: Basis, tokensPerRequest: number, r: number): Breakeven {
-  const c = costsAt(self, api, basis, r);
-  return { reached: true, basis, requestsPerMonth: r, tokensPerMonth: r * tokensPerRequest, selfHostMonthly: c.selfCost, apiMonthly: c.apiCost, replicas: c.replicas };
+  if (lo < 0) return -1;
+  let hi = grid.find((v) => v > lo) ?? r1; // does not lose
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (loses(self, api, basis, mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function notReached(basis: Basis, reason: string): Breakeven {

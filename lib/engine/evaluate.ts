@@ -4,31 +4,22 @@ import { findBreakeven, type Basis, type Breakeven, type LinearApi } from "./bre
 import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./constraints";
 import { BYTES_PER_GB, DAYS_PER_MONTH, MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, SECONDS_PER_HOUR, TOKENS_PER_MILLION } from "./constants";
 import { total } from "./cost-line";
+import { ttftAtLoad } from "./latency";
 import { monteCarlo } from "./monte-carlo";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
 import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
-import {
-  gpuHoursFor,
-  fixedMonthlyCost,
-  gpuMonthlyCost,
-  loadInputs,
-  rentedGpus,
-  replicasFor,
-  selfHostCostLines,
-  selfHostCostModel,
-  selfHostMonthlyCost,
-  type SelfHostCostModel,
-} from "./self-host-cost";
-import { replicaCandidates, type ReplicaCapacity } from "./self-host-sizing";
+import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, loadInputs, rentedGpus, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+import { replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
-import { formatCount, formatMoney } from "./text";
+import { formatCount, formatMoney, plural } from "./text";
 import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "2.0.0";
 const COST_CURVE_POINTS = 25; // log-spaced over at least two decades: about ten a decade draws a smooth line
+const COST_TIE = 1e-9; // relative: costs this close are a tie
 
 export class EngineInputError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
@@ -45,8 +36,7 @@ export function parseScenario(raw: unknown): ScenarioInput {
 
 export type EvaluateOptions = { monteCarloSamples?: number };
 
-type Candidate = { capacity: Extract<ReplicaCapacity, { fits: true }>; model: SelfHostCostModel };
-type SelfState = Candidate & { option: SelfHostOption; candidates: Candidate[] };
+type SelfState = { option: SelfHostOption; capacity: FitCapacity; model: SelfHostCostModel };
 
 export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Evaluation {
   return evaluateParsed(parseScenario(raw), opts);
@@ -75,28 +65,21 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
   });
 
+  const latencyTargets = hardLatencyTargets(input);
   const selfStates = new Map<string, SelfState>();
   const checked: CheckedOption[] = input.apiOptions.map((option) => ({ kind: "api", option }));
   const selfResults: SelfHostOptionResult[] = input.selfHostOptions.map((option) => {
     const sized = replicaCandidates(option, w, input.settings.sloOutputTokensPerSecond);
     if (!sized.fits) {
-      checked.push({ kind: "self-host", option, ttftMs: null, perStreamTokensPerS: null });
+      checked.push({ kind: "self-host", option, ttft: null, perStreamTokensPerS: null });
       return { kind: "self-host", id: option.id, label: option.label, feasible: false, reason: sized.reason };
     }
-    const { capacity, model, candidates } = cheapestDegree(option, sized.candidates, w, salary, R);
-    selfStates.set(option.id, { option, capacity, model, candidates });
-    checked.push({ kind: "self-host", option, ttftMs: capacity.ttftMs, perStreamTokensPerS: capacity.perStreamTokensPerS });
+    const { capacity, model, notes } = chooseDegree(option, sized.candidates, w, salary, latencyTargets);
+    selfStates.set(option.id, { option, capacity, model });
+    const size = sizing(option, model, capacity, R, w.outputTokensPerRequest, notes);
+    checked.push({ kind: "self-host", option, ttft: { p50Ms: size.ttftP50Ms, p95Ms: size.ttftP95Ms }, perStreamTokensPerS: capacity.perStreamTokensPerS });
     const lines = selfHostCostLines(model, option, R);
-    return {
-      kind: "self-host",
-      id: option.id,
-      label: option.label,
-      feasible: true,
-      lines,
-      ...unit(total(lines)),
-      gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
-      sizing: sizing(model, capacity, R, w.outputTokensPerRequest),
-    };
+    return { kind: "self-host", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), gpuOnlyMonthlyCost: gpuMonthlyCost(model, R), sizing: size };
   });
   const options: OptionResult[] = [...apiResults, ...selfResults];
 
@@ -104,31 +87,18 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const checks: ConstraintCheck[] = input.constraints.flatMap((c) => checked.map((o) => checkConstraint(c, o)));
   const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
 
-  // Breakeven of every self-host option against the cheapest API option.
+  // Breakeven of every self-host option against the lower envelope of the API options.
   const bestApi = recommendation.economic.cheapestApiId;
   const bestSelf = recommendation.economic.cheapestSelfHostId;
-  const breakeven = bestApi
-    ? [...selfStates.values()].map(({ option, model, candidates }) => {
-        const api = apiModels.get(bestApi)!;
-        return {
-          selfHostId: option.id,
-          apiId: bestApi,
-          fullyLoaded: earliestBreakeven(candidates, model, api, tokensPerRequest, "fully-loaded"),
-          gpuOnly: earliestBreakeven(candidates, model, { perRequest: api.perRequest, fixed: 0 }, tokensPerRequest, "gpu-only"),
-        };
-      })
-    : [];
+  const breakeven = apiModels.size ? [...selfStates.values()].map(({ option, model }) => envelopeBreakeven(option.id, model, apiModels, tokensPerRequest)) : [];
 
   // Cost against volume, and the projection over the horizon.
-  // One function of (option, volumes) rather than a closure per option kept in an object keyed by
-  // option id: functions stored that way kept every evaluation's data alive through the next
-  // minor garbage collection (measured: 1.5 MB copied per scavenge, a third of the run time).
   const priced = [...apiModels.keys(), ...selfStates.keys()];
   const costsAt = (id: string, volumes: number[]): number[] => {
     const api = apiModels.get(id);
     if (api) return volumes.map((r) => apiMonthlyCost(api, r));
-    // At other volumes a team would deploy the cheapest tensor-parallel degree for that volume.
-    return cheapestAt(selfStates.get(id)!.candidates, volumes);
+    const model = selfStates.get(id)!.model;
+    return volumes.map((r) => selfHostMonthlyCost(model, r));
   };
   const curve = curveVolumes(R, breakeven);
   const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
@@ -161,10 +131,10 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     comparison = { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference };
     bars = t.bars;
     uncertainty = monteCarlo(pair, opts.monteCarloSamples ?? input.settings.monteCarloSamples, input.settings.seed);
-    triggers = [...volumeTriggers(breakeven.find((b) => b.selfHostId === bestSelf)!, R, t.baseDifference < 0), ...revisitTriggers(pair)];
+    triggers = [...volumeTriggers(breakeven.find((b) => b.selfHostId === bestSelf), R), ...revisitTriggers(pair)];
   }
 
-  const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf);
+  const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf, selfStates);
   return {
     engineVersion: ENGINE_VERSION,
     scenarioName: input.name,
@@ -178,116 +148,121 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     uncertainty,
     triggers,
     constraints: constraintResults,
-    recommendation: Object.assign(recommendation, { reason }), // not a spread copy: see earliestBreakeven
+    recommendation: { ...recommendation, reason },
   };
 }
 
-// Degrees of one option differ only in GPU time: overhead share, fixed overhead and people costs
-// are the same for all of them, so the minimum is taken on GPU cost and the rest added once.
-function cheapestAt(candidates: Candidate[], volumes: number[]): number[] {
-  const out = new Array<number>(volumes.length).fill(Number.POSITIVE_INFINITY);
-  for (const c of candidates) {
-    for (let i = 0; i < volumes.length; i++) {
-      const g = gpuMonthlyCost(c.model, volumes[i]);
-      if (g < out[i]) out[i] = g;
-    }
+type LatencyTargets = { ttftP95Ms: number | null; minStreamTokensPerS: number | null };
+
+/** The tightest hard latency constraints: a tensor-parallel degree that misses them does not compete. */
+function hardLatencyTargets(input: ScenarioInput): LatencyTargets {
+  let ttftP95Ms: number | null = null;
+  let minStreamTokensPerS: number | null = null;
+  for (const c of input.constraints) {
+    if (!c.hard) continue;
+    if (c.kind === "ttft-budget") ttftP95Ms = Math.min(ttftP95Ms ?? Infinity, c.p95Ms);
+    if (c.kind === "min-output-speed") minStreamTokensPerS = Math.max(minStreamTokensPerS ?? 0, c.tokensPerSecond);
   }
-  const m = candidates[0].model;
-  const share = 1 + m.overheadShare;
-  const fixed = fixedMonthlyCost(m);
-  for (let i = 0; i < volumes.length; i++) out[i] = out[i] * share + fixed;
-  return out;
+  return { ttftP95Ms, minStreamTokensPerS };
 }
 
 /**
- * The option's breakeven is the earliest over its tensor-parallel degrees: since its cost at any
- * volume is the cheapest degree's, the first volume where it matches the API is the first
- * volume where some degree does. Exact, because each degree's breakeven is.
+ * The tensor-parallel degree an option is deployed at, one for every volume (a team picks a
+ * layout per model and GPU, and re-sizing never makes replicas fall as volume grows). Only degrees
+ * that meet the speed target and the hard latency constraints compete (all of them when none
+ * does: the constraint then removes the option); the winner needs the least GPU time per request
+ * at capacity, and on a tie the fewer GPUs per replica.
  */
-function earliestBreakeven(candidates: Candidate[], chosen: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis) {
-  let best: (Breakeven & { reached: true }) | null = null;
-  let tp = 0;
-  for (const c of candidates) {
-    const b = findBreakeven(c.model, api, tokensPerRequest, basis);
-    if (b.reached && (!best || b.requestsPerMonth < best.requestsPerMonth)) {
-      best = b;
-      tp = c.capacity.tensorParallel;
-    }
-  }
-  if (!best) return findBreakeven(chosen, api, tokensPerRequest, basis);
-  // Written out rather than spread: a spread copy here kept each evaluation's objects alive
-  // through the next minor garbage collection (see costsAt in evaluateParsed).
-  const { basis: b, requestsPerMonth, tokensPerMonth, selfHostMonthly, apiMonthly, replicas } = best;
-  return { reached: true as const, basis: b, requestsPerMonth, tokensPerMonth, selfHostMonthly, apiMonthly, replicas, tensorParallel: tp };
-}
-
-/** Prices every tensor-parallel degree that fits and keeps the cheapest at today's volume. */
-function cheapestDegree(option: SelfHostOption, candidates: Extract<ReplicaCapacity, { fits: true }>[], w: ScenarioInput["workload"], salary: number, R: number) {
-  const priced = candidates.map((capacity) => {
-    const model = selfHostCostModel(option, capacity, w, salary);
-    return { capacity, model, cost: selfHostMonthlyCost(model, R) };
+function chooseDegree(option: SelfHostOption, candidates: FitCapacity[], w: ScenarioInput["workload"], salary: number, targets: LatencyTargets) {
+  const priced = candidates.map((capacity) => ({ capacity, model: selfHostCostModel(option, capacity, w, salary) }));
+  const misses = (c: FitCapacity): string | null => {
+    if (!c.meetsSlo) return "misses the speed target";
+    if (targets.minStreamTokensPerS !== null && c.perStreamTokensPerS < targets.minStreamTokensPerS) return "is slower per stream than the speed constraint";
+    if (targets.ttftP95Ms !== null && ttftAtLoad(c, option.targetUtilisation, option.inNetworkRttMs).p95Ms > targets.ttftP95Ms) return "misses the time-to-first-token budget at peak";
+    return null;
+  };
+  const passing = priced.filter((p) => misses(p.capacity) === null);
+  const pool = passing.length ? passing : priced;
+  const gpuTime = (p: (typeof priced)[number]) => p.model.tensorParallel * p.model.loadPerRequest;
+  const best = pool.reduce((a, b) => {
+    const d = gpuTime(b) - gpuTime(a);
+    if (Math.abs(d) <= COST_TIE * gpuTime(a)) return b.capacity.tensorParallel < a.capacity.tensorParallel ? b : a;
+    return d < 0 ? b : a;
   });
-  const best = priced.reduce((a, b) => (b.cost < a.cost * (1 - 1e-9) ? b : a));
-  if (best !== priced[0]) {
-    const first = priced[0];
-    best.capacity = {
-      ...best.capacity,
-      notes: [
-        ...best.capacity.notes,
-        `Tensor parallel ${best.capacity.tensorParallel} (room for ${best.capacity.maxSequencesByMemory} sequences) costs ${formatMoney(first.cost - best.cost)}/month less here than the smallest fit, ${first.capacity.tensorParallel} (${first.capacity.maxSequencesByMemory} sequences).`,
-      ],
-    };
+  const notes: string[] = [];
+  if (!passing.length) notes.push("No tensor-parallel degree meets the latency targets; the smallest GPU time per request is shown.");
+  for (const p of priced) {
+    if (p === best) continue;
+    const why = misses(p.capacity);
+    const t = p.capacity.tensorParallel;
+    if (why && passing.length) notes.push(`Tensor parallel ${t} ${why}.`);
+    else if (t < best.capacity.tensorParallel) notes.push(`Tensor parallel ${t} needs ${(gpuTime(p) / gpuTime(best)).toFixed(2)}× the GPU time per request (room for ${plural(p.capacity.maxSequencesByMemory, "sequence")}).`);
   }
-  return { capacity: best.capacity, model: best.model, candidates: undominated(priced) };
+  return { capacity: best.capacity, model: best.model, notes };
 }
 
 /**
- * Drops degrees that can never be the cheapest: B is dominated by A when A uses no more GPUs per
- * replica (t_A ≤ t_B) and no more GPU time per request (t_A·k_A ≤ t_B·k_B, k = load per
- * request). Then B needs at least as many rented GPUs as A at every volume in every billing
- * mode, so its cost, its breakeven and its curve can only be worse. Exact, and it spares the
- * curve, the projection and the breakeven search most of the candidates.
+ * Breakeven against each API option, and against their lower envelope (the cheapest API at each
+ * volume): self-hosting loses to the envelope wherever it loses to some API, so the envelope's
+ * breakeven is the latest of the per-API ones, and it is not reached if any of them is not.
  */
-function undominated<T extends Candidate>(list: T[]): T[] {
-  const gpuLoad = (c: Candidate) => c.model.tensorParallel * c.model.loadPerRequest;
-  return list.filter(
-    (b) => !list.some((a) => a !== b && a.model.tensorParallel <= b.model.tensorParallel && gpuLoad(a) <= gpuLoad(b) && (a.model.tensorParallel < b.model.tensorParallel || gpuLoad(a) < gpuLoad(b))),
-  );
+function envelopeBreakeven(selfHostId: string, model: SelfHostCostModel, apis: Map<string, ApiCostModel>, tokensPerRequest: number): Evaluation["breakeven"][number] {
+  const perApi = [...apis.entries()].map(([apiId, api]) => ({
+    apiId,
+    fullyLoaded: findBreakeven(model, api, tokensPerRequest, "fully-loaded"),
+    gpuOnly: findBreakeven(model, { perRequest: api.perRequest, fixed: 0 } satisfies LinearApi, tokensPerRequest, "gpu-only"),
+  }));
+  const latest = (basis: "fullyLoaded" | "gpuOnly") =>
+    perApi.reduce((a, b) => (later(b[basis], a[basis]) ? b : a));
+  const full = latest("fullyLoaded");
+  return { selfHostId, apiId: full.apiId, fullyLoaded: full.fullyLoaded, gpuOnly: latest("gpuOnly").gpuOnly, perApi };
+}
+
+/** A not-reached breakeven is later than any reached one. */
+function later(a: Breakeven, b: Breakeven): boolean {
+  if (!a.reached) return b.reached;
+  return b.reached && a.requestsPerMonth > b.requestsPerMonth;
 }
 
 type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
 
-function sizing(model: SelfHostCostModel, capacity: Extract<ReplicaCapacity, { fits: true }>, R: number, outputTokensPerRequest: number): Sizing {
+function sizing(option: SelfHostOption, model: SelfHostCostModel, capacity: FitCapacity, R: number, outputTokensPerRequest: number, degreeNotes: string[]): Sizing {
   const load = R * model.loadPerRequest;
   const replicas = replicasFor(model, R);
   const needed = Math.ceil(load / model.utilisation);
-  const serving = model.billingMode === "scale-to-zero" ? replicas : Math.max(1, replicas - model.failoverReplicas);
-  let boundBy: "memory" | "throughput" | "latency" | "minimum-replicas" = "throughput";
-  if (model.billingMode !== "scale-to-zero" && needed + model.failoverReplicas < model.minReplicas) boundBy = "minimum-replicas";
-  else if (capacity.throughputSource === "roofline" && capacity.roofline.batchBoundBy !== "scheduler") boundBy = capacity.roofline.batchBoundBy;
+  const scaleToZero = model.billingMode === "scale-to-zero";
+  const serving = scaleToZero ? replicas : Math.max(1, replicas - model.failoverReplicas);
+  let boundBy: Sizing["boundBy"] = "throughput";
+  if (!scaleToZero && needed + model.failoverReplicas < model.minReplicas) boundBy = "minimum-replicas";
+  else if (capacity.batchBoundBy === "memory" || capacity.batchBoundBy === "latency") boundBy = capacity.batchBoundBy;
   const activeSeconds = DAYS_PER_MONTH * model.activeHoursPerDay * SECONDS_PER_HOUR;
+  const utilisation = serving > 0 ? load / serving : 0;
+  const ttft = ttftAtLoad(capacity, scaleToZero ? model.utilisation : utilisation, option.inNetworkRttMs);
   return {
     weightGb: capacity.weightBytes / BYTES_PER_GB,
     kvBytesPerToken: capacity.kvBytesPerToken,
     contextTokens: capacity.contextTokens,
     tensorParallel: capacity.tensorParallel,
     maxSequencesByMemory: capacity.maxSequencesByMemory,
-    batch: capacity.throughputSource === "benchmark" && capacity.benchmark ? capacity.benchmark.concurrency : capacity.roofline.batch,
-    batchBoundBy: capacity.roofline.batchBoundBy,
-    throughputSource: capacity.throughputSource,
-    benchmark: capacity.benchmark ? `${capacity.benchmark.source} (${capacity.benchmark.why})` : null,
+    batch: capacity.batch,
+    batchBoundBy: capacity.batchBoundBy,
+    throughputPath: capacity.throughputPath,
+    benchmark: capacity.reference ? capacity.reference.describe : null,
+    calibrationFactor: capacity.throughputPath === "calibrated-roofline" && capacity.reference ? capacity.reference.factor : null,
+    rejectedBenchmarks: capacity.rejectedRows,
     outputTokensPerSPerReplica: capacity.outputTokensPerS,
     prefillTokensPerSPerReplica: capacity.prefillTokensPerS,
     perStreamTokensPerS: capacity.perStreamTokensPerS,
-    ttftMs: capacity.ttftMs,
+    ttftP50Ms: ttft.p50Ms,
+    ttftP95Ms: ttft.p95Ms,
     peakOutputTokensPerS: ((R * outputTokensPerRequest) / activeSeconds) * model.peakToAverage,
     load,
     replicas,
-    gpus: model.billingMode === "scale-to-zero" ? replicas * model.tensorParallel : rentedGpus(model, replicas),
+    gpus: scaleToZero ? replicas * gpusPerReplica(model) : rentedGpus(model, replicas),
     gpuHours: gpuHoursFor(model, R, replicas),
-    achievedUtilisation: serving > 0 ? load / serving : 0,
+    achievedUtilisation: utilisation,
     boundBy,
-    notes: capacity.notes,
+    notes: [...degreeNotes, ...capacity.notes],
   };
 }
 
@@ -298,7 +273,7 @@ function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
   const marks: number[] = [];
   for (const b of breakeven) {
     for (const x of [b.fullyLoaded, b.gpuOnly]) {
-      if (!x.reached) continue;
+      if (!x.reached || x.everyVolume) continue;
       marks.push(x.requestsPerMonth);
       if (x.requestsPerMonth > 0) lo = Math.min(lo, x.requestsPerMonth / 2);
       hi = Math.max(hi, x.requestsPerMonth * 2);
@@ -312,12 +287,11 @@ function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
   return points.filter((v, i) => i === 0 || v !== points[i - 1]);
 }
 
-function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number, selfWinsNow: boolean): Trigger[] {
+/** "Self-hosting wins above N requests/month", from the envelope breakeven, when it is a real crossing. */
+function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number): Trigger[] {
   const be = entry?.fullyLoaded;
-  if (!be || !be.reached) return [];
+  if (!be || !be.reached || be.everyVolume) return [];
   const above = be.requestsPerMonth > R;
-  if (above === selfWinsNow && be.requestsPerMonth !== R) return [];
-  const winnerAfter = above ? "self-host" : "api";
   return [
     {
       input: "volume",
@@ -326,8 +300,10 @@ function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: n
       value: R > 0 ? be.requestsPerMonth / R : 0,
       absolute: be.requestsPerMonth,
       unit: "requests/month",
-      winnerAfter,
-      text: `${winnerAfter === "api" ? "The API" : "Self-hosting"} wins ${above ? "above" : "below"} ${formatCount(be.requestsPerMonth)} requests/month.`,
+      winnerAfter: above ? "self-host" : "api",
+      text: above
+        ? `Self-hosting wins from ${formatCount(be.requestsPerMonth)} requests/month, against every listed API.`
+        : `The cheapest API wins below ${formatCount(be.requestsPerMonth)} requests/month.`,
     },
   ];
 }
@@ -339,6 +315,7 @@ function explain(
   breakeven: Evaluation["breakeven"],
   bestApi: string | null,
   bestSelf: string | null,
+  selfStates: Map<string, SelfState>,
 ): string {
   const find = (id: string | null) => options.find((o) => o.id === id && o.feasible) as Extract<OptionResult, { feasible: true }> | undefined;
   const api = find(bestApi);
@@ -348,20 +325,13 @@ function explain(
   if (api && self) {
     const cheaper = self.monthlyCost < api.monthlyCost ? self : api;
     const dearer = cheaper === self ? api : self;
-    const share = Math.round(((dearer.monthlyCost - cheaper.monthlyCost) / dearer.monthlyCost) * 100);
+    const share = dearer.monthlyCost > 0 ? Math.round(((dearer.monthlyCost - cheaper.monthlyCost) / dearer.monthlyCost) * 100) : 0;
+    const counted = countedParts(selfStates.get(self.id));
     parts.push(
-      `At ${volume}, ${cheaper.label} costs ${formatMoney(cheaper.monthlyCost)} a month against ${formatMoney(dearer.monthlyCost)} for ${dearer.label} (${share}% less), with engineering time, overhead and set-up counted on the self-host side.`,
+      `At ${volume}, ${cheaper.label} costs ${formatMoney(cheaper.monthlyCost)} a month against ${formatMoney(dearer.monthlyCost)} for ${dearer.label} (${share}% less)${counted ? `, with ${counted} counted on the self-host side` : ", counting GPU time alone on the self-host side"}.`,
     );
     const be = breakeven.find((b) => b.selfHostId === self.id);
-    if (be) {
-      const full = be.fullyLoaded.reached
-        ? `Fully loaded, self-hosting breaks even at ${formatCount(be.fullyLoaded.requestsPerMonth)} requests a month`
-        : `Fully loaded, self-hosting does not break even (${be.fullyLoaded.reason.replace(/\.$/, "")})`;
-      const gpu = be.gpuOnly.reached
-        ? `counting GPUs alone, as simple calculators do, it would at ${formatCount(be.gpuOnly.requestsPerMonth)}`
-        : "counting GPUs alone it does not either";
-      parts.push(`${full}; ${gpu}.`);
-    }
+    if (be) parts.push(breakevenSentence(be, options));
     if (rec.economic.closeCall) parts.push(`The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
   } else if (api || self) {
     const only = (api ?? self)!;
@@ -374,7 +344,36 @@ function explain(
     );
   }
   if (rec.outcome === "infeasible") parts.push(rec.conflicts.join(" "));
-  // Sentences joined by one space (a regular expression tidying the spaces afterwards cost more
-  // than building the rest of the reason).
   return parts.join(" ");
+}
+
+/** The self-host costs beside GPU time that the option actually carries, in words ("" when none). */
+function countedParts(state: SelfState | undefined): string {
+  if (!state) return "";
+  const m = state.model;
+  const parts: string[] = [];
+  if (m.engineeringFte > 0) parts.push("engineering time");
+  if (m.overheadShare > 0 || m.overheadFixed > 0) parts.push("infrastructure overhead");
+  if (m.setupEngineerWeeks > 0) parts.push("set-up");
+  if (m.switchesPerYear * m.weeksPerSwitch > 0) parts.push("model switches");
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+function breakevenSentence(be: Evaluation["breakeven"][number], options: OptionResult[]): string {
+  const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
+  const against = be.perApi.length > 1 ? "every listed API" : label(be.apiId);
+  const f = be.fullyLoaded;
+  const g = be.gpuOnly;
+  const full = !f.reached
+    ? `Fully loaded, self-hosting does not break even against ${against} (${f.reason.replace(/\.$/, "")})`
+    : f.everyVolume
+      ? `Fully loaded, self-hosting costs no more than ${against} at any volume`
+      : `Fully loaded, self-hosting costs no more than ${against} from ${formatCount(f.requestsPerMonth)} requests a month${be.perApi.length > 1 ? ` (${label(be.apiId)} is the last to be overtaken)` : ""}`;
+  const gpu = !g.reached
+    ? `counting GPUs alone it does not${f.reached ? "" : " either"}`
+    : g.everyVolume
+      ? "counting GPUs alone it never costs more"
+      : `counting GPUs alone, as simple calculators do, it would from ${formatCount(g.requestsPerMonth)}`;
+  return `${full}; ${gpu}.`;
 }

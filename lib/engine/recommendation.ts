@@ -8,8 +8,23 @@ import { formatMoney } from "./text";
 
 type Priced = Extract<OptionResult, { feasible: true }>;
 
+const TIE_CENTS = 0.005; // costs within half a cent are a tie
+
+/** The cheapest option; on a tie to the cent the one listed first (the rule is stated in the result's warnings). */
 function cheapest<T extends Priced>(list: T[]): T | null {
-  return list.reduce<T | null>((best, o) => (best === null || o.monthlyCost < best.monthlyCost ? o : best), null);
+  return list.reduce<T | null>((best, o) => (best === null || o.monthlyCost < best.monthlyCost - TIE_CENTS ? o : best), null);
+}
+
+/** Options that cost the same to the cent as the cheapest of their kind, named with the tie rule. */
+function tieWarnings(options: Priced[]): string[] {
+  const out: string[] = [];
+  for (const kind of ["api", "self-host"] as const) {
+    const list = options.filter((o) => o.kind === kind);
+    const best = cheapest(list);
+    const tied = best ? list.filter((o) => o !== best && Math.abs(o.monthlyCost - best.monthlyCost) <= TIE_CENTS) : [];
+    if (tied.length) out.push(`${best!.label} and ${tied.map((o) => o.label).join(" and ")} cost the same to the cent; ${best!.label} is taken because it is listed first.`);
+  }
+  return out;
 }
 
 function economicPick(options: Priced[], margin: number) {
@@ -38,9 +53,10 @@ export function recommend(options: OptionResult[], constraints: Constraint[], ch
     };
   });
   const removed = new Set(constraintResults.flatMap((c) => c.removed));
-  const warnings = constraintResults
-    .filter((c) => !c.hard)
-    .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`));
+  const warnings = [
+    ...tieWarnings(priced),
+    ...constraintResults.filter((c) => !c.hard).flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`)),
+  ];
 
   const remaining = priced.filter((o) => !removed.has(o.id));
   const final = economicPick(remaining, margin);

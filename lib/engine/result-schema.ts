@@ -39,13 +39,16 @@ export const SizingSchema = z.object({
   tensorParallel: z.number(),
   maxSequencesByMemory: z.number(),
   batch: z.number(),
-  batchBoundBy: z.enum(["memory", "latency", "scheduler"]),
-  throughputSource: z.enum(["benchmark", "roofline"]),
-  benchmark: z.string().nullable().describe("The measured row used, when one matched"),
+  batchBoundBy: z.enum(["memory", "latency", "scheduler", "measured"]),
+  throughputPath: z.enum(["measured", "calibrated-roofline", "roofline"]).describe("Where the throughput per replica comes from"),
+  benchmark: z.string().nullable().describe("The measured row the throughput rests on, and how it was used"),
+  calibrationFactor: z.number().nullable().describe("Measured over estimated throughput of that row, when the roofline is scaled by it"),
+  rejectedBenchmarks: z.array(z.string()).describe("Rows not used, each with the reason"),
   outputTokensPerSPerReplica: z.number(),
   prefillTokensPerSPerReplica: z.number().nullable(),
   perStreamTokensPerS: z.number(),
-  ttftMs: z.number(),
+  ttftP50Ms: z.number().describe("Median time to first token at today's peak load (queueing approximation)"),
+  ttftP95Ms: z.number().describe("95th-percentile time to first token at today's peak load"),
   peakOutputTokensPerS: z.number(),
   load: z.number().describe("Replica-equivalents of work at peak"),
   replicas: z.number(),
@@ -79,17 +82,23 @@ export const BreakevenSchema = z.discriminatedUnion("reached", [
     selfHostMonthly: z.number(),
     apiMonthly: z.number(),
     replicas: z.number(),
-    tensorParallel: z.number().optional().describe("Tensor-parallel degree of the deployment that breaks even first"),
+    everyVolume: z.boolean().describe("Self-hosting costs no more than the API at every volume, zero included"),
+    tensorParallel: z.number().optional(),
   }),
   z.object({ reached: z.literal(false), basis: z.enum(["fully-loaded", "gpu-only"]), reason: z.string() }),
 ]);
 
-export const BreakevenEntrySchema = z.object({
-  selfHostId: z.string(),
-  apiId: z.string(),
-  fullyLoaded: BreakevenSchema,
-  gpuOnly: BreakevenSchema,
-});
+const BreakevenPairSchema = z.object({ apiId: z.string(), fullyLoaded: BreakevenSchema, gpuOnly: BreakevenSchema });
+
+export const BreakevenEntrySchema = z
+  .object({
+    selfHostId: z.string(),
+    apiId: z.string().describe("The API overtaken last (the one that decides the envelope breakeven)"),
+    fullyLoaded: BreakevenSchema.describe("Against the lower envelope of the API options: the cheapest API at each volume"),
+    gpuOnly: BreakevenSchema,
+    perApi: z.array(BreakevenPairSchema).describe("Against each API option on its own"),
+  })
+  .describe("Smallest volume from which self-hosting costs no more than the API at every volume above it");
 
 export const ConstraintResultSchema = z.object({
   id: z.string(),

@@ -3,13 +3,16 @@
 //   load = Opeak/benchmarkRate  or  Opeak/decode + Ipeak/prefill
 //   replicas = max(ceil(load/u) + f, minReplicas)
 //   Self = GPUhours·$g + overhead + FTE·salary/12 + setupWeeks·salary/52/N + switches·weeks·salary/52/12
+// Scale-to-zero (second edition): with Poisson arrivals at rate λ during the active hours and an
+// idle timeout T, a replica is warm a share 1 − e^(−λT) of the time and λ·e^(−λT) requests a
+// second find none warm and pay a cold start; busy replicas above the first follow the average load.
 // The model is a handful of numbers so that breakeven, sensitivity and Monte Carlo re-price it
 // millions of times without re-sizing.
 import { groupDigits } from "./text";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
 import { line, type CostLine } from "./cost-line";
 import type { SelfHostOption, Workload } from "./schema";
-import type { ReplicaCapacity } from "./self-host-sizing";
+import type { FitCapacity } from "./self-host-sizing";
 
 export type SelfHostCostModel = {
   tensorParallel: number;
@@ -18,7 +21,8 @@ export type SelfHostCostModel = {
   minReplicas: number;
   utilisation: number;
   billingMode: SelfHostOption["billingMode"];
-  coldStartBuffer: number;
+  idleTimeoutSeconds: number;
+  coldStartSeconds: number;
   activeHoursPerDay: number;
   peakToAverage: number;
   pricePerGpuHour: number;
@@ -57,7 +61,7 @@ export function loadPerRequestOf(x: LoadInputs, prefixCacheHitRate: number, peak
   return outputPeak / (x.outputTokensPerS * throughputFactor) + (x.prefillTokensPerS ? prefillPeak / (x.prefillTokensPerS * throughputFactor) : 0);
 }
 
-export function loadInputs(capacity: Extract<ReplicaCapacity, { fits: true }>, workload: Workload): LoadInputs {
+export function loadInputs(capacity: FitCapacity, workload: Workload): LoadInputs {
   return {
     inputTokens: workload.inputTokensPerRequest,
     outputTokens: workload.outputTokensPerRequest,
@@ -69,15 +73,9 @@ export function loadInputs(capacity: Extract<ReplicaCapacity, { fits: true }>, w
   };
 }
 
-// A string from JSON.parse is not internalized, so comparing it with a literal compares it
-// character by character. The cost functions test the billing mode on every call (hundreds of
-// times an evaluation), so the model holds the literal from this list instead (the curve loop
-// ran 1.8× faster in a micro-benchmark).
-const BILLING_MODES: readonly SelfHostOption["billingMode"][] = ["always-on", "active-window", "scale-to-zero"];
-
 export function selfHostCostModel(
   option: SelfHostOption,
-  capacity: Extract<ReplicaCapacity, { fits: true }>,
+  capacity: FitCapacity,
   workload: Workload,
   engineerAnnualCost: number,
 ): SelfHostCostModel {
@@ -88,8 +86,9 @@ export function selfHostCostModel(
     failoverReplicas: option.failoverReplicas,
     minReplicas: option.minReplicas,
     utilisation: option.targetUtilisation,
-    billingMode: BILLING_MODES.find((mode) => mode === option.billingMode) ?? option.billingMode,
-    coldStartBuffer: option.coldStartBuffer,
+    billingMode: option.billingMode,
+    idleTimeoutSeconds: option.idleTimeoutMinutes * 60,
+    coldStartSeconds: option.coldStartSeconds,
     activeHoursPerDay: workload.activeHoursPerDay,
     peakToAverage: workload.peakToAverage,
     pricePerGpuHour: option.gpu.pricePerGpuHour,
@@ -105,40 +104,21 @@ export function selfHostCostModel(
   };
 }
 
-/**
- * A copy with the same fields in the same order as selfHostCostModel's, so V8 gives it the same
- * hidden class. The what-if scratch model is such a copy: a spread copy got a class of its own,
- * every cost function then saw two shapes and boxed a number on many field reads (measured: 26 KB
- * of garbage and about a fifth of the time of an evaluation). self-host.test guards the order.
- */
-export function copyCostModel(m: SelfHostCostModel): SelfHostCostModel {
-  return {
-    tensorParallel: m.tensorParallel,
-    rentUnit: m.rentUnit,
-    failoverReplicas: m.failoverReplicas,
-    minReplicas: m.minReplicas,
-    utilisation: m.utilisation,
-    billingMode: m.billingMode,
-    coldStartBuffer: m.coldStartBuffer,
-    activeHoursPerDay: m.activeHoursPerDay,
-    peakToAverage: m.peakToAverage,
-    pricePerGpuHour: m.pricePerGpuHour,
-    overheadShare: m.overheadShare,
-    overheadFixed: m.overheadFixed,
-    engineeringFte: m.engineeringFte,
-    setupEngineerWeeks: m.setupEngineerWeeks,
-    horizonMonths: m.horizonMonths,
-    switchesPerYear: m.switchesPerYear,
-    weeksPerSwitch: m.weeksPerSwitch,
-    engineerAnnualCost: m.engineerAnnualCost,
-    loadPerRequest: m.loadPerRequest,
-  };
-}
-
 export function replicasFor(m: SelfHostCostModel, requestsPerMonth: number): number {
   const needed = Math.ceil((requestsPerMonth * m.loadPerRequest) / m.utilisation);
-  if (m.billingMode === "scale-to-zero") return needed;
+  if (m.billingMode === "scale-to-zero") return requestsPerMonth > 0 ? Math.max(1, needed) : 0;
   return Math.max(needed + m.failoverReplicas, m.minReplicas);
+}
+
+/** GPUs one replica rents when replicas come and go one at a time (scale-to-zero). */
+export function gpusPerReplica(m: SelfHostCostModel): number {
+  return Math.ceil(m.tensorParallel / m.rentUnit) * m.rentUnit;
+}
+
+/** Scale-to-zero: expected cold starts a month (requests that find no warm replica). */
+export function coldStartsFor(m: SelfHostCostModel, requestsPerMonth: number): number {
+  const activeSeconds = m.activeHoursPerDay * DAYS_PER_MONTH * SECONDS_PER_HOUR;
+  return requestsPerMonth * Math.exp(-(requestsPerMonth * m.idleTimeoutSeconds) / activeSeconds);
 }
 
 /** GPUs rented for a number of replicas: whole rental units (an 8-GPU instance rents in eights). */
@@ -156,23 +136,25 @@ export function gpuHoursFor(m: SelfHostCostModel, requestsPerMonth: number, repl
       return (rentedGpus(m, replicas) - base) * activeHours + base * HOURS_PER_MONTH;
     }
     case "scale-to-zero": {
-      // Pay only for busy time: average load (peak / P) over the active hours, at the target
-      // utilisation, plus a buffer for cold starts. No idle minimum, no failover spare.
-      const busyReplicaHours = ((requestsPerMonth * m.loadPerRequest) / m.peakToAverage) * activeHours;
-      return (busyReplicaHours / m.utilisation) * m.tensorParallel * (1 + m.coldStartBuffer);
+      // Warm share of the active hours (cold-start time counted in it, capped at all of them) or
+      // the replicas the average load needs, whichever is more. Both rise with volume.
+      if (requestsPerMonth <= 0) return 0;
+      const activeSeconds = activeHours * SECONDS_PER_HOUR;
+      const missed = Math.exp(-(requestsPerMonth * m.idleTimeoutSeconds) / activeSeconds);
+      const warm = Math.min(1, 1 - missed + (requestsPerMonth * missed * m.coldStartSeconds) / activeSeconds);
+      const busy = (requestsPerMonth * m.loadPerRequest) / m.peakToAverage / m.utilisation;
+      return Math.max(warm, busy) * activeHours * gpusPerReplica(m);
     }
   }
-  // Unreachable for valid input; without it the function may return undefined, and V8 then boxes
-  // every result it inlines (measured: 4 KB less garbage per evaluation with it).
-  throw new Error(`Unknown billing mode: ${String(m.billingMode)}`);
 }
 
-export function peopleMonthly(m: SelfHostCostModel) {
-  const perWeek = m.engineerAnnualCost / WEEKS_PER_YEAR;
+/** People costs a month, in engineer-months: running the stack, set-up amortised over the horizon, model switches. */
+export function peopleEngineerMonths(m: SelfHostCostModel) {
+  const weeksPerMonth = WEEKS_PER_YEAR / MONTHS_PER_YEAR;
   return {
-    engineering: (m.engineeringFte * m.engineerAnnualCost) / MONTHS_PER_YEAR,
-    setup: (m.setupEngineerWeeks * perWeek) / m.horizonMonths,
-    switching: (m.switchesPerYear * m.weeksPerSwitch * perWeek) / MONTHS_PER_YEAR,
+    engineering: m.engineeringFte,
+    setup: m.setupEngineerWeeks / m.horizonMonths / weeksPerMonth,
+    switching: (m.switchesPerYear * m.weeksPerSwitch) / MONTHS_PER_YEAR / weeksPerMonth,
   };
 }
 
@@ -180,28 +162,24 @@ export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, r
   return gpuHoursFor(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
 }
 
-/** The three people lines of peopleMonthly, summed without allocating (a hot path). */
-function peopleMonthlyTotal(m: SelfHostCostModel): number {
-  const perWeek = m.engineerAnnualCost / WEEKS_PER_YEAR;
-  return (m.engineeringFte * m.engineerAnnualCost) / MONTHS_PER_YEAR + (m.setupEngineerWeeks * perWeek) / m.horizonMonths + (m.switchesPerYear * m.weeksPerSwitch * perWeek) / MONTHS_PER_YEAR;
-}
-
 /** What a self-host option costs a month whatever its volume: fixed overhead lines and people. */
 export function fixedMonthlyCost(m: SelfHostCostModel): number {
-  return m.overheadFixed + peopleMonthlyTotal(m);
+  const p = peopleEngineerMonths(m);
+  return m.overheadFixed + ((p.engineering + p.setup + p.switching) * m.engineerAnnualCost) / MONTHS_PER_YEAR;
 }
 
 export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
   return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
-const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = { "always-on": "always on", "active-window": "scaled to the active window", "scale-to-zero": "busy hours only" };
+const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = { "always-on": "always on", "active-window": "scaled to the active window", "scale-to-zero": "scale to zero" };
 
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
   const replicas = replicasFor(m, requestsPerMonth);
   const hours = gpuHoursFor(m, requestsPerMonth, replicas);
   const gpuSource = option.gpu.source.name + (option.gpu.source.checkedAt ? `, checked ${option.gpu.source.checkedAt}` : "");
-  const modeNote = MODE_NOTES[m.billingMode];
+  const starts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : 0;
+  const modeNote = MODE_NOTES[m.billingMode] + (m.billingMode === "scale-to-zero" ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month` : "");
   const lines: CostLine[] = [line(`${option.gpu.gpuType} GPU time (${option.gpu.provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, gpuSource)];
   const gpuCost = hours * m.pricePerGpuHour;
   if (option.overhead.mode === "percent") {
@@ -215,14 +193,14 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
     }
   }
   const perMonth = m.engineerAnnualCost / MONTHS_PER_YEAR;
-  const perWeek = m.engineerAnnualCost / WEEKS_PER_YEAR;
+  const people = peopleEngineerMonths(m);
   const salaryNote = `$${groupDigits(m.engineerAnnualCost)}/year loaded`;
-  if (m.engineeringFte > 0) lines.push(line("Serving-stack engineering (on-call, upgrades, tuning)", "engineer-months", m.engineeringFte, perMonth, `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`));
-  if (m.setupEngineerWeeks > 0) {
-    lines.push(line(`One-time set-up, amortised over ${m.horizonMonths} months`, "engineer-weeks", m.setupEngineerWeeks / m.horizonMonths, perWeek, `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`));
+  if (people.engineering > 0) lines.push(line("Serving-stack engineering (on-call, upgrades, tuning)", "engineer-months", people.engineering, perMonth, `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`));
+  if (people.setup > 0) {
+    lines.push(line(`One-time set-up, amortised over ${m.horizonMonths} months`, "engineer-months", people.setup, perMonth, `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`));
   }
-  if (m.switchesPerYear * m.weeksPerSwitch > 0) {
-    lines.push(line("Model switches (evaluation, re-tuning, rollout)", "engineer-weeks", (m.switchesPerYear * m.weeksPerSwitch) / MONTHS_PER_YEAR, perWeek, `Assumption: ${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`));
+  if (people.switching > 0) {
+    lines.push(line("Model switches (evaluation, re-tuning, rollout)", "engineer-months", people.switching, perMonth, `Assumption: ${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`));
   }
   return lines;
 }

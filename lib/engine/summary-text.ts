@@ -1,6 +1,6 @@
 // A plain-text reading of an evaluation, for the command line (`npm run evaluate -- --summary`).
 import type { Evaluation } from "./result-schema";
-import { formatCount, formatMoney } from "./text";
+import { formatCount, formatMoney, plural, THROUGHPUT_PATH_LABEL } from "./text";
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -30,9 +30,10 @@ export function formatEvaluationText(e: Evaluation): string {
     if (o.kind === "self-host") {
       const s = o.sizing;
       out.push(
-        `    sizing: TP=${s.tensorParallel}, ${s.replicas} replicas / ${s.gpus} GPUs, ${formatCount(s.outputTokensPerSPerReplica)} output tok/s per replica (${s.throughputSource}), batch ${s.batch}, utilisation ${(s.achievedUtilisation * 100).toFixed(0)}%, bound by ${s.boundBy}`,
+        `    sizing: TP=${s.tensorParallel}, ${plural(s.replicas, "replica")} / ${plural(s.gpus, "GPU")}, ${formatCount(s.outputTokensPerSPerReplica)} output tok/s per replica (${THROUGHPUT_PATH_LABEL[s.throughputPath]}), batch ${s.batch}, utilisation ${(s.achievedUtilisation * 100).toFixed(0)}%, bound by ${s.boundBy}, TTFT at peak p50 ${Math.round(s.ttftP50Ms)} ms / p95 ${Math.round(s.ttftP95Ms)} ms`,
       );
       if (s.benchmark) out.push(`    benchmark: ${s.benchmark}`);
+      for (const r of s.rejectedBenchmarks) out.push(`    not used: ${r}`);
       for (const n of s.notes) out.push(`    note: ${n}`);
     }
     if (o.kind === "api") for (const f of o.flags) out.push(`    ! ${f}`);

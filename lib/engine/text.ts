@@ -14,12 +14,21 @@ export function groupDigits(value: number, digits = 0): string {
   return (value < 0 && Number(fixed) !== 0 ? "-" : "") + out + (dot < 0 ? "" : fixed.slice(dot));
 }
 
+/** Where a replica's throughput comes from, in words (screen, memo and summary say the same). */
+export const THROUGHPUT_PATH_LABEL = { measured: "measured", "calibrated-roofline": "roofline calibrated on a measured row", roofline: "roofline estimate" } as const;
+
+/** "1 replica", "3 replicas", "1,024 sequences". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${groupDigits(count)} ${count === 1 ? noun : nouns}`;
+}
+
 export function formatMoney(value: number): string {
   const abs = Math.abs(value);
   return `${value < 0 ? "−" : ""}$${groupDigits(abs, abs >= 100 ? 0 : 2)}`;
 }
 
 export function formatCount(value: number): string {
+  if (value >= 1e12) return `${(value / 1e12).toFixed(value >= 1e13 ? 0 : 2)}T`;
   if (value >= 1e9) return `${(value / 1e9).toFixed(value >= 1e10 ? 0 : 2)}B`;
   if (value >= 1e6) return `${(value / 1e6).toFixed(value >= 1e7 ? 0 : 2)}M`;
   if (value >= 1e4) return `${(value / 1e3).toFixed(0)}k`;

@@ -20,16 +20,18 @@ export type Trigger = {
 
 const BISECTIONS = 20; // 2^-20 of the bracket (of its logarithm for multipliers): a millionth, far below what a trigger shows
 
+// Plausible ranges: a trigger outside them ("self-hosting wins below $1 per engineer-year") is
+// not a revisit point anyone will meet, so none is reported there.
 const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
-  gpuPrice: { min: 0.05, max: 20 },
-  tokenPrice: { min: 0.05, max: 20 },
-  throughput: { min: 0.05, max: 20 },
-  engineeringFte: { min: 0, max: 20 },
+  gpuPrice: { min: 0.1, max: 10 },
+  tokenPrice: { min: 0.1, max: 10 },
+  throughput: { min: 0.1, max: 10 },
+  engineeringFte: { min: 0.1, max: 10 },
   apiCacheRead: { min: 0, max: 1 },
-  selfCacheHit: { min: 0, max: 0.99 },
-  utilisation: { min: 0.05, max: 1 },
-  salary: { min: 0, max: 2_000_000 },
-  peak: { min: 1, max: 50 },
+  selfCacheHit: { min: 0, max: 0.95 },
+  utilisation: { min: 0.2, max: 0.95 },
+  salary: { min: 50_000, max: 1_000_000 },
+  peak: { min: 1, max: 20 },
 };
 
 function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: number; unit: string; show: string } {

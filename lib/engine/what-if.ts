@@ -3,7 +3,7 @@
 // formulas as the main evaluation (api-cost.ts, self-host-cost.ts); it does not re-size memory.
 import { apiTokenCostPerRequest, type EffectiveApiPrices } from "./api-cost";
 import { MONTHS_PER_YEAR } from "./constants";
-import { copyCostModel, loadPerRequestOf, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
+import { loadPerRequestOf, selfHostMonthlyCost, type LoadInputs, type SelfHostCostModel } from "./self-host-cost";
 
 export const KEY_INPUTS = [
   "volume",
@@ -64,30 +64,18 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
 }
 
-// One scratch copy of the cost model, overwritten field by field: the Monte Carlo and the
-// triggers call this tens of thousands of times per evaluation and must not allocate. Evaluations
-// run to completion one at a time, so one copy serves them all (no lookup per call); it is re-made
-// when the base model changes. It is a copyCostModel: the same hidden class as the models the
-// main evaluation prices.
-let scratchBase: SelfHostCostModel | null = null;
-let scratch: SelfHostCostModel | null = null;
-
 export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
   const base = p.self.cost;
-  let model = scratch;
-  if (scratchBase !== base || !model) {
-    model = scratch = copyCostModel(base);
-    scratchBase = base;
-  }
-  model.loadPerRequest =
-    x.selfCacheHit === undefined && x.peak === undefined && x.throughput === undefined
-      ? base.loadPerRequest
-      : loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1);
-  model.utilisation = x.utilisation ?? base.utilisation;
-  model.pricePerGpuHour = base.pricePerGpuHour * (x.gpuPrice ?? 1);
-  model.engineeringFte = base.engineeringFte * (x.engineeringFte ?? 1);
-  model.engineerAnnualCost = x.salary ?? base.engineerAnnualCost;
-  model.peakToAverage = x.peak ?? base.peakToAverage;
+  const changesLoad = x.selfCacheHit !== undefined || x.peak !== undefined || x.throughput !== undefined;
+  const model: SelfHostCostModel = {
+    ...base,
+    loadPerRequest: changesLoad ? loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1) : base.loadPerRequest,
+    utilisation: x.utilisation ?? base.utilisation,
+    pricePerGpuHour: base.pricePerGpuHour * (x.gpuPrice ?? 1),
+    engineeringFte: base.engineeringFte * (x.engineeringFte ?? 1),
+    engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
+    peakToAverage: x.peak ?? base.peakToAverage,
+  };
   return selfHostMonthlyCost(model, p.requestsPerMonth * (x.volume ?? 1));
 }
 
@@ -119,25 +107,7 @@ export function inputRanges(p: PairModel): Record<KeyInput, Range> {
   };
 }
 
-// A what-if of one input at a time, reused: one object of fixed shape instead of a new object with
-// a computed key per probe (those go to dictionary mode and make every later lookup slow).
-const probe: { [K in KeyInput]: number | undefined } = {
-  volume: undefined,
-  gpuPrice: undefined,
-  tokenPrice: undefined,
-  apiCacheRead: undefined,
-  selfCacheHit: undefined,
-  utilisation: undefined,
-  throughput: undefined,
-  engineeringFte: undefined,
-  salary: undefined,
-  peak: undefined,
-};
-
-/** difference(p, { [input]: value }) without allocating. */
+/** difference(p, { [input]: value }): one input moved, the others at base. */
 export function differenceWith(p: PairModel, input: KeyInput, value: number): number {
-  probe[input] = value;
-  const d = difference(p, probe as WhatIf);
-  probe[input] = undefined;
-  return d;
+  return difference(p, { [input]: value });
 }

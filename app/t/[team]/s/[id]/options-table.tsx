@@ -1,11 +1,17 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { formatUsd } from "@/lib/format/numbers";
+import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/engine/text";
 
 function Sizing({ s }: { s: Extract<Evaluation["options"][number], { kind: "self-host"; feasible: true }>["sizing"] }) {
   return (
     <p className="mt-1 text-xs text-gray-600">
-      Tensor parallel {s.tensorParallel} · {s.replicas} replicas on {s.gpus} GPUs · {Math.round(s.outputTokensPerSPerReplica).toLocaleString("en-US")} output tokens/s per replica ({s.throughputSource === "benchmark" ? "measured" : "roofline estimate"}) · batch {s.batch} · {Math.round(s.achievedUtilisation * 100)}% utilised at peak · sized by {s.boundBy.replace("-", " ")}
-      {s.benchmark ? <span className="block">Benchmark: {s.benchmark}</span> : null}
+      Tensor parallel {s.tensorParallel} · {plural(s.replicas, "replica")} on {plural(s.gpus, "GPU")} · {Math.round(s.outputTokensPerSPerReplica).toLocaleString("en-US")} output tokens/s per replica ({THROUGHPUT_PATH_LABEL[s.throughputPath]}) · batch {s.batch} · {Math.round(s.achievedUtilisation * 100)}% utilised at peak · sized by {s.boundBy.replace("-", " ")} · time to first token at peak p50 {Math.round(s.ttftP50Ms).toLocaleString("en-US")} ms, p95 {Math.round(s.ttftP95Ms).toLocaleString("en-US")} ms
+      {s.benchmark ? <span className="block">Throughput: {s.benchmark}</span> : null}
+      {s.rejectedBenchmarks.map((r) => (
+        <span key={r} className="block">
+          Not used: {r}
+        </span>
+      ))}
       {s.notes.map((n) => (
         <span key={n} className="block">
           {n}
