@@ -11,16 +11,20 @@ const example = "lib/engine/examples/agent-platform-70b.json";
 
 describe("npm run evaluate", { timeout: 60_000 }, () => {
   it("guards a decision: exit 0 while the recommendation holds, 3 when a volume change flips it", () => {
+    // The regulated example without its constraints: at 1.5M requests the API is cheaper; at ten
+    // times the volume self-hosting is (its envelope breakeven is near 3.2M).
+    const open = JSON.parse(readFileSync("lib/engine/examples/regulated-in-house.json", "utf8"));
+    open.constraints = [];
+    const openFile = path.join(dir, "open.json");
+    writeFileSync(openFile, JSON.stringify(open));
     const saved = path.join(dir, "saved.json");
-    const first = run(example, "--samples", "0");
+    const first = run(openFile, "--samples", "0");
     expect(first.status).toBe(0);
     writeFileSync(saved, first.stdout);
-    const same = run(example, "--fail-if-recommendation-changes", saved);
+    const same = run(openFile, "--fail-if-recommendation-changes", saved);
     expect(same.status).toBe(0);
     expect(same.stdout).toMatch(/Recommendation unchanged/);
-    // Ten times the volume: self-hosting wins.
-    const grown = JSON.parse(readFileSync(example, "utf8"));
-    grown.workload.requestsPerMonth *= 10;
+    const grown = { ...open, workload: { ...open.workload, requestsPerMonth: open.workload.requestsPerMonth * 10 } };
     const grownFile = path.join(dir, "grown.json");
     writeFileSync(grownFile, JSON.stringify(grown));
     const flipped = run(grownFile, "--fail-if-recommendation-changes", saved);

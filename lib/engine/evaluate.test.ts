@@ -112,8 +112,8 @@ describe("recommendation rules", () => {
   test("a self-host option that does not fit is reported, not priced at zero", () => {
     const e = evaluateScenario(
       scenario({
-        workload: { requestsPerMonth: 1000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 1000 },
-        selfHostOptions: [{ id: "big", label: "70B on L40S", model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1) }],
+        workload: { requestsPerMonth: 1000, inputTokensPerRequest: 100_000, outputTokensPerRequest: 1000 },
+        selfHostOptions: [{ id: "big", label: "70B on L40S", model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1, { gpusPerNode: 2 }) }],
       }),
       { monteCarloSamples: 0 },
     );

@@ -107,7 +107,8 @@ describe("properties", () => {
     expect(reached).toBeGreaterThan(50);
   });
 
-  test("no volume below a reported breakeven is cheaper to self-host (checked exhaustively on small cases)", () => {
+  test("from a reported breakeven up, self-hosting never costs more (checked exhaustively on small cases)", () => {
+    let checked = 0;
     fc.assert(
       fc.property(selfArb, fc.integer({ min: 2000, max: 20000 }), (s, inputTokens) => {
         const wl = workload({ requestsPerMonth: 1, inputTokensPerRequest: inputTokens, outputTokensPerRequest: 2000, peakToAverage: 6, activeHoursPerDay: 1 });
@@ -116,14 +117,29 @@ describe("properties", () => {
         const api = { perRequest: 2, fixed: 0 };
         const be = findBreakeven(m, api, inputTokens + 2000, "gpu-only");
         if (!be.reached || be.requestsPerMonth > 20_000) return true;
-        for (let r = 0; r < be.requestsPerMonth; r += Math.max(1, Math.floor(be.requestsPerMonth / 500))) {
+        checked++;
+        for (let r = be.requestsPerMonth; r <= 2 * be.requestsPerMonth + 2000; r++) {
           const c = costsAt(m, api, "gpu-only", r);
-          expect(c.selfCost).toBeGreaterThan(c.apiCost);
+          expect(c.selfCost).toBeLessThanOrEqual(c.apiCost);
         }
+        if (be.requestsPerMonth > 0) expect(costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).selfCost).toBeGreaterThan(costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).apiCost);
         return true;
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 14 },
     );
+    expect(checked, "cases with a breakeven checked volume by volume").toBeGreaterThan(20);
+  });
+
+  test("a tie at zero volume followed by a loss is not a breakeven", () => {
+    // Scale-to-zero with no people costs ties an API without fixed costs at zero volume, then
+    // costs far more: the old rule reported "breaks even at 0 requests".
+    const wl = workload({ requestsPerMonth: 1000 });
+    const m = build({ model: "Llama 3.1 8B", gpuType: "B200", price: 10, precision: "bf16", utilisation: 0.7, failover: 0, minReplicas: 0, billingMode: "scale-to-zero", rentUnit: 1, fte: 0 }, wl)!;
+    const api = { perRequest: 0.0001, fixed: 0 };
+    expect(costsAt(m, api, "gpu-only", 0).selfCost).toBe(0);
+    expect(costsAt(m, api, "gpu-only", 1000).selfCost).toBeGreaterThan(costsAt(m, api, "gpu-only", 1000).apiCost);
+    const be = findBreakeven(m, api, 1200, "gpu-only");
+    expect(be.reached && be.requestsPerMonth === 0).toBe(false);
   });
 
   test("'not reached' comes with a reason, and the self-host side really stays dearer", () => {
@@ -159,8 +175,8 @@ describe("properties", () => {
   });
 });
 
-describe("option-level breakeven (cheapest tensor-parallel degree at each volume)", () => {
-  test("at the reported volume the option costs no more than the API; one request below, every degree costs more", () => {
+describe("option-level breakeven through evaluateScenario", () => {
+  test("at the reported volume the option costs no more than the API; one request below it costs more", () => {
     let reached = 0;
     fc.assert(
       fc.property(
