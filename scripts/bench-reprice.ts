@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDb, setTestDb } from "../lib/db";
 import { applyMigrations, openSchemaEngine } from "../lib/database/migrations";
 import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../lib/data/seed";
-import { runRepricing } from "../lib/data/catalog";
+import { runRepricing } from "../lib/data/repricing";
 import { demoScenarios } from "../lib/data/demo-scenarios";
 import { evaluateScenario } from "../lib/engine/evaluate";
 import { summarize } from "../lib/engine/summary";

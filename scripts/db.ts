@@ -8,6 +8,7 @@ import { openAdapter, describeTarget, parseDatabaseUrl } from "../lib/database/c
 import { applyMigrations, createMigration, openSchemaEngine, pendingSchemaChange, resetDatabase } from "../lib/database/migrations";
 import { createDb } from "../lib/db";
 import { seed } from "../lib/data/seed";
+import { reevaluateAfterEngineUpgrade } from "../lib/data/repricing";
 
 async function withEngine<T>(fn: (engine: Awaited<ReturnType<typeof openSchemaEngine>>) => Promise<T>): Promise<T> {
   const handle = openAdapter(process.env.DATABASE_URL);
@@ -49,6 +50,14 @@ async function main() {
     case "deploy": {
       const applied = await withEngine((engine) => applyMigrations(engine));
       console.log(`Applied ${applied.length} migration(s) to ${target}${applied.length ? `: ${applied.join(", ")}` : ""}`);
+      const { client, handle } = createDb(process.env.DATABASE_URL);
+      try {
+        const reevaluated = await reevaluateAfterEngineUpgrade(client);
+        if (reevaluated) console.log(`Re-evaluated ${reevaluated.processed} saved scenarios with the current cost engine; ${reevaluated.changed} moved.`);
+      } finally {
+        await client.$disconnect();
+        await handle.close();
+      }
       break;
     }
     case "reset": {

@@ -9,6 +9,8 @@ import { openAdapter, describeTarget } from "../lib/database/connect";
 import { applyMigrations, openSchemaEngine } from "../lib/database/migrations";
 import { createDb } from "../lib/db";
 import { seed, DEMO_EMAIL, DEMO_PASSWORD } from "../lib/data/seed";
+import { reevaluateAfterEngineUpgrade } from "../lib/data/repricing";
+import { ENGINE_VERSION } from "../lib/engine/evaluate";
 
 const DATA_DIR = path.resolve(".data");
 const SOURCE_DIRS = ["app", "lib", "public", "prisma"];
@@ -57,6 +59,8 @@ async function prepareDatabase() {
   // One process may open a PGlite folder at a time: close everything before `next start`.
   const { client, handle: seedHandle } = createDb(process.env.DATABASE_URL);
   await seed(client);
+  const reevaluated = await reevaluateAfterEngineUpgrade(client);
+  if (reevaluated) console.log(`Cost engine ${ENGINE_VERSION}: re-evaluated ${reevaluated.processed} saved scenarios, ${reevaluated.changed} with results that moved (marked on their dashboards).`);
   await client.$disconnect();
   await seedHandle.close();
 }

@@ -7,9 +7,7 @@ import { getDb } from "../db";
 import { adminEmails } from "../env";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { evaluateScenario, parseScenario } from "../engine/evaluate";
-import { summarize } from "../engine/summary";
-import { readSummary } from "../engine/summary-schema";
+import { parseScenario } from "../engine/evaluate";
 import { parseInput } from "../validation/errors";
 import {
   API_PRICE_FIELDS,
@@ -27,13 +25,14 @@ import {
   type GpuOfferRow,
   type Parsed,
 } from "../catalog/importers";
-import { compareSummaries, isMarked, repriceInput, type CatalogPrices } from "../catalog/reprice";
+import { isMarked, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../validation/catalog";
 import { authorize } from "../auth/authorize";
 import { tokenScope } from "../auth/request-scope";
 import { memberTeamWhere, membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
+import { latestPublishedVersion } from "./catalog-versions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -80,9 +79,7 @@ export async function listCatalogVersions(userId: string) {
 }
 
 /** The newest published version: the prices new scenarios are made with. */
-export async function latestPublishedVersion(db: Tx | ReturnType<typeof getDb> = getDb()) {
-  return db.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { publishedAt: "desc" }], select: { id: true, label: true, effectiveDate: true } });
-}
+export { latestPublishedVersion };
 
 /** A version's rows; drafts only for administrators (others get "not found"). */
 export async function getCatalogVersion(userId: string, versionId: string) {
@@ -341,83 +338,6 @@ export async function publishVersion(userId: string, versionId: string, raw: unk
     return run.id;
   });
   return { runId };
-}
-
-export type RepricingOptions = { batchSize?: number; onProgress?: (processed: number, total: number) => void };
-
-/**
- * Re-evaluates the current revision of every scenario at the version's prices and stores the
- * ones whose prices changed. Works in batches and yields to the event loop between scenarios, so
- * requests keep being served while it runs. Monte Carlo is skipped: the comparison needs the
- * recommendation, costs and breakeven, which do not depend on it.
- */
-export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
-  const db = getDb();
-  // Small pages: on the embedded database a query runs on this thread, so a page of 250 inputs
-  // held the event loop for ~170 ms, 50 for ~45 ms; 20 keeps each pause short (npm run bench measures it).
-  const batchSize = opts.batchSize ?? 20;
-  const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId }, select: { catalogVersionId: true } });
-  const versionId = run.catalogVersionId;
-  try {
-    const version = await db.catalogVersion.findUniqueOrThrow({ where: { id: versionId }, include: { apiPrices: true, gpuOffers: true } });
-    const catalog: CatalogPrices = { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
-    const total = await db.scenario.count({ where: { currentRevisionId: { not: null } } });
-    await db.repricingRun.update({ where: { id: runId }, data: { total } });
-    let processed = 0;
-    let changed = 0;
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await db.scenario.findMany({
-        where: { currentRevisionId: { not: null } },
-        orderBy: { id: "asc" },
-        take: batchSize,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        select: { id: true, currentRevision: { select: { id: true, input: true, summary: true, catalogVersionId: true } } },
-      });
-      if (page.length === 0) break;
-      cursor = page[page.length - 1].id;
-      const rows: Prisma.ScenarioRepricingCreateManyInput[] = [];
-      for (const s of page) {
-        processed++;
-        const rev = s.currentRevision!;
-        if (rev.catalogVersionId === versionId) continue;
-        const then = readSummary(rev.summary);
-        let input;
-        try {
-          input = parseScenario(rev.input);
-        } catch {
-          continue; // an input the engine no longer accepts is left for its owners to fix
-        }
-        const repriced = repriceInput(input, catalog);
-        if (repriced.changes.length === 0 || !then) continue;
-        const nowSummary = summarize(evaluateScenario(repriced.input, { monteCarloSamples: 0 }));
-        rows.push({
-          scenarioId: s.id,
-          revisionId: rev.id,
-          catalogVersionId: versionId,
-          summary: nowSummary as unknown as Prisma.InputJsonValue,
-          changedPrices: repriced.changes.length,
-          ...compareSummaries(then, nowSummary),
-        });
-        if (processed % 10 === 0) await new Promise((r) => setImmediate(r)); // let requests through
-      }
-      if (rows.length) await db.scenarioRepricing.createMany({ data: rows, skipDuplicates: true });
-      changed += rows.length;
-      await db.repricingRun.update({ where: { id: runId }, data: { processed, changed } });
-      opts.onProgress?.(processed, total);
-      await new Promise((r) => setImmediate(r));
-    }
-    await db.repricingRun.update({ where: { id: runId }, data: { status: "done", processed, changed, finishedAt: new Date() } });
-    return { processed, changed, total };
-  } catch (error) {
-    await db.repricingRun.update({ where: { id: runId }, data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date() } });
-    throw error;
-  }
-}
-
-/** Starts a run without waiting for it; failures are recorded on the run. */
-export function startRepricing(runId: string): void {
-  void runRepricing(runId).catch((error) => console.error(`Re-pricing run ${runId} failed:`, error));
 }
 
 export async function getRepricingRun(userId: string, runId: string) {

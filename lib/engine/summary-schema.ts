@@ -14,6 +14,7 @@ export const EvaluationSummarySchema = z.object({
   cheapestSelfHostMonthly: z.number().nullable(),
   breakevenRequestsPerMonth: z.number().nullable().describe("Fully loaded breakeven of the best self-host option"),
   closeCall: z.boolean(),
+  engineVersion: z.string().optional().describe("Engine that produced the summary; missing before 2.0.0"),
 });
 export type EvaluationSummary = z.infer<typeof EvaluationSummarySchema>;
 

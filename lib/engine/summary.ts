@@ -21,5 +21,6 @@ export function summarize(e: Evaluation): EvaluationSummary {
     cheapestSelfHostMonthly: monthly(r.economic.cheapestSelfHostId),
     breakevenRequestsPerMonth: best?.fullyLoaded.reached ? best.fullyLoaded.requestsPerMonth : null,
     closeCall: r.economic.closeCall,
+    engineVersion: e.engineVersion,
   };
 }

@@ -23,7 +23,6 @@ import {
   publishVersion,
   repricingMarks,
   retireRow,
-  runRepricing,
   setRepriceThreshold,
   updateApiPrice,
   updateGpuOffer,
@@ -31,6 +30,7 @@ import {
   priceWithLatestCatalog,
 } from "../../lib/data/catalog";
 import { buildTemplate } from "../../lib/catalog/templates";
+import { reevaluateAfterEngineUpgrade, runRepricing } from "../../lib/data/repricing";
 
 const fixture = (name: string) => readFileSync(path.resolve("lib/catalog/fixtures", name), "utf8");
 
@@ -141,6 +141,27 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     expect(marks.get(byName("70B agent platform"))!.shown).toBe(true);
     // Another team sees none of it.
     expect((await repricingMarks(stranger, "demo")).marks.size).toBe(0);
+  });
+
+  test("after an engine upgrade every saved scenario is re-evaluated once, and what moved is marked", async () => {
+    // Nothing is stale right after seeding or publishing with this engine.
+    expect(await reevaluateAfterEngineUpgrade(t.db)).toBeNull();
+    const scenario = (await listScenarios(demo, "demo")).find((s) => s.name.startsWith("8B chat assistant"))!;
+    const current = await t.db.scenario.findUniqueOrThrow({ where: { id: scenario.id }, select: { currentRevision: { select: { id: true, summary: true } } } });
+    // As an older engine would have saved it: no engine version, a different cost and breakeven.
+    const { engineVersion: _v, ...old } = current.currentRevision!.summary as Record<string, unknown>;
+    await t.db.scenarioRevision.update({ where: { id: current.currentRevision!.id }, data: { summary: { ...old, recommendedMonthlyCost: 1234.5, breakevenRequestsPerMonth: 42 } } });
+    // Its re-pricing at the published version came from the older engine too: it is replaced.
+    await t.db.scenarioRepricing.updateMany({ where: { revisionId: current.currentRevision!.id }, data: { summary: old as object } });
+    const result = await reevaluateAfterEngineUpgrade(t.db);
+    expect(result).not.toBeNull();
+    const mark = (await repricingMarks(demo, "demo")).marks.get(scenario.id)!;
+    expect(mark).toMatchObject({ monthlyThen: 1234.5, breakevenThen: 42, catalogLabel: "2026-12" });
+    expect(mark.monthlyNow).not.toBe(1234.5);
+    // Once is enough: the next start finds nothing stale, and the revision has one row at this version.
+    expect(await reevaluateAfterEngineUpgrade(t.db)).toBeNull();
+    const latest = (await t.db.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { publishedAt: "desc" }] }))!;
+    expect(await t.db.scenarioRepricing.count({ where: { revisionId: current.currentRevision!.id, catalogVersionId: latest.id } })).toBe(1);
   });
 
   test("a published version cannot be modified through any operation", async () => {

@@ -13,8 +13,8 @@ function PriceChangeMark({ mark, href }: { mark: RepricingMark; href: string }) 
   const share = delta !== null && mark.monthlyThen ? delta / mark.monthlyThen : null;
   return (
     <Link href={href} className={`mt-1 block rounded-md px-2 py-1 text-xs ${mark.flipped ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-amber-50 text-amber-900 ring-1 ring-amber-200"}`} data-testid="price-change">
-      <strong>Prices changed (catalog {mark.catalogLabel}):</strong>{" "}
-      {mark.flipped ? `decided: ${side(mark.outcomeThen, mark.optionThen)}; at today's prices: ${side(mark.outcomeNow, mark.optionNow)}. ` : ""}
+      <strong>{mark.changedPrices > 0 ? `Prices changed (catalog ${mark.catalogLabel}):` : "Re-evaluated by the updated cost engine:"}</strong>{" "}
+      {mark.flipped ? `decided: ${side(mark.outcomeThen, mark.optionThen)}; ${mark.changedPrices > 0 ? "at today's prices" : "now"}: ${side(mark.outcomeNow, mark.optionNow)}. ` : ""}
       {delta !== null ? `${formatUsd(mark.monthlyThen)} → ${formatUsd(mark.monthlyNow)} a month (${delta >= 0 ? "+" : "−"}${formatUsd(Math.abs(delta))}${share !== null ? `, ${delta >= 0 ? "+" : "−"}${Math.abs(Math.round(share * 1000) / 10)}%` : ""}). ` : ""}
       {mark.breakevenThen !== mark.breakevenNow
         ? `Breakeven ${mark.breakevenThen === null ? "not reached" : formatCount(mark.breakevenThen)} → ${mark.breakevenNow === null ? "not reached" : formatCount(mark.breakevenNow)} requests/month.`
