@@ -1,7 +1,6 @@
 // Reading the shipped throughput measurements (node only: used by the seed, the calibration and tests).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Benchmark } from "../engine/schema";
 import { parseCsv } from "./importers";
 import { DESIGN_BENCHMARKS, type BenchmarkRow } from "./reference-catalog";
 
@@ -72,22 +71,3 @@ export function referenceBenchmarks(dir = DATA): BenchmarkRow[] {
   return [...DESIGN_BENCHMARKS, ...parseMeasuredThroughputCsv(readFileSync(path.join(dir, "throughput-measured.csv"), "utf8")), ...published];
 }
 
-/** A catalog row as a self-host option's benchmark. */
-export function benchmarkFromRow(r: BenchmarkRow): Benchmark {
-  return {
-    model: r.model,
-    gpuType: r.gpuType,
-    stack: r.stack,
-    tensorParallel: r.tensorParallel,
-    precision: r.precision as Benchmark["precision"],
-    concurrency: r.concurrency,
-    requestsPerS: r.concurrency === null ? r.requestsPerS : null,
-    outputTokensPerS: r.outputTokensPerS,
-    itlP50Ms: r.itlP50Ms,
-    ttftMs: r.ttftP50Ms,
-    ttftP95Ms: null,
-    inputTokens: r.inputTokens,
-    outputTokens: r.outputTokens,
-    source: r.source,
-  };
-}

@@ -75,6 +75,8 @@ export const REFERENCE_OPEN_MODELS = [
   { name: "Llama 3.3 70B", totalParamsB: 70.6, activeParamsB: 70.6, layers: 80, kvHeads: 8, headDim: 128, contextLength: 131072, sourceUrl: "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct" },
   { name: "Qwen3 8B", totalParamsB: 8.19, activeParamsB: 8.19, layers: 36, kvHeads: 8, headDim: 128, contextLength: 32768, sourceUrl: "https://huggingface.co/Qwen/Qwen3-8B" },
   { name: "Qwen3 30B-A3B", totalParamsB: 30.5, activeParamsB: 3.3, layers: 48, kvHeads: 4, headDim: 128, contextLength: 32768, sourceUrl: "https://huggingface.co/Qwen/Qwen3-30B-A3B" },
+  // Multi-head latent attention: per layer one 512-wide latent plus 64 rotary dims (kv_lora_rank, qk_rope_head_dim).
+  { name: "DeepSeek V3", totalParamsB: 671, activeParamsB: 37, layers: 61, kvHeads: 128, headDim: 128, contextLength: 163840, kvLoraRank: 512, ropeHeadDim: 64, sourceUrl: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
 ];
 
 export type BenchmarkRow = {

@@ -1,6 +1,6 @@
 // Scenario templates a team starts from, priced from the reference catalog.
 import type { ScenarioInputRaw } from "../engine/schema";
-import { GPU_SPECS, REFERENCE_API_PRICES, REFERENCE_CHECKED_AT, REFERENCE_GPU_OFFERS, REFERENCE_GPU_PRICES_SOURCE, REFERENCE_OPEN_MODELS } from "./reference-catalog";
+import { type BenchmarkRow, GPU_SPECS, REFERENCE_API_PRICES, REFERENCE_CHECKED_AT, REFERENCE_GPU_OFFERS, REFERENCE_GPU_PRICES_SOURCE, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
@@ -8,8 +8,8 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 // server), or the reference catalog the templates are written against.
 export type PickerApiRow = { provider: string; model: string; inputPerM: number; cachedInputPerM: number | null; cacheWritePerM: number | null; outputPerM: number; batchDiscount: number | null; sourceUrl: string; checkedAt: string };
 export type PickerGpuRow = { provider: string; gpuType: string; memoryGb: number; bandwidthGbS: number; bf16Tflops: number; fp8Tflops: number | null; pricePerGpuHour: number; minGpus: number; sourceUrl: string; checkedAt: string };
-export type PickerModelRow = { name: string; totalParamsB: number; activeParamsB: number; layers: number; kvHeads: number; headDim: number; contextLength: number };
-export type PickerCatalog = { label: string; api: PickerApiRow[]; gpu: PickerGpuRow[]; models: PickerModelRow[] };
+export type PickerModelRow = { name: string; totalParamsB: number; activeParamsB: number; layers: number; kvHeads: number; headDim: number; contextLength: number; kvLoraRank?: number | null; ropeHeadDim?: number | null };
+export type PickerCatalog = { label: string; api: PickerApiRow[]; gpu: PickerGpuRow[]; models: PickerModelRow[]; benchmarks: BenchmarkRow[] };
 
 const referenceChecked = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
 export const REFERENCE_PICKER: PickerCatalog = {
@@ -20,7 +20,13 @@ export const REFERENCE_PICKER: PickerCatalog = {
     return { provider: o.provider, gpuType: spec.gpuType, memoryGb: spec.memoryGb, bandwidthGbS: spec.bandwidthGbS, bf16Tflops: spec.bf16Tflops, fp8Tflops: spec.fp8Tflops, pricePerGpuHour: o.price, minGpus: o.minGpus ?? 1, sourceUrl: REFERENCE_GPU_PRICES_SOURCE, checkedAt: referenceChecked };
   }),
   models: REFERENCE_OPEN_MODELS.map(({ sourceUrl: _s, ...m }) => m),
+  benchmarks: [],
 };
+
+/** The KV cache layout of a catalog model: latent attention when it states a compressed width. */
+export function kvCacheOf(m: PickerModelRow) {
+  return m.kvLoraRank ? { kind: "latent" as const, kvLoraRank: m.kvLoraRank, ropeHeadDim: m.ropeHeadDim ?? 0 } : { kind: "grouped-query" as const };
+}
 
 const sourceName = (url: string, fallback: string) => {
   const link = url.match(/https?:\/\/\S+/)?.[0];
@@ -45,7 +51,7 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
   return {
     id: slug(`${m.name}-${offer.gpuType}-${offer.provider}`),
     label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider})`,
-    model: { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength },
+    model: { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength, kvCache: kvCacheOf(m) },
     gpu: {
       provider: offer.provider,
       gpuType: offer.gpuType,

@@ -444,7 +444,7 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
   if (!v) return null;
   const full = await getDb().catalogVersion.findUniqueOrThrow({
     where: { id: v.id },
-    include: { apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] }, gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] }, openModels: { orderBy: { name: "asc" } } },
+    include: { apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] }, gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] }, openModels: { orderBy: { name: "asc" } }, benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] } },
   });
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const seen = new Set<string>();
@@ -457,6 +457,7 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
       .map((r) => ({ provider: r.provider, model: r.model, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, cacheWritePerM: r.cacheWritePerM, outputPerM: r.outputPerM, batchDiscount: r.batchDiscount, sourceUrl: r.sourceUrl, checkedAt: day(r.checkedAt) }))
       .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
     gpu: full.gpuOffers.map((o) => ({ provider: o.provider, gpuType: o.gpuType, memoryGb: o.memoryGb, bandwidthGbS: o.bandwidthGbS, bf16Tflops: o.bf16Tflops, fp8Tflops: o.fp8Tflops, pricePerGpuHour: o.pricePerGpuHour, minGpus: o.minGpus, sourceUrl: o.sourceUrl, checkedAt: day(o.checkedAt) })),
-    models: full.openModels.map(({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength }) => ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength })),
+    models: full.openModels.map(({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim })),
+    benchmarks: full.benchmarks.map(({ id: _id, catalogVersionId: _v, ...row }) => row),
   };
 }

@@ -1,6 +1,6 @@
 // evaluateScenario: the one entry point. Validated input in, plain data out (EvaluationSchema).
 import { apiCostLines, apiCostModel, apiMonthlyCost, type ApiCostModel } from "./api-cost";
-import { findBreakeven, type Basis, type Breakeven, type LinearApi } from "./breakeven";
+import { findBreakeven, type Breakeven, type LinearApi } from "./breakeven";
 import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./constraints";
 import { BYTES_PER_GB, DAYS_PER_MONTH, MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, SECONDS_PER_HOUR, TOKENS_PER_MILLION } from "./constants";
 import { total } from "./cost-line";

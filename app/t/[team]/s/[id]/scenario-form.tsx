@@ -2,54 +2,8 @@
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { apiOptionFromRow, selfHostOptionFromRows, type PickerCatalog } from "@/lib/catalog/templates";
-
-type Errors = Record<string, string[]>;
-type Set = (mutate: (draft: ScenarioInputRaw) => void) => void;
-
-type FieldProps = {
-  path: string;
-  label: string;
-  unit: string;
-  help: string;
-  value: number | null | undefined;
-  onValue: (v: number) => void;
-  percent?: boolean;
-  errors: Errors;
-  step?: string;
-};
-
-/** A number field with its unit, a help line and its field-level error, keyed by the input path. */
-function NumberField({ path, label, unit, help, value, onValue, percent, errors, step }: FieldProps) {
-  const id = `f-${path.replace(/\./g, "-")}`;
-  const err = errors[path];
-  const shown = value == null ? "" : percent ? String(Math.round(value * 10000) / 100) : String(value);
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-gray-700">
-        {label} <span className="font-normal text-gray-500">({percent ? "%" : unit})</span>
-      </label>
-      <input
-        id={id}
-        name={path}
-        type="number"
-        inputMode="decimal"
-        step={step ?? "any"}
-        defaultValue={shown}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => {
-          const raw = e.target.value.trim();
-          const n = raw === "" ? Number.NaN : Number(raw);
-          onValue(percent ? n / 100 : n);
-        }}
-        className="field-input py-1.5"
-      />
-      <p id={`${id}-help`} className={`mt-0.5 text-xs ${err ? "text-red-600" : "text-gray-500"}`} role={err ? "alert" : undefined}>
-        {err ? err.join(" ") : help}
-      </p>
-    </div>
-  );
-}
+import { NumberField, OptionCard, Section, type Errors, type Set } from "./form-fields";
+import { SelfHostServing } from "./self-host-serving";
 
 export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioInputRaw; set: Set; errors: Errors; catalog: PickerCatalog }) {
   const w = input.workload;
@@ -131,7 +85,8 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
                     </select>
                   </label>
                   <RegionsField id={`api-${o.id}-regions`} label="Processing regions" regions={o.attributes?.regions ?? []} onChange={(next) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), regions: next }))} />
-                  <NumberField path={`apiOptions.${i}.attributes.typicalTtftMs`} label="Typical time to first token" unit="ms" help="Empty: not verified." value={o.attributes?.typicalTtftMs ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), typicalTtftMs: Number.isNaN(v) ? null : v }))} />
+                  <NumberField path={`apiOptions.${i}.attributes.typicalTtftMs`} label="Time to first token, median (p50)" unit="ms" help="Empty: not verified." value={o.attributes?.typicalTtftMs ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), typicalTtftMs: Number.isNaN(v) ? null : v }))} />
+                  <NumberField path={`apiOptions.${i}.attributes.ttftP95Ms`} label="Time to first token, p95" unit="ms" help="What a p95 budget is checked against. Empty: not verified." value={o.attributes?.ttftP95Ms ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), ttftP95Ms: Number.isNaN(v) ? null : v }))} />
                 </div>
               </details>
             </OptionCard>
@@ -208,6 +163,7 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
                   </select>
                 </label>
               </div>
+              <SelfHostServing option={o} index={i} set={set} errors={errors} catalog={catalog} />
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
                 <div className="mt-2 grid gap-3 sm:grid-cols-2">
@@ -301,30 +257,6 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
           <CustomConstraints input={input} set={set} />
         </div>
       </Section>
-    </div>
-  );
-}
-
-/** One titled group of the form (a fieldset that may shrink to its column). */
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="min-w-0 rounded-lg border border-gray-200 bg-white p-4">
-      <legend className="px-1 text-sm font-semibold">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
-
-function OptionCard({ testId, label, onRemove, children }: { testId: string; label: string; onRemove: () => void; children: React.ReactNode }) {
-  return (
-    <div className="rounded-md border border-gray-100 p-3" data-testid={testId}>
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <span className="min-w-0 text-sm font-medium">{label}</span>
-        <button type="button" className="text-xs text-red-700 hover:underline" onClick={onRemove} aria-label={`Remove ${label}`}>
-          Remove
-        </button>
-      </div>
-      {children}
     </div>
   );
 }

@@ -1,0 +1,217 @@
+"use client";
+// A self-host option's serving set-up: tensor parallelism and nodes, scale-to-zero timings, the
+// KV cache layout, and the measured throughput rows the engine may rest on (from the catalog,
+// a `vllm bench serve` result file, or typed in).
+import { useState } from "react";
+import { benchmarkFromRow, parseVllmBenchServe } from "@/lib/catalog/benchmark-import";
+import type { PickerCatalog } from "@/lib/catalog/templates";
+import type { Benchmark, ScenarioInputRaw } from "@/lib/engine/schema";
+import { NumberField, type Errors, type Set } from "./form-fields";
+
+type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
+type BenchmarkRaw = NonNullable<Option["benchmarks"]>[number];
+const DEGREES = [1, 2, 4, 8, 16, 32, 64];
+
+export function SelfHostServing({ option: o, index: i, set, errors, catalog }: { option: Option; index: number; set: Set; errors: Errors; catalog: PickerCatalog }) {
+  const edit = (mutate: (d: Option) => void) => set((draft) => mutate(draft.selfHostOptions![i]));
+  const kv = o.model.kvCache ?? { kind: "grouped-query" as const };
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-xs text-blue-700">Serving: parallelism, KV cache, measured throughput</summary>
+      <div className="mt-2 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <NumberField path={`selfHostOptions.${i}.gpu.gpusPerNode`} label="GPUs per node" unit="GPUs" help="In one node or instance." value={o.gpu.gpusPerNode ?? 8} errors={errors} onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))} />
+        <label className="block text-xs font-medium text-gray-700">
+          Tensor parallel
+          <select className="field-input py-1.5" value={o.tensorParallel ?? ""} onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}>
+            <option value="">Chosen by the engine</option>
+            {DEGREES.map((t) => (
+              <option key={t} value={t}>
+                {t} GPU{t > 1 ? "s" : ""} per replica
+              </option>
+            ))}
+          </select>
+          {errors[`selfHostOptions.${i}.tensorParallel`] ? <span className="mt-0.5 block text-xs text-red-600" role="alert">{errors[`selfHostOptions.${i}.tensorParallel`].join(" ")}</span> : null}
+        </label>
+        <label className="flex items-center gap-2 self-center text-xs text-gray-700">
+          <input type="checkbox" checked={o.allowMultiNode ?? false} onChange={(e) => edit((d) => void (d.allowMultiNode = e.target.checked))} />
+          Allow tensor parallelism across nodes
+        </label>
+        {o.billingMode === "scale-to-zero" ? (
+          <>
+            <NumberField path={`selfHostOptions.${i}.idleTimeoutMinutes`} label="Idle timeout" unit="minutes" help="Idle replicas are released after this." value={o.idleTimeoutMinutes ?? 10} errors={errors} onValue={(v) => edit((d) => void (d.idleTimeoutMinutes = v))} />
+            <NumberField path={`selfHostOptions.${i}.coldStartSeconds`} label="Cold start" unit="seconds" help="Billed GPU time to bring a replica up." value={o.coldStartSeconds ?? 60} errors={errors} onValue={(v) => edit((d) => void (d.coldStartSeconds = v))} />
+          </>
+        ) : null}
+        <label className="block text-xs font-medium text-gray-700">
+          KV cache layout
+          <select
+            className="field-input py-1.5"
+            value={kv.kind}
+            onChange={(e) =>
+              edit((d) => {
+                const kind = e.target.value;
+                d.model.kvCache = kind === "latent" ? { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 } : kind === "override" ? { kind: "override", bytesPerToken: 131072 } : { kind: "grouped-query" };
+              })
+            }
+          >
+            <option value="grouped-query">Grouped-query ({o.model.kvHeads} KV heads × {o.model.headDim})</option>
+            <option value="latent">Latent attention (DeepSeek V3 style)</option>
+            <option value="override">Bytes per token, as published</option>
+          </select>
+        </label>
+        {kv.kind === "latent" ? (
+          <>
+            <NumberField path={`selfHostOptions.${i}.model.kvCache.kvLoraRank`} label="KV latent width" unit="kv_lora_rank" help="512 in DeepSeek V3." value={kv.kvLoraRank} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: v, ropeHeadDim: kv.ropeHeadDim }))} />
+            <NumberField path={`selfHostOptions.${i}.model.kvCache.ropeHeadDim`} label="Rotary dims" unit="qk_rope_head_dim" help="64 in DeepSeek V3." value={kv.ropeHeadDim} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: kv.kvLoraRank, ropeHeadDim: v }))} />
+          </>
+        ) : null}
+        {kv.kind === "override" ? (
+          <NumberField path={`selfHostOptions.${i}.model.kvCache.bytesPerToken`} label="KV cache per token" unit="bytes" help="At the option's KV precision." value={kv.bytesPerToken} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "override", bytesPerToken: v }))} />
+        ) : null}
+      </div>
+      <Measurements option={o} index={i} edit={edit} errors={errors} catalog={catalog} />
+    </details>
+  );
+}
+
+function describe(b: BenchmarkRaw): string {
+  const load = b.concurrency != null ? `${b.concurrency} concurrent` : b.requestsPerS != null ? `${b.requestsPerS} requests/s` : "full load";
+  const shape = b.inputTokens != null && b.outputTokens != null ? `${b.inputTokens} in / ${b.outputTokens} out` : "shape not stated";
+  return `TP ${b.tensorParallel} · ${b.precision} · ${shape} · ${load} · ${Math.round(b.outputTokensPerS).toLocaleString("en-US")} tokens/s${b.itlP50Ms != null ? ` · ITL ${b.itlP50Ms} ms` : ""}${b.stack ? ` · ${b.stack}` : ""}`;
+}
+
+function Measurements({ option: o, index: i, edit, errors, catalog }: { option: Option; index: number; edit: (m: (d: Option) => void) => void; errors: Errors; catalog: PickerCatalog }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const precision = o.weightPrecision ?? "bf16";
+  const [importTp, setImportTp] = useState(o.tensorParallel ?? 1);
+  const rows = o.benchmarks ?? [];
+  const matching = catalog.benchmarks.filter((r) => r.model === o.model.name && r.gpuType === o.gpu.gpuType);
+  const add = (b: Benchmark) => edit((d) => void (d.benchmarks = [...(d.benchmarks ?? []), b]));
+  const rowErrors = Object.entries(errors).filter(([k]) => k.startsWith(`selfHostOptions.${i}.benchmarks.`));
+  return (
+    <div className="mt-3 space-y-2 text-xs" data-testid={`measurements-${o.id}`}>
+      <p className="font-medium text-gray-700">Measured throughput ({rows.length})</p>
+      <ul className="space-y-1">
+        {rows.map((b, k) => (
+          <li key={`${k}-${b.source}`} className="flex items-start justify-between gap-2 rounded border border-gray-100 px-2 py-1">
+            <span className="min-w-0">
+              {describe(b)}
+              <span className="block text-gray-500">{b.source}</span>
+            </span>
+            <button type="button" className="text-red-700 hover:underline" onClick={() => edit((d) => void d.benchmarks!.splice(k, 1))} aria-label={`Remove measurement ${k + 1}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {rowErrors.map(([k, v]) => (
+        <p key={k} className="text-red-600" role="alert">
+          {k.replace(`selfHostOptions.${i}.`, "")}: {v.join(" ")}
+        </p>
+      ))}
+      <div className="grid gap-2 sm:grid-cols-2">
+        <label className="block text-gray-700">
+          Add a catalog measurement of {o.model.name} on {o.gpu.gpuType}
+          <select
+            className="field-input py-1.5"
+            value=""
+            onChange={(e) => {
+              const row = matching[Number(e.target.value)];
+              if (row) add(benchmarkFromRow(row));
+            }}
+          >
+            <option value="">{matching.length ? "Choose a row…" : "None in the catalog"}</option>
+            {matching.map((r, k) => (
+              <option key={`${r.source}-${k}`} value={k}>
+                {describe(benchmarkFromRow(r))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="text-gray-700">
+          <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
+          <select aria-label="Tensor parallel of the imported run" className="rounded border border-gray-300 px-1" value={importTp} onChange={(e) => setImportTp(Number(e.target.value))}>
+            {DEGREES.slice(0, 4).map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+          <input
+            id={`vllm-${o.id}`}
+            type="file"
+            accept="application/json,.json"
+            className="mt-1 block w-full text-xs"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const r = parseVllmBenchServe(await file.text(), { tensorParallel: importTp, precision, fileName: file.name });
+              if ("errors" in r) setMessage(`${file.name}: ${r.errors.join("; ")}`);
+              else {
+                add(r.benchmark);
+                setMessage(`Added ${file.name} (${r.model}, measured at ${precision}).`);
+              }
+              e.target.value = "";
+            }}
+          />
+        </div>
+      </div>
+      <ByHand precision={precision} onAdd={add} />
+      {message ? (
+        <p className="text-gray-700" role="status">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A measurement typed in: degree, load, shape, rate and latency of the team's own run. */
+function ByHand({ precision, onAdd }: { precision: Benchmark["precision"]; onAdd: (b: Benchmark) => void }) {
+  const [v, setV] = useState({ tensorParallel: "1", concurrency: "", outputTokensPerS: "", itlP50Ms: "", inputTokens: "", outputTokens: "", source: "Our measurement" });
+  const num = (s: string) => (s.trim() === "" ? null : Number(s));
+  const field = (key: keyof typeof v, label: string) => (
+    <label key={key} className="block text-gray-700">
+      {label}
+      <input className="field-input py-1" inputMode="decimal" value={v[key]} onChange={(e) => setV({ ...v, [key]: e.target.value })} />
+    </label>
+  );
+  const ready = num(v.outputTokensPerS) !== null && num(v.concurrency) !== null;
+  return (
+    <details>
+      <summary className="cursor-pointer text-blue-700">Type in a measurement</summary>
+      <div className="mt-1 grid grid-cols-2 gap-2 lg:grid-cols-4">
+        {field("tensorParallel", "Tensor parallel")}
+        {field("concurrency", "Concurrent requests")}
+        {field("outputTokensPerS", "Output tokens/s (deployment)")}
+        {field("itlP50Ms", "Median inter-token latency, ms")}
+        {field("inputTokens", "Input tokens per request")}
+        {field("outputTokens", "Output tokens per request")}
+        {field("source", "Source")}
+        <button
+          type="button"
+          disabled={!ready}
+          className="self-end rounded bg-gray-800 px-2 py-1.5 text-white disabled:opacity-40"
+          onClick={() =>
+            onAdd({
+              model: null,
+              gpuType: null,
+              stack: "",
+              tensorParallel: num(v.tensorParallel) ?? 1,
+              precision,
+              concurrency: num(v.concurrency),
+              requestsPerS: null,
+              outputTokensPerS: num(v.outputTokensPerS) ?? 0,
+              itlP50Ms: num(v.itlP50Ms),
+              ttftMs: null,
+              ttftP95Ms: null,
+              inputTokens: num(v.inputTokens),
+              outputTokens: num(v.outputTokens),
+              source: v.source,
+            })
+          }
+        >
+          Add measurement
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OpenModel" ADD COLUMN     "kvLoraRank" INTEGER,
+ADD COLUMN     "ropeHeadDim" INTEGER;
