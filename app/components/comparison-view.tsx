@@ -14,7 +14,7 @@ function monthly(e: Evaluation, id: string | null) {
 function resultRows(columns: ComparisonColumn[]) {
   const be = (e: Evaluation, basis: "fullyLoaded" | "gpuOnly") => {
     const b = e.breakeven.find((x) => x.selfHostId === e.recommendation.economic.cheapestSelfHostId)?.[basis];
-    return b ? (b.reached ? `${formatCount(b.requestsPerMonth)} req/mo` : "not reached") : "—";
+    return b ? (!b.reached ? "not reached" : b.everyVolume ? "any volume" : `${formatCount(b.requestsPerMonth)} req/mo`) : "—";
   };
   const rows: [string, (e: Evaluation) => string][] = [
     ["Recommendation", (e) => e.recommendation.headline],

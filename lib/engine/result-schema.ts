@@ -83,7 +83,6 @@ export const BreakevenSchema = z.discriminatedUnion("reached", [
     apiMonthly: z.number(),
     replicas: z.number(),
     everyVolume: z.boolean().describe("Self-hosting costs no more than the API at every volume, zero included"),
-    tensorParallel: z.number().optional(),
   }),
   z.object({ reached: z.literal(false), basis: z.enum(["fully-loaded", "gpu-only"]), reason: z.string() }),
 ]);

@@ -41,12 +41,11 @@ export function formatEvaluationText(e: Evaluation): string {
   out.push("");
   for (const b of e.breakeven) {
     const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
-      x.reached
-        ? `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)${x.tensorParallel ? `, deployed at tensor parallel ${x.tensorParallel}` : ""}`
-        : `not reached — ${x.reason}`;
-    out.push(`Breakeven ${label(b.selfHostId)} vs ${label(b.apiId)}:`);
+      !x.reached ? `not reached — ${x.reason}` : x.everyVolume ? "at any volume (never costs more)" : `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)`;
+    out.push(`Breakeven ${label(b.selfHostId)} vs ${b.perApi.length > 1 ? `the cheapest API at each volume (${label(b.apiId)} overtaken last)` : label(b.apiId)}:`);
     out.push(`    fully loaded: ${show(b.fullyLoaded)}`);
     out.push(`    GPU only:     ${show(b.gpuOnly)}`);
+    if (b.perApi.length > 1) for (const p of b.perApi) out.push(`    vs ${label(p.apiId)}: ${show(p.fullyLoaded)}`);
   }
   const p = e.projection;
   if (e.comparison) {

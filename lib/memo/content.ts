@@ -200,7 +200,7 @@ function curveChart(e: Evaluation): CurveChart | null {
   if (!series.length || e.costCurve.requestsPerMonth.length < 2) return null;
   const marks: CurveChart["marks"] = [{ volume: e.workload.requestsPerMonth, label: "today" }];
   for (const b of e.breakeven) {
-    if (b.fullyLoaded.reached && b.selfHostId === e.comparison?.selfHostId) marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
+    if (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume && b.selfHostId === e.comparison?.selfHostId) marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
   }
   return { volumes: e.costCurve.requestsPerMonth, series, marks };
 }

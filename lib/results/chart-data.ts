@@ -12,7 +12,7 @@ export function optionLabels(e: Evaluation): Record<string, string> {
 /** Cost of every priced option against volume; the x axis is log-spaced volumes as labels. */
 export function costCurveRows(e: Evaluation): { rows: CostCurveRow[]; series: string[]; breakevenLabels: string[] } {
   const labels = optionLabels(e);
-  const marks = new Set(e.breakeven.map((b) => b.fullyLoaded).filter((b) => b.reached).map((b) => (b as { requestsPerMonth: number }).requestsPerMonth));
+  const marks = new Set(e.breakeven.flatMap((b) => (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume ? [b.fullyLoaded.requestsPerMonth] : [])));
   const priced = e.options.filter((o) => o.feasible).map((o) => o.id);
   const rows = e.costCurve.requestsPerMonth.map((volume, i) => {
     const isMark = marks.has(volume);

@@ -6,9 +6,9 @@ import { formatUsd } from "../format/numbers";
 type Breakeven = Evaluation["breakeven"][number]["fullyLoaded"];
 
 export function describeBreakeven(b: Breakeven): string {
-  return b.reached
-    ? `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)${b.tensorParallel ? ` at tensor parallel ${b.tensorParallel}` : ""}`
-    : `not reached — ${b.reason}`;
+  if (!b.reached) return `not reached — ${b.reason}`;
+  if (b.everyVolume) return "at any volume: self-hosting never costs more";
+  return `${formatCount(b.requestsPerMonth)} requests/month (${formatCount(b.tokensPerMonth)} tokens)`;
 }
 
 export function describeUncertainty(u: NonNullable<Evaluation["uncertainty"]>): string {

@@ -4,20 +4,27 @@ import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/engine/text";
 
 function Sizing({ s }: { s: Extract<Evaluation["options"][number], { kind: "self-host"; feasible: true }>["sizing"] }) {
   return (
-    <p className="mt-1 text-xs text-gray-600">
+    <div className="mt-1 text-xs text-gray-600">
       Tensor parallel {s.tensorParallel} · {plural(s.replicas, "replica")} on {plural(s.gpus, "GPU")} · {Math.round(s.outputTokensPerSPerReplica).toLocaleString("en-US")} output tokens/s per replica ({THROUGHPUT_PATH_LABEL[s.throughputPath]}) · batch {s.batch} · {Math.round(s.achievedUtilisation * 100)}% utilised at peak · sized by {s.boundBy.replace("-", " ")} · time to first token at peak p50 {Math.round(s.ttftP50Ms).toLocaleString("en-US")} ms, p95 {Math.round(s.ttftP95Ms).toLocaleString("en-US")} ms
       {s.benchmark ? <span className="block">Throughput: {s.benchmark}</span> : null}
-      {s.rejectedBenchmarks.map((r) => (
-        <span key={r} className="block">
-          Not used: {r}
-        </span>
-      ))}
+      {s.rejectedBenchmarks.length ? (
+        <details className="mt-0.5">
+          <summary className="cursor-pointer text-blue-700">
+            {s.rejectedBenchmarks.length} measured {s.rejectedBenchmarks.length === 1 ? "row" : "rows"} not used, and why
+          </summary>
+          {s.rejectedBenchmarks.map((r) => (
+            <span key={r} className="block">
+              {r}
+            </span>
+          ))}
+        </details>
+      ) : null}
       {s.notes.map((n) => (
         <span key={n} className="block">
           {n}
         </span>
       ))}
-    </p>
+    </div>
   );
 }
 

@@ -18,15 +18,15 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-xs text-blue-700">Serving: parallelism, KV cache, measured throughput</summary>
-      <div className="mt-2 grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <div className="mt-2 grid grid-cols-2 gap-3">
         <NumberField path={`selfHostOptions.${i}.gpu.gpusPerNode`} label="GPUs per node" unit="GPUs" help="In one node or instance." value={o.gpu.gpusPerNode ?? 8} errors={errors} onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))} />
         <label className="block text-xs font-medium text-gray-700">
           Tensor parallel
           <select className="field-input py-1.5" value={o.tensorParallel ?? ""} onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}>
-            <option value="">Chosen by the engine</option>
+            <option value="">Auto</option>
             {DEGREES.map((t) => (
               <option key={t} value={t}>
-                {t} GPU{t > 1 ? "s" : ""} per replica
+                {t} GPU{t > 1 ? "s" : ""}
               </option>
             ))}
           </select>
@@ -34,7 +34,7 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
         </label>
         <label className="flex items-center gap-2 self-center text-xs text-gray-700">
           <input type="checkbox" checked={o.allowMultiNode ?? false} onChange={(e) => edit((d) => void (d.allowMultiNode = e.target.checked))} />
-          Allow tensor parallelism across nodes
+          Tensor parallelism may span nodes
         </label>
         {o.billingMode === "scale-to-zero" ? (
           <>
@@ -54,9 +54,9 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
               })
             }
           >
-            <option value="grouped-query">Grouped-query ({o.model.kvHeads} KV heads × {o.model.headDim})</option>
-            <option value="latent">Latent attention (DeepSeek V3 style)</option>
-            <option value="override">Bytes per token, as published</option>
+            <option value="grouped-query">Grouped-query</option>
+            <option value="latent">Latent (MLA)</option>
+            <option value="override">Bytes per token</option>
           </select>
         </label>
         {kv.kind === "latent" ? (
