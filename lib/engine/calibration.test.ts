@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { estimateThroughput, latencyPoints, throughputPoints } from "../catalog/calibration";
 import { GPU_SPECS, REFERENCE_OPEN_MODELS } from "../catalog/reference-catalog";
+import { kvCacheOf } from "../catalog/templates";
 import { SelfHostOptionSchema } from "./schema";
 import { roofline, sequencesThatFit } from "./self-host-sizing";
 
@@ -47,9 +48,9 @@ describe("tensor parallelism", () => {
   );
   test.each(cases.map((c) => [`${c.m.name} ${c.precision} on ${c.g.gpuType}`, c] as const))("%s: throughput per GPU does not rise with the degree", (_label, { m, g, precision }) => {
     const { sourceUrl: _s, ...model } = m;
-    const option = SelfHostOptionSchema.parse({ id: "x", label: "x", model, weightPrecision: precision, gpu: { provider: "x", ...g, pricePerGpuHour: 1 } });
+    const option = SelfHostOptionSchema.parse({ id: "x", label: "x", model: { ...model, kvCache: kvCacheOf(m) }, weightPrecision: precision, gpu: { provider: "x", ...g, pricePerGpuHour: 1 } });
     let compared = 0;
-    for (const t of [1, 2, 4, 8]) {
+    for (const t of [1, 2, 4, 8, 16, 32]) {
       if (sequencesThatFit(option, t, 1000) < 1) continue;
       const small = roofline(option, t, 1000, 0);
       const large = roofline(option, 2 * t, 1000, 0);

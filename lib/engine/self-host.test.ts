@@ -41,6 +41,16 @@ describe("hand-worked self-host figures", () => {
     expect(kvBytesPerToken(option)).toBe(kv);
   });
 
+  test("DeepSeek V3's latent attention: 61 · (512 + 64) · 2 B = 70,272 B per token, 1/57 of the grouped-query formula", () => {
+    const deepseek = { name: "DeepSeek V3", totalParamsB: 671, activeParamsB: 37, layers: 61, kvHeads: 128, headDim: 128, contextLength: 163840 };
+    const mla = selfHost({ model: { ...deepseek, kvCache: { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 } } });
+    const gqa = selfHost({ model: deepseek });
+    expect(kvBytesPerToken(mla)).toBe(70_272);
+    expect(kvBytesPerToken(gqa)).toBe(3_997_696); // 2 · 61 · 128 · 128 · 2
+    expect(Math.round(kvBytesPerToken(gqa) / kvBytesPerToken(mla))).toBe(57);
+    expect(kvBytesPerToken(selfHost({ model: { ...deepseek, kvCache: { kind: "override", bytesPerToken: 12_345 } } }))).toBe(12_345);
+  });
+
   test("a 70B fp8 model on one 80 GB GPU at 8k context holds 2 sequences, and the result says it is starved", () => {
     // Room per GPU: 80 GiB · 0.9 − 0.5 GiB = 71.5 GiB = 76.77 GB; weights 70.6 GB; KV per sequence
     // (7,192 + 500 live tokens) · 327,680 B = 2.5205 GB → (76.77 − 70.6) / 2.5205 = 2.4 → 2.
