@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { queueWaitMean } from "../engine/latency";
 import { SelfHostOptionSchema, type SelfHostOption } from "../engine/schema";
-import { roofline, withPrefill } from "../engine/self-host-sizing";
+import { roofline, withPrefill } from "../engine/roofline";
 import { parseMeasuredThroughputCsv, parsePublishedThroughputCsv } from "./reference-benchmarks";
 import { GPU_SPECS, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 

@@ -6,7 +6,7 @@ import { estimateThroughput, latencyPoints, throughputPoints } from "../catalog/
 import { GPU_SPECS, REFERENCE_OPEN_MODELS } from "../catalog/reference-catalog";
 import { kvCacheOf } from "../catalog/templates";
 import { SelfHostOptionSchema } from "./schema";
-import { roofline, sequencesThatFit } from "./self-host-sizing";
+import { roofline, sequencesThatFit } from "./roofline";
 
 const WITHIN = 1.5;
 const NONE_ABOVE = 1.6;

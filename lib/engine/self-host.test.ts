@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { HOURS_PER_MONTH } from "./constants";
 import { coldStartsFor, fixedMonthlyCost, gpuHoursFor, gpuMonthlyCost, peopleEngineerMonths, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
-import { kvBytesPerToken, replicaCandidates, weightBytes } from "./self-host-sizing";
+import { kvBytesPerToken, weightBytes } from "./roofline";
+import { replicaCandidates } from "./self-host-sizing";
 import { total } from "./cost-line";
 import { gpu, model, selfHost, workload } from "./test-fixtures";
 

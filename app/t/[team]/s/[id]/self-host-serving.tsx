@@ -20,9 +20,11 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
       <summary className="cursor-pointer text-xs text-blue-700">Serving: parallelism, KV cache, measured throughput</summary>
       <div className="mt-2 grid grid-cols-2 gap-3">
         <NumberField path={`selfHostOptions.${i}.gpu.gpusPerNode`} label="GPUs per node" unit="GPUs" help="In one node or instance." value={o.gpu.gpusPerNode ?? 8} errors={errors} onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))} />
-        <label className="block text-xs font-medium text-gray-700">
-          Tensor parallel
-          <select className="field-input py-1.5" value={o.tensorParallel ?? ""} onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}>
+        <div className="text-xs font-medium text-gray-700">
+          <label htmlFor={`tp-${o.id}`} className="block">
+            Tensor parallel
+          </label>
+          <select id={`tp-${o.id}`} className="field-input py-1.5" value={o.tensorParallel ?? ""} onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}>
             <option value="">Auto</option>
             {DEGREES.map((t) => (
               <option key={t} value={t}>
@@ -31,7 +33,7 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
             ))}
           </select>
           {errors[`selfHostOptions.${i}.tensorParallel`] ? <span className="mt-0.5 block text-xs text-red-600" role="alert">{errors[`selfHostOptions.${i}.tensorParallel`].join(" ")}</span> : null}
-        </label>
+        </div>
         <label className="flex items-center gap-2 self-center text-xs text-gray-700">
           <input type="checkbox" checked={o.allowMultiNode ?? false} onChange={(e) => edit((d) => void (d.allowMultiNode = e.target.checked))} />
           Tensor parallelism may span nodes
@@ -42,9 +44,12 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
             <NumberField path={`selfHostOptions.${i}.coldStartSeconds`} label="Cold start" unit="seconds" help="Billed GPU time to bring a replica up." value={o.coldStartSeconds ?? 60} errors={errors} onValue={(v) => edit((d) => void (d.coldStartSeconds = v))} />
           </>
         ) : null}
-        <label className="block text-xs font-medium text-gray-700">
-          KV cache layout
+        <div className="text-xs font-medium text-gray-700">
+          <label htmlFor={`kv-${o.id}`} className="block">
+            KV cache layout
+          </label>
           <select
+            id={`kv-${o.id}`}
             className="field-input py-1.5"
             value={kv.kind}
             onChange={(e) =>
@@ -58,7 +63,7 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
             <option value="latent">Latent (MLA)</option>
             <option value="override">Bytes per token</option>
           </select>
-        </label>
+        </div>
         {kv.kind === "latent" ? (
           <>
             <NumberField path={`selfHostOptions.${i}.model.kvCache.kvLoraRank`} label="KV latent width" unit="kv_lora_rank" help="512 in DeepSeek V3." value={kv.kvLoraRank} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: v, ropeHeadDim: kv.ropeHeadDim }))} />
@@ -179,7 +184,7 @@ function ByHand({ precision, onAdd }: { precision: Benchmark["precision"]; onAdd
     <details>
       <summary className="cursor-pointer text-blue-700">Type in a measurement</summary>
       <div className="mt-1 grid grid-cols-2 gap-2 lg:grid-cols-4">
-        {field("tensorParallel", "Tensor parallel")}
+        {field("tensorParallel", "Measured at tensor parallel")}
         {field("concurrency", "Concurrent requests")}
         {field("outputTokensPerS", "Output tokens/s (deployment)")}
         {field("itlP50Ms", "Median inter-token latency, ms")}

@@ -1,0 +1,84 @@
+// Measured throughput rows (DESIGN.md second edition): which rows can speak for a deployment,
+// which one a tensor-parallel degree rests on, and its measured/estimated ratio. Rows that are
+// not used are returned with the reason, so the result can say why.
+import type { Benchmark, SelfHostOption, Workload } from "./schema";
+import { roofline, withPrefill } from "./roofline";
+import { groupDigits } from "./text";
+
+const SHAPE_TOLERANCE = 2; // a row's input and output lengths within ×2 of the workload's
+
+/** Concurrency of a run: as stated, or by Little's law from its request rate and latencies. */
+export function concurrencyOf(b: Benchmark): number | null {
+  if (b.concurrency !== null) return b.concurrency;
+  if (b.requestsPerS === null || b.ttftMs === null || b.itlP50Ms === null || b.outputTokens === null) return null;
+  return Math.max(1, Math.round((b.requestsPerS * (b.ttftMs + b.outputTokens * b.itlP50Ms)) / 1000));
+}
+
+export function rowName(b: Benchmark): string {
+  const shape = b.inputTokens !== null && b.outputTokens !== null ? `${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : "unstated shape";
+  const load = b.concurrency !== null ? `${groupDigits(b.concurrency)} concurrent` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load";
+  return `${b.source}${b.stack ? `, ${b.stack}` : ""} (TP ${b.tensorParallel}, ${b.precision}, ${shape}, ${load}, ${groupDigits(b.outputTokensPerS)} tokens/s)`;
+}
+
+export type Screened = { row: Benchmark; qualifies: boolean; shapeDistance: number };
+
+/**
+ * Rows of another precision, of a shape beyond ×2 of the workload's, or whose median inter-token
+ * latency misses the speed target are rejected, each with its reason. A row with a latency that
+ * meets the target qualifies; a row without one is a saturation figure, used only to calibrate.
+ */
+export function screenRows(option: SelfHostOption, workload: Workload, sloTokensPerS: number): { usable: Screened[]; rejected: string[] } {
+  const ti = Math.max(1, workload.inputTokensPerRequest);
+  const to = Math.max(1, workload.outputTokensPerRequest);
+  const usable: Screened[] = [];
+  const rejected: string[] = [];
+  for (const row of option.benchmarks) {
+    if (row.precision !== option.weightPrecision) {
+      rejected.push(`${rowName(row)}: measured at ${row.precision}, this option runs ${option.weightPrecision}.`);
+      continue;
+    }
+    if (row.inputTokens === null || row.outputTokens === null) {
+      rejected.push(`${rowName(row)}: its input and output lengths are not stated, so it cannot be compared with this workload.`);
+      continue;
+    }
+    const di = Math.abs(Math.log(Math.max(1, row.inputTokens) / ti));
+    const dout = Math.abs(Math.log(row.outputTokens / to));
+    if (di > Math.log(SHAPE_TOLERANCE) || dout > Math.log(SHAPE_TOLERANCE)) {
+      rejected.push(`${rowName(row)}: its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(ti)} in / ${groupDigits(to)} out.`);
+      continue;
+    }
+    const shapeDistance = di + dout;
+    if (row.itlP50Ms !== null && 1000 / row.itlP50Ms < sloTokensPerS * (1 - 1e-9)) {
+      rejected.push(`${rowName(row)}: its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms).`);
+      continue;
+    }
+    usable.push({ row, qualifies: row.itlP50Ms !== null, shapeDistance });
+  }
+  return { usable, rejected };
+}
+
+/**
+ * The row a degree's throughput rests on: a qualifying row at this degree, else a qualifying row
+ * at the nearest other degree, else a saturation row (same order); nearest shape, then the
+ * highest load.
+ */
+export function pickReference(usable: Screened[], t: number): Screened | null {
+  const rank = (s: Screened) => [s.qualifies ? 0 : 1, s.row.tensorParallel === t ? 0 : 1, Math.abs(Math.log(s.row.tensorParallel / t)), s.shapeDistance, -(concurrencyOf(s.row) ?? Infinity)];
+  const before = (a: number[], b: number[]) => {
+    const i = a.findIndex((v, k) => v !== b[k]);
+    return i >= 0 && a[i] < b[i];
+  };
+  let best: Screened | null = null;
+  for (const s of usable) if (!best || before(rank(s), rank(best))) best = s;
+  return best;
+}
+
+/** Measured rate over the roofline's estimate of the same run (its degree, shape and load). */
+export function calibrationFactor(option: SelfHostOption, row: Benchmark): number {
+  const input = row.inputTokens ?? 0;
+  const output = row.outputTokens ?? 1;
+  const rl = roofline(option, row.tensorParallel, input + output / 2, 0, 1, concurrencyOf(row) ?? Number.POSITIVE_INFINITY);
+  // Benchmark prompts are synthetic and share no prefix: the run paid for every prompt token.
+  return row.outputTokensPerS / withPrefill(rl.decodeTokensPerS, rl.prefillTokensPerS, input, output);
+}
+
