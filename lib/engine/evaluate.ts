@@ -11,7 +11,7 @@ import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
 import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
 import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, loadInputs, rentedGpus, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
-import { replicaCandidates, type FitCapacity } from "./self-host-sizing";
+import { describeThroughput, replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
 import { formatCount, formatMoney, plural } from "./text";
 import { revisitTriggers, type Trigger } from "./triggers";
@@ -76,7 +76,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     }
     const { capacity, model, notes } = chooseDegree(option, sized.candidates, w, salary, latencyTargets);
     selfStates.set(option.id, { option, capacity, model });
-    const size = sizing(option, model, capacity, R, w.outputTokensPerRequest, notes);
+    const size = sizing(option, model, capacity, input, notes);
     checked.push({ kind: "self-host", option, ttft: { p50Ms: size.ttftP50Ms, p95Ms: size.ttftP95Ms }, perStreamTokensPerS: capacity.perStreamTokensPerS });
     const lines = selfHostCostLines(model, option, R);
     return { kind: "self-host", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), gpuOnlyMonthlyCost: gpuMonthlyCost(model, R), sizing: size };
@@ -226,7 +226,9 @@ function later(a: Breakeven, b: Breakeven): boolean {
 
 type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
 
-function sizing(option: SelfHostOption, model: SelfHostCostModel, capacity: FitCapacity, R: number, outputTokensPerRequest: number, degreeNotes: string[]): Sizing {
+function sizing(option: SelfHostOption, model: SelfHostCostModel, capacity: FitCapacity, input: ScenarioInput, degreeNotes: string[]): Sizing {
+  const R = input.workload.requestsPerMonth;
+  const rows = describeThroughput(capacity, option, input.workload, input.settings.sloOutputTokensPerSecond);
   const load = R * model.loadPerRequest;
   const replicas = replicasFor(model, R);
   const needed = Math.ceil(load / model.utilisation);
@@ -247,15 +249,15 @@ function sizing(option: SelfHostOption, model: SelfHostCostModel, capacity: FitC
     batch: capacity.batch,
     batchBoundBy: capacity.batchBoundBy,
     throughputPath: capacity.throughputPath,
-    benchmark: capacity.reference ? capacity.reference.describe : null,
+    benchmark: rows.reference,
     calibrationFactor: capacity.throughputPath === "calibrated-roofline" && capacity.reference ? capacity.reference.factor : null,
-    rejectedBenchmarks: capacity.rejectedRows,
+    rejectedBenchmarks: rows.rejected,
     outputTokensPerSPerReplica: capacity.outputTokensPerS,
     prefillTokensPerSPerReplica: capacity.prefillTokensPerS,
     perStreamTokensPerS: capacity.perStreamTokensPerS,
     ttftP50Ms: ttft.p50Ms,
     ttftP95Ms: ttft.p95Ms,
-    peakOutputTokensPerS: ((R * outputTokensPerRequest) / activeSeconds) * model.peakToAverage,
+    peakOutputTokensPerS: ((R * input.workload.outputTokensPerRequest) / activeSeconds) * model.peakToAverage,
     load,
     replicas,
     gpus: scaleToZero ? replicas * gpusPerReplica(model) : rentedGpus(model, replicas),

@@ -6,13 +6,13 @@ import { BYTES_PER_GB, MIN_HEALTHY_BATCH, TENSOR_PARALLEL_DEGREES } from "./cons
 import { contextTokens, kvBytesPerToken, liveContextTokens, roofline, roomPerGpu, sequencesThatFit, weightBytes, withPrefill, type Roofline } from "./roofline";
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { groupDigits } from "./text";
-import { calibrationFactor, concurrencyOf, pickReference, rowName, screenRows } from "./throughput-rows";
+import { calibrationFactor, concurrencyOf, pickReference, rejectionText, rowName, screenRows, type ScreenedRows } from "./throughput-rows";
 
 export type BatchBound = Roofline["batchBoundBy"] | "measured";
 export type ThroughputPath = "measured" | "calibrated-roofline" | "roofline";
 
-/** The measured row a replica's throughput rests on, and how it was used. */
-export type ReferenceRow = { row: Benchmark; qualifies: boolean; factor: number; describe: string };
+/** The measured row a replica's throughput rests on: used as measured (direct) or to scale the roofline. */
+export type ReferenceRow = { row: Benchmark; qualifies: boolean; factor: number; direct: boolean };
 
 export type FitCapacity = {
   fits: true;
@@ -24,7 +24,8 @@ export type FitCapacity = {
   roofline: Roofline;
   throughputPath: ThroughputPath;
   reference: ReferenceRow | null;
-  rejectedRows: string[];
+  /** The option's screened rows (shared by its degrees): sentences are written only for the chosen one. */
+  screened: ScreenedRows;
   batch: number;
   batchBoundBy: BatchBound;
   /** Output tokens/s of one replica: measured with prefill included, or decode only (roofline). */
@@ -76,35 +77,30 @@ export function replicaCandidates(option: SelfHostOption, workload: Workload, sl
   return { fits: true, candidates: fitting.map((t) => capacityAt(option, workload, sloTokensPerS, t, screened)) };
 }
 
-function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: number, t: number, screened: ReturnType<typeof screenRows>): FitCapacity {
+function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: number, t: number, screened: ScreenedRows): FitCapacity {
   const live = liveContextTokens(workload);
   const bMem = sequencesThatFit(option, t, live);
   const picked = pickReference(screened.usable, t);
   const factor = picked ? calibrationFactor(option, picked.row) : 1;
   const rl = roofline(option, t, live, sloTokensPerS, factor);
   const notes: string[] = [];
-  const rejectedRows = [...screened.rejected];
   const uncachedInput = workload.inputTokensPerRequest * (1 - workload.selfHostPrefixCacheHitRate);
   const measuredConcurrency = picked ? concurrencyOf(picked.row) : null;
   // A qualifying row at this degree, run at least as loaded as the batch the roofline would
   // schedule, is used as measured; a lighter run only calibrates (it says little about capacity).
   const direct = picked !== null && picked.qualifies && picked.row.tensorParallel === t && measuredConcurrency !== null && measuredConcurrency >= rl.batch;
-  let reference: ReferenceRow | null = null;
-  if (picked) {
-    const how = direct
-      ? "used as measured"
-      : `the roofline scaled by its measured/estimated ratio ${factor.toFixed(2)}${picked.qualifies ? "" : " (a saturation figure: no latency was measured)"}`;
-    reference = { row: picked.row, qualifies: picked.qualifies, factor, describe: `${rowName(picked.row)}, ${how}` };
-    if (factor < 0.5 || factor > 2) notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);
-    for (const s of screened.usable) if (s !== picked) rejectedRows.push(`${rowName(s.row)}: another row matches better.`);
-  }
+  const reference: ReferenceRow | null = picked ? { row: picked.row, qualifies: picked.qualifies, factor, direct } : null;
+  if (factor < 0.5 || factor > 2) notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);
   if (!rl.meetsSlo && !direct) notes.push(`Even at batch 1 a stream gets ${rl.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${sloTokensPerS} tokens/s speed target.`);
   if (bMem < MIN_HEALTHY_BATCH) notes.push(`Room for only ${bMem} ${bMem === 1 ? "sequence" : "sequences"} of ${groupDigits(live)} tokens per replica at tensor parallel ${t}: the KV cache is starved and throughput is fragile.`);
   if (direct && measuredConcurrency! > bMem) {
     notes.push(`The measured run held ${groupDigits(measuredConcurrency!)} concurrent requests, more than the ${groupDigits(bMem)} sequences of this workload's length that fit: its figure may not hold here.`);
   }
-  const common = {
-    fits: true as const,
+  // One literal for both paths rather than a spread of a shared object, which V8 copies on its
+  // slow path (docs/decisions/0003-engine-speed.md).
+  const row = direct ? picked!.row : null;
+  return {
+    fits: true,
     weightBytes: weightBytes(option),
     kvBytesPerToken: kvBytesPerToken(option),
     contextTokens: contextTokens(workload),
@@ -112,33 +108,28 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
     maxSequencesByMemory: bMem,
     roofline: rl,
     reference,
-    rejectedRows,
+    screened,
     prefillSeconds: uncachedInput / rl.prefillTokensPerS,
     notes,
+    throughputPath: row ? "measured" : picked ? "calibrated-roofline" : "roofline",
+    batch: row ? measuredConcurrency! : rl.batch,
+    batchBoundBy: row ? "measured" : rl.batchBoundBy,
+    outputTokensPerS: row ? row.outputTokensPerS : rl.decodeTokensPerS,
+    prefillTokensPerS: row ? null : rl.prefillTokensPerS,
+    perStreamTokensPerS: row ? 1000 / row.itlP50Ms! : rl.perStreamTokensPerS,
+    meetsSlo: row ? true : rl.meetsSlo,
+    stepSeconds: row ? row.itlP50Ms! / 1000 : rl.stepSeconds,
   };
-  if (direct) {
-    const row = picked!.row;
-    return {
-      ...common,
-      throughputPath: "measured",
-      batch: measuredConcurrency!,
-      batchBoundBy: "measured",
-      outputTokensPerS: row.outputTokensPerS,
-      prefillTokensPerS: null,
-      perStreamTokensPerS: 1000 / row.itlP50Ms!,
-      meetsSlo: true,
-      stepSeconds: row.itlP50Ms! / 1000,
-    };
-  }
-  return {
-    ...common,
-    throughputPath: picked ? "calibrated-roofline" : "roofline",
-    batch: rl.batch,
-    batchBoundBy: rl.batchBoundBy,
-    outputTokensPerS: rl.decodeTokensPerS,
-    prefillTokensPerS: rl.prefillTokensPerS,
-    perStreamTokensPerS: rl.perStreamTokensPerS,
-    meetsSlo: rl.meetsSlo,
-    stepSeconds: rl.stepSeconds,
-  };
+}
+
+/** The row a replica rests on and how it was used, and every row not used with the reason, in sentences. */
+export function describeThroughput(c: FitCapacity, option: SelfHostOption, workload: Workload, sloTokensPerS: number): { reference: string | null; rejected: string[] } {
+  const ref = c.reference;
+  const rejected = c.screened.rejected.map((r) => rejectionText(r.row, r.reason, option, workload, sloTokensPerS));
+  for (const s of c.screened.usable) if (s.row !== ref?.row) rejected.push(rejectionText(s.row, "other", option, workload, sloTokensPerS));
+  if (!ref) return { reference: null, rejected };
+  const how = ref.direct
+    ? "used as measured"
+    : `the roofline scaled by its measured/estimated ratio ${ref.factor.toFixed(2)}${ref.qualifies ? "" : " (a saturation figure: no latency was measured)"}`;
+  return { reference: `${rowName(ref.row)}, ${how}`, rejected };
 }

@@ -21,40 +21,48 @@ export function rowName(b: Benchmark): string {
 }
 
 export type Screened = { row: Benchmark; qualifies: boolean; shapeDistance: number };
+export type RejectReason = "precision" | "no-shape" | "shape" | "latency";
+export type ScreenedRows = { usable: Screened[]; rejected: { row: Benchmark; reason: RejectReason }[] };
 
 /**
- * Rows of another precision, of a shape beyond ×2 of the workload's, or whose median inter-token
- * latency misses the speed target are rejected, each with its reason. A row with a latency that
- * meets the target qualifies; a row without one is a saturation figure, used only to calibrate.
+ * Rows of another precision, without a stated shape, of a shape beyond ×2 of the workload's, or
+ * whose median inter-token latency misses the speed target are rejected, each with its reason. A
+ * row with a latency that meets the target qualifies; a row without one is a saturation figure,
+ * used only to calibrate.
  */
-export function screenRows(option: SelfHostOption, workload: Workload, sloTokensPerS: number): { usable: Screened[]; rejected: string[] } {
+export function screenRows(option: SelfHostOption, workload: Workload, sloTokensPerS: number): ScreenedRows {
   const ti = Math.max(1, workload.inputTokensPerRequest);
   const to = Math.max(1, workload.outputTokensPerRequest);
-  const usable: Screened[] = [];
-  const rejected: string[] = [];
+  const out: ScreenedRows = { usable: [], rejected: [] };
+  const reject = (row: Benchmark, reason: RejectReason) => out.rejected.push({ row, reason });
   for (const row of option.benchmarks) {
     if (row.precision !== option.weightPrecision) {
-      rejected.push(`${rowName(row)}: measured at ${row.precision}, this option runs ${option.weightPrecision}.`);
+      reject(row, "precision");
       continue;
     }
     if (row.inputTokens === null || row.outputTokens === null) {
-      rejected.push(`${rowName(row)}: its input and output lengths are not stated, so it cannot be compared with this workload.`);
+      reject(row, "no-shape");
       continue;
     }
     const di = Math.abs(Math.log(Math.max(1, row.inputTokens) / ti));
     const dout = Math.abs(Math.log(row.outputTokens / to));
-    if (di > Math.log(SHAPE_TOLERANCE) || dout > Math.log(SHAPE_TOLERANCE)) {
-      rejected.push(`${rowName(row)}: its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(ti)} in / ${groupDigits(to)} out.`);
-      continue;
-    }
-    const shapeDistance = di + dout;
-    if (row.itlP50Ms !== null && 1000 / row.itlP50Ms < sloTokensPerS * (1 - 1e-9)) {
-      rejected.push(`${rowName(row)}: its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms).`);
-      continue;
-    }
-    usable.push({ row, qualifies: row.itlP50Ms !== null, shapeDistance });
+    if (di > Math.log(SHAPE_TOLERANCE) || dout > Math.log(SHAPE_TOLERANCE)) reject(row, "shape");
+    else if (row.itlP50Ms !== null && 1000 / row.itlP50Ms < sloTokensPerS * (1 - 1e-9)) reject(row, "latency");
+    else out.usable.push({ row, qualifies: row.itlP50Ms !== null, shapeDistance: di + dout });
   }
-  return { usable, rejected };
+  return out;
+}
+
+/** Why a row was not used, in a sentence. */
+export function rejectionText(row: Benchmark, reason: RejectReason | "other", option: SelfHostOption, workload: Workload, sloTokensPerS: number): string {
+  const why = {
+    precision: `measured at ${row.precision}, this option runs ${option.weightPrecision}`,
+    "no-shape": "its input and output lengths are not stated, so it cannot be compared with this workload",
+    shape: `its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(workload.inputTokensPerRequest)} in / ${groupDigits(workload.outputTokensPerRequest)} out`,
+    latency: `its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms)`,
+    other: "another row matches better",
+  }[reason];
+  return `${rowName(row)}: ${why}.`;
 }
 
 /**

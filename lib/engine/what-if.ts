@@ -67,14 +67,30 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
 export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
   const base = p.self.cost;
   const changesLoad = x.selfCacheHit !== undefined || x.peak !== undefined || x.throughput !== undefined;
+  // Every field written out rather than spread from the base: V8 copies a spread of this many
+  // fields on its slow path, and this runs tens of thousands of times an evaluation
+  // (docs/decisions/0003-engine-speed.md). The type makes a new field a compile error here.
   const model: SelfHostCostModel = {
-    ...base,
-    loadPerRequest: changesLoad ? loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1) : base.loadPerRequest,
+    tensorParallel: base.tensorParallel,
+    rentUnit: base.rentUnit,
+    failoverReplicas: base.failoverReplicas,
+    minReplicas: base.minReplicas,
     utilisation: x.utilisation ?? base.utilisation,
-    pricePerGpuHour: base.pricePerGpuHour * (x.gpuPrice ?? 1),
-    engineeringFte: base.engineeringFte * (x.engineeringFte ?? 1),
-    engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
+    billingMode: base.billingMode,
+    idleTimeoutSeconds: base.idleTimeoutSeconds,
+    coldStartSeconds: base.coldStartSeconds,
+    activeHoursPerDay: base.activeHoursPerDay,
     peakToAverage: x.peak ?? base.peakToAverage,
+    pricePerGpuHour: base.pricePerGpuHour * (x.gpuPrice ?? 1),
+    overheadShare: base.overheadShare,
+    overheadFixed: base.overheadFixed,
+    engineeringFte: base.engineeringFte * (x.engineeringFte ?? 1),
+    setupEngineerWeeks: base.setupEngineerWeeks,
+    horizonMonths: base.horizonMonths,
+    switchesPerYear: base.switchesPerYear,
+    weeksPerSwitch: base.weeksPerSwitch,
+    engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
+    loadPerRequest: changesLoad ? loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1) : base.loadPerRequest,
   };
   return selfHostMonthlyCost(model, p.requestsPerMonth * (x.volume ?? 1));
 }
