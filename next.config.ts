@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,
+  // proxy.ts buffers request bodies up to this size (Next's default is 10 MB, which cut 20 MB
+  // price files silently); lib/http.ts refuses larger bodies with 413.
+  experimental: { proxyClientMaxBodySize: "25mb" },
   async headers() {
     return [
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },

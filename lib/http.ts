@@ -11,18 +11,71 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
       } catch (error) {
         const { status, body } = toProblem(error);
         const retryAfter = error instanceof AppError ? error.retryAfter : status === 503 ? 5 : undefined;
-        const headers = retryAfter ? { "Retry-After": String(retryAfter) } : undefined;
+        const headers: Record<string, string> = { "Cache-Control": NO_STORE };
+        if (retryAfter) headers["Retry-After"] = String(retryAfter);
         return NextResponse.json({ status, ...body }, { status, headers });
       }
     });
 }
 
+/** API answers carry team data: no browser or proxy may keep them. */
+const NO_STORE = "no-store";
+
+/** The largest request body: a 20 MB price file, JSON-encoded with its options, fits. */
+export const MAX_BODY_BYTES = 24 * 1024 * 1024;
+
+// NUL and the other C0 control characters (tab, line feed and carriage return aside) have no
+// place in names, comments or prices; refused where they enter, with the field named.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * The JSON body, or undefined when it is not JSON (the schema then names what is missing).
+ * A body over MAX_BODY_BYTES is 413; a string with a control character, or a key such as
+ * __proto__ or constructor, is 422 naming the field.
+ */
 export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  let text: string;
   try {
-    return await req.json();
+    text = await req.text();
   } catch {
     return undefined;
   }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const bad = findUnsafe(body, "");
+  if (bad) throw new AppError("validation", "Please correct the highlighted fields.", { [bad.path || "(body)"]: [bad.message] });
+  return body;
+}
+
+const tooLarge = () => new AppError("too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function findUnsafe(value: unknown, path: string): { path: string; message: string } | null {
+  if (typeof value === "string") return CONTROL_CHARACTERS.test(value) ? { path, message: "contains a control character (such as NUL)" } : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = findUnsafe(value[i], path ? `${path}.${i}` : String(i));
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) return { path: at, message: "is not an allowed name" };
+      if (CONTROL_CHARACTERS.test(key)) return { path: at, message: "contains a control character (such as NUL)" };
+      const bad = findUnsafe(v, at);
+      if (bad) return bad;
+    }
+  }
+  return null;
 }
 
 /** The API token a request carries as `Authorization: Bearer <token>`, or null. */
@@ -44,11 +97,20 @@ export function assertSameOrigin(req: Request, { json = true }: { json?: boolean
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   const host = req.headers.get("host");
-  const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin" || site === null;
+  const sameOrigin = origin ? originHost(origin) === host : site === "same-origin" || site === null;
   if (!sameOrigin) throw new AppError("forbidden", "Cross-site request refused.");
   if (json && !(req.headers.get("content-type") ?? "").includes("application/json")) {
     throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
   }
 }
 
-export const json = (body: unknown, status = 200) => NextResponse.json(body, { status });
+/** The host of an Origin header; null for "null" (sandboxed frames, file: pages) and anything that does not parse. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
+export const json = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: { "Cache-Control": NO_STORE } });

@@ -4,7 +4,23 @@ import { formatCount } from "../engine/text";
 import { formatUsd } from "../format/numbers";
 import type { MemoContent, MemoScenario, Table } from "./content";
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+// Everything the memo quotes is text: names, messages, reasons and the context a link may pre-fill.
+// Markdown's active characters are escaped, so no raw HTML, link, image or heading can be forged.
+const ACTIVE = /[\\`*_[\]<>#|~]/g;
+const esc = (s: string) => s.replace(ACTIVE, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ");
+const cell = esc;
+
+/** Text that may hold paragraphs (context, decision, description): each line escaped, list markers too. */
+const paragraphs = (s: string) =>
+  s
+    .split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .split("\n")
+        .map((line) => esc(line.trim()).replace(/^([-+]|\d+[.)])(\s)/, "\\$1$2"))
+        .join("  \n"),
+    )
+    .join("\n\n");
 
 export function table(t: Table): string {
   const align = t.columns.map((_, i) => (t.align?.[i] === "right" ? "---:" : "---"));
@@ -15,25 +31,25 @@ export function table(t: Table): string {
   ].join("\n");
 }
 
-const list = (items: string[]) => items.map((i) => `- ${i}`).join("\n");
+const list = (items: string[]) => items.map((i) => `- ${esc(i)}`).join("\n");
 
 function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
   const out: string[] = [];
   const heading = "##";
-  if (withTitle) out.push(`${heading} ${s.name}`);
-  out.push(`Revision ${s.revision} saved ${s.savedAt}${s.revisionMessage ? ` (“${s.revisionMessage}”)` : ""} · status ${s.status} · catalog ${s.catalogVersion}`);
-  if (s.description) out.push(s.description);
-  out.push(`**Recommendation: ${s.headline}**`);
-  out.push(s.reason);
-  if (s.override) out.push(`**${s.override}**`);
+  if (withTitle) out.push(`${heading} ${esc(s.name)}`);
+  out.push(`Revision ${s.revision} saved ${s.savedAt}${s.revisionMessage ? ` (“${esc(s.revisionMessage)}”)` : ""} · status ${s.status} · catalog ${esc(s.catalogVersion)}`);
+  if (s.description) out.push(paragraphs(s.description));
+  out.push(`**Recommendation: ${esc(s.headline)}**`);
+  out.push(esc(s.reason));
+  if (s.override) out.push(`**${esc(s.override)}**`);
   if (s.warnings.length) out.push(`Warnings:\n\n${list(s.warnings)}`);
   const sub = `${heading}#`;
   out.push(`${sub} Cost of every option\n\n${table(s.costTable)}`);
-  for (const x of s.infeasible) out.push(`${x.option} does not fit: ${x.reason}`);
+  for (const x of s.infeasible) out.push(`${esc(x.option)} does not fit: ${esc(x.reason)}`);
   if (s.breakeven.length) {
-    out.push(`${sub} Breakeven\n\n${s.breakeven.map((b) => `**${b.pair}**\n\n- Fully loaded: ${b.fullyLoaded}\n- GPU only (no people, no overhead): ${b.gpuOnly}`).join("\n\n")}`);
+    out.push(`${sub} Breakeven\n\n${s.breakeven.map((b) => `**${esc(b.pair)}**\n\n- Fully loaded: ${esc(b.fullyLoaded)}\n- GPU only (no people, no overhead): ${esc(b.gpuOnly)}`).join("\n\n")}`);
   }
-  if (s.projection) out.push(s.projection);
+  if (s.projection) out.push(esc(s.projection));
   const c = s.charts;
   if (c.curve) {
     const pick = new Set(c.curve.marks.map((m) => m.volume));
@@ -62,28 +78,28 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
       })}`,
     );
   }
-  if (s.uncertainty) out.push(`${sub} Uncertainty\n\n${s.uncertainty}`);
+  if (s.uncertainty) out.push(`${sub} Uncertainty\n\n${esc(s.uncertainty)}`);
   if (s.constraints.length) {
-    out.push(`${sub} Constraints\n\n${s.constraints.map((k) => `**${k.label}**${k.hard ? "" : " (soft)"}\n\n${list(k.checks.map((x) => `${x.mark} ${x.option}: ${x.detail}`))}`).join("\n\n")}`);
+    out.push(`${sub} Constraints\n\n${s.constraints.map((k) => `**${esc(k.label)}**${k.hard ? "" : " (soft)"}\n\n${list(k.checks.map((x) => `${x.mark} ${x.option}: ${x.detail}`))}`).join("\n\n")}`);
   }
   if (s.hiddenCosts.length) out.push(`${sub} Hidden costs\n\n${list(s.hiddenCosts)}`);
   if (s.triggers.length) out.push(`${sub} Revisit this decision when\n\n${list(s.triggers)}`);
   out.push(`${sub} Assumptions`);
   for (const g of s.assumptions) {
-    out.push(`**${g.title}**\n\n${table({ columns: ["Assumption", "Value", "Source"], rows: g.items.map((i) => [i.name, i.value, i.source ?? ""]) })}`);
+    out.push(`**${esc(g.title)}**\n\n${table({ columns: ["Assumption", "Value", "Source"], rows: g.items.map((i) => [i.name, i.value, i.source ?? ""]) })}`);
   }
-  for (const x of s.costLines) out.push(`**Cost lines: ${x.option}**\n\n${table(x.table)}`);
+  for (const x of s.costLines) out.push(`**Cost lines: ${esc(x.option)}**\n\n${table(x.table)}`);
   return out.join("\n\n");
 }
 
 export function memoMarkdown(m: MemoContent): string {
   const out: string[] = [];
-  out.push(`# ${m.kind === "comparison" ? "Decision memo — " : "Decision memo: "}${m.title}`);
+  out.push(`# ${m.kind === "comparison" ? "Decision memo — " : "Decision memo: "}${esc(m.title)}`);
   out.push(
-    [`Team: ${m.team}`, `Authors: ${m.authors.join(", ") || "—"}`, `Date: ${m.date}`, `Status: ${m.status}`, `Catalog version: ${m.catalogVersions.join("; ")}`].map((l) => `${l}  `).join("\n"),
+    [`Team: ${esc(m.team)}`, `Authors: ${esc(m.authors.join(", ")) || "—"}`, `Date: ${m.date}`, `Status: ${m.status}`, `Catalog version: ${esc(m.catalogVersions.join("; "))}`].map((l) => `${l}  `).join("\n"),
   );
-  if (m.context) out.push(`## Context\n\n${m.context}`);
-  if (m.decision) out.push(`## Decision\n\n${m.decision}`);
+  if (m.context) out.push(`## Context\n\n${paragraphs(m.context)}`);
+  if (m.decision) out.push(`## Decision\n\n${paragraphs(m.decision)}`);
   if (m.summary) out.push(`## Summary\n\n${table(m.summary)}`);
   for (const s of m.scenarios) out.push(scenarioMarkdown(s, m.kind === "comparison"));
   out.push(`---\nGenerated by Breakeven on ${m.date}. Figures are the cost engine's own; prices as of the catalog version named above.`);

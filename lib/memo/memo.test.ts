@@ -89,3 +89,25 @@ describe("decision memo", () => {
     expect(totals).toEqual(src.evaluation.options.filter((o) => o.feasible).map((o) => formatUsd((o as { monthlyCost: number }).monthlyCost)));
   });
 });
+
+describe("the Markdown memo treats quoted text as text", () => {
+  it("raw HTML, links, images and forged headings from names, messages and the context stay literal", () => {
+    const input = parseScenario(JSON.parse(readFileSync(path.resolve("lib/engine/examples/chat-assistant-8b.json"), "utf8")));
+    const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![p](http://evil/x.png)\n# Forged heading\n- forged item';
+    const memo = buildMemo({
+      team: "Team <b>",
+      generatedAt: new Date("2026-12-01T00:00:00Z"),
+      context: hostile,
+      decision: "1. approve\n> quoted",
+      scenarios: [{ name: `Scenario ${hostile}`, description: hostile, status: "draft", revision: 1, savedAt: new Date("2026-12-01T00:00:00Z"), message: hostile, authors: ["<script>x</script>"], catalogVersion: { label: "ref", effectiveDate: new Date("2026-09-25T00:00:00Z") }, input, evaluation: evaluateScenario(input) }],
+    });
+    const md = memoMarkdown(memo);
+    expect(md).not.toMatch(/(^|[^\\])<(img|script|b>)/m);
+    expect(md).not.toMatch(/[^\\]\]\(javascript:/);
+    expect(md).not.toMatch(/!\[p[^\\]/);
+    expect(md).not.toMatch(/^# Forged heading/m);
+    expect(md).not.toMatch(/^- forged item/m);
+    expect(md).not.toMatch(/^1\. approve/m);
+    expect(md).toContain("\\<img src=x onerror=alert(1)\\>");
+  });
+});
