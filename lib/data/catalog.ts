@@ -33,6 +33,7 @@ import { tokenScope } from "../auth/request-scope";
 import { memberTeamWhere, membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 import { latestPublishedVersion } from "./catalog-versions";
+import { ApiPriceRowSchema, GpuOfferRowSchema } from "../catalog/row-rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -236,13 +237,32 @@ const PREVIEW_ROWS = 200; // rows of each list returned; the counts are always c
 function parseImport(format: keyof typeof FORMAT_KIND, text: string, effectiveDate: Date, sourceUrl: string | undefined): Parsed<AnyRow> {
   const checkedAt = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
   try {
-    if (format === "litellm") return parseLiteLlm(text, { checkedAt, sourceUrl });
-    if (format === "llm-prices") return parseLlmPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl });
-    return parseGpuCsv(text, { checkedAt, sourceUrl: sourceUrl ?? "Uploaded CSV" });
+    if (format === "litellm") return strictRows(parseLiteLlm(text, { checkedAt, sourceUrl }), "api");
+    if (format === "llm-prices") return strictRows(parseLlmPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl }), "api");
+    return strictRows(parseGpuCsv(text, { checkedAt, sourceUrl: sourceUrl ?? "" }), "gpu");
   } catch (error) {
     if (error instanceof ImportFileError) throw new AppError("validation", error.message, { file: [error.message] });
     throw error;
   }
+}
+
+/** The catalog's row rules (lib/catalog/row-rules.ts) on every parsed row: a row that breaks one is a row error. */
+function strictRows(parsed: Parsed<AnyRow>, kind: "api" | "gpu"): Parsed<AnyRow> {
+  const schema = kind === "api" ? ApiPriceRowSchema : GpuOfferRowSchema;
+  const rows: AnyRow[] = [];
+  const errors = [...parsed.errors];
+  for (const row of parsed.rows) {
+    const checked = schema.safeParse(row);
+    const key = kind === "api" ? apiKey(row as ApiPriceRow) : gpuKey(row as GpuOfferRow);
+    if (checked.success) rows.push(row);
+    else {
+      for (const issue of checked.error.issues) {
+        const missingSource = issue.path[0] === "sourceUrl" && !(row as { sourceUrl: string }).sourceUrl;
+        errors.push({ row: key, field: issue.path.join("."), message: missingSource ? "has no source link: add a source_url column or give the import a source URL" : issue.message });
+      }
+    }
+  }
+  return { rows, skipped: parsed.skipped, errors };
 }
 
 function rowErrors(parsed: Parsed<AnyRow>): never {

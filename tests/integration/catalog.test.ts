@@ -82,6 +82,38 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     expect(await rowsSnapshot()).toEqual(before);
   });
 
+  test("one set of row rules for form, preview and apply: what breaks pages later is refused up front, naming the row and field", async () => {
+    const before = await rowsSnapshot();
+    const header = "provider,gpu_type,price_per_gpu_hour,source_url,checked_at";
+    const hostile = [
+      [`Bad link,L40S,1,http://[bad,2026-11-20`, "sourceUrl"],
+      [`Huge price,L40S,1e308,https://x.test,2026-11-20`, "pricePerGpuHour"],
+      [`${"N".repeat(5000)},L40S,1,https://x.test,2026-11-20`, "provider"],
+      [`constructor,L40S,1,https://x.test,2026-11-20`, "provider"],
+      [`__proto__,L40S,1,https://x.test,2026-11-20`, "provider"],
+      [`Odd date,L40S,1,https://x.test,2026-99-99`, "checkedAt"],
+      [`No source,L40S,1,,2026-11-20`, "sourceUrl"],
+    ] as const;
+    for (const [line, field] of hostile) {
+      const text = `${header}\n${line}\n`;
+      const preview = await previewImport(admin, draftId, { format: "gpu-csv", text }).catch((e) => e);
+      const apply = await applyImport(admin, draftId, { format: "gpu-csv", text }).catch((e) => e);
+      expect(preview, line.slice(0, 40)).toMatchObject({ code: "validation" });
+      expect(apply, line.slice(0, 40)).toMatchObject({ code: "validation" });
+      expect(Object.keys(apply.fieldErrors).join(" "), line.slice(0, 40)).toMatch(new RegExp(`${field}$|${field} `));
+    }
+    // LiteLLM prices per token that overflow per million tokens, and an absurd one.
+    const litellm = JSON.stringify({ "openai/x": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1e300, output_cost_per_token: 1e-6 }, "openai/y": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1, output_cost_per_token: 1 } });
+    const overflow = await previewImport(admin, draftId, { format: "litellm", text: litellm }).catch((e) => e);
+    expect(overflow).toMatchObject({ code: "validation" });
+    expect(Object.keys(overflow.fieldErrors)).toEqual(expect.arrayContaining([expect.stringMatching(/inputPerM$/)]));
+    // The form takes the same rules.
+    await expect(addApiPrice(admin, draftId, { provider: "toString", model: "m", inputPerM: 1, outputPerM: 2, sourceUrl: "https://p.test", checkedAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { provider: [expect.stringMatching(/reserved/)] } });
+    await expect(addApiPrice(admin, draftId, { provider: "P", model: "m", inputPerM: 1, outputPerM: 2, sourceUrl: "javascript:alert(1)", checkedAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { sourceUrl: ["must be an http(s) link"] } });
+    await expect(createDraft(admin, { label: "bad date", effectiveDate: "2026-13-45" })).rejects.toMatchObject({ fieldErrors: { effectiveDate: ["is not a calendar date"] } });
+    expect(await rowsSnapshot()).toEqual(before);
+  });
+
   test("an import previews its changes, then applies exactly them", async () => {
     const preview = await previewImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv") });
     // Nebius H100 and RunPod Secure L40S exist (new prices); AWS p5 reserved and the MI300X are new.

@@ -15,13 +15,24 @@ type Tab = keyof typeof TABS;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const perM = (v: number | null) => formatPrice(v);
 
-function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
+/** The link of a source, when it parses as an http(s) URL (rows stored before the strict rules may not). */
+function sourceLink(url: string): { href: string; host: string } | null {
   const href = url.match(/https?:\/\/\S+/)?.[0];
+  if (!href) return null;
+  try {
+    return { href, host: new URL(href).hostname };
+  } catch {
+    return null;
+  }
+}
+
+function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
+  const link = sourceLink(url);
   return (
     <span className="text-xs text-gray-600">
-      {href ? (
-        <a href={href} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
-          {new URL(href).hostname}
+      {link ? (
+        <a href={link.href} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+          {link.host}
         </a>
       ) : (
         url
