@@ -5,8 +5,9 @@ import { API_CSP } from "./lib/security/csp";
 // the fixed one here. The other headers apply to everything.
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WebAssembly and data files from its package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  // PGlite loads its WebAssembly and data files from its package folder at run time; piscina
+  // starts its worker threads from a file of its own package.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "piscina"],
   poweredByHeader: false,
   // proxy.ts buffers request bodies up to this size (Next's default is 10 MB, which cut 20 MB
   // price files silently); lib/http.ts refuses larger bodies with 413.

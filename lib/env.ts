@@ -33,6 +33,8 @@ const EnvSchema = z
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: optionalText,
+    MEMO_RENDER_THREADS: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(1),
+    MEMO_RENDER_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number" }).min(1, { error: "must be at least 1" }).max(600, { error: "must be at most 600" }).default(60),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [

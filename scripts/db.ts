@@ -7,7 +7,7 @@
 import { openAdapter, describeTarget, parseDatabaseUrl } from "../lib/database/connect";
 import { applyMigrations, createMigration, openSchemaEngine, pendingSchemaChange, resetDatabase } from "../lib/database/migrations";
 import { createDb } from "../lib/db";
-import { seed } from "../lib/data/seed";
+import { demoAllowed, seed } from "../lib/data/seed";
 import { reevaluateAfterEngineUpgrade } from "../lib/data/repricing";
 
 async function withEngine<T>(fn: (engine: Awaited<ReturnType<typeof openSchemaEngine>>) => Promise<T>): Promise<T> {
@@ -24,10 +24,11 @@ async function withEngine<T>(fn: (engine: Awaited<ReturnType<typeof openSchemaEn
   }
 }
 
+// The demo account only where demoAllowed() says so, or when asked for with --demo.
 async function runSeed() {
   const { client, handle } = createDb(process.env.DATABASE_URL);
   try {
-    await seed(client);
+    await seed(client, { demo: demoAllowed() || process.argv.includes("--demo") });
   } finally {
     await client.$disconnect();
     await handle.close();

@@ -8,7 +8,7 @@ import { parseEnv, EnvError } from "../lib/env";
 import { openAdapter, describeTarget } from "../lib/database/connect";
 import { applyMigrations, openSchemaEngine } from "../lib/database/migrations";
 import { createDb } from "../lib/db";
-import { seed, DEMO_EMAIL, DEMO_PASSWORD } from "../lib/data/seed";
+import { demoAllowed, seed, DEMO_EMAIL, DEMO_PASSWORD } from "../lib/data/seed";
 import { reevaluateAfterEngineUpgrade } from "../lib/data/repricing";
 import { ENGINE_VERSION } from "../lib/engine/evaluate";
 
@@ -58,7 +58,7 @@ async function prepareDatabase() {
   console.log(`Database: ${describeTarget(handle.target)} (${applied.length} migration(s) applied).`);
   // One process may open a PGlite folder at a time: close everything before `next start`.
   const { client, handle: seedHandle } = createDb(process.env.DATABASE_URL);
-  await seed(client);
+  await seed(client, { demo: demoAllowed() });
   const reevaluated = await reevaluateAfterEngineUpgrade(client);
   if (reevaluated) console.log(`Cost engine ${ENGINE_VERSION}: re-evaluated ${reevaluated.processed} saved scenarios, ${reevaluated.changed} with results that moved (marked on their dashboards).`);
   await client.$disconnect();
@@ -71,9 +71,11 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.NEXTAUTH_SECRET = ensureSecret();
   process.env.NEXTAUTH_URL ||= `http://${host}:${port}`;
-  // Locally the demo user administers the price catalog, so drafts, imports and publishing can
-  // be tried at once; set ADMIN_EMAILS (comma-separated) to choose the administrators.
-  process.env.ADMIN_EMAILS ||= DEMO_EMAIL;
+  // With the embedded demo the demo user administers the price catalog, so drafts, imports and
+  // publishing can be tried at once. In production nobody does until `npm run admin -- grant`
+  // or ADMIN_EMAILS names someone.
+  const demo = demoAllowed();
+  if (demo) process.env.ADMIN_EMAILS ||= DEMO_EMAIL;
   try {
     parseEnv(process.env);
   } catch (error) {
@@ -84,10 +86,15 @@ async function main() {
     throw error;
   }
   await prepareDatabase();
+  if (!buildIsCurrent() && !demo) {
+    // A production deployment is built on purpose, not as a side effect of a restart.
+    console.error("The production build is missing or older than the sources: run `npm run build`, then `npm start`.");
+    process.exit(1);
+  }
   if (!buildIsCurrent()) {
     console.log("Building the app (first start or sources changed)…");
     const started = new Date();
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
     writeFileSync(BUILD_STAMP, started.toISOString());
     utimesSync(BUILD_STAMP, started, started);
@@ -99,7 +106,8 @@ async function main() {
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|started server/i.test(chunk.toString())) {
-      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\nDemo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\nCatalog administrators (ADMIN_EMAILS): ${process.env.ADMIN_EMAILS}\n`);
+      const login = demo ? `Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}` : "No demo account (production): sign up, then `npm run admin -- grant <your email>` to administer the catalog.";
+      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\n${login}\nCatalog administrators (ADMIN_EMAILS): ${process.env.ADMIN_EMAILS || "none configured"}\n`);
     }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -21,10 +21,11 @@ step() { printf '\n== %s\n' "$*"; }
 step "typecheck"; npx tsc --noEmit
 step "lint"; npx eslint . --max-warnings 0
 step "unit and integration tests"; npx vitest run
-step "production build"; NEXT_TELEMETRY_DISABLED=1 npx next build
+step "production build"; NEXT_TELEMETRY_DISABLED=1 npm run build --silent
 step "end-to-end tests (Chromium)"; npx playwright test
 # Reliability against `next start` on the build above (README "Reliability"): racing stale saves
 # and two instances, faults (PostgreSQL stopped mid-run, SIGKILL of the embedded store), load.
 step "reliability: stale saves and instances"; npx tsx scripts/instances.ts
 step "reliability: faults"; npx tsx scripts/faults.ts
+step "reliability: memos render off the request thread"; npx tsx scripts/memos.ts
 step "reliability: load"; npx tsx scripts/load.ts

@@ -41,12 +41,12 @@ type Tx = Prisma.TransactionClient;
 
 export async function isCatalogAdmin(userId: string): Promise<boolean> {
   if (tokenScope()) return false; // team API tokens never administer the instance's catalog
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
-  return Boolean(user && adminEmails().has(user.email.toLowerCase()));
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true } });
+  return Boolean(user && (user.catalogAdmin || adminEmails().has(user.email.toLowerCase())));
 }
 
 async function requireCatalogAdmin(userId: string): Promise<void> {
-  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (ADMIN_EMAILS) can edit the price catalog.");
+  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (npm run admin -- grant, or ADMIN_EMAILS) can edit the price catalog.");
 }
 
 /** Inside a write: the version must exist and still be a draft. */

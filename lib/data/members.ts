@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize } from "../auth/authorize";
+import { tokenScope } from "../auth/request-scope";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
 import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../validation/team";
@@ -77,6 +78,7 @@ async function ownerCount(tx: Tx, teamId: string) {
 }
 
 export async function changeMemberRole(userId: string, teamSlug: string, memberUserId: string, raw: unknown) {
+  if (tokenScope()) throw new AppError("forbidden", "API tokens cannot change roles; sign in to manage members.");
   const { role } = parseInput(ChangeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
     const m = await membershipIn(tx, userId, teamSlug);
@@ -94,6 +96,9 @@ export async function changeMemberRole(userId: string, teamSlug: string, memberU
 
 export async function removeMember(userId: string, teamSlug: string, memberUserId: string) {
   return getDb().$transaction(async (tx) => {
+    // Membership is a person's decision or an owner's, never a script's: API tokens may not
+    // remove anyone, their creator included.
+    if (tokenScope()) throw new AppError("forbidden", "API tokens cannot remove team members; sign in to leave or remove someone.");
     const m = await membershipIn(tx, userId, teamSlug);
     if (memberUserId !== userId) authorize(m?.role, "member:manage", "Team not found");
     else authorize(m?.role, "team:read", "Team not found");
@@ -103,6 +108,8 @@ export async function removeMember(userId: string, teamSlug: string, memberUserI
       throw new AppError("conflict", "The last owner cannot leave or be removed: make someone else owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
+    // Their tokens for this team go with them (an invitation later does not bring them back).
+    await tx.apiToken.updateMany({ where: { teamId: m!.teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: memberUserId === userId ? "member.left" : "member.removed", target: `user:${memberUserId}` });
   });
 }

@@ -107,7 +107,17 @@ export async function seedDemoWorkspace(db: PrismaClient, catalogVersionId: stri
   });
 }
 
-export async function seed(db: PrismaClient): Promise<void> {
+/**
+ * The demo account has a published password: it is seeded only where it harms no one, on the
+ * embedded database outside production (`demoAllowed`). The reference catalog is seeded everywhere.
+ */
+export async function seed(db: PrismaClient, opts: { demo?: boolean } = {}): Promise<void> {
   const catalogVersionId = await seedReferenceCatalog(db);
-  await seedDemoWorkspace(db, catalogVersionId);
+  if (opts.demo ?? true) await seedDemoWorkspace(db, catalogVersionId);
+}
+
+/** Demo data (a known password) belongs to the embedded database outside production only. */
+export function demoAllowed(environment: Record<string, string | undefined> = process.env): boolean {
+  const postgres = /^postgres(ql)?:\/\//.test((environment.DATABASE_URL ?? "").trim());
+  return !postgres && environment.NODE_ENV !== "production";
 }

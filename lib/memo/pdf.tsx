@@ -1,7 +1,7 @@
 // The memo as PDF with @react-pdf/renderer, from the same content model as the Markdown. Fonts
 // are DejaVu Sans files shipped in lib/memo/fonts (no network); charts are vector drawings.
 import path from "node:path";
-import { Document, Font, Line, Page, Polyline, Rect, renderToBuffer, renderToStream, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Line, Page, Polyline, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import { formatCount } from "../engine/text";
 import { formatUsdCompact } from "../format/numbers";
 import type { BarsChart, CurveChart, MemoContent, MemoScenario, Table, TornadoChart } from "./content";
@@ -449,8 +449,4 @@ export function MemoDocument({ memo }: { memo: MemoContent }) {
 
 export function renderMemoPdf(memo: MemoContent): Promise<Buffer> {
   return renderToBuffer(<MemoDocument memo={memo} />);
-}
-
-export function streamMemoPdf(memo: MemoContent): Promise<NodeJS.ReadableStream> {
-  return renderToStream(<MemoDocument memo={memo} />);
 }

@@ -36,10 +36,10 @@ export async function freshDatabase(kind: DbKind, name: string): Promise<{ url: 
 }
 
 export function ensureBuild(): void {
-  if (existsSync(".next/BUILD_ID")) return;
-  console.log("No production build yet: running next build…");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed");
+  if (existsSync(".next/BUILD_ID") && existsSync(".build/memo-worker.mjs")) return;
+  console.log("No production build yet: running npm run build…");
+  const r = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("the build failed");
 }
 
 export const SECRET = "reliability-secret-reliability-secret-0123";
@@ -103,7 +103,7 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  async request(method: string, path: string, body?: unknown, form?: Record<string, string>): Promise<Reply> {
+  async request(method: string, path: string, body?: unknown, form?: Record<string, string>, timeoutMs = 30_000): Promise<Reply> {
     const headers: Record<string, string> = { origin: this.base };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -116,7 +116,7 @@ export class Client {
       payload = JSON.stringify(body);
     }
     const started = performance.now();
-    const res = await fetch(this.base + path, { method, headers, body: payload, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(this.base + path, { method, headers, body: payload, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");

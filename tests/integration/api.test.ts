@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
 import { createUserWithTeam } from "../../lib/data/users";
-import { acceptInvitation, createInvitation } from "../../lib/data/members";
+import { acceptInvitation, createInvitation, removeMember } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken, revokeApiToken } from "../../lib/data/tokens";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
@@ -30,6 +30,7 @@ import * as version from "../../app/api/v1/catalog/versions/[id]/route";
 import * as current from "../../app/api/v1/catalog/current/route";
 import * as history from "../../app/api/v1/catalog/history/route";
 import * as tokens from "../../app/api/v1/teams/[team]/tokens/route";
+import * as members from "../../app/api/v1/teams/[team]/members/[userId]/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Call = { method: string; path: string; handler: Handler; params: Record<string, string>; body?: unknown };
@@ -273,6 +274,30 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     await revokeApiToken(owner, team, created.id);
     expect((await request(get, created.token)).status).toBe(401);
     await expect(createApiToken(owner, team, { name: "", access: "admin" })).rejects.toMatchObject({ code: "validation", fieldErrors: { name: expect.any(Array), access: expect.any(Array) } });
+  });
+
+  test("a token never removes or demotes anyone, its creator included; a removed member's tokens stay revoked after a new invitation", async () => {
+    // Mia joins as a second owner and makes tokens; her read token tries to take her out of the team.
+    const mia = (await createUserWithTeam({ name: "Mia", email: "mia@api.test", password: "mia password!" })).user.id;
+    await acceptInvitation(mia, (await createInvitation(owner, team, { email: "mia@api.test", role: "owner" })).token);
+    const miaRead = (await createApiToken(mia, team, { name: "mia read", access: "read" })).token;
+    const miaWrite = (await createApiToken(mia, team, { name: "mia write", access: "write" })).token;
+    const leave: Call = { method: "DELETE", path: `/api/v1/teams/${team}/members/${mia}`, handler: members.DELETE as Handler, params: { team, userId: mia } };
+    const demote: Call = { method: "PATCH", path: `/api/v1/teams/${team}/members/${mia}`, handler: members.PATCH as Handler, params: { team, userId: mia }, body: { role: "viewer" } };
+    for (const token of [miaRead, miaWrite, tok.write]) {
+      expect((await request(leave, token)).status).toBe(403);
+      expect((await request(demote, token)).status).toBe(403);
+    }
+    const teamId = (await t.db.team.findUniqueOrThrow({ where: { slug: team } })).id;
+    expect(await t.db.membership.findUnique({ where: { userId_teamId: { userId: mia, teamId } } })).toMatchObject({ role: "owner" });
+
+    // The owner removes her (a session): her tokens stop, and stay stopped when she is invited back.
+    await removeMember(owner, team, mia);
+    const list: Call = { method: "GET", path: `/api/v1/teams/${team}/scenarios`, handler: teamScenarios.GET as Handler, params: { team } };
+    expect((await request(list, miaWrite)).status).toBe(401);
+    await acceptInvitation(mia, (await createInvitation(owner, team, { email: "mia@api.test", role: "editor" })).token);
+    expect((await request(list, miaWrite)).status).toBe(401);
+    expect((await request(list, miaRead)).status).toBe(401);
   });
 
   test("every endpoint is rate-limited per token: 429 with Retry-After past the limit", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
-import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
+import { demoAllowed, seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS } from "../../lib/catalog/reference-catalog";
 import { referenceBenchmarks } from "../../lib/catalog/reference-benchmarks";
 import { readSummary } from "../../lib/engine/summary-schema";
@@ -63,5 +63,29 @@ describe.each(testDbKinds())("seed on %s", (kind) => {
     const measured = await t.db.throughputBenchmark.findMany({ where: { model: "Qwen3 8B" } });
     expect(measured).toHaveLength(10);
     expect(measured.every((r) => r.source.includes("silybench-data"))).toBe(true);
+  });
+});
+
+describe("start-up modes: no account with a known password outside the embedded demo", () => {
+  test.each([
+    [{ DATABASE_URL: "file:.data/x" }, true],
+    [{}, true],
+    [{ DATABASE_URL: "memory://" }, true],
+    [{ DATABASE_URL: "file:.data/x", NODE_ENV: "production" }, false],
+    [{ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db" }, false],
+    [{ DATABASE_URL: "postgres://u:p@127.0.0.1:5432/db", NODE_ENV: "development" }, false],
+  ])("%j → demo %s", (environment, allowed) => {
+    expect(demoAllowed(environment)).toBe(allowed);
+  });
+
+  test.each(testDbKinds())("a production seed on %s has the catalog and no demo account", async (kind) => {
+    const t = await openTestDb(kind);
+    try {
+      await seed(t.db, { demo: false });
+      expect(await t.db.catalogVersion.count()).toBe(1);
+      expect(await t.db.user.count()).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 });

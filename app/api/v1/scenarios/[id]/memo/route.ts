@@ -10,5 +10,5 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
   const user = await requireUser(req);
   const q = parseInput(MemoQuerySchema, queryObject(new URL(req.url), ["format", "revision", "context", "decision"]));
   const loaded = await loadScenarioMemo(user.id, (await params).id, q);
-  return memoResponse(loaded, q.format);
+  return memoResponse(loaded, q.format, user.id);
 });

@@ -11,5 +11,5 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ t
   const url = new URL(req.url);
   const q = parseInput(MemoQuerySchema.omit({ revision: true }), queryObject(url, ["format", "context", "decision"]));
   const loaded = await loadComparisonMemo(user.id, (await params).team, parseSelection(url.searchParams.getAll("s").join(",")), q);
-  return memoResponse(loaded, q.format);
+  return memoResponse(loaded, q.format, user.id);
 });

@@ -1,0 +1,39 @@
+// `npm run admin -- grant <email> | revoke <email> | list`: the instance's catalog administrators.
+// The first administrator of a production deployment is made here (no account is seeded with a
+// known password there); ADMIN_EMAILS still names administrators by configuration.
+import { createDb } from "../lib/db";
+
+async function main() {
+  const [command, email] = process.argv.slice(2);
+  const { client, handle } = createDb(process.env.DATABASE_URL);
+  try {
+    if (command === "list") {
+      const admins = await client.user.findMany({ where: { catalogAdmin: true }, select: { email: true, name: true }, orderBy: { email: "asc" } });
+      console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join("\n") : "No administrators granted (ADMIN_EMAILS may still name some).");
+      return 0;
+    }
+    if ((command !== "grant" && command !== "revoke") || !email) {
+      console.error("usage: npm run admin -- grant <email> | revoke <email> | list");
+      return 2;
+    }
+    const user = await client.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+    if (!user) {
+      console.error(`No account with the email ${email}: sign up first, then grant.`);
+      return 1;
+    }
+    await client.user.update({ where: { id: user.id }, data: { catalogAdmin: command === "grant" } });
+    console.log(`${email} ${command === "grant" ? "now administers" : "no longer administers"} the price catalog.`);
+    return 0;
+  } finally {
+    await client.$disconnect();
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
