@@ -19,8 +19,8 @@ const RENDERS_PER_USER = 2;
 const RETRY_AFTER_SECONDS = 10;
 const CACHE_ENTRIES = 32;
 const CACHE_BYTES = 64 * 1024 * 1024;
-/** Table rows and assumption lines a memo may hold: about 60 pages. */
-export const MAX_MEMO_ROWS = 2500;
+/** Table rows and assumption lines a memo may hold: about 40 pages, rendered well within the time limit. */
+export const MAX_MEMO_ROWS = 1500;
 
 let pool: Piscina | null = null;
 const inFlight = new Map<string, number>();
@@ -71,7 +71,7 @@ export async function renderPdf(memo: MemoContent, userId: string): Promise<{ pd
   if (rows > MAX_MEMO_ROWS) {
     throw new AppError(
       "validation",
-      `This memo would lay out ${rows.toLocaleString("en-US")} rows, more than the ${MAX_MEMO_ROWS.toLocaleString("en-US")} a PDF memo holds (about 60 pages). Remove options or measured throughput rows, compare fewer scenarios, or download the Markdown memo.`,
+      `This memo would lay out ${rows.toLocaleString("en-US")} rows, more than the ${MAX_MEMO_ROWS.toLocaleString("en-US")} a PDF memo holds (about 40 pages). Remove options or measured throughput rows, compare fewer scenarios, or download the Markdown memo.`,
       { memo: [`${rows} rows; the limit is ${MAX_MEMO_ROWS}`] },
     );
   }
