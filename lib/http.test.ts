@@ -11,7 +11,7 @@ describe("readJson", () => {
     ['{"input":{"constructor":{"x":1}}}', "input.constructor"],
     ['{"label":"\\u001b[31mred"}', "label"],
   ])("%s is refused naming %s", async (body, path) => {
-    const error = await readJson(post(body)).catch((e) => e);
+    const error = (await readJson(post(body)).catch((e: unknown) => e)) as { fieldErrors: Record<string, string[]> };
     expect(error).toMatchObject({ code: "validation", status: 422 });
     expect(Object.keys(error.fieldErrors)).toEqual([path]);
   });

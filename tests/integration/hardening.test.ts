@@ -36,10 +36,10 @@ describe.each(testDbKinds())("hostile request bodies on %s", (kind) => {
   afterAll(async () => t?.close());
 
   test.each([
-    ["a NUL in a scenario name", teamScenarios.POST, "POST", () => ({ team }), () => JSON.stringify({ name: "Evil\u0000name", input: scenarioInput() }), "name"],
-    ["an escape sequence in a comment", comments.POST, "POST", () => ({ id: scenarioId }), () => JSON.stringify({ body: "look \u001b[2J here" }), "body"],
-    ["a __proto__ key inside the input", teamScenarios.POST, "POST", () => ({ team }), () => `{"name":"P","input":{"__proto__":{"polluted":true},"workload":{}}}`, "input.__proto__"],
-    ["a NUL in a revision message", scenarioRoute.PUT, "PUT", () => ({ id: scenarioId }), () => JSON.stringify({ baseVersion: 1, input: scenarioInput(), message: "m\u0000" }), "message"],
+    ["a NUL in a scenario name", teamScenarios.POST, "POST", (): Record<string, string> => ({ team }), (): string => JSON.stringify({ name: "Evil\u0000name", input: scenarioInput() }), "name"],
+    ["an escape sequence in a comment", comments.POST, "POST", (): Record<string, string> => ({ id: scenarioId }), (): string => JSON.stringify({ body: "look \u001b[2J here" }), "body"],
+    ["a __proto__ key inside the input", teamScenarios.POST, "POST", (): Record<string, string> => ({ team }), (): string => `{"name":"P","input":{"__proto__":{"polluted":true},"workload":{}}}`, "input.__proto__"],
+    ["a NUL in a revision message", scenarioRoute.PUT, "PUT", (): Record<string, string> => ({ id: scenarioId }), (): string => JSON.stringify({ baseVersion: 1, input: scenarioInput(), message: "m\u0000" }), "message"],
   ] as const)("%s: 422 naming the field, nothing written", async (_label, handler, method, params, body, field) => {
     const before = await counts();
     const res = await call(handler as unknown as Handler, method, params(), body());
