@@ -215,6 +215,22 @@ test("security matrix: every route × every caller answers as the access rules p
     // Browser sessions only
     { route: "/api/v1/teams", method: "POST", access: "session", ok: 201, build: () => ({ path: "/api/v1/teams", body: { name: "Matrix extra team" } }) },
     {
+      route: "/api/account/password",
+      method: "POST",
+      access: "session",
+      ok: 422,
+      note: "a wrong current password: refused, so no caller's session ends mid-matrix",
+      build: () => ({ path: "/api/account/password", body: { currentPassword: "not my password", newPassword: "a brand new phrase" } }),
+    },
+    {
+      route: "/api/account/sign-out-everywhere",
+      method: "POST",
+      access: "session",
+      ok: 422,
+      note: "without the typed confirmation: refused, so no caller's session ends mid-matrix",
+      build: () => ({ path: "/api/account/sign-out-everywhere", body: { confirm: "no" } }),
+    },
+    {
       route: "/api/v1/invitations/[token]",
       method: "POST",
       access: "session",

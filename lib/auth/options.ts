@@ -9,7 +9,7 @@ import { env } from "../env";
 import { isDatabaseUnreachable } from "../errors";
 import { verifyPassword } from "./password";
 import { SignInSchema } from "../validation/auth";
-import { getUserForSignIn, getActiveUser, linkOAuthUser } from "../data/users";
+import { endAllSessions, getUserForSignIn, getActiveUser, linkOAuthUser } from "../data/users";
 import { countEvent, currentCount } from "../data/rate-limit";
 
 /** Failed sign-ins allowed per account (email) in a window, counted in the database. */
@@ -67,6 +67,13 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/signin" },
     providers: providers(),
+    // Signing out ends the session on the server too: a copy of the cookie stops working. The
+    // session version is per account, so this signs the person out on every device.
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === "string") await endAllSessions(token.uid);
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials") return true;

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "../db";
-import { hashPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { assertStrongPassword } from "../auth/password-strength";
 import { AppError } from "../errors";
-import { SignUpSchema, type SignUpInput } from "../validation/auth";
+import { ChangePasswordSchema, SignOutEverywhereSchema, SignUpSchema, type SignUpInput } from "../validation/auth";
 import { parseInput } from "../validation/errors";
 import { uniqueTeamSlug } from "./teams";
 
@@ -27,6 +28,7 @@ export async function getActiveUser(id: string, sessionVersion: number) {
  */
 export async function createUserWithTeam(raw: unknown) {
   const input: SignUpInput = parseInput(SignUpSchema, raw);
+  assertStrongPassword(input.password, "password", [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
   try {
@@ -77,4 +79,33 @@ export async function linkOAuthUser(input: { provider: string; providerAccountId
     }
     return user.disabled ? null : user;
   });
+}
+
+/** Ends every session of the user at once: signed tokens carry the version they were issued with. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await getDb().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** "Sign out everywhere": the person confirms in words, so a stray request cannot do it. */
+export async function signOutEverywhere(userId: string, raw: unknown): Promise<void> {
+  parseInput(SignOutEverywhereSchema, raw);
+  await endAllSessions(userId);
+}
+
+/** A new password needs the current one; every session ends with the change (sign in again). */
+export async function changePassword(userId: string, raw: unknown): Promise<void> {
+  const input = parseInput(ChangePasswordSchema, raw);
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("validation", "Please correct the highlighted fields.", { currentPassword: ["This is not your current password."] });
+  }
+  assertStrongPassword(input.newPassword, "newPassword", [user.email, user.name]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await getDb().user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}
+
+/** Whether the account signs in with a password (accounts made through GitHub or OIDC may not). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
 }

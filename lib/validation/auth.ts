@@ -21,3 +21,15 @@ export const SignInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(PASSWORD_MAX_LENGTH),
+  newPassword: z
+    .string({ error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+    .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+    .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+});
+
+export const SignOutEverywhereSchema = z.object({
+  confirm: z.literal("sign out everywhere", { error: 'Type "sign out everywhere" to confirm.' }),
+});

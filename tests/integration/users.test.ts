@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
-import { createUserWithTeam, getActiveUser } from "../../lib/data/users";
+import { changePassword, createUserWithTeam, getActiveUser, signOutEverywhere } from "../../lib/data/users";
+import { verifyPassword } from "../../lib/auth/password";
 import { listTeamsForUser, getTeamForMember } from "../../lib/data/teams";
 import { authOptions } from "../../lib/auth/options";
 import { AppError } from "../../lib/errors";
@@ -88,4 +89,34 @@ describe.each(testDbKinds())("sign-up and sign-in on %s", (kind) => {
     await expect(getTeamForMember(b.user.id, a.team.slug)).rejects.toMatchObject({ code: "not_found" });
     await expect(getTeamForMember(a.user.id, a.team.slug)).resolves.toMatchObject({ role: "owner" });
   });
+
+  test("blank and common passwords are refused at sign-up, naming the field", async () => {
+    for (const password of ["          ", "password123", "1234567890"]) {
+      await expect(createUserWithTeam({ name: "Weak", email: `weak-${password.length}-${password.charCodeAt(0)}@example.com`, password })).rejects.toMatchObject({ code: "validation", fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] } });
+    }
+    expect(await t.db.user.count({ where: { name: "Weak" } })).toBe(0);
+  });
+
+  test("signing out ends the session on the server; a password change needs the current one and ends every session", async () => {
+    const { user } = await createUserWithTeam({ name: "Sid", email: "sid@example.com", password: "sid's long password" });
+    // Signing out (next-auth's signOut event) makes a copied cookie useless.
+    expect(await getActiveUser(user.id, 0)).not.toBeNull();
+    await authOptions().events!.signOut!({ token: { uid: user.id }, session: null } as never);
+    expect(await getActiveUser(user.id, 0)).toBeNull();
+    expect(await getActiveUser(user.id, 1)).not.toBeNull();
+
+    await expect(changePassword(user.id, { currentPassword: "wrong one", newPassword: "a brand new phrase" })).rejects.toMatchObject({ fieldErrors: { currentPassword: ["This is not your current password."] } });
+    await expect(changePassword(user.id, { currentPassword: "sid's long password", newPassword: "password123" })).rejects.toMatchObject({ fieldErrors: { newPassword: [expect.stringMatching(/too easy/)] } });
+    expect(await getActiveUser(user.id, 1)).not.toBeNull(); // refused changes end nothing
+    await changePassword(user.id, { currentPassword: "sid's long password", newPassword: "a brand new phrase" });
+    expect(await getActiveUser(user.id, 1)).toBeNull();
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, sessionVersion: true } });
+    expect(await verifyPassword(stored.passwordHash, "a brand new phrase")).toBe(true);
+    expect(await verifyPassword(stored.passwordHash, "sid's long password")).toBe(false);
+
+    await expect(signOutEverywhere(user.id, { confirm: "yes" })).rejects.toMatchObject({ fieldErrors: { confirm: [expect.stringMatching(/sign out everywhere/)] } });
+    await signOutEverywhere(user.id, { confirm: "sign out everywhere" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(stored.sessionVersion + 1);
+  });
 });
+

@@ -9,8 +9,10 @@ import { MembersPanel } from "./members-panel";
 import { CreateTeam } from "./create-team";
 import { RepriceThreshold } from "./reprice-threshold";
 import { ApiTokens } from "./api-tokens";
+import { AccountPanel } from "./account-panel";
 import { listApiTokens } from "@/lib/data/tokens";
 import { getRepriceThreshold } from "@/lib/data/catalog";
+import { hasPassword } from "@/lib/data/users";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team settings" };
@@ -30,6 +32,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
       <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
       {tokens ? <ApiTokens teamSlug={team.slug} initial={tokens} /> : null}
       <CreateTeam />
+      <AccountPanel hasPassword={await hasPassword(user.id)} />
       {audit ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">
           <h2 className="mb-2 text-sm font-semibold">Audit log</h2>
