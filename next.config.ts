@@ -9,8 +9,8 @@ const nextConfig: NextConfig = {
   // starts its worker threads from a file of its own package.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "piscina"],
   poweredByHeader: false,
-  // proxy.ts buffers request bodies up to this size (Next's default is 10 MB, which cut 20 MB
-  // price files silently); lib/http.ts refuses larger bodies with 413.
+  // proxy.ts buffers request bodies up to this size (Next's default is smaller than the largest
+  // price file and cut it silently); lib/http.ts refuses larger bodies with 413.
   experimental: { proxyClientMaxBodySize: "25mb" },
   async headers() {
     return [

@@ -40,3 +40,41 @@ test("a user of another team gets 404 on the demo team's URL", async ({ page, ne
   const response = await page.goto("/t/demo");
   expect(response?.status()).toBe(404);
 });
+
+test("a signed-out invitee keeps the invitation through sign-up and lands in the team", async ({ page, browser, newUser }) => {
+  await signUp(page, newUser);
+  await page.goto(page.url().replace(/\/t\/([^/]+).*/, "/t/$1/settings"));
+  const inviteeEmail = `invitee-${Date.now()}@example.com`;
+  await page.getByLabel("Email to invite").fill(inviteeEmail);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = (await page.getByTestId("invite-link").locator("code").textContent())!;
+  await expect(page.getByTestId("pending-invitations")).toContainText(inviteeEmail);
+
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(link);
+  await expect(invitee).toHaveURL(/\/signin\?callbackUrl=%2Finvite%2F/);
+  await invitee.getByRole("link", { name: "Create an account" }).click();
+  await invitee.getByLabel("Name").fill("Ina Invitee");
+  await invitee.getByLabel("Email").fill(inviteeEmail);
+  await invitee.getByLabel("Password").fill("ina's long password");
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee.getByTestId("invitation")).toContainText(`${newUser.name} invited you to join ${newUser.name}'s team as viewer`);
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
+  await context.close();
+});
+
+test("signing out ends the session on the server: a copy of the cookie no longer works", async ({ page, browser, newUser }) => {
+  await signUp(page, newUser);
+  const teamUrl = page.url();
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  const copy = await browser.newContext();
+  await copy.addCookies(cookies);
+  const replay = await copy.newPage();
+  await replay.goto(teamUrl);
+  await expect(replay).toHaveURL(/\/signin/);
+  await copy.close();
+});

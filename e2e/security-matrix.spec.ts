@@ -237,7 +237,7 @@ test("security matrix: every route × every caller answers as the access rules p
       ok: 200,
       note: "invitations to another team, one per caller",
       build: async () => {
-        const inv = await ok<{ token: string }>(host.ctx.post(`/api/v1/teams/${host.team}/invitations`, { data: { email: "anyone@example.com", role: "viewer" } }), "host invite");
+        const inv = await ok<{ token: string }>(host.ctx.post(`/api/v1/teams/${host.team}/invitations`, { data: { email: "anyone@example.com", role: "viewer", anyoneWithLink: true } }), "host invite");
         return { path: `/api/v1/invitations/${inv.token}` };
       },
     },
@@ -282,6 +282,15 @@ test("security matrix: every route × every caller answers as the access rules p
     { route: "/api/v1/scenarios/[id]/duplicate", method: "POST", access: "editor", ok: 201, build: () => ({ path: `/api/v1/scenarios/${S.id}/duplicate` }) },
     ...scenarioWrites(),
     { route: "/api/v1/teams/[team]/invitations", method: "POST", access: "owner", ok: 201, build: () => ({ path: `/api/v1/teams/${T}/invitations`, body: { email: "invitee@example.com", role: "viewer" } }) },
+    { route: "/api/v1/teams/[team]/invitations", method: "GET", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/invitations` }) },
+    {
+      route: "/api/v1/teams/[team]/invitations/[invitationId]",
+      method: "DELETE",
+      access: "owner",
+      ok: 200,
+      note: "a fresh invitation per caller, so only the role decides",
+      build: async () => ({ path: `/api/v1/teams/${T}/invitations/${(await ok<{ id: string }>(owner.ctx.post(`/api/v1/teams/${T}/invitations`, { data: { email: "withdrawn@example.com", role: "viewer" } }), "invite to withdraw")).id}` }),
+    },
     { route: "/api/v1/teams/[team]/members/[userId]", method: "PATCH", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/members/${viewer.userId}`, body: { role: "viewer" } }) },
     {
       route: "/api/v1/teams/[team]/members/[userId]",

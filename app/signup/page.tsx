@@ -4,25 +4,29 @@ import type { Metadata } from "next";
 import { AuthCard } from "../components/auth-card";
 import { SignUpForm } from "./sign-up-form";
 import { currentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/auth/callback";
 
 export const metadata: Metadata = { title: "Create an account" };
 export const dynamic = "force-dynamic";
 
-export default async function SignUpPage() {
-  if (await currentUser()) redirect("/");
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const params = await searchParams;
+  // An invitation link followed while signed out comes back here, and continues after sign-up.
+  const next = params.callbackUrl ? safeCallbackPath(params.callbackUrl) : null;
+  if (await currentUser()) redirect(next ?? "/");
   return (
     <AuthCard
       title="Create an account"
       footer={
         <>
           Already have an account?{" "}
-          <Link href="/signin" className="font-medium text-blue-700 hover:underline">
+          <Link href={next ? `/signin?callbackUrl=${encodeURIComponent(next)}` : "/signin"} className="font-medium text-blue-700 hover:underline">
             Sign in
           </Link>
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm next={next} />
     </AuthCard>
   );
 }

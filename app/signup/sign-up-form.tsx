@@ -8,7 +8,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 
 type FieldErrors = Record<string, string[]>;
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next: string | null }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -36,7 +36,7 @@ export function SignUpForm() {
       setPending(false);
       return;
     }
-    router.replace(`/t/${created.team.slug}`);
+    router.replace(next ?? `/t/${created.team.slug}`);
     router.refresh();
   }
 

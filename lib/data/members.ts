@@ -48,21 +48,44 @@ export async function createInvitation(userId: string, teamSlug: string, raw: un
     authorize(m?.role, "member:manage", "Team not found");
     const token = randomBytes(24).toString("base64url");
     const invitation = await tx.invitation.create({
-      data: { teamId: m!.teamId, email: data.email, role: data.role, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
-      select: { id: true, email: true, role: true, expiresAt: true },
+      data: { teamId: m!.teamId, email: data.email, role: data.role, anyoneWithLink: data.anyoneWithLink, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
+      select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true },
     });
     await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "invitation.created", target: `invitation:${invitation.id}`, data: { email: data.email, role: data.role } });
     return { ...invitation, token };
   });
 }
 
-/** Accepts an invitation link: single use, not expired; the signed-in user joins with its role. */
+/** What an invitation link offers, for the page that opens it (the signed-in user's view). */
+export async function getInvitation(userId: string, token: string, now = new Date()) {
+  const inv = await getDb().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { email: true, role: true, anyoneWithLink: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+  });
+  if (!inv) return null;
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
+  const state = inv.revokedAt ? "revoked" : inv.acceptedAt ? "used" : inv.expiresAt <= now ? "expired" : !inv.anyoneWithLink && user?.email !== inv.email ? "other-email" : "open";
+  return { team: inv.team.name, inviter: inv.invitedBy?.name ?? "A team owner", role: inv.role, email: inv.email, state } as const;
+}
+
+/**
+ * Accepts an invitation link: single use, not expired, not revoked, and — unless the owner chose
+ * "anyone with the link" — only by the account of the invited email. The user joins with its role.
+ */
 export async function acceptInvitation(userId: string, token: string, now = new Date()) {
   return getDb().$transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, teamId: true, role: true, expiresAt: true, acceptedAt: true, team: { select: { slug: true } } } });
+    const inv = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, teamId: true, role: true, email: true, anyoneWithLink: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { slug: true } } },
+    });
     if (!inv) throw new AppError("not_found", "This invitation link is not valid.");
+    if (inv.revokedAt) throw new AppError("conflict", "This invitation was withdrawn. Ask for a new link.");
     if (inv.acceptedAt) throw new AppError("conflict", "This invitation has already been used.");
     if (inv.expiresAt <= now) throw new AppError("conflict", "This invitation has expired. Ask for a new link.");
+    if (!inv.anyoneWithLink) {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+      if (user?.email !== inv.email) throw new AppError("forbidden", `This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+    }
     // Single use even under a race: only one transaction flips acceptedAt from null.
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: now } });
     if (claimed.count === 0) throw new AppError("conflict", "This invitation has already been used.");
@@ -115,3 +138,26 @@ export async function removeMember(userId: string, teamSlug: string, memberUserI
 }
 
 export const leaveTeam = (userId: string, teamSlug: string) => removeMember(userId, teamSlug, userId);
+
+/** Owners: the team's invitations that can still be accepted. */
+export async function listInvitations(userId: string, teamSlug: string, now = new Date()) {
+  const db = getDb();
+  const m = await membershipIn(db, userId, teamSlug);
+  authorize(m?.role, "member:manage", "Team not found");
+  return db.invitation.findMany({
+    where: { teamId: m!.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } },
+  });
+}
+
+/** Owners withdraw a pending invitation; its link stops working at once. */
+export async function revokeInvitation(userId: string, teamSlug: string, invitationId: string, now = new Date()) {
+  return getDb().$transaction(async (tx) => {
+    const m = await membershipIn(tx, userId, teamSlug);
+    authorize(m?.role, "member:manage", "Team not found");
+    const done = await tx.invitation.updateMany({ where: { id: invitationId, teamId: m!.teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    if (done.count === 0) throw new AppError("not_found", "Invitation not found, or no longer pending");
+    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "invitation.revoked", target: `invitation:${invitationId}` });
+  });
+}

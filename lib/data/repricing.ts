@@ -20,8 +20,8 @@ export type RepricingOptions = { batchSize?: number; onProgress?: (processed: nu
  */
 export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
   const db = opts.db ?? getDb();
-  // Small pages: on the embedded database a query runs on this thread, so a page of 250 inputs
-  // held the event loop for ~170 ms, 50 for ~45 ms; 20 keeps each pause short (npm run bench measures it).
+  // Small pages: on the embedded database a query runs on this thread, so a large page holds the
+  // event loop while it loads; small ones keep each pause short (npm run bench measures it).
   const batchSize = opts.batchSize ?? 20;
   const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId }, select: { catalogVersionId: true } });
   const versionId = run.catalogVersionId;

@@ -7,6 +7,7 @@ export const CreateTeamSchema = z.object({
 export const InviteSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
   role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
+  anyoneWithLink: z.boolean({ error: "must be true or false" }).default(false).describe("Anyone signed in who holds the link may join; otherwise only the invited email"),
 });
 
 export const ChangeRoleSchema = z.object({

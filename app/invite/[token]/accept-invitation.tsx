@@ -12,7 +12,6 @@ export function AcceptInvitation({ token }: { token: string }) {
   });
   return (
     <div className="space-y-3">
-      <p className="text-sm text-gray-700">You have been invited to a Breakeven team.</p>
       {accept.isError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {accept.error.message}

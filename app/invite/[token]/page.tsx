@@ -1,17 +1,42 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/session";
 import { AuthCard } from "@/app/components/auth-card";
+import { getInvitation } from "@/lib/data/members";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation" };
 
+const STATE_TEXT = {
+  revoked: "This invitation was withdrawn. Ask the team's owner for a new link.",
+  used: "This invitation has already been used.",
+  expired: "This invitation has expired. Ask the team's owner for a new link.",
+} as const;
+
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  // Signed out: sign in or sign up first, then back here (the link is kept through both).
   const user = await requireUserPage(`/invite/${token}`);
+  const inv = await getInvitation(user.id, token);
   return (
     <AuthCard title="Join a team" footer={<>Signed in as {user.email}</>}>
-      <AcceptInvitation token={token} />
+      {!inv ? (
+        <p className="text-sm text-gray-700">This invitation link is not valid.</p>
+      ) : (
+        <div className="space-y-3 text-sm text-gray-700" data-testid="invitation">
+          <p>
+            {inv.inviter} invited {inv.state === "other-email" ? <strong>{inv.email}</strong> : "you"} to join <strong>{inv.team}</strong> as <strong>{inv.role}</strong>.
+          </p>
+          {inv.state === "open" ? <AcceptInvitation token={token} /> : null}
+          {inv.state === "other-email" ? (
+            <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+              This invitation is for {inv.email}. <Link className="font-medium underline" href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>Sign in with that address</Link> to accept it.
+            </p>
+          ) : null}
+          {inv.state === "revoked" || inv.state === "used" || inv.state === "expired" ? <p role="alert">{STATE_TEXT[inv.state]}</p> : null}
+        </div>
+      )}
     </AuthCard>
   );
 }

@@ -6,14 +6,16 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 
 type Member = { userId: string; name: string; email: string; role: string };
+export type PendingInvitation = { id: string; email: string; role: string; anyoneWithLink: boolean; expiresAt: string; inviter: string };
 
-export function MembersPanel({ teamSlug, members, me, isOwner }: { teamSlug: string; members: Member[]; me: string; isOwner: boolean }) {
+export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { teamSlug: string; members: Member[]; me: string; isOwner: boolean; invitations: PendingInvitation[] }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("viewer");
+  const [anyone, setAnyone] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: () => api<{ url: string }>(`/api/v1/teams/${teamSlug}/invitations`, { method: "POST", body: { email, role } }),
+    mutationFn: () => api<{ url: string }>(`/api/v1/teams/${teamSlug}/invitations`, { method: "POST", body: { email, role, anyoneWithLink: anyone } }),
     onSuccess: (r) => {
       setLink(r.url);
       setEmail("");
@@ -28,7 +30,11 @@ export function MembersPanel({ teamSlug, members, me, isOwner }: { teamSlug: str
     mutationFn: (userId: string) => api(`/api/v1/teams/${teamSlug}/members/${userId}`, { method: "DELETE" }),
     onSuccess: (_r, userId) => (userId === me ? router.push("/") : router.refresh()),
   });
-  const error = changeRole.error ?? remove.error;
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/teams/${teamSlug}/invitations/${id}`, { method: "DELETE" }),
+    onSuccess: () => router.refresh(),
+  });
+  const error = changeRole.error ?? remove.error ?? revoke.error;
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="members">
       <h2 className="mb-2 text-sm font-semibold">Members</h2>
@@ -62,6 +68,26 @@ export function MembersPanel({ teamSlug, members, me, isOwner }: { teamSlug: str
           </li>
         ))}
       </ul>
+      {isOwner && invitations.length ? (
+        <div className="mt-4" data-testid="pending-invitations">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-500">Pending invitations</h3>
+          <ul className="divide-y divide-gray-100 text-sm">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="min-w-0">
+                  <span className="break-all">{i.email}</span> <span className="text-gray-500">as {i.role}</span>
+                  <span className="block text-xs text-gray-500">
+                    {i.anyoneWithLink ? "anyone with the link" : "only this email"} · by {i.inviter} · until {i.expiresAt.slice(0, 10)}
+                  </span>
+                </span>
+                <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate(i.id)} aria-label={`Withdraw the invitation of ${i.email}`}>
+                  Withdraw
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {isOwner ? (
         <form
           className="mt-4 grid gap-2 sm:grid-cols-[1fr_auto_auto]"
@@ -82,6 +108,10 @@ export function MembersPanel({ teamSlug, members, me, isOwner }: { teamSlug: str
           <button type="submit" className="btn-primary" disabled={invite.isPending}>
             Create invitation link
           </button>
+          <label className="flex items-center gap-2 text-xs text-gray-700 sm:col-span-3">
+            <input type="checkbox" checked={anyone} onChange={(e) => setAnyone(e.target.checked)} />
+            Anyone with the link may join (otherwise only the account of this email)
+          </label>
           {invite.isError ? <p className="field-error sm:col-span-3">{(invite.error as ApiError).fieldErrors?.email?.join(" ") ?? invite.error.message}</p> : null}
           {link ? (
             <p className="text-sm sm:col-span-3" data-testid="invite-link">

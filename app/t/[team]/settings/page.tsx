@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { can } from "@/lib/auth/authorize";
-import { listMembers } from "@/lib/data/members";
+import { listInvitations, listMembers } from "@/lib/data/members";
 import { listAuditEvents } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format/numbers";
 import { MembersPanel } from "./members-panel";
@@ -22,13 +22,16 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
   const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
   const isOwner = can(team.role, "member:manage");
+  const invitations = isOwner
+    ? (await listInvitations(user.id, slug)).map((i) => ({ id: i.id, email: i.email, role: i.role, anyoneWithLink: i.anyoneWithLink, expiresAt: i.expiresAt.toISOString(), inviter: i.invitedBy?.name ?? "—" }))
+    : [];
   const threshold = await getRepriceThreshold(user.id, slug);
   const tokens = isOwner ? JSON.parse(JSON.stringify(await listApiTokens(user.id, slug))) : null;
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
   return (
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Team settings" />
-      <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} />
+      <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} invitations={invitations} />
       <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
       {tokens ? <ApiTokens teamSlug={team.slug} initial={tokens} /> : null}
       <CreateTeam />

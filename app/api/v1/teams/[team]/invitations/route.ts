@@ -1,7 +1,8 @@
+// GET  /api/v1/teams/[team]/invitations – owners list the pending invitations
 // POST /api/v1/teams/[team]/invitations – owners create a single-use invitation link
 import { requireUser } from "@/lib/auth/session";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
-import { createInvitation } from "@/lib/data/members";
+import { createInvitation, listInvitations } from "@/lib/data/members";
 import { env } from "@/lib/env";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
@@ -11,4 +12,9 @@ export const POST = handle(async (req: Request, { params }: { params: Promise<{ 
   // The canonical address (NEXTAUTH_URL), where the invitee's session cookie lives.
   const base = env().NEXTAUTH_URL ?? new URL(req.url).origin;
   return json({ ...inv, url: `${base.replace(/\/$/, "")}/invite/${inv.token}` }, 201);
+});
+
+export const GET = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
+  const user = await requireUser(req);
+  return json(await listInvitations(user.id, (await params).team));
 });
