@@ -188,7 +188,7 @@ test("security matrix: every route × every caller answers as the access rules p
   const gpuRow = (c: Caller) => draftRows.gpuOffers[CALLERS.indexOf(c)].id;
   const gpuOffer = { provider: "Matrix cloud", gpuType: "L40S", memoryGb: 48, bandwidthGbS: 864, bf16Tflops: 362, pricePerGpuHour: 1, sourceUrl: "https://example.com", checkedAt: "2026-12-01" };
   const apiPrice = { provider: "Matrix AI", model: "m-1", inputPerM: 1, outputPerM: 2, sourceUrl: "https://example.com", checkedAt: "2026-12-01" };
-  const csv = { format: "gpu-csv", text: "provider,gpu_type,price_per_gpu_hour\nMatrix cloud,L40S,1.1" };
+  const csv = { format: "gpu-csv", text: "provider,gpu_type,price_per_gpu_hour\nMatrix cloud,L40S,1.1", sourceUrl: "https://example.com/prices" };
 
   const entries: Entry[] = [
     // Public

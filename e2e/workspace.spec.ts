@@ -64,7 +64,7 @@ test("create from a template, what-if on volume, a constraint overrides the econ
     const r = await fetch(`/api/v1/scenarios/${sid}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion: 1, input: {} }) });
     return r.status;
   }, id);
-  expect(status).toBe(422); // input is checked first…
+  expect(status).toBe(403); // who may write is checked before what was sent…
   const status2 = await viewer.evaluate(async (sid) => {
     const r = await fetch(`/api/v1/scenarios/${sid}/duplicate`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     return r.status;

@@ -432,10 +432,10 @@ export type RepricingMark = {
 
 /** The owners' threshold below which no "prices changed" mark is shown. */
 export async function setRepriceThreshold(userId: string, teamSlug: string, raw: unknown) {
-  const data = parseInput(ThresholdSchema, raw);
   const db = getDb();
   const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(m?.role, "team:settings", "Team not found");
+  const data = parseInput(ThresholdSchema, raw);
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: m!.teamId }, data: { repriceThresholdPercent: data.percent, repriceThresholdUsd: data.usd } });
     await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "team.reprice-threshold", target: `team:${m!.teamId}`, data });

@@ -42,6 +42,7 @@ export async function listMembers(userId: string, teamSlug: string) {
 
 /** Returns the one-time token; only its hash is stored. */
 export async function createInvitation(userId: string, teamSlug: string, raw: unknown, now = new Date()) {
+  authorize((await membershipIn(getDb(), userId, teamSlug))?.role, "member:manage", "Team not found");
   const data = parseInput(InviteSchema, raw);
   return getDb().$transaction(async (tx) => {
     const m = await membershipIn(tx, userId, teamSlug);
@@ -102,6 +103,7 @@ async function ownerCount(tx: Tx, teamId: string) {
 
 export async function changeMemberRole(userId: string, teamSlug: string, memberUserId: string, raw: unknown) {
   if (tokenScope()) throw new AppError("forbidden", "API tokens cannot change roles; sign in to manage members.");
+  authorize((await membershipIn(getDb(), userId, teamSlug))?.role, "member:manage", "Team not found");
   const { role } = parseInput(ChangeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
     const m = await membershipIn(tx, userId, teamSlug);

@@ -89,11 +89,13 @@ function evaluationSummary(input: ScenarioInput) {
   return summarize(evaluateScenario(input)) as unknown as Prisma.InputJsonValue;
 }
 
+// Every write authorizes before it reads the body: a team or scenario the caller cannot reach is
+// 404/403 whatever was sent, so the answer never depends on the body's validity.
 export async function createScenario(userId: string, teamSlug: string, raw: unknown) {
-  const data = parseInput(CreateScenarioSchema, raw);
   const db = getDb();
   const membership = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(membership?.role, "scenario:write", "Team not found");
+  const data = parseInput(CreateScenarioSchema, raw);
   const summary = evaluationSummary(data.input);
   return db.$transaction(async (tx) => {
     const scenario = await tx.scenario.create({
@@ -121,6 +123,7 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
  * is written and the conflict says who saved what, so no edit is silently lost.
  */
 export async function saveRevision(userId: string, scenarioId: string, raw: unknown) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:write");
   const data = parseInput(SaveRevisionSchema, raw);
   const summary = evaluationSummary(data.input);
   return getDb().$transaction(async (tx) => {
@@ -159,6 +162,7 @@ async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
 }
 
 export async function setScenarioStatus(userId: string, scenarioId: string, raw: unknown) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:write");
   const data = parseInput(SetStatusSchema, raw);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
@@ -216,12 +220,14 @@ export async function getRevision(userId: string, scenarioId: string, number: nu
 
 /** Restores an old revision as a new one (history is never rewritten). */
 export async function restoreRevision(userId: string, scenarioId: string, number: number, raw: unknown) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:write");
   const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const old = await getRevision(userId, scenarioId, number);
   return saveRevision(userId, scenarioId, { baseVersion, input: old.input, message: `Restored revision ${number}` });
 }
 
 export async function addComment(userId: string, scenarioId: string, raw: unknown) {
+  await requireScenarioRole(getDb(), userId, scenarioId, "comment:write");
   const data = parseInput(CommentSchema, raw);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "comment:write");
@@ -298,9 +304,9 @@ export async function repricePreview(userId: string, teamSlug: string, scenarioI
 
 /** Saves the current revision re-priced at the newest catalog as a new revision (409 if stale). */
 export async function saveRepricedRevision(userId: string, scenarioId: string, raw: unknown) {
-  const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const row = await roleForScenario(getDb(), userId, scenarioId);
   authorize(row?.role, "scenario:write", "Scenario not found");
+  const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const current = await getDb().scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { currentRevision: { select: { input: true } } } });
   const catalog = await latestCatalogPrices();
   if (!catalog || !current.currentRevision) throw new AppError("conflict", "There is no published catalog to re-price with.");

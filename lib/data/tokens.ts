@@ -20,10 +20,10 @@ export const hashApiToken = (token: string) => createHash("sha256").update(token
 const ACCESS_ROLE: Record<"read" | "write", TeamRole> = { read: "viewer", write: "editor" };
 
 export async function createApiToken(userId: string, teamSlug: string, raw: unknown) {
-  const data = parseInput(CreateTokenSchema, raw);
   const db = getDb();
   const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   authorize(m?.role, "member:manage", "Team not found");
+  const data = parseInput(CreateTokenSchema, raw);
   const role = ACCESS_ROLE[data.access];
   if (!meetsRole(m!.role, role)) throw new AppError("forbidden", "A token cannot have more access than its creator.");
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
