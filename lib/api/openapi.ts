@@ -131,7 +131,9 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/catalog/runs/{id}", tag: "Catalog administration", auth: "session", summary: "Progress of the re-pricing that follows a publish" },
   // Teams
   { method: "post", path: "/api/v1/teams", tag: "Teams", auth: "session", write: true, summary: "Create a team (you become its owner)", body: CreateTeamSchema },
-  { method: "post", path: "/api/v1/teams/{team}/invitations", tag: "Teams", auth: "session", write: true, summary: "Invite by link with a role (owners)", body: InviteSchema },
+  { method: "get", path: "/api/v1/teams/{team}/invitations", tag: "Teams", auth: "session", summary: "Pending invitations (owners)" },
+  { method: "post", path: "/api/v1/teams/{team}/invitations", tag: "Teams", auth: "session", write: true, summary: "Invite by link with a role, for the invited email's account unless anyoneWithLink (owners)", body: InviteSchema },
+  { method: "delete", path: "/api/v1/teams/{team}/invitations/{invitationId}", tag: "Teams", auth: "session", write: true, summary: "Withdraw a pending invitation (owners)" },
   { method: "post", path: "/api/v1/invitations/{token}", tag: "Teams", auth: "session", write: true, summary: "Accept an invitation" },
   { method: "patch", path: "/api/v1/teams/{team}/members/{userId}", tag: "Teams", auth: "session", write: true, summary: "Change a member's role (owners)", body: ChangeRoleSchema },
   { method: "delete", path: "/api/v1/teams/{team}/members/{userId}", tag: "Teams", auth: "session", write: true, summary: "Remove a member (owners), or leave the team" },
@@ -147,7 +149,7 @@ const ProblemSchema = {
   required: ["status", "code", "message"],
   properties: {
     status: { type: "integer" },
-    code: { type: "string", enum: ["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "internal"] },
+    code: { type: "string", enum: ["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "too_large", "unavailable", "internal"] },
     message: { type: "string" },
     fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Messages by field path, e.g. input.workload.requestsPerMonth" },
   },
