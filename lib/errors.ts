@@ -44,7 +44,7 @@ export class AppError extends Error {
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1017"]);
-const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery mode)|Can't reach database|Server has closed the connection|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed/i;
+const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery mode)|Can't reach database|Server has closed the connection|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|connection error and is not queryable/i;
 
 /** True when an error (or one it wraps) says the database cannot be reached right now. */
 export function isDatabaseUnreachable(error: unknown): boolean {
