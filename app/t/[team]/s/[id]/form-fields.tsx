@@ -1,6 +1,6 @@
 "use client";
 // The editor's building blocks: a number field keyed by its input path (with its unit, help and
-// field error), a titled section and an option card.
+// field error), a titled section, an option card, certification boxes and a regions field.
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 
 export type Errors = Record<string, string[]>;
@@ -75,3 +75,41 @@ export function OptionCard({ testId, label, onRemove, children }: { testId: stri
   );
 }
 
+const CERTS = ["SOC 2", "ISO 27001", "HIPAA BAA", "GDPR DPA"] as const;
+
+export function CertBoxes({ name, held, onChange }: { name: string; held: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <fieldset className="text-xs">
+      <legend className="font-medium text-gray-700">{name}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        {CERTS.map((c) => (
+          <label key={c} className="flex items-center gap-1">
+            <input type="checkbox" checked={held.includes(c)} onChange={(e) => onChange(e.target.checked ? [...held, c] : held.filter((x) => x !== c))} />
+            {c}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function RegionsField({ id, label, regions, onChange }: { id: string; label: string; regions: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+      {label} <span className="font-normal text-gray-500">(comma-separated; empty = not verified)</span>
+      <input
+        id={id}
+        className="field-input py-1.5"
+        defaultValue={regions.join(", ")}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(",")
+              .map((x) => x.trim().toLowerCase())
+              .filter(Boolean),
+          )
+        }
+      />
+    </label>
+  );
+}

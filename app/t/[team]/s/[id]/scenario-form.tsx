@@ -2,7 +2,7 @@
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { apiOptionFromRow, selfHostOptionFromRows, type PickerCatalog } from "@/lib/catalog/templates";
-import { NumberField, OptionCard, Section, type Errors, type Set } from "./form-fields";
+import { CertBoxes, NumberField, OptionCard, RegionsField, Section, type Errors, type Set } from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
 
 export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioInputRaw; set: Set; errors: Errors; catalog: PickerCatalog }) {
@@ -258,45 +258,6 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
         </div>
       </Section>
     </div>
-  );
-}
-
-const CERTS = ["SOC 2", "ISO 27001", "HIPAA BAA", "GDPR DPA"] as const;
-
-function CertBoxes({ name, held, onChange }: { name: string; held: string[]; onChange: (next: string[]) => void }) {
-  return (
-    <fieldset className="text-xs">
-      <legend className="font-medium text-gray-700">{name}</legend>
-      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-        {CERTS.map((c) => (
-          <label key={c} className="flex items-center gap-1">
-            <input type="checkbox" checked={held.includes(c)} onChange={(e) => onChange(e.target.checked ? [...held, c] : held.filter((x) => x !== c))} />
-            {c}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function RegionsField({ id, label, regions, onChange }: { id: string; label: string; regions: string[]; onChange: (next: string[]) => void }) {
-  return (
-    <label htmlFor={id} className="block text-xs font-medium text-gray-700">
-      {label} <span className="font-normal text-gray-500">(comma-separated; empty = not verified)</span>
-      <input
-        id={id}
-        className="field-input py-1.5"
-        defaultValue={regions.join(", ")}
-        onChange={(e) =>
-          onChange(
-            e.target.value
-              .split(",")
-              .map((x) => x.trim().toLowerCase())
-              .filter(Boolean),
-          )
-        }
-      />
-    </label>
   );
 }
 
