@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/session";
 import { AuthCard } from "@/app/components/auth-card";
 import { getInvitation } from "@/lib/data/members";
 import { AcceptInvitation } from "./accept-invitation";
+import { SwitchAccount } from "./switch-account";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation" };
@@ -29,11 +29,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             {inv.inviter} invited {inv.state === "other-email" ? <strong>{inv.email}</strong> : "you"} to join <strong>{inv.team}</strong> as <strong>{inv.role}</strong>.
           </p>
           {inv.state === "open" ? <AcceptInvitation token={token} /> : null}
-          {inv.state === "other-email" ? (
-            <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-              This invitation is for {inv.email}. <Link className="font-medium underline" href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>Sign in with that address</Link> to accept it.
-            </p>
-          ) : null}
+          {inv.state === "other-email" ? <SwitchAccount token={token} email={inv.email} /> : null}
           {inv.state === "revoked" || inv.state === "used" || inv.state === "expired" ? <p role="alert">{STATE_TEXT[inv.state]}</p> : null}
         </div>
       )}

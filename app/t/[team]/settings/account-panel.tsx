@@ -36,7 +36,7 @@ export function AccountPanel({ hasPassword }: { hasPassword: boolean }) {
             <input type="password" autoComplete="new-password" className="field-input w-56 py-1.5" value={next} onChange={(e) => setNext(e.target.value)} />
             {errors.newPassword ? <span className="block max-w-xs text-xs text-red-700">{errors.newPassword.join(" ")}</span> : null}
           </label>
-          <button type="submit" className="rounded-md bg-gray-900 px-3 py-1.5 text-white disabled:opacity-50" disabled={change.isPending}>
+          <button type="submit" className="btn-secondary" disabled={change.isPending}>
             Change password
           </button>
         </form>
