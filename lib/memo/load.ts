@@ -2,14 +2,12 @@ import "server-only";
 // Builds memo content for what a user may read: one scenario revision, or a comparison. Access is
 // the data layer's (a scenario outside the user's teams is "not found").
 import { getScenarioForMemo } from "../data/scenarios";
-import { evaluateScenario, parseScenario } from "../engine/evaluate";
 import { AppError } from "../errors";
-import { buildMemo, type MemoContent, type MemoScenarioSource } from "./content";
+import type { MemoDraft, MemoSource } from "./from-sources";
 
 type Found = NonNullable<Awaited<ReturnType<typeof getScenarioForMemo>>>;
 
-function source(f: Found): MemoScenarioSource {
-  const input = parseScenario(f.revision.input);
+function source(f: Found): MemoSource {
   return {
     name: f.name,
     description: f.description,
@@ -19,8 +17,7 @@ function source(f: Found): MemoScenarioSource {
     message: f.revision.message,
     authors: f.authors,
     catalogVersion: f.revision.catalogVersion,
-    input,
-    evaluation: evaluateScenario(input),
+    input: f.revision.input,
   };
 }
 
@@ -32,14 +29,17 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 60) || "scenario";
 
-export type LoadedMemo = { memo: MemoContent; fileBase: string };
+/** What a memo is made of, not yet evaluated or laid out (memoFromDraft does both, on any thread). */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export type LoadedMemo = { draft: MemoDraft; fileBase: string };
 
 export async function loadScenarioMemo(userId: string, scenarioId: string, opts: { revision?: number; context?: string; decision?: string; now?: Date }): Promise<LoadedMemo> {
   const found = await getScenarioForMemo(userId, scenarioId, { revision: opts.revision });
   if (!found) throw new AppError("not_found", opts.revision ? "Scenario or revision not found" : "Scenario not found");
   const now = opts.now ?? new Date();
-  const memo = buildMemo({ team: found.team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: [source(found)] });
-  return { memo, fileBase: `breakeven-memo_${found.team.slug}_${slug(found.name)}_rev${found.revision.number}_${memo.date}` };
+  const draft: MemoDraft = { team: found.team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: [source(found)] };
+  return { draft, fileBase: `breakeven-memo_${found.team.slug}_${slug(found.name)}_rev${found.revision.number}_${day(now)}` };
 }
 
 export async function loadComparisonMemo(
@@ -53,6 +53,6 @@ export async function loadComparisonMemo(
   if (found.some((f) => !f)) throw new AppError("not_found", "One of the scenarios was not found in this team");
   const rows = found as Found[];
   const now = opts.now ?? new Date();
-  const memo = buildMemo({ team: rows[0].team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: rows.map(source) });
-  return { memo, fileBase: `breakeven-comparison_${teamSlug}_${rows.length}-scenarios_${memo.date}` };
+  const draft: MemoDraft = { team: rows[0].team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: rows.map(source) };
+  return { draft, fileBase: `breakeven-comparison_${teamSlug}_${rows.length}-scenarios_${day(now)}` };
 }

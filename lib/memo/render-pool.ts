@@ -1,8 +1,8 @@
 import "server-only";
-// Memo PDFs render in worker threads, never on the thread that serves requests. Limits: one
-// queue per instance (a full queue answers 503 with Retry-After), two renders per user at a time
-// (429), a size limit checked before rendering (422, with what to cut), and a time limit after
-// which the worker is stopped. A rendered memo is kept in a small in-memory cache per instance,
+// Memo PDFs are made in worker threads (scenarios evaluated, content and pages laid out), never
+// on the thread that serves requests. Limits: one queue per instance (a full queue answers 503
+// with Retry-After), two renders per user at a time (429), a size limit checked before the pages
+// are laid out (422, with what to cut), and a time limit after which the worker is stopped. A rendered memo is kept in a small in-memory cache per instance,
 // keyed by its content, so a repeated download is served at once.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -11,7 +11,9 @@ import { pathToFileURL } from "node:url";
 import Piscina from "piscina";
 import { env } from "../env";
 import { AppError } from "../errors";
-import type { MemoContent } from "./content";
+import type { MemoDraft } from "./from-sources";
+import { MAX_MEMO_ROWS } from "./memo-size";
+import type { RenderResult } from "./render-worker";
 
 const WORKER_FILE = path.resolve(process.cwd(), ".build/memo-worker.mjs");
 const QUEUE_PER_THREAD = 16;
@@ -19,9 +21,6 @@ const RENDERS_PER_USER = 2;
 const RETRY_AFTER_SECONDS = 10;
 const CACHE_ENTRIES = 32;
 const CACHE_BYTES = 64 * 1024 * 1024;
-/** Table rows and assumption lines a memo may hold: about 40 pages, rendered well within the time limit. */
-export const MAX_MEMO_ROWS = 1500;
-
 let pool: Piscina | null = null;
 const inFlight = new Map<string, number>();
 // Renders waiting for a thread: the time limit starts when a render starts, not while it waits.
@@ -54,28 +53,17 @@ function releaseThread(): void {
   else rendering--;
 }
 
-/** Every row a memo lays out: cost, breakeven, assumption, cost-line and constraint rows. */
-export function memoRows(memo: MemoContent): number {
-  let rows = memo.summary?.rows.length ?? 0;
-  for (const s of memo.scenarios) {
-    rows += s.costTable.rows.length + s.breakeven.length + s.warnings.length + s.triggers.length;
-    rows += s.assumptions.reduce((n, g) => n + g.items.length, 0);
-    rows += s.costLines.reduce((n, x) => n + x.table.rows.length, 0);
-    rows += s.constraints.reduce((n, c) => n + c.checks.length, 0);
-  }
-  return rows;
+function tooLarge(rows: number): AppError {
+  return new AppError(
+    "validation",
+    `This memo would lay out ${rows.toLocaleString("en-US")} rows, more than the ${MAX_MEMO_ROWS.toLocaleString("en-US")} a PDF memo holds (about 40 pages). Remove options or measured throughput rows, compare fewer scenarios, or download the Markdown memo.`,
+    { memo: [`${rows} rows; the limit is ${MAX_MEMO_ROWS}`] },
+  );
 }
 
-export async function renderPdf(memo: MemoContent, userId: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
-  const rows = memoRows(memo);
-  if (rows > MAX_MEMO_ROWS) {
-    throw new AppError(
-      "validation",
-      `This memo would lay out ${rows.toLocaleString("en-US")} rows, more than the ${MAX_MEMO_ROWS.toLocaleString("en-US")} a PDF memo holds (about 40 pages). Remove options or measured throughput rows, compare fewer scenarios, or download the Markdown memo.`,
-      { memo: [`${rows} rows; the limit is ${MAX_MEMO_ROWS}`] },
-    );
-  }
-  const key = createHash("sha256").update(JSON.stringify(memo)).digest("base64url");
+export async function renderPdf(draft: MemoDraft, userId: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
+  // The same inputs on the same day make the same memo (its date is the day).
+  const key = createHash("sha256").update(JSON.stringify({ ...draft, generatedAt: draft.generatedAt.toISOString().slice(0, 10) })).digest("base64url");
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // most recently used last
@@ -90,9 +78,10 @@ export async function renderPdf(memo: MemoContent, userId: string): Promise<{ pd
   try {
     await takeThread();
     started = true;
-    const pdf: Uint8Array = await p.run({ memo }, { signal: AbortSignal.timeout(env().MEMO_RENDER_TIMEOUT_SECONDS * 1000) });
-    remember(key, pdf);
-    return { pdf, cached: false };
+    const result: RenderResult = await p.run({ draft }, { signal: AbortSignal.timeout(env().MEMO_RENDER_TIMEOUT_SECONDS * 1000) });
+    if ("tooLarge" in result) throw tooLarge(result.tooLarge);
+    remember(key, result.pdf);
+    return { pdf: result.pdf, cached: false };
   } catch (error) {
     if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
       throw new AppError("unavailable", `The memo took longer than ${env().MEMO_RENDER_TIMEOUT_SECONDS} seconds to render and was stopped. Try the Markdown memo, or fewer options.`);

@@ -1,8 +1,9 @@
-// The memo PDF rendered in a worker thread (lib/memo/render-pool.ts): page layout is synchronous
-// and, on the server's own thread, held every other request until it finished. Bundled to
-// .build/memo-worker.mjs by scripts/build-memo-worker.mjs.
+// The memo PDF made in a worker thread (lib/memo/render-pool.ts): evaluating the scenarios,
+// laying out the content and the pages all run here, never on the thread that serves requests.
+// Bundled to .build/memo-worker.mjs by scripts/build-memo-worker.mjs.
 import { setPriority } from "node:os";
-import type { MemoContent } from "./content";
+import { memoFromDraft, type MemoDraft } from "./from-sources";
+import { MAX_MEMO_ROWS, memoRows } from "./memo-size";
 import { renderMemoPdf } from "./pdf";
 
 // The lowest CPU priority for this thread (Linux nice values are per thread), so the thread
@@ -13,7 +14,12 @@ try {
   /* not permitted here: the worker still runs off the request thread */
 }
 
-export default async function render({ memo }: { memo: MemoContent }): Promise<Uint8Array> {
+export type RenderResult = { pdf: Uint8Array } | { tooLarge: number };
+
+export default async function render({ draft }: { draft: MemoDraft }): Promise<RenderResult> {
+  const memo = memoFromDraft(draft);
+  const rows = memoRows(memo);
+  if (rows > MAX_MEMO_ROWS) return { tooLarge: rows };
   const pdf = await renderMemoPdf(memo);
-  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
 }

@@ -17,6 +17,7 @@ import {
 } from "../../lib/data/scenarios";
 import { listAuditEvents } from "../../lib/data/audit";
 import { loadComparisonMemo, loadScenarioMemo } from "../../lib/memo/load";
+import { memoFromDraft } from "../../lib/memo/from-sources";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
 
 type Actor = "owner" | "editor" | "viewer" | "outsider";
@@ -133,7 +134,8 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   });
 
   test("the memo names the team, the revision's authors and its catalog version; a missing revision is not found", async () => {
-    const { memo, fileBase } = await loadScenarioMemo(ids.viewer, scenarioId, { context: "Why now", now: new Date("2026-11-29T10:00:00Z") });
+    const { draft, fileBase } = await loadScenarioMemo(ids.viewer, scenarioId, { context: "Why now", now: new Date("2026-11-29T10:00:00Z") });
+    const memo = memoFromDraft(draft);
     expect(memo.team).toBe((await t.db.team.findFirstOrThrow({ where: { slug: team } })).name);
     expect(memo.authors).toContain("Olive Owner");
     expect(memo.context).toBe("Why now");
