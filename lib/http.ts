@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError, toProblem } from "./errors";
 import { runRequest } from "./auth/request-scope";
+import { assertNoUnsafeText } from "./validation/unsafe";
 
 /** Wraps a route handler: AppErrors become problem JSON with their status, anything else a 500. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
@@ -24,10 +25,6 @@ const NO_STORE = "no-store";
 /** The largest request body: a 20 MB price file, JSON-encoded with its options, fits. */
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
-// NUL and the other C0 control characters (tab, line feed and carriage return aside) have no
-// place in names, comments or prices; refused where they enter, with the field named.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 /**
  * The JSON body, or undefined when it is not JSON (the schema then names what is missing).
  * A body over MAX_BODY_BYTES is 413; a string with a control character, or a key such as
@@ -49,34 +46,11 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     return undefined;
   }
-  const bad = findUnsafe(body, "");
-  if (bad) throw new AppError("validation", "Please correct the highlighted fields.", { [bad.path || "(body)"]: [bad.message] });
+  assertNoUnsafeText(body);
   return body;
 }
 
 const tooLarge = () => new AppError("too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-function findUnsafe(value: unknown, path: string): { path: string; message: string } | null {
-  if (typeof value === "string") return CONTROL_CHARACTERS.test(value) ? { path, message: "contains a control character (such as NUL)" } : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const bad = findUnsafe(value[i], path ? `${path}.${i}` : String(i));
-      if (bad) return bad;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return { path: at, message: "is not an allowed name" };
-      if (CONTROL_CHARACTERS.test(key)) return { path: at, message: "contains a control character (such as NUL)" };
-      const bad = findUnsafe(v, at);
-      if (bad) return bad;
-    }
-  }
-  return null;
-}
 
 /** The API token a request carries as `Authorization: Bearer <token>`, or null. */
 export function bearerToken(req: Request): string | null {

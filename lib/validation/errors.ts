@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "../errors";
+import { assertNoUnsafeText } from "./unsafe";
 
 /** Field errors keyed by dotted path ("workload.requestsPerMonth"), for forms and API responses. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -13,6 +14,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 /** Parses a mutation's input, or throws a 422 AppError with field errors (nothing is written). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  assertNoUnsafeText(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", zodFieldErrors(parsed.error));
   return parsed.data;

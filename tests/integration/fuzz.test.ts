@@ -1,6 +1,7 @@
 // Bad input to every mutation: payloads built by corrupting each field of a valid body (wrong
-// types, huge and negative numbers, NaN, unicode, a 1 MB string, missing fields) plus random
-// values, kept only when the mutation's own zod schema rejects them. Every one must be refused
+// types, huge and negative numbers, NaN, unicode, control characters, prototype keys, bad links
+// and dates, a 1 MB string, missing fields) plus random values, kept when the mutation's own zod
+// schema rejects them or they hold text no input may hold. Every one must be refused
 // with a 4xx — never a 500 — and the database must be exactly as before (request bookkeeping
 // excluded: rate-limit counters and a token's last use).
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
@@ -18,6 +19,7 @@ import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken } from "../../lib/data/tokens";
 import { addApiPrice, addGpuOffer, applyImport, createDraft, previewImport, publishVersion, setRepriceThreshold, updateApiPrice, updateGpuOffer } from "../../lib/data/catalog";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
+import { assertNoUnsafeText } from "../../lib/validation/unsafe";
 import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../../lib/validation/scenario";
 import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
 import { CreateTokenSchema } from "../../lib/validation/tokens";
@@ -33,7 +35,22 @@ import * as restore from "../../app/api/v1/scenarios/[id]/revisions/[number]/res
 import * as reprice from "../../app/api/v1/scenarios/[id]/reprice/route";
 
 const MEGABYTE = "x".repeat(1_000_000);
-const BAD: unknown[] = ["", "abc", "NaN", -1, -1e308, 1e308, 0.5, null, true, [], {}, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃ \u0000 \u202e", [1, "two"], { nested: { deeper: [null] } }];
+const BAD: unknown[] = [
+  "", "abc", "NaN", -1, -1e308, 1e308, 0.5, null, true, [], {}, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ☃ \u0000 \u202e", [1, "two"], { nested: { deeper: [null] } },
+  // Text no input may hold, and values that broke pages later: control characters, prototype
+  // keys, links that do not parse, impossible dates.
+  "bell \u0007 and escape \u001b[2J", JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: 1 } }, "http://[bad", "javascript:alert(1)", "2026-99-99", "2026-13-45",
+];
+
+/** A payload every mutation must refuse, whatever its schema says of the rest. */
+const unsafe = (v: unknown): boolean => {
+  try {
+    assertNoUnsafeText(v);
+    return false;
+  } catch {
+    return true;
+  }
+};
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -59,7 +76,7 @@ function setAt(body: unknown, path: (string | number)[], value: unknown, remove 
 function malformed(valid: unknown, schema: z.ZodType, minimum = 500): unknown[] {
   const out: unknown[] = [];
   const keep = (v: unknown) => {
-    if (!schema.safeParse(v).success) out.push(v);
+    if (unsafe(v) || !schema.safeParse(v).success) out.push(v);
   };
   let huge = false;
   for (const p of paths(valid)) {
