@@ -1,4 +1,4 @@
-// `npm run calibrate`: the roofline against every published and measured throughput row, and the
+// `npm run calibrate`: the roofline against every published and observed throughput row, and the
 // queueing approximation against the online rows' time to first token, as Markdown tables.
 import { estimateThroughput, latencyPoints, throughputPoints } from "../lib/catalog/calibration";
 

@@ -3,7 +3,7 @@
 // a team dashboard are requested one after another; then the limits: a third memo for a user is
 // 429, a memo past the size limit is 422 at once, a repeated download comes from the cache.
 // Exit 1 when a memo fails, a limit does not hold, /api/health's p99 reaches 100 ms, or the
-// dashboard's p99 reaches 100 ms and twice its p99 measured just before with nothing rendering.
+// dashboard's p99 reaches 100 ms and twice its p99 taken just before with nothing rendering.
 //   npm run memos -- [--port 3340]
 import { readFileSync } from "node:fs";
 import { Client, ensureBuild, freshDatabase, numberArg, percentile, runScript, sleep, startServer } from "./reliability/harness";

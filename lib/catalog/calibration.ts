@@ -1,4 +1,4 @@
-// The roofline's calibration points: every published or measured throughput row the reference
+// The roofline's calibration points: every published or observed throughput row the reference
 // data holds, estimated by the engine under the run's own conditions. Shared by
 // lib/engine/calibration.test.ts (the bounds) and `npm run calibrate` (the table in
 // docs/decisions/0002-roofline-calibration.md).
@@ -102,7 +102,7 @@ export type LatencyPoint = { id: string; label: string; measuredTtftMs: number; 
 /**
  * The online rows at a set request rate: mean TTFT against the queueing approximation. As in the
  * engine's calibrated path, the roofline is scaled by the saturated row of the same deployment
- * (measured over estimated full-load rate); the utilisation is the achieved rate over that capacity.
+ * (benchmark over estimate full-load rate); the utilisation is the achieved rate over that capacity.
  */
 export function latencyPoints(dir = DATA): LatencyPoint[] {
   const rows = parsePublishedThroughputCsv(readFileSync(path.join(dir, "throughput-published.csv"), "utf8"));

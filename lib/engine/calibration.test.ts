@@ -1,5 +1,5 @@
 // Calibration of the roofline and of the time-to-first-token approximation against published and
-// measured serving runs (points and sources: lib/catalog/calibration.ts; the table and the fit:
+// observed serving runs (points and sources: lib/catalog/calibration.ts; the table and the fit:
 // docs/decisions/0002-roofline-calibration.md, printed by `npm run calibrate`).
 import { describe, expect, test } from "vitest";
 import { estimateThroughput, latencyPoints, throughputPoints } from "../catalog/calibration";

@@ -89,7 +89,7 @@ export function sequencesThatFit(option: SelfHostOption, t: number, liveContext:
  *   step(B)  = max( (W + B·ctx·KVtok) / (t·BW·ηbw(t)),  2·Na·B / (t·F·ηmfu(t)) ) / factor
  *   B        = min(Bmem, Blat, cap, limit), Blat = largest B with 1/step(B) ≥ SLO
  *   prefill  = t·F·ηmfu_prefill(t)·factor / (2·Na)
- * `factor` is a measured/estimated ratio (1 for the plain roofline); an SLO of 0 sets no latency cap.
+ * `factor` is a benchmark/estimate ratio (1 for the plain roofline); an SLO of 0 sets no latency cap.
  */
 export function roofline(option: SelfHostOption, t: number, liveContext: number, sloTokensPerS: number, factor = 1, limit = Number.POSITIVE_INFINITY): Roofline {
   const W = weightBytes(option);

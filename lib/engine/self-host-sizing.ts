@@ -1,6 +1,6 @@
 // Self-host sizing (DESIGN.md "Self-host sizing" and "The cost engine, second edition"): memory,
 // the tensor-parallel degrees that fit, the batch that fits and meets the speed target, and the
-// throughput of one replica — measured, a roofline calibrated on a measured row, or the plain
+// throughput of one replica — a benchmark row, a roofline calibrated on a benchmark row, or the plain
 // roofline — with the path and the reasons for every row that was not used.
 import { BYTES_PER_GB, MIN_HEALTHY_BATCH, TENSOR_PARALLEL_DEGREES } from "./constants";
 import { contextTokens, kvBytesPerToken, liveContextTokens, roofline, roomPerGpu, sequencesThatFit, weightBytes, withPrefill, type Roofline } from "./roofline";
@@ -87,7 +87,7 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
   const uncachedInput = workload.inputTokensPerRequest * (1 - workload.selfHostPrefixCacheHitRate);
   const measuredConcurrency = picked ? concurrencyOf(picked.row) : null;
   // A qualifying row at this degree, run at least as loaded as the batch the roofline would
-  // schedule, is used as measured; a lighter run only calibrates (it says little about capacity).
+  // schedule, is used as it stands; a lighter run only calibrates (it says little about capacity).
   const direct = picked !== null && picked.qualifies && picked.row.tensorParallel === t && measuredConcurrency !== null && measuredConcurrency >= rl.batch;
   const reference: ReferenceRow | null = picked ? { row: picked.row, qualifies: picked.qualifies, factor, direct } : null;
   if (factor < 0.5 || factor > 2) notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);

@@ -1,5 +1,5 @@
 // Measured throughput rows (DESIGN.md second edition): which rows can speak for a deployment,
-// which one a tensor-parallel degree rests on, and its measured/estimated ratio. Rows that are
+// which one a tensor-parallel degree rests on, and its benchmark/estimate ratio. Rows that are
 // not used are returned with the reason, so the result can say why.
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { roofline, withPrefill } from "./roofline";

@@ -13,12 +13,10 @@ import { listScenarios } from "../../lib/data/scenarios";
 import {
   addApiPrice,
   addGpuOffer,
-  applyImport,
   createDraft,
   deleteDraft,
   getCatalogVersion,
   listCatalogVersions,
-  previewImport,
   priceHistory,
   publishVersion,
   repricingMarks,
@@ -29,6 +27,7 @@ import {
   latestPickerCatalog,
   priceWithLatestCatalog,
 } from "../../lib/data/catalog";
+import { applyImport, previewImport } from "../../lib/data/catalog-imports";
 import { buildTemplate } from "../../lib/catalog/templates";
 import { reevaluateAfterEngineUpgrade, runRepricing } from "../../lib/data/repricing";
 

@@ -1,6 +1,6 @@
 "use client";
 // A self-host option's serving set-up: tensor parallelism and nodes, scale-to-zero timings, the
-// KV cache layout, and the measured throughput rows the engine may rest on (from the catalog,
+// KV cache layout, and the benchmark rows the engine may rest on (from the catalog,
 // a `vllm bench serve` result file, or typed in).
 import { useState } from "react";
 import { benchmarkFromRow, parseVllmBenchServe } from "@/lib/catalog/benchmark-import";
