@@ -1,4 +1,4 @@
-import { test, expect, signUp, signIn } from "./fixtures";
+import { test, expect, signUp, signIn, emailedLink, confirmEmail } from "./fixtures";
 
 test("a new user signs up, lands on their team's scenarios, signs out and back in", async ({ page, newUser }) => {
   await signUp(page, newUser);
@@ -41,7 +41,7 @@ test("a user of another team gets 404 on the demo team's URL", async ({ page, ne
   expect(response?.status()).toBe(404);
 });
 
-test("a signed-out invitee keeps the invitation through sign-up and lands in the team", async ({ page, browser, newUser }) => {
+test("a signed-out invitee keeps the invitation through sign-up and address confirmation, and lands in the team", async ({ page, browser, newUser }) => {
   await signUp(page, newUser);
   await page.goto(page.url().replace(/\/t\/([^/]+).*/, "/t/$1/settings"));
   const inviteeEmail = `invitee-${Date.now()}@example.com`;
@@ -58,8 +58,18 @@ test("a signed-out invitee keeps the invitation through sign-up and lands in the
   await invitee.getByLabel("Name").fill("Ina Invitee");
   await invitee.getByLabel("Email").fill(inviteeEmail);
   await invitee.getByLabel("Password").fill("ina's long password");
+  const signedUp = new Date();
   await invitee.getByRole("button", { name: "Create account" }).click();
   await expect(invitee.getByTestId("invitation")).toContainText(`${newUser.name} invited you to join ${newUser.name}'s team as viewer`);
+  // The invitation is bound to the address: it asks for the address to be confirmed first.
+  await expect(invitee.getByTestId("confirm-address")).toContainText("Confirm that the address is yours first");
+  await expect(invitee.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+  // The invitation itself was emailed too.
+  expect((await emailedLink(inviteeEmail, /invited you to/, new Date(0))).pathname).toBe(new URL(link).pathname);
+  // The confirmation link leads back to the invitation.
+  await confirmEmail(invitee, inviteeEmail, signedUp);
+  await invitee.getByRole("link", { name: "Continue" }).click();
+  await expect(invitee).toHaveURL(/\/invite\//);
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
   await expect(invitee.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
   await context.close();

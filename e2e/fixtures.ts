@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { latestEmail, linkIn } from "../tests/support/outbox";
 
 export type NewUser = { name: string; email: string; password: string };
 
@@ -26,4 +28,20 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The server's emails (scripts/e2e-server.sh sets no SMTP_URL, so they are files here). */
+export const OUTBOX = path.resolve(`.data/e2e-${Number(process.env.E2E_PORT ?? 3100)}-outbox`);
+
+/** The link in the newest email to `to` whose subject matches, sent after `since`. */
+export async function emailedLink(to: string, subject: RegExp, since: Date): Promise<URL> {
+  return linkIn(await latestEmail(to, subject, since, { dir: OUTBOX }));
+}
+
+/** Opens the confirmation link the server emailed at sign-up and confirms the address. */
+export async function confirmEmail(page: Page, email: string, since = new Date(0)) {
+  const link = await emailedLink(email, /Confirm your email/, since);
+  await page.goto(link.pathname + link.search);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("status")).toContainText(`${email} is confirmed`);
 }

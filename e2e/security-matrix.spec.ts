@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { randomBytes } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, emailedLink } from "./fixtures";
 
 const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const chatExample = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json", "utf8"));
@@ -99,9 +99,12 @@ async function signUpAndIn(name: string, fixedEmail?: string): Promise<{ ctx: AP
   const email = fixedEmail ?? `matrix-${name.replace(/\W/g, "")}-${id}@example.com`;
   const password = `pw-${id}-long-enough`;
   const ctx = await newContext();
+  const since = new Date();
   const res = await ctx.post("/api/signup", { data: { name: `Matrix ${name}`, email, password } });
   expect(res.status(), await res.text()).toBe(201);
   const body = await res.json();
+  // Confirm the address, as the emailed link does: invitations bound to it and ADMIN_EMAILS need that.
+  await ok(ctx.post("/api/account/verify-email", { data: { token: (await emailedLink(email, /Confirm your email/, since)).searchParams.get("token") } }), `confirm ${email}`);
   await signIn(ctx, email, password);
   return { ctx, email, password, team: body.team.slug, userId: body.user.id };
 }
@@ -204,6 +207,9 @@ test("security matrix: every route × every caller answers as the access rules p
       build: () => ({ path: "/api/auth/callback/credentials", body: { email: "demo@breakeven.local", password: "breakeven-demo" } }),
     },
     { route: "/api/health", method: "GET", access: "public", ok: 200, note: "readiness, with a database query", build: () => ({ path: "/api/health?ready" }) },
+    { route: "/api/account/password-reset", method: "POST", access: "public", ok: 422, note: "not an address: refused alike for everyone, before any limit counts it", build: () => ({ path: "/api/account/password-reset", body: { email: "not an address" } }) },
+    { route: "/api/account/password-reset/confirm", method: "POST", access: "public", ok: 422, note: "a made-up link token", build: () => ({ path: "/api/account/password-reset/confirm", body: { token: "x".repeat(43), newPassword: "a fresh phrase for nobody" } }) },
+    { route: "/api/account/verify-email", method: "POST", access: "public", ok: 422, note: "a made-up link token", build: () => ({ path: "/api/account/verify-email", body: { token: "y".repeat(43) } }) },
     { route: "/api/v1/openapi.json", method: "GET", access: "public", ok: 200, build: () => ({ path: "/api/v1/openapi.json" }) },
     // Any authenticated caller
     { route: "/api/v1/evaluate", method: "POST", access: "signed-in", ok: 200, note: "stateless: a read token may evaluate", build: () => ({ path: "/api/v1/evaluate", body: { input, monteCarloSamples: 0 } }) },
@@ -222,6 +228,7 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "a wrong current password: refused, so no caller's session ends mid-matrix",
       build: () => ({ path: "/api/account/password", body: { currentPassword: "not my password", newPassword: "a brand new phrase" } }),
     },
+    { route: "/api/account/verify-email/send", method: "POST", access: "session", ok: 200, note: "the caller's address is already confirmed: nothing is sent", build: () => ({ path: "/api/account/verify-email/send", body: {} }) },
     {
       route: "/api/account/sign-out-everywhere",
       method: "POST",
@@ -338,6 +345,9 @@ test("security matrix: every route × every caller answers as the access rules p
     { route: "/signin", method: "GET", access: "guest", ok: 200, build: () => ({ path: "/signin" }) },
     { route: "/signup", method: "GET", access: "guest", ok: 200, build: () => ({ path: "/signup" }) },
     { route: "/docs/api", method: "GET", access: "public", ok: 200, build: () => ({ path: "/docs/api" }) },
+    { route: "/forgot-password", method: "GET", access: "public", ok: 200, build: () => ({ path: "/forgot-password" }) },
+    { route: "/reset-password", method: "GET", access: "public", ok: 200, build: () => ({ path: "/reset-password?token=made-up" }) },
+    { route: "/verify-email", method: "GET", access: "public", ok: 200, build: () => ({ path: "/verify-email?token=made-up" }) },
     { route: "/invite/[token]", method: "GET", access: "signed-in", ok: 200, build: () => ({ path: `/invite/${invitePage.token}` }) },
     { route: "/t/[team]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}` }) },
     { route: "/t/[team]/new", method: "GET", access: "editor", ok: 200, build: () => ({ path: `/t/${T}/new` }) },

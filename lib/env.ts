@@ -33,6 +33,11 @@ const EnvSchema = z
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: optionalText,
+    SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { error: "must be smtp://user:pass@host:port or smtps://…" }),
+    MAIL_FROM: optionalText,
+    MAIL_OUTBOX_DIR: optionalText,
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(5, { error: "must be at most 5" }).default(1),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(100_000, { error: "must be at most 100000" }).default(10),
     MEMO_RENDER_THREADS: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(1),
     MEMO_RENDER_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number" }).min(1, { error: "must be at least 1" }).max(600, { error: "must be at most 600" }).default(60),
   })
@@ -74,4 +79,12 @@ export function adminEmails(): Set<string> {
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
   );
+}
+
+/**
+ * The address the app is served at, for links in emails. Never taken from a request's Host
+ * header: a forged Host would send someone's one-time link to another site.
+ */
+export function appUrl(): string {
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }

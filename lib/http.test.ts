@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { assertSameOrigin, json, MAX_BODY_BYTES, readJson } from "./http";
+import { assertSameOrigin, clientAddress, json, MAX_BODY_BYTES, readJson } from "./http";
 
 const post = (body: string, headers: Record<string, string> = {}) => new Request("http://app.test/api/v1/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
@@ -47,4 +47,15 @@ describe("assertSameOrigin", () => {
 
 test("API JSON answers may not be stored by browsers or proxies", () => {
   expect(json({ ok: true }).headers.get("cache-control")).toBe("no-store");
+});
+
+describe("clientAddress", () => {
+  test("takes the entry the trusted proxies appended, not what the client wrote to the left", () => {
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2" });
+    expect(clientAddress(headers, 1)).toBe("10.0.0.2");
+    expect(clientAddress(headers, 2)).toBe("203.0.113.9");
+    expect(clientAddress({ "x-forwarded-for": "198.51.100.4" }, 1)).toBe("198.51.100.4");
+    expect(clientAddress({ "x-forwarded-for": "198.51.100.4" }, 3)).toBe("198.51.100.4");
+    expect(clientAddress(new Headers(), 1)).toBe("unknown");
+  });
 });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError, toProblem } from "./errors";
 import { runRequest } from "./auth/request-scope";
 import { assertNoUnsafeText } from "./validation/unsafe";
+import { env } from "./env";
 
 /** Wraps a route handler: AppErrors become problem JSON with their status, anything else a 500. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
@@ -88,3 +89,15 @@ function originHost(origin: string): string | null {
 }
 
 export const json = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: { "Cache-Control": NO_STORE } });
+
+/**
+ * The client's address for rate limits: the TRUSTED_PROXY_HOPS-th entry from the right of
+ * X-Forwarded-For. Next.js fills that header from the socket when a client did not send one, and
+ * each reverse proxy appends the address it saw, so entries left of the trusted ones are the
+ * client's to forge.
+ */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUSTED_PROXY_HOPS): string {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((e) => e.trim()).filter(Boolean);
+  return entries[Math.max(0, entries.length - hops)] ?? "unknown";
+}

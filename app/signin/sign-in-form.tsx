@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TextField } from "../components/text-field";
@@ -9,8 +10,18 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   OAuthNoEmail: "Your identity provider did not share an email address.",
   AccountDisabled: "This account is disabled.",
-  TooManyAttempts: "Too many sign-in attempts for this account. Wait 15 minutes, then try again.",
+  OAuthUnverifiedEmail: "An account with this address exists, and your identity provider has not verified the address. Sign in with your password, or verify the address at your provider first.",
 };
+
+/** next-auth hands on the error as a code; TooManyAttempts carries the seconds to wait. */
+function errorText(code: string): string {
+  const [name, seconds] = code.split(":");
+  if (name === "TooManyAttempts") {
+    const wait = Number(seconds) >= 120 ? `${Math.ceil(Number(seconds) / 60)} minutes` : `${Math.max(1, Number(seconds) || 1)} seconds`;
+    return `Too many failed sign-ins for this account from here. Wait ${wait}, then try again — or reset your password.`;
+  }
+  return ERRORS[name] ?? "Sign-in failed. Try again.";
+}
 
 export function SignInForm({
   callbackPath,
@@ -21,7 +32,7 @@ export function SignInForm({
   oauthProviders: { id: string; name: string }[];
   initialError?: string;
 }) {
-  const [error, setError] = useState<string | null>(initialError ? (ERRORS[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState<string | null>(initialError ? errorText(initialError) : null);
   const [pending, setPending] = useState(false);
   const router = useRouter();
 
@@ -37,7 +48,7 @@ export function SignInForm({
     });
     if (!result || result.error) {
       setPending(false);
-      setError(ERRORS[result?.error ?? ""] ?? ERRORS.CredentialsSignin);
+      setError(errorText(result?.error || "CredentialsSignin"));
       return;
     }
     router.replace(callbackPath);
@@ -49,6 +60,11 @@ export function SignInForm({
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <TextField name="email" label="Email" type="email" autoComplete="email" />
         <TextField name="password" label="Password" type="password" autoComplete="current-password" />
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="text-blue-700 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
         {error ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {error}

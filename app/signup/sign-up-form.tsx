@@ -17,7 +17,8 @@ export function SignUpForm({ next }: { next: string | null }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+    // `next` (an invitation, say) also rides in the confirmation email's link.
+    const body = { name: form.get("name"), email: form.get("email"), password: form.get("password"), ...(next ? { next } : {}) };
     setPending(true);
     setErrors({});
     setMessage(null);

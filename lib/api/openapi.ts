@@ -7,7 +7,7 @@ import { ScenarioInputSchema } from "../engine/schema";
 import { EvaluateRequestSchema } from "../validation/api";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../validation/catalog";
 import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../validation/scenario";
-import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../validation/team";
+import { CreateTeamSchema, InviteSchema, UpdateMemberSchema } from "../validation/team";
 import { CreateTokenSchema } from "../validation/tokens";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -135,7 +135,7 @@ export const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/v1/teams/{team}/invitations", tag: "Teams", auth: "session", write: true, summary: "Invite by link with a role, for the invited email's account unless anyoneWithLink (owners)", body: InviteSchema },
   { method: "delete", path: "/api/v1/teams/{team}/invitations/{invitationId}", tag: "Teams", auth: "session", write: true, summary: "Withdraw a pending invitation (owners)" },
   { method: "post", path: "/api/v1/invitations/{token}", tag: "Teams", auth: "session", write: true, summary: "Accept an invitation" },
-  { method: "patch", path: "/api/v1/teams/{team}/members/{userId}", tag: "Teams", auth: "session", write: true, summary: "Change a member's role (owners)", body: ChangeRoleSchema },
+  { method: "patch", path: "/api/v1/teams/{team}/members/{userId}", tag: "Teams", auth: "session", write: true, summary: "Change a member's role, or suspend/restore their access to this team (owners)", body: UpdateMemberSchema },
   { method: "delete", path: "/api/v1/teams/{team}/members/{userId}", tag: "Teams", auth: "session", write: true, summary: "Remove a member (owners), or leave the team" },
   { method: "put", path: "/api/v1/teams/{team}/reprice-threshold", tag: "Teams", auth: "session", write: true, summary: "Set the change below which no 'prices changed' mark is shown (owners)", body: ThresholdSchema },
   // Tokens

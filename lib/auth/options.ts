@@ -10,11 +10,8 @@ import { isDatabaseUnreachable } from "../errors";
 import { verifyPassword } from "./password";
 import { SignInSchema } from "../validation/auth";
 import { endAllSessions, getUserForSignIn, getActiveUser, linkOAuthUser } from "../data/users";
-import { countEvent, currentCount } from "../data/rate-limit";
-
-/** Failed sign-ins allowed per account (email) in a window, counted in the database. */
-export const LOGIN_ATTEMPTS = 10;
-const LOGIN_WINDOW_MS = 15 * 60_000;
+import { beginSignInAttempt, recordSignInFailure, recordSignInSuccess } from "../data/sign-in-throttle";
+import { clientAddress } from "../http";
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -25,19 +22,21 @@ function providers(): Provider[] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        // After too many failed attempts the account is locked for the window, even for the right
-        // password (next-auth passes the message on as ?error=…; the sign-in form explains it).
-        const key = `login:${parsed.data.email.toLowerCase()}`;
-        if ((await currentCount(key)) >= LOGIN_ATTEMPTS) throw new Error("TooManyAttempts");
+        // While this client must wait, the password is not even checked (next-auth passes the
+        // message on as ?error=…; the sign-in form explains it with the seconds left).
+        const client = clientAddress(req?.headers ?? {});
+        const gate = await beginSignInAttempt(parsed.data.email, client);
+        if (!gate.allowed) throw new Error(`TooManyAttempts:${gate.retryAfterSeconds}`);
         const user = await getUserForSignIn(parsed.data.email);
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
         if (!user || !ok) {
-          await countEvent(key, LOGIN_WINDOW_MS);
+          await recordSignInFailure(client);
           return null;
         }
+        await recordSignInSuccess(parsed.data.email, client);
         if (user.disabled) return null;
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
@@ -61,6 +60,16 @@ function providers(): Provider[] {
   return list;
 }
 
+/**
+ * Whether the identity provider vouches for the email it sent: OpenID Connect says so in its
+ * email_verified claim; the public or primary address GitHub hands next-auth is one GitHub has
+ * had its owner verify.
+ */
+function providerVouches(provider: string, profile: unknown): boolean {
+  if (provider === "github") return true;
+  return (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
@@ -75,7 +84,7 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
         if (!user.email) return "/signin?error=OAuthNoEmail";
         const linked = await linkOAuthUser({
@@ -83,8 +92,10 @@ export function authOptions(): NextAuthOptions {
           providerAccountId: account.providerAccountId,
           email: user.email,
           name: user.name ?? user.email,
+          emailVerified: providerVouches(account.provider, profile),
         });
-        if (!linked) return "/signin?error=AccountDisabled";
+        if (linked === "disabled") return "/signin?error=AccountDisabled";
+        if (linked === "unverified-email") return "/signin?error=OAuthUnverifiedEmail";
         Object.assign(user, { id: linked.id, sessionVersion: linked.sessionVersion });
         return true;
       },

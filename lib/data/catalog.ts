@@ -24,12 +24,13 @@ export type Tx = Prisma.TransactionClient;
 
 export async function isCatalogAdmin(userId: string): Promise<boolean> {
   if (tokenScope()) return false; // team API tokens never administer the instance's catalog
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true } });
-  return Boolean(user && (user.catalogAdmin || adminEmails().has(user.email.toLowerCase())));
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true, emailVerifiedAt: true } });
+  // ADMIN_EMAILS names addresses, so it counts only once the person has shown the address is theirs.
+  return Boolean(user && (user.catalogAdmin || (user.emailVerifiedAt && adminEmails().has(user.email.toLowerCase()))));
 }
 
 export async function requireCatalogAdmin(userId: string): Promise<void> {
-  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (npm run admin -- grant, or ADMIN_EMAILS) can edit the price catalog.");
+  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (npm run admin -- grant, or a verified address in ADMIN_EMAILS) can edit the price catalog.");
 }
 
 /** Inside a write: the version must exist and still be a draft. */

@@ -82,7 +82,7 @@ export async function seedDemoWorkspace(db: PrismaClient, catalogVersionId: stri
   if (existing) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash } });
+    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash, emailVerifiedAt: new Date() } });
     const team = await tx.team.create({
       data: { name: "Demo workspace", slug: DEMO_TEAM_SLUG, memberships: { create: { userId: user.id, role: "owner" } } },
     });

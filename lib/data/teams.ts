@@ -29,7 +29,7 @@ export async function uniqueTeamSlug(tx: Tx, name: string): Promise<string> {
 /** The teams a user belongs to, with the user's role in each, oldest membership first. */
 export async function listTeamsForUser(userId: string) {
   const memberships = await getDb().membership.findMany({
-    where: { userId },
+    where: { userId, disabledAt: null },
     orderBy: { createdAt: "asc" },
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },
   });

@@ -7,7 +7,9 @@ import { ChangePasswordSchema, SignOutEverywhereSchema, SignUpSchema, type SignU
 import { parseInput } from "../validation/errors";
 import { uniqueTeamSlug } from "./teams";
 
-const publicUser = { id: true, email: true, name: true, disabled: true, sessionVersion: true, createdAt: true } as const;
+const publicUser = { id: true, email: true, name: true, disabled: true, sessionVersion: true, emailVerifiedAt: true, createdAt: true } as const;
+
+type LinkResult = { id: string; sessionVersion: number } | "disabled" | "unverified-email";
 
 export async function getUserForSignIn(email: string) {
   return getDb().user.findUnique({
@@ -22,6 +24,10 @@ export async function getActiveUser(id: string, sessionVersion: number) {
   return user;
 }
 
+/** Worded so that it does not confirm an account, and points its owner to the way back in. */
+const addressUnavailable = () =>
+  new AppError("validation", "Please correct the highlighted fields.", { email: ["This address cannot be used for a new account. If it is yours, sign in or reset your password."] });
+
 /**
  * Creates the user and a personal team with the user as owner, in one transaction.
  * Invalid input or a taken email changes nothing.
@@ -34,7 +40,7 @@ export async function createUserWithTeam(raw: unknown) {
   try {
     return await db.$transaction(async (tx) => {
       const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (taken) throw new AppError("validation", "Please correct the highlighted fields.", { email: ["An account with this email already exists."] });
+      if (taken) throw addressUnavailable();
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: publicUser });
       const team = await tx.team.create({
         data: {
@@ -48,15 +54,18 @@ export async function createUserWithTeam(raw: unknown) {
     });
   } catch (error) {
     // Two sign-ups racing for the same email: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("validation", "Please correct the highlighted fields.", { email: ["An account with this email already exists."] });
-    }
+    if ((error as { code?: string }).code === "P2002") throw addressUnavailable();
     throw error;
   }
 }
 
-/** Finds or creates the user behind an OAuth/OIDC identity; null when that user is disabled. */
-export async function linkOAuthUser(input: { provider: string; providerAccountId: string; email: string; name: string }) {
+/**
+ * Finds or creates the user behind an OAuth/OIDC identity; null when that user is disabled.
+ * An identity joins an existing account by email only when the provider vouches for the address
+ * (otherwise anyone could claim someone's account by naming their email at a provider); the
+ * address then counts as verified.
+ */
+export async function linkOAuthUser(input: { provider: string; providerAccountId: string; email: string; name: string; emailVerified: boolean }): Promise<LinkResult> {
   const email = input.email.trim().toLowerCase();
   return getDb().$transaction(async (tx) => {
     const account = await tx.oAuthAccount.findUnique({
@@ -64,8 +73,9 @@ export async function linkOAuthUser(input: { provider: string; providerAccountId
       select: { user: { select: publicUser } },
     });
     let user = account?.user ?? (await tx.user.findUnique({ where: { email }, select: publicUser }));
+    if (user && !account && !input.emailVerified) return "unverified-email";
     if (!user) {
-      user = await tx.user.create({ data: { email, name: input.name }, select: publicUser });
+      user = await tx.user.create({ data: { email, name: input.name, emailVerifiedAt: input.emailVerified ? new Date() : null }, select: publicUser });
       await tx.team.create({
         data: {
           name: `${input.name}'s team`,
@@ -77,7 +87,8 @@ export async function linkOAuthUser(input: { provider: string; providerAccountId
     if (!account) {
       await tx.oAuthAccount.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
     }
-    return user.disabled ? null : user;
+    if (input.emailVerified) await tx.user.updateMany({ where: { id: user.id, email, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+    return user.disabled ? "disabled" : user;
   });
 }
 

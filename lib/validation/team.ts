@@ -10,6 +10,9 @@ export const InviteSchema = z.object({
   anyoneWithLink: z.boolean({ error: "must be true or false" }).default(false).describe("Anyone signed in who holds the link may join; otherwise only the invited email"),
 });
 
-export const ChangeRoleSchema = z.object({
-  role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
-});
+export const UpdateMemberSchema = z
+  .object({
+    role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }).optional(),
+    disabled: z.boolean({ error: "must be true or false" }).optional().describe("Suspend (true) or restore (false) the member's access to this team"),
+  })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, or disabled: true/false.", path: ["role"] });

@@ -6,6 +6,10 @@ import { existsSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createEmptyDatabase, type TestDbKind } from "../../tests/support/test-db";
+import { latestEmail, linkIn } from "../../tests/support/outbox";
+
+/** Every server the scripts start writes its emails here (no SMTP_URL). */
+export const OUTBOX = path.resolve(".data/reliability-outbox");
 
 export type DbKind = TestDbKind;
 
@@ -50,7 +54,7 @@ export type Server = { base: string; port: number; child: ChildProcess; log: () 
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(opts.port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: opts.databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: "demo@breakeven.local", ...opts.env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: opts.databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: "demo@breakeven.local", MAIL_OUTBOX_DIR: OUTBOX, SIGNUP_LIMIT_PER_HOUR: "100000", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -87,6 +91,8 @@ export type Reply = { status: number; body: unknown; ms: number };
 /** A browser-like caller: a session cookie and the Origin header; or a bearer token. */
 export class Client {
   private cookies = new Map<string, string>();
+  /** Sent as X-Forwarded-For, as a reverse proxy would: the client address rate limits see. */
+  forwardedFor?: string;
   constructor(
     public base: string,
     private token?: string,
@@ -105,6 +111,7 @@ export class Client {
 
   async request(method: string, path: string, body?: unknown, form?: Record<string, string>, timeoutMs = 30_000): Promise<Reply> {
     const headers: Record<string, string> = { origin: this.base };
+    if (this.forwardedFor) headers["x-forwarded-for"] = this.forwardedFor;
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let payload: string | undefined;
@@ -132,6 +139,16 @@ export class Client {
     return { status: res.status, body: parsed, ms: performance.now() - started };
   }
 
+  /** One credentials sign-in: "signed in", or the error next-auth reports (e.g. CredentialsSignin, TooManyAttempts:4). */
+  async tryCredentials(email: string, password: string): Promise<string> {
+    const { body } = await this.request("GET", "/api/auth/csrf");
+    const csrfToken = (body as { csrfToken: string }).csrfToken;
+    const r = await this.request("POST", "/api/auth/callback/credentials", undefined, { csrfToken, email, password, json: "true", callbackUrl: this.base });
+    const url = (r.body as { url?: string } | null)?.url ?? "";
+    const error = url ? new URL(url, this.base).searchParams.get("error") : `HTTP ${r.status}`;
+    return error ?? "signed in";
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     const { body } = await this.request("GET", "/api/auth/csrf");
     const csrfToken = (body as { csrfToken: string }).csrfToken;
@@ -140,14 +157,18 @@ export class Client {
     if (session?.user?.email !== email) throw new Error(`sign-in of ${email} failed`);
   }
 
-  /** A new account (with its own team), signed in. */
+  /** A new account (with its own team), its address confirmed through the emailed link, signed in. */
   static async newUser(base: string, label = "user"): Promise<{ client: Client; email: string; password: string; team: string }> {
     const id = randomBytes(5).toString("hex");
     const email = `${label}-${id}@example.com`;
     const password = `pw-${id}-long-enough`;
     const client = new Client(base);
+    const since = new Date();
     const r = await client.request("POST", "/api/signup", { name: `${label} ${id}`, email, password });
     if (r.status !== 201) throw new Error(`sign-up failed: ${r.status} ${JSON.stringify(r.body)}`);
+    const token = linkIn(await latestEmail(email, /Confirm your email/, since, { dir: OUTBOX })).searchParams.get("token");
+    const confirmed = await client.request("POST", "/api/account/verify-email", { token });
+    if (confirmed.status !== 200) throw new Error(`confirming ${email} failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
     await client.signIn(email, password);
     return { client, email, password, team: (r.body as { team: { slug: string } }).team.slug };
   }

@@ -7,7 +7,7 @@ process.env.API_RATE_LIMIT_PER_MINUTE = "1000";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
-import { createUserWithTeam } from "../../lib/data/users";
+import { signUpVerified } from "../support/users";
 import { acceptInvitation, createInvitation, removeMember } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken, revokeApiToken } from "../../lib/data/tokens";
@@ -56,12 +56,12 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
   beforeAll(async () => {
     t = await openTestDb(kind);
     await seed(t.db);
-    const o = await createUserWithTeam({ name: "Olga Owner", email: "olga@api.test", password: "olga password" });
+    const o = await signUpVerified({ name: "Olga Owner", email: "olga@api.test", password: "olga password" });
     owner = o.user.id;
     team = o.team.slug;
     scenarioId = (await createScenario(owner, team, { name: "API scenario", input: scenarioInput() })).id;
     // Olga also edits another team: her token for her own team must not reach it.
-    const other = await createUserWithTeam({ name: "Otto", email: "otto@api.test", password: "otto password" });
+    const other = await signUpVerified({ name: "Otto", email: "otto@api.test", password: "otto password" });
     otherTeam = other.team.slug;
     otherScenarioId = (await createScenario(other.user.id, otherTeam, { name: "Otto's", input: scenarioInput() })).id;
     await acceptInvitation(owner, (await createInvitation(other.user.id, otherTeam, { email: "olga@api.test", role: "editor" })).token);
@@ -278,7 +278,7 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
 
   test("a token never removes or demotes anyone, its creator included; a removed member's tokens stay revoked after a new invitation", async () => {
     // Mia joins as a second owner and makes tokens; her read token tries to take her out of the team.
-    const mia = (await createUserWithTeam({ name: "Mia", email: "mia@api.test", password: "mia password!" })).user.id;
+    const mia = (await signUpVerified({ name: "Mia", email: "mia@api.test", password: "mia password!" })).user.id;
     await acceptInvitation(mia, (await createInvitation(owner, team, { email: "mia@api.test", role: "owner" })).token);
     const miaRead = (await createApiToken(mia, team, { name: "mia read", access: "read" })).token;
     const miaWrite = (await createApiToken(mia, team, { name: "mia write", access: "write" })).token;

@@ -13,8 +13,8 @@ import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
-import { createUserWithTeam } from "../../lib/data/users";
-import { acceptInvitation, changeMemberRole, createInvitation, createTeam } from "../../lib/data/members";
+import { signUpVerified } from "../support/users";
+import { acceptInvitation, updateMember, createInvitation, createTeam } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken } from "../../lib/data/tokens";
 import { addApiPrice, addGpuOffer, createDraft, publishVersion, setRepriceThreshold, updateApiPrice, updateGpuOffer } from "../../lib/data/catalog";
@@ -22,7 +22,7 @@ import { applyImport, previewImport } from "../../lib/data/catalog-imports";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
 import { assertNoUnsafeText } from "../../lib/validation/unsafe";
 import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../../lib/validation/scenario";
-import { ChangeRoleSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
+import { UpdateMemberSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../../lib/validation/catalog";
 import { EvaluateRequestSchema } from "../../lib/validation/api";
@@ -124,11 +124,11 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
   beforeAll(async () => {
     t = await openTestDb(kind);
     await seed(t.db);
-    const o = await createUserWithTeam({ name: "Fay Owner", email: "fay@fuzz.test", password: "fay password!" });
+    const o = await signUpVerified({ name: "Fay Owner", email: "fay@fuzz.test", password: "fay password!" });
     owner = o.user.id;
     team = o.team.slug;
-    admin = (await createUserWithTeam({ name: "Admin", email: "admin@fuzz.test", password: "admin password" })).user.id;
-    member = (await createUserWithTeam({ name: "Max", email: "max@fuzz.test", password: "max password!" })).user.id;
+    admin = (await signUpVerified({ name: "Admin", email: "admin@fuzz.test", password: "admin password" })).user.id;
+    member = (await signUpVerified({ name: "Max", email: "max@fuzz.test", password: "max password!" })).user.id;
     await acceptInvitation(member, (await createInvitation(owner, team, { email: "max@fuzz.test", role: "viewer" })).token);
     scenarioId = (await createScenario(owner, team, { name: "Fuzzed", input: scenarioInput() })).id;
     token = (await createApiToken(owner, team, { name: "fuzz", access: "write" })).token;
@@ -164,10 +164,10 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
         { name: "set status (route)", valid: { baseVersion: version, status: "proposed" }, schema: SetStatusSchema, send: (b) => route(statusRoute.POST as never, "POST", { id: scenarioId }, b) },
         { name: "comment (route)", valid: { body: "hello" }, schema: CommentSchema, send: (b) => route(comments.POST as never, "POST", { id: scenarioId }, b) },
         { name: "evaluate (route)", valid: { input }, schema: EvaluateRequestSchema, send: (b) => route(evaluate.POST as never, "POST", {}, b) },
-        { name: "sign up", valid: { name: "New", email: "new@fuzz.test", password: "a long password" }, schema: SignUpSchema, send: (b) => dataLayer(() => createUserWithTeam(b)) },
+        { name: "sign up", valid: { name: "New", email: "new@fuzz.test", password: "a long password" }, schema: SignUpSchema, send: (b) => dataLayer(() => signUpVerified(b)) },
         { name: "create team", valid: { name: "Team" }, schema: CreateTeamSchema, send: (b) => dataLayer(() => createTeam(owner, b)) },
         { name: "invite", valid: { email: "x@fuzz.test", role: "viewer" }, schema: InviteSchema, send: (b) => dataLayer(() => createInvitation(owner, team, b)) },
-        { name: "change role", valid: { role: "editor" }, schema: ChangeRoleSchema, send: (b) => dataLayer(() => changeMemberRole(owner, team, member, b)) },
+        { name: "change role", valid: { role: "editor" }, schema: UpdateMemberSchema, send: (b) => dataLayer(() => updateMember(owner, team, member, b)) },
         { name: "price-change threshold", valid: { percent: 5, usd: 100 }, schema: ThresholdSchema, send: (b) => dataLayer(() => setRepriceThreshold(owner, team, b)) },
         { name: "create API token", valid: { name: "t", access: "read" }, schema: CreateTokenSchema, send: (b) => dataLayer(() => createApiToken(owner, team, b)) },
         { name: "create catalog draft", valid: { label: "L", effectiveDate: "2026-12-01" }, schema: CreateDraftSchema, send: (b) => dataLayer(() => createDraft(admin, b)) },

@@ -5,7 +5,7 @@ process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
-import { createUserWithTeam } from "../../lib/data/users";
+import { signUpVerified } from "../support/users";
 import { acceptInvitation, createInvitation, getInvitation, listInvitations, revokeInvitation } from "../../lib/data/members";
 
 describe.each(testDbKinds())("invitations on %s", (kind) => {
@@ -18,11 +18,11 @@ describe.each(testDbKinds())("invitations on %s", (kind) => {
   beforeAll(async () => {
     t = await openTestDb(kind);
     await seed(t.db, { demo: false });
-    const o = await createUserWithTeam({ name: "Orla", email: "orla@invite.test", password: "orla's long password" });
+    const o = await signUpVerified({ name: "Orla", email: "orla@invite.test", password: "orla's long password" });
     owner = o.user.id;
     team = o.team.slug;
-    ivy = (await createUserWithTeam({ name: "Ivy", email: "ivy@invite.test", password: "ivy's long password" })).user.id;
-    jon = (await createUserWithTeam({ name: "Jon", email: "jon@invite.test", password: "jon's long password" })).user.id;
+    ivy = (await signUpVerified({ name: "Ivy", email: "ivy@invite.test", password: "ivy's long password" })).user.id;
+    jon = (await signUpVerified({ name: "Jon", email: "jon@invite.test", password: "jon's long password" })).user.id;
   });
   afterAll(async () => t?.close());
 
@@ -52,7 +52,7 @@ describe.each(testDbKinds())("invitations on %s", (kind) => {
     await expect(revokeInvitation(jon, team, inv.id)).rejects.toMatchObject({ code: "forbidden" });
     await revokeInvitation(owner, team, inv.id);
     expect((await listInvitations(owner, team)).map((i) => i.email)).not.toContain("late@invite.test");
-    const late = (await createUserWithTeam({ name: "Late", email: "late@invite.test", password: "late's long password" })).user.id;
+    const late = (await signUpVerified({ name: "Late", email: "late@invite.test", password: "late's long password" })).user.id;
     expect(await getInvitation(late, inv.token)).toMatchObject({ state: "revoked" });
     await expect(acceptInvitation(late, inv.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/withdrawn/) });
     expect(await memberOf(late)).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
-import { createUserWithTeam } from "../../lib/data/users";
-import { acceptInvitation, changeMemberRole, createInvitation, createTeam, leaveTeam, listMembers, removeMember } from "../../lib/data/members";
+import { signUpVerified } from "../support/users";
+import { acceptInvitation, updateMember, createInvitation, createTeam, leaveTeam, listMembers, removeMember } from "../../lib/data/members";
 import {
   addComment,
   createScenario,
@@ -54,19 +54,19 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const owner = await createUserWithTeam({ name: "Olive Owner", email: "owner@a.test", password: "owner password" });
+    const owner = await signUpVerified({ name: "Olive Owner", email: "owner@a.test", password: "owner password" });
     ids.owner = owner.user.id;
     team = owner.team.slug;
     for (const role of ["editor", "viewer"] as const) {
-      const u = await createUserWithTeam({ name: `Someone ${role}`, email: `${role}@a.test`, password: `${role} password` });
+      const u = await signUpVerified({ name: `Someone ${role}`, email: `${role}@a.test`, password: `${role} password` });
       ids[role] = u.user.id;
       const inv = await createInvitation(ids.owner, team, { email: `${role}@a.test`, role });
       await acceptInvitation(u.user.id, inv.token);
     }
-    const s = await createUserWithTeam({ name: "Spare", email: "spare@a.test", password: "spare password" });
+    const s = await signUpVerified({ name: "Spare", email: "spare@a.test", password: "spare password" });
     spare = s.user.id;
     await acceptInvitation(spare, (await createInvitation(ids.owner, team, { email: "spare@a.test", role: "viewer" })).token);
-    ids.outsider = (await createUserWithTeam({ name: "Mallory", email: "mallory@b.test", password: "mallory password" })).user.id;
+    ids.outsider = (await signUpVerified({ name: "Mallory", email: "mallory@b.test", password: "mallory password" })).user.id;
     scenarioId = (await createScenario(ids.owner, team, { name: "Support bot", input: scenarioInput() })).id;
   });
   afterAll(async () => t?.close());
@@ -96,7 +96,7 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
     ["comment", (a) => addComment(a, scenarioId, { body: "Looks right" }), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["create a scenario in the team", (a) => createScenario(a, team, { name: "New", input: scenarioInput() }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
     ["invite someone", (a) => createInvitation(a, team, { email: "new@a.test", role: "viewer" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
-    ["change a member's role", (a) => changeMemberRole(a, team, ids.viewer, { role: "viewer" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
+    ["change a member's role", (a) => updateMember(a, team, spare, { role: "editor" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
     ["remove a member", (a) => removeMember(a, team, spare), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
   ];
 
@@ -183,7 +183,7 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   });
 
   test("invitations are single use and expire", async () => {
-    const u = await createUserWithTeam({ name: "Late", email: "late@a.test", password: "late password" });
+    const u = await signUpVerified({ name: "Late", email: "late@a.test", password: "late password" });
     const inv = await createInvitation(ids.owner, team, { email: "late@a.test", role: "viewer" }, new Date(Date.now() - 8 * 24 * 3600 * 1000));
     await expect(acceptInvitation(u.user.id, inv.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
     const fresh = await createInvitation(ids.owner, team, { email: "late@a.test", role: "viewer" });
@@ -197,7 +197,7 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   test("the last owner cannot leave or be demoted", async () => {
     const solo = await createTeam(ids.outsider, { name: "Solo team" });
     await expect(leaveTeam(ids.outsider, solo.slug)).rejects.toMatchObject({ code: "conflict" });
-    await expect(changeMemberRole(ids.outsider, solo.slug, ids.outsider, { role: "editor" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateMember(ids.outsider, solo.slug, ids.outsider, { role: "editor" })).rejects.toMatchObject({ code: "conflict" });
     expect((await listMembers(ids.outsider, solo.slug)).map((m) => m.role)).toEqual(["owner"]);
   });
 

@@ -4,6 +4,7 @@ import { AuthCard } from "@/app/components/auth-card";
 import { getInvitation } from "@/lib/data/members";
 import { AcceptInvitation } from "./accept-invitation";
 import { SwitchAccount } from "./switch-account";
+import { SendVerification } from "@/app/components/send-verification";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation" };
@@ -30,6 +31,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </p>
           {inv.state === "open" ? <AcceptInvitation token={token} /> : null}
           {inv.state === "other-email" ? <SwitchAccount token={token} email={inv.email} /> : null}
+          {inv.state === "unverified" ? (
+            <div className="space-y-2" data-testid="confirm-address">
+              <p>This invitation is for {inv.email} only. Confirm that the address is yours first: open the link we emailed to it when you signed up, then reload this page.</p>
+              <SendVerification label="Send the confirmation link again" next={`/invite/${token}`} />
+            </div>
+          ) : null}
           {inv.state === "revoked" || inv.state === "used" || inv.state === "expired" ? <p role="alert">{STATE_TEXT[inv.state]}</p> : null}
         </div>
       )}

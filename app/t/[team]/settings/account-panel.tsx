@@ -1,12 +1,13 @@
 "use client";
-// Your own account: change the password (every session ends; sign in again) and sign out on
+// Your own account: confirm the email address, change the password (every session ends; sign in again) and sign out on
 // every device at once.
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { SendVerification } from "@/app/components/send-verification";
 
-export function AccountPanel({ hasPassword }: { hasPassword: boolean }) {
+export function AccountPanel({ hasPassword, email, emailVerified }: { hasPassword: boolean; email: string; emailVerified: boolean }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -18,6 +19,13 @@ export function AccountPanel({ hasPassword }: { hasPassword: boolean }) {
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="account-panel">
       <h2 className="mb-2 text-sm font-semibold">Your account</h2>
+      <div className="mb-3 flex flex-wrap items-center gap-3" data-testid="email-status">
+        <span>
+          <span className="break-all">{email}</span>{" "}
+          {emailVerified ? <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">confirmed</span> : <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">not confirmed</span>}
+        </span>
+        {emailVerified ? null : <SendVerification />}
+      </div>
       {hasPassword ? (
         <form
           className="flex flex-wrap items-end gap-3"

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 
-type Member = { userId: string; name: string; email: string; role: string };
+type Member = { userId: string; name: string; email: string; role: string; suspended: boolean };
 export type PendingInvitation = { id: string; email: string; role: string; anyoneWithLink: boolean; expiresAt: string; inviter: string };
 
 export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { teamSlug: string; members: Member[]; me: string; isOwner: boolean; invitations: PendingInvitation[] }) {
@@ -26,6 +26,10 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
     mutationFn: (v: { userId: string; role: string }) => api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { role: v.role } }),
     onSuccess: () => router.refresh(),
   });
+  const suspend = useMutation({
+    mutationFn: (v: { userId: string; disabled: boolean }) => api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { disabled: v.disabled } }),
+    onSuccess: () => router.refresh(),
+  });
   const remove = useMutation({
     mutationFn: (userId: string) => api(`/api/v1/teams/${teamSlug}/members/${userId}`, { method: "DELETE" }),
     onSuccess: (_r, userId) => (userId === me ? router.push("/") : router.refresh()),
@@ -34,7 +38,7 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
     mutationFn: (id: string) => api(`/api/v1/teams/${teamSlug}/invitations/${id}`, { method: "DELETE" }),
     onSuccess: () => router.refresh(),
   });
-  const error = changeRole.error ?? remove.error ?? revoke.error;
+  const error = changeRole.error ?? suspend.error ?? remove.error ?? revoke.error;
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="members">
       <h2 className="mb-2 text-sm font-semibold">Members</h2>
@@ -48,8 +52,19 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
           <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             <span className="min-w-0">
               <span className="font-medium">{m.name}</span> <span className="break-all text-gray-500">{m.email}</span>
+              {m.suspended ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">access suspended</span> : null}
             </span>
             <span className="flex items-center gap-2">
+              {isOwner && m.userId !== me ? (
+                <button
+                  type="button"
+                  className="text-xs text-gray-700 hover:underline"
+                  title={m.suspended ? "Give this person access to the team again" : "Stop this person's access to this team (their account and other teams are untouched; their API tokens here are revoked)"}
+                  onClick={() => suspend.mutate({ userId: m.userId, disabled: !m.suspended })}
+                >
+                  {m.suspended ? "Restore access" : "Suspend"}
+                </button>
+              ) : null}
               {isOwner ? (
                 <select aria-label={`Role of ${m.name}`} className="rounded-md border border-gray-300 px-2 py-1 text-sm" value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value })}>
                   <option value="owner">owner</option>
@@ -115,7 +130,7 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
           {invite.isError ? <p className="field-error sm:col-span-3">{(invite.error as ApiError).fieldErrors?.email?.join(" ") ?? invite.error.message}</p> : null}
           {link ? (
             <p className="text-sm sm:col-span-3" data-testid="invite-link">
-              Send this link (valid 7 days, single use): <code className="break-all rounded bg-gray-100 px-1">{link}</code>
+              We emailed this link to the address; you can also send it yourself (valid 7 days, single use): <code className="break-all rounded bg-gray-100 px-1">{link}</code>
             </p>
           ) : null}
         </form>

@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Team settings" };
 export default async function TeamSettings({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
-  const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
+  const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, suspended: m.disabledAt !== null }));
   const isOwner = can(team.role, "member:manage");
   const invitations = isOwner
     ? (await listInvitations(user.id, slug)).map((i) => ({ id: i.id, email: i.email, role: i.role, anyoneWithLink: i.anyoneWithLink, expiresAt: i.expiresAt.toISOString(), inviter: i.invitedBy?.name ?? "—" }))
@@ -35,7 +35,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
       <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
       {tokens ? <ApiTokens teamSlug={team.slug} initial={tokens} /> : null}
       <CreateTeam />
-      <AccountPanel hasPassword={await hasPassword(user.id)} />
+      <AccountPanel hasPassword={await hasPassword(user.id)} email={user.email} emailVerified={Boolean(user.emailVerifiedAt)} />
       {audit ? (
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="audit-log">
           <h2 className="mb-2 text-sm font-semibold">Audit log</h2>

@@ -1,17 +1,13 @@
 // GET  /api/v1/teams/[team]/invitations – owners list the pending invitations
-// POST /api/v1/teams/[team]/invitations – owners create a single-use invitation link
+// POST /api/v1/teams/[team]/invitations – owners create a single-use invitation link, emailed to the invitee
 import { requireUser } from "@/lib/auth/session";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import { createInvitation, listInvitations } from "@/lib/data/members";
-import { env } from "@/lib/env";
 
 export const POST = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
   assertSameOrigin(req);
   const user = await requireUser(req);
-  const inv = await createInvitation(user.id, (await params).team, await readJson(req));
-  // The canonical address (NEXTAUTH_URL), where the invitee's session cookie lives.
-  const base = env().NEXTAUTH_URL ?? new URL(req.url).origin;
-  return json({ ...inv, url: `${base.replace(/\/$/, "")}/invite/${inv.token}` }, 201);
+  return json(await createInvitation(user.id, (await params).team, await readJson(req)), 201);
 });
 
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {

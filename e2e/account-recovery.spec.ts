@@ -1,0 +1,61 @@
+import { test, expect, signUp, signIn, emailedLink, confirmEmail } from "./fixtures";
+
+test("a forgotten password is reset through the emailed link; the old one stops working", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  const asked = new Date();
+  await page.getByLabel("Email").fill(newUser.email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account uses this address, we sent it a link");
+
+  const link = await emailedLink(newUser.email, /Reset your Breakeven password/, asked);
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel("New password").fill("password123");
+  await page.getByRole("button", { name: "Set the new password" }).click();
+  await expect(page.getByText(/too easy to guess/)).toBeVisible();
+  await page.getByLabel("New password").fill("violet lanterns over the quiet harbour");
+  await page.getByRole("button", { name: "Set the new password" }).click();
+  await expect(page.getByRole("status")).toContainText("every session of the account has ended");
+
+  // The link works once.
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel("New password").fill("another long phrase for later");
+  await page.getByRole("button", { name: "Set the new password" }).click();
+  await expect(page.getByRole("alert")).toContainText("not valid any more");
+
+  await signIn(page, newUser.email, newUser.password);
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await signIn(page, newUser.email, "violet lanterns over the quiet harbour");
+  await expect(page.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
+});
+
+test("settings show whether the address is confirmed, and the emailed link confirms it", async ({ page, newUser }) => {
+  const signedUp = new Date();
+  await signUp(page, newUser);
+  const settings = page.url().replace(/\/t\/([^/]+).*/, "/t/$1/settings");
+  await page.goto(settings);
+  await expect(page.getByTestId("email-status")).toContainText("not confirmed");
+  await confirmEmail(page, newUser.email, signedUp);
+  await page.goto(settings);
+  await expect(page.getByTestId("email-status")).toContainText("confirmed");
+  await expect(page.getByTestId("email-status")).not.toContainText("not confirmed");
+});
+
+test("repeated wrong passwords make this browser wait, and the form says for how long", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  // Five failures are free; after that each wait doubles. Guess until the wait is a few seconds.
+  let wait = 0;
+  for (let i = 0; i < 12 && wait < 4; i++) {
+    await signIn(page, newUser.email, `wrong guess ${i}`);
+    const text = (await page.getByRole("alert").textContent()) ?? "";
+    wait = Number(text.match(/Wait (\d+) seconds/)?.[1] ?? 0);
+  }
+  expect(wait).toBeGreaterThanOrEqual(4);
+  // Even the right password waits its turn.
+  await signIn(page, newUser.email, newUser.password);
+  await expect(page.getByRole("alert")).toContainText(/Too many failed sign-ins for this account from here\. Wait \d+ seconds/);
+});
