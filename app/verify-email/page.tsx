@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuthCard } from "../components/auth-card";
 import { TokenForm } from "../components/token-form";
 import { safeCallbackPath } from "@/lib/auth/callback";
@@ -11,7 +12,11 @@ export const dynamic = "force-dynamic";
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string; next?: string }> }) {
   const { token, next } = await searchParams;
   return (
-    <AuthCard title="Confirm your email address" footer={<a href="/" className="font-medium text-blue-700 hover:underline">Back to Breakeven</a>}>
+    <AuthCard title="Confirm your email address" footer={
+        <Link href="/" className="font-medium text-blue-700 hover:underline">
+          Back to Breakeven
+        </Link>
+      }>
       <TokenForm kind="verify-email" token={token ?? ""} next={safeCallbackPath(next)} />
     </AuthCard>
   );

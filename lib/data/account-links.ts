@@ -54,7 +54,7 @@ async function consumeLink(token: string, purpose: Purpose, now = new Date()) {
  * (say, the invitation they came from) is where the page leads once the address is confirmed.
  */
 export async function sendVerificationEmail(userId: string, raw: unknown = {}): Promise<{ email: string; alreadyVerified: boolean }> {
-  const { next } = parseInput(NextPathSchema, raw ?? {});
+  const { next } = parseInput(NextPathSchema, raw);
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true } });
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (user.emailVerifiedAt) return { email: user.email, alreadyVerified: true };

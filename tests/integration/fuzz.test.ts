@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
 import { signUpVerified } from "../support/users";
+import { requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from "../../lib/data/account-links";
+import { NextPathSchema, PasswordResetRequestSchema, PasswordResetSchema, SignUpSchema, VerifyEmailSchema } from "../../lib/validation/auth";
 import { acceptInvitation, updateMember, createInvitation, createTeam } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken } from "../../lib/data/tokens";
@@ -26,7 +28,6 @@ import { UpdateMemberSchema, CreateTeamSchema, InviteSchema } from "../../lib/va
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, ImportSchema, PublishSchema, ThresholdSchema } from "../../lib/validation/catalog";
 import { EvaluateRequestSchema } from "../../lib/validation/api";
-import { SignUpSchema } from "../../lib/validation/auth";
 import * as teamScenarios from "../../app/api/v1/teams/[team]/scenarios/route";
 import * as scenarioRoute from "../../app/api/v1/scenarios/[id]/route";
 import * as statusRoute from "../../app/api/v1/scenarios/[id]/status/route";
@@ -191,6 +192,10 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
           send: (b) => dataLayer(() => addApiPrice(admin, draftId, b)),
         },
         { name: "publish", valid: { label: "Pub", effectiveDate: "2026-12-01" }, schema: PublishSchema, send: (b) => dataLayer(() => publishVersion(admin, draftId, b)) },
+        { name: "ask for a password reset", valid: { email: "max@fuzz.test" }, schema: PasswordResetRequestSchema, send: (b) => dataLayer(() => requestPasswordReset(b, "fuzz-client")) },
+        { name: "reset a password", valid: { token: "t".repeat(43), newPassword: "a fresh phrase for max" }, schema: PasswordResetSchema, send: (b) => dataLayer(() => resetPassword(b)) },
+        { name: "confirm an address", valid: { token: "t".repeat(43) }, schema: VerifyEmailSchema, send: (b) => dataLayer(() => verifyEmail(b)) },
+        { name: "send a confirmation link", valid: { next: "/t/x" }, schema: NextPathSchema, send: (b) => dataLayer(() => sendVerificationEmail(member, b)) },
       ];
       const before = await dump();
       const report: string[] = [];
