@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed, DEMO_EMAIL } from "../../lib/data/seed";
-import { createUserWithTeam } from "../../lib/data/users";
+import { signUpVerified } from "../support/users";
 import { listScenarios } from "../../lib/data/scenarios";
 import {
   addApiPrice,
@@ -51,8 +51,8 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
   beforeAll(async () => {
     t = await openTestDb(kind);
     await seed(t.db);
-    admin = (await createUserWithTeam({ name: "Ada Admin", email: "admin@catalog.test", password: "admin password" })).user.id;
-    stranger = (await createUserWithTeam({ name: "Sam", email: "sam@catalog.test", password: "sam password" })).user.id;
+    admin = (await signUpVerified({ name: "Ada Admin", email: "admin@catalog.test", password: "admin password" })).user.id;
+    stranger = (await signUpVerified({ name: "Sam", email: "sam@catalog.test", password: "sam password" })).user.id;
     demo = (await t.db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } })).id;
   });
   afterAll(async () => t?.close());
