@@ -1,4 +1,4 @@
-import { test, expect, signIn, signUp } from "./fixtures";
+import { test, expect, signIn, signUp, confirmEmail } from "./fixtures";
 import { randomBytes } from "node:crypto";
 
 test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({ page, browser, newUser }) => {
@@ -46,6 +46,7 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
   await signUp(viewer, { name: "Vera Viewer", email: viewerEmail, password: "viewer-password-1" });
+  await confirmEmail(viewer, viewerEmail);
   await viewer.goto(link);
   await viewer.getByRole("button", { name: "Accept invitation" }).click();
   await expect(viewer.getByTestId("team-name")).toHaveText(`${newUser.name}'s team`);
