@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ACTIONS, authorize, can, type Action } from "./authorize";
+import { ACTIONS, authorize, can, canAdministerCatalog, type Action } from "./authorize";
+import { runRequest, setTokenScope } from "./request-scope";
 import { meetsRole } from "./roles";
 
 const roles = ["viewer", "editor", "owner"] as const;
@@ -38,5 +39,24 @@ describe("actions", () => {
     expect(roles.filter((r) => can(r, "audit:read"))).toEqual(["owner"]);
     expect(roles.filter((r) => can(r, "scenario:write"))).toEqual(["editor", "owner"]);
     expect(roles.filter((r) => can(r, "comment:write"))).toEqual(["viewer", "editor", "owner"]);
+  });
+});
+
+describe("catalog administration", () => {
+  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+  process.env.ADMIN_EMAILS = "named@example.com";
+  const named = { email: "Named@example.com", catalogAdmin: false, emailVerifiedAt: new Date() };
+  test("granted accounts, and confirmed addresses named in ADMIN_EMAILS, administer the catalog", () => {
+    expect(canAdministerCatalog(named)).toBe(true);
+    expect(canAdministerCatalog({ ...named, emailVerifiedAt: null })).toBe(false);
+    expect(canAdministerCatalog({ email: "other@example.com", catalogAdmin: true, emailVerifiedAt: null })).toBe(true);
+    expect(canAdministerCatalog({ email: "other@example.com", catalogAdmin: false, emailVerifiedAt: new Date() })).toBe(false);
+    expect(canAdministerCatalog(null)).toBe(false);
+  });
+  test("a team API token never does, whoever created it", async () => {
+    await runRequest(async () => {
+      setTokenScope({ tokenId: "t", teamId: "team", maxRole: "editor" });
+      expect(canAdministerCatalog({ ...named, catalogAdmin: true })).toBe(false);
+    });
   });
 });

@@ -1,9 +1,11 @@
-// The one authorization module: which team role each action needs. Roles are ordered
+// The one authorization module: which team role each action needs, and who administers the
+// instance's price catalog. Roles are ordered
 // (viewer < editor < owner) and an unknown role meets nothing (lib/auth/roles.ts).
 // Team scope is enforced inside each query (lib/data/scope.ts); this module decides the role.
 import { AppError } from "../errors";
 import { meetsRole, type TeamRole } from "./roles";
 import { tokenScope } from "./request-scope";
+import { adminEmails } from "../env";
 
 export const ACTIONS = {
   "team:read": "viewer",
@@ -42,4 +44,17 @@ export function authorize(role: string | null | undefined, action: Action, what 
     const scope = tokenScope();
     throw new AppError("forbidden", scope ? `This API token can ${scope.maxRole === "viewer" ? "only read" : "read and write, not administer"}; this needs ${ACTIONS[action]}.` : `Your role (${role}) cannot do this; it needs ${ACTIONS[action]}.`);
   }
+}
+
+/** What the instance's catalog-admin rule reads of an account. */
+export type CatalogAdminFacts = { email: string; catalogAdmin: boolean; emailVerifiedAt: Date | null };
+
+/**
+ * The price catalog is the instance's, not a team's: its administrators are granted by the
+ * operator (`npm run admin -- grant`) or named in ADMIN_EMAILS — an address that counts only once
+ * its owner confirmed it. Team API tokens never administer it.
+ */
+export function canAdministerCatalog(user: CatalogAdminFacts | null): boolean {
+  if (!user || tokenScope()) return false;
+  return user.catalogAdmin || (user.emailVerifiedAt !== null && adminEmails().has(user.email.toLowerCase()));
 }

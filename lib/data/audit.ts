@@ -1,8 +1,7 @@
 import "server-only";
-import { membershipWhere } from "./scope";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { authorize } from "../auth/authorize";
+import { requireTeamRole } from "../auth/team-access";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,10 +12,9 @@ export function recordAudit(tx: Tx, e: { teamId: string; actorId: string; action
 
 /** The team's audit log, newest first; owners only. */
 export async function listAuditEvents(userId: string, teamSlug: string, take = 200) {
-  const m = await getDb().membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(m?.role, "audit:read", "Team not found");
+  const { teamId } = await requireTeamRole(getDb(), userId, teamSlug, "audit:read");
   return getDb().auditEvent.findMany({
-    where: { teamId: m!.teamId },
+    where: { teamId },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, action: true, target: true, data: true, createdAt: true, actor: { select: { name: true, email: true } } },

@@ -4,7 +4,6 @@ import "server-only";
 // when a version is published. Every write to a version's rows goes through a transaction that
 // first checks the version is still a draft.
 import { getDb } from "../db";
-import { adminEmails } from "../env";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { parseScenario } from "../engine/evaluate";
@@ -12,9 +11,9 @@ import { parseInput } from "../validation/errors";
 import { isMarked, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema, PublishSchema, ThresholdSchema } from "../validation/catalog";
-import { authorize } from "../auth/authorize";
-import { tokenScope } from "../auth/request-scope";
-import { memberTeamWhere, membershipWhere } from "./scope";
+import { requireTeamRole } from "../auth/team-access";
+import { canAdministerCatalog } from "../auth/authorize";
+import { memberTeamWhere } from "./scope";
 import { recordAudit } from "./audit";
 import { latestPublishedVersion } from "./catalog-versions";
 
@@ -23,10 +22,7 @@ export type Tx = Prisma.TransactionClient;
 // ---- Who may edit --------------------------------------------------------------------------
 
 export async function isCatalogAdmin(userId: string): Promise<boolean> {
-  if (tokenScope()) return false; // team API tokens never administer the instance's catalog
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true, emailVerifiedAt: true } });
-  // ADMIN_EMAILS names addresses, so it counts only once the person has shown the address is theirs.
-  return Boolean(user && (user.catalogAdmin || (user.emailVerifiedAt && adminEmails().has(user.email.toLowerCase()))));
+  return canAdministerCatalog(await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true, emailVerifiedAt: true } }));
 }
 
 export async function requireCatalogAdmin(userId: string): Promise<void> {
@@ -298,15 +294,13 @@ export type RepricingMark = {
 
 /** The owners' threshold below which no "prices changed" mark is shown. */
 export async function setRepriceThreshold(userId: string, teamSlug: string, raw: unknown) {
-  const db = getDb();
-  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(m?.role, "team:settings", "Team not found");
-  const data = parseInput(ThresholdSchema, raw);
-  await db.$transaction(async (tx) => {
-    await tx.team.update({ where: { id: m!.teamId }, data: { repriceThresholdPercent: data.percent, repriceThresholdUsd: data.usd } });
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "team.reprice-threshold", target: `team:${m!.teamId}`, data });
+  return getDb().$transaction(async (tx) => {
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "team:settings");
+    const data = parseInput(ThresholdSchema, raw);
+    await tx.team.update({ where: { id: teamId }, data: { repriceThresholdPercent: data.percent, repriceThresholdUsd: data.usd } });
+    await recordAudit(tx, { teamId, actorId: userId, action: "team.reprice-threshold", target: `team:${teamId}`, data });
+    return data;
   });
-  return data;
 }
 
 /** The newest published catalog's prices, for re-pricing one scenario on its page. */

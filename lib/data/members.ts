@@ -1,9 +1,8 @@
 import "server-only";
-import { membershipWhere } from "./scope";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { authorize } from "../auth/authorize";
+import { requireTeamRole } from "../auth/team-access";
 import { tokenScope } from "../auth/request-scope";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
@@ -19,10 +18,6 @@ const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 
-async function membershipIn(tx: Tx | ReturnType<typeof getDb>, userId: string, teamSlug: string) {
-  return tx.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-}
-
 export async function createTeam(userId: string, raw: unknown) {
   const { name } = parseInput(CreateTeamSchema, raw);
   return getDb().$transaction(async (tx) => {
@@ -33,10 +28,9 @@ export async function createTeam(userId: string, raw: unknown) {
 }
 
 export async function listMembers(userId: string, teamSlug: string) {
-  const m = await membershipIn(getDb(), userId, teamSlug);
-  authorize(m?.role, "team:read", "Team not found");
+  const { teamId } = await requireTeamRole(getDb(), userId, teamSlug, "team:read");
   return getDb().membership.findMany({
-    where: { teamId: m!.teamId },
+    where: { teamId },
     orderBy: { createdAt: "asc" },
     select: { id: true, role: true, createdAt: true, disabledAt: true, user: { select: { id: true, name: true, email: true } } },
   });
@@ -44,18 +38,16 @@ export async function listMembers(userId: string, teamSlug: string) {
 
 /** Returns the one-time token; only its hash is stored. */
 export async function createInvitation(userId: string, teamSlug: string, raw: unknown, now = new Date()) {
-  authorize((await membershipIn(getDb(), userId, teamSlug))?.role, "member:manage", "Team not found");
-  const data = parseInput(InviteSchema, raw);
-  const invitation = await getDb().$transaction(async (tx) => {
-    const m = await membershipIn(tx, userId, teamSlug);
-    authorize(m?.role, "member:manage", "Team not found");
+  const { data, invitation } = await getDb().$transaction(async (tx) => {
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "member:manage");
+    const data = parseInput(InviteSchema, raw);
     const token = randomBytes(24).toString("base64url");
     const invitation = await tx.invitation.create({
-      data: { teamId: m!.teamId, email: data.email, role: data.role, anyoneWithLink: data.anyoneWithLink, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
+      data: { teamId, email: data.email, role: data.role, anyoneWithLink: data.anyoneWithLink, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
       select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
     });
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "invitation.created", target: `invitation:${invitation.id}`, data: { email: data.email, role: data.role } });
-    return { ...invitation, token };
+    await recordAudit(tx, { teamId, actorId: userId, action: "invitation.created", target: `invitation:${invitation.id}`, data: { email: data.email, role: data.role } });
+    return { data, invitation: { ...invitation, token } };
   });
   const { team, invitedBy, token, ...rest } = invitation;
   const inviter = invitedBy?.name ?? "A team owner";
@@ -137,27 +129,25 @@ async function ownerCount(tx: Tx, teamId: string) {
  */
 export async function updateMember(userId: string, teamSlug: string, memberUserId: string, raw: unknown, now = new Date()) {
   if (tokenScope()) throw new AppError("forbidden", "API tokens cannot change members; sign in to manage members.");
-  authorize((await membershipIn(getDb(), userId, teamSlug))?.role, "member:manage", "Team not found");
-  const change = parseInput(UpdateMemberSchema, raw);
   return getDb().$transaction(async (tx) => {
-    const m = await membershipIn(tx, userId, teamSlug);
-    authorize(m?.role, "member:manage", "Team not found");
-    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId: m!.teamId } } });
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "member:manage");
+    const change = parseInput(UpdateMemberSchema, raw);
+    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId } } });
     if (!target) throw new AppError("not_found", "Member not found");
     if (change.disabled && memberUserId === userId) throw new AppError("conflict", "You cannot suspend yourself; leave the team instead.");
     const role = change.role ?? target.role;
     const disabled = change.disabled ?? target.disabledAt !== null;
     const losesOwner = target.role === "owner" && target.disabledAt === null && (role !== "owner" || disabled);
-    if (losesOwner && (await ownerCount(tx, m!.teamId)) <= 1) {
+    if (losesOwner && (await ownerCount(tx, teamId)) <= 1) {
       throw new AppError("conflict", "A team needs at least one owner with access: make someone else owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role, disabledAt: disabled ? (target.disabledAt ?? now) : null } });
     if (role !== target.role) {
-      await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "member.role_changed", target: `user:${memberUserId}`, data: { from: target.role, to: role } });
+      await recordAudit(tx, { teamId, actorId: userId, action: "member.role_changed", target: `user:${memberUserId}`, data: { from: target.role, to: role } });
     }
     if (disabled !== (target.disabledAt !== null)) {
-      if (disabled) await tx.apiToken.updateMany({ where: { teamId: m!.teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: now } });
-      await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: disabled ? "member.suspended" : "member.restored", target: `user:${memberUserId}` });
+      if (disabled) await tx.apiToken.updateMany({ where: { teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: now } });
+      await recordAudit(tx, { teamId, actorId: userId, action: disabled ? "member.suspended" : "member.restored", target: `user:${memberUserId}` });
     }
     return { userId: memberUserId, role, disabled };
   });
@@ -168,18 +158,16 @@ export async function removeMember(userId: string, teamSlug: string, memberUserI
     // Membership is a person's decision or an owner's, never a script's: API tokens may not
     // remove anyone, their creator included.
     if (tokenScope()) throw new AppError("forbidden", "API tokens cannot remove team members; sign in to leave or remove someone.");
-    const m = await membershipIn(tx, userId, teamSlug);
-    if (memberUserId !== userId) authorize(m?.role, "member:manage", "Team not found");
-    else authorize(m?.role, "team:read", "Team not found");
-    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId: m!.teamId } } });
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, memberUserId === userId ? "team:read" : "member:manage");
+    const target = await tx.membership.findUnique({ where: { userId_teamId: { userId: memberUserId, teamId } } });
     if (!target) throw new AppError("not_found", "Member not found");
-    if (target.role === "owner" && (await ownerCount(tx, m!.teamId)) <= 1) {
+    if (target.role === "owner" && (await ownerCount(tx, teamId)) <= 1) {
       throw new AppError("conflict", "The last owner cannot leave or be removed: make someone else owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
     // Their tokens for this team go with them (an invitation later does not bring them back).
-    await tx.apiToken.updateMany({ where: { teamId: m!.teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: memberUserId === userId ? "member.left" : "member.removed", target: `user:${memberUserId}` });
+    await tx.apiToken.updateMany({ where: { teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { teamId, actorId: userId, action: memberUserId === userId ? "member.left" : "member.removed", target: `user:${memberUserId}` });
   });
 }
 
@@ -187,11 +175,9 @@ export const leaveTeam = (userId: string, teamSlug: string) => removeMember(user
 
 /** Owners: the team's invitations that can still be accepted. */
 export async function listInvitations(userId: string, teamSlug: string, now = new Date()) {
-  const db = getDb();
-  const m = await membershipIn(db, userId, teamSlug);
-  authorize(m?.role, "member:manage", "Team not found");
-  return db.invitation.findMany({
-    where: { teamId: m!.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+  const { teamId } = await requireTeamRole(getDb(), userId, teamSlug, "member:manage");
+  return getDb().invitation.findMany({
+    where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } },
   });
@@ -200,10 +186,9 @@ export async function listInvitations(userId: string, teamSlug: string, now = ne
 /** Owners withdraw a pending invitation; its link stops working at once. */
 export async function revokeInvitation(userId: string, teamSlug: string, invitationId: string, now = new Date()) {
   return getDb().$transaction(async (tx) => {
-    const m = await membershipIn(tx, userId, teamSlug);
-    authorize(m?.role, "member:manage", "Team not found");
-    const done = await tx.invitation.updateMany({ where: { id: invitationId, teamId: m!.teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "member:manage");
+    const done = await tx.invitation.updateMany({ where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
     if (done.count === 0) throw new AppError("not_found", "Invitation not found, or no longer pending");
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "invitation.revoked", target: `invitation:${invitationId}` });
+    await recordAudit(tx, { teamId, actorId: userId, action: "invitation.revoked", target: `invitation:${invitationId}` });
   });
 }

@@ -10,7 +10,8 @@ import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
 import { parseInput } from "../validation/errors";
 import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
-import { memberTeamWhere, membershipWhere } from "./scope";
+import { memberTeamWhere } from "./scope";
+import { requireTeamRole } from "../auth/team-access";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -73,10 +74,12 @@ async function roleForScenario(db: Tx | ReturnType<typeof getDb>, userId: string
   return row ? { ...row, role: row.team.memberships[0]?.role ?? null } : null;
 }
 
+/** As requireTeamRole, reached through a scenario: 404 for a non-member, 403 for too low a role. */
 async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string, action: Action) {
   const row = await roleForScenario(db, userId, scenarioId);
-  authorize(row?.role, action, "Scenario not found");
-  return row!;
+  if (!row) throw new AppError("not_found", "Scenario not found");
+  authorize(row.role, action, "Scenario not found");
+  return row;
 }
 
 
@@ -92,14 +95,14 @@ function evaluationSummary(input: ScenarioInput) {
 // Every write authorizes before it reads the body: a team or scenario the caller cannot reach is
 // 404/403 whatever was sent, so the answer never depends on the body's validity.
 export async function createScenario(userId: string, teamSlug: string, raw: unknown) {
-  const db = getDb();
-  const membership = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(membership?.role, "scenario:write", "Team not found");
+  // Checked before the evaluation (which stays out of the transaction), and again inside it.
+  await requireTeamRole(getDb(), userId, teamSlug, "scenario:write");
   const data = parseInput(CreateScenarioSchema, raw);
   const summary = evaluationSummary(data.input);
-  return db.$transaction(async (tx) => {
+  return getDb().$transaction(async (tx) => {
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "scenario:write");
     const scenario = await tx.scenario.create({
-      data: { teamId: membership!.teamId, name: data.name, description: data.description, createdById: userId },
+      data: { teamId, name: data.name, description: data.description, createdById: userId },
     });
     const revision = await tx.scenarioRevision.create({
       data: {
@@ -113,7 +116,7 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
       },
     });
     await tx.scenario.update({ where: { id: scenario.id }, data: { currentRevisionId: revision.id } });
-    await recordAudit(tx, { teamId: membership!.teamId, actorId: userId, action: "scenario.created", target: `scenario:${scenario.id}`, data: { name: data.name } });
+    await recordAudit(tx, { teamId, actorId: userId, action: "scenario.created", target: `scenario:${scenario.id}`, data: { name: data.name } });
     return { id: scenario.id, version: scenario.version, revision: 1 };
   });
 }
@@ -304,8 +307,7 @@ export async function repricePreview(userId: string, teamSlug: string, scenarioI
 
 /** Saves the current revision re-priced at the newest catalog as a new revision (409 if stale). */
 export async function saveRepricedRevision(userId: string, scenarioId: string, raw: unknown) {
-  const row = await roleForScenario(getDb(), userId, scenarioId);
-  authorize(row?.role, "scenario:write", "Scenario not found");
+  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:write");
   const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const current = await getDb().scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { currentRevision: { select: { input: true } } } });
   const catalog = await latestCatalogPrices();

@@ -4,13 +4,12 @@ import "server-only";
 // its access (lib/auth/request-scope.ts), and is rate-limited with counters in the database.
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db";
-import { authorize } from "../auth/authorize";
+import { requireTeamRole } from "../auth/team-access";
 import { meetsRole, type TeamRole } from "../auth/roles";
 import { setTokenScope } from "../auth/request-scope";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
 import { CreateTokenSchema } from "../validation/tokens";
-import { membershipWhere } from "./scope";
 import { recordAudit } from "./audit";
 import { hitRateLimit } from "./rate-limit";
 
@@ -20,26 +19,22 @@ export const hashApiToken = (token: string) => createHash("sha256").update(token
 const ACCESS_ROLE: Record<"read" | "write", TeamRole> = { read: "viewer", write: "editor" };
 
 export async function createApiToken(userId: string, teamSlug: string, raw: unknown) {
-  const db = getDb();
-  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(m?.role, "member:manage", "Team not found");
-  const data = parseInput(CreateTokenSchema, raw);
-  const role = ACCESS_ROLE[data.access];
-  if (!meetsRole(m!.role, role)) throw new AppError("forbidden", "A token cannot have more access than its creator.");
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { teamId: m!.teamId, createdById: userId, name: data.name, tokenHash: hashApiToken(token), role } });
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "token.created", target: `token:${created.id}`, data: { name: data.name, access: data.access } });
-    return created;
+  return getDb().$transaction(async (tx) => {
+    const team = await requireTeamRole(tx, userId, teamSlug, "member:manage");
+    const data = parseInput(CreateTokenSchema, raw);
+    const role = ACCESS_ROLE[data.access];
+    if (!meetsRole(team.role, role)) throw new AppError("forbidden", "A token cannot have more access than its creator.");
+    const created = await tx.apiToken.create({ data: { teamId: team.teamId, createdById: userId, name: data.name, tokenHash: hashApiToken(token), role } });
+    await recordAudit(tx, { teamId: team.teamId, actorId: userId, action: "token.created", target: `token:${created.id}`, data: { name: data.name, access: data.access } });
+    return { id: created.id, name: created.name, access: data.access, token, createdAt: created.createdAt };
   });
-  return { id: row.id, name: row.name, access: data.access, token, createdAt: row.createdAt };
 }
 
 export async function listApiTokens(userId: string, teamSlug: string) {
-  const m = await getDb().membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(m?.role, "member:manage", "Team not found");
+  const { teamId } = await requireTeamRole(getDb(), userId, teamSlug, "member:manage");
   const rows = await getDb().apiToken.findMany({
-    where: { teamId: m!.teamId },
+    where: { teamId },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
   });
@@ -47,13 +42,11 @@ export async function listApiTokens(userId: string, teamSlug: string) {
 }
 
 export async function revokeApiToken(userId: string, teamSlug: string, tokenId: string) {
-  const db = getDb();
-  const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
-  authorize(m?.role, "member:manage", "Team not found");
-  await db.$transaction(async (tx) => {
-    const done = await tx.apiToken.updateMany({ where: { id: tokenId, teamId: m!.teamId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await getDb().$transaction(async (tx) => {
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "member:manage");
+    const done = await tx.apiToken.updateMany({ where: { id: tokenId, teamId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (done.count === 0) throw new AppError("not_found", "Token not found or already revoked");
-    await recordAudit(tx, { teamId: m!.teamId, actorId: userId, action: "token.revoked", target: `token:${tokenId}` });
+    await recordAudit(tx, { teamId, actorId: userId, action: "token.revoked", target: `token:${tokenId}` });
   });
 }
 
