@@ -1,11 +1,9 @@
 // POST /api/account/password – change your password (current one required); every session ends
-import { requireSessionUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/data/users";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  const user = await requireSessionUser(req);
-  await changePassword(user.id, await readJson(req));
+export const POST = route({ auth: "session" }, async ({ user, body }) => {
+  await changePassword(user.id, body);
   return json({ ok: true });
 });

@@ -1,11 +1,9 @@
 // POST /api/account/sign-out-everywhere – end every session of your account, on every device
-import { requireSessionUser } from "@/lib/auth/session";
 import { signOutEverywhere } from "@/lib/data/users";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  const user = await requireSessionUser(req);
-  await signOutEverywhere(user.id, await readJson(req));
+export const POST = route({ auth: "session" }, async ({ user, body }) => {
+  await signOutEverywhere(user.id, body);
   return json({ ok: true });
 });

@@ -1,8 +1,8 @@
 // POST /api/account/verify-email – confirm an address with the token from the emailed link
 import { verifyEmail } from "@/lib/data/account-links";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  return json(await verifyEmail(await readJson(req)));
+export const POST = route({ auth: "public" }, async ({ body }) => {
+  return json(await verifyEmail(body));
 });

@@ -1,13 +1,11 @@
 // POST /api/v1/evaluate – stateless: { input: <scenario input>, monteCarloSamples? } in, the full evaluation out
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { evaluateParsed } from "@/lib/engine/evaluate";
 import { parseInput } from "@/lib/validation/errors";
 import { EvaluateRequestSchema } from "@/lib/validation/api";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  await requireUser(req);
-  const body = parseInput(EvaluateRequestSchema, await readJson(req));
-  return json(evaluateParsed(body.input, { monteCarloSamples: body.monteCarloSamples }));
+export const POST = route({ auth: "user" }, async ({ body }) => {
+  const request = parseInput(EvaluateRequestSchema, body);
+  return json(evaluateParsed(request.input, { monteCarloSamples: request.monteCarloSamples }));
 });

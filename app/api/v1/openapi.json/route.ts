@@ -1,5 +1,6 @@
 // GET /api/v1/openapi.json – the OpenAPI 3.1 document of this API (public)
-import { handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { openApiDocument } from "@/lib/api/openapi";
+import { route } from "@/lib/api/route";
 
-export const GET = handle(async (req: Request) => json(openApiDocument(new URL(req.url).origin)));
+export const GET = route({ auth: "public" }, async ({ req }) => json(openApiDocument(new URL(req.url).origin)));

@@ -1,10 +1,8 @@
 // POST /api/v1/teams – create a team with the caller as owner
-import { requireSessionUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { createTeam } from "@/lib/data/members";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  const user = await requireSessionUser(req);
-  return json(await createTeam(user.id, await readJson(req)), 201);
+export const POST = route({ auth: "session" }, async ({ user, body }) => {
+  return json(await createTeam(user.id, body), 201);
 });

@@ -1,8 +1,8 @@
 // POST /api/account/password-reset/confirm – set a new password with the token from the emailed link
 import { resetPassword } from "@/lib/data/account-links";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request) => {
-  assertSameOrigin(req);
-  return json(await resetPassword(await readJson(req)));
+export const POST = route({ auth: "public" }, async ({ body }) => {
+  return json(await resetPassword(body));
 });

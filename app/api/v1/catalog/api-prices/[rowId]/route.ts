@@ -1,20 +1,14 @@
 // PATCH  /api/v1/catalog/api-prices/[rowId] – change a row of a draft (published: 409)
 // DELETE /api/v1/catalog/api-prices/[rowId] – retire a row from a draft
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { retireRow, updateApiPrice } from "@/lib/data/catalog";
+import { route } from "@/lib/api/route";
 
-type Ctx = { params: Promise<{ rowId: string }> };
-
-export const PATCH = handle(async (req: Request, { params }: Ctx) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await updateApiPrice(user.id, (await params).rowId, await readJson(req)));
+export const PATCH = route({ auth: "user", params: ["rowId"] }, async ({ params, user, body }) => {
+  return json(await updateApiPrice(user.id, params.rowId, body));
 });
 
-export const DELETE = handle(async (req: Request, { params }: Ctx) => {
-  assertSameOrigin(req, { json: false });
-  const user = await requireUser(req);
-  await retireRow(user.id, "api", (await params).rowId);
+export const DELETE = route({ auth: "user", params: ["rowId"], body: "none" }, async ({ params, user }) => {
+  await retireRow(user.id, "api", params.rowId);
   return json({ ok: true });
 });

@@ -1,9 +1,8 @@
 // GET /api/v1/catalog/runs/[id] – progress of the re-pricing that follows a publish (administrators)
-import { requireUser } from "@/lib/auth/session";
-import { handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { getRepricingRun } from "@/lib/data/catalog";
+import { route } from "@/lib/api/route";
 
-export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requireUser(req);
-  return json(await getRepricingRun(user.id, (await params).id));
+export const GET = route({ auth: "user", params: ["id"] }, async ({ params, user }) => {
+  return json(await getRepricingRun(user.id, params.id));
 });

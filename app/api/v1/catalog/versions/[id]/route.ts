@@ -1,19 +1,14 @@
 // GET    /api/v1/catalog/versions/[id] – every row of a version (drafts: administrators only)
 // DELETE /api/v1/catalog/versions/[id] – discard a draft (administrators; published versions: 409)
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { deleteDraft, getCatalogVersion } from "@/lib/data/catalog";
+import { route } from "@/lib/api/route";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const GET = handle(async (req: Request, { params }: Ctx) => {
-  const user = await requireUser(req);
-  return json(await getCatalogVersion(user.id, (await params).id));
+export const GET = route({ auth: "user", params: ["id"] }, async ({ params, user }) => {
+  return json(await getCatalogVersion(user.id, params.id));
 });
 
-export const DELETE = handle(async (req: Request, { params }: Ctx) => {
-  assertSameOrigin(req, { json: false });
-  const user = await requireUser(req);
-  await deleteDraft(user.id, (await params).id);
+export const DELETE = route({ auth: "user", params: ["id"], body: "none" }, async ({ params, user }) => {
+  await deleteDraft(user.id, params.id);
   return json({ ok: true });
 });

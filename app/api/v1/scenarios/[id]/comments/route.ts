@@ -1,18 +1,13 @@
 // GET  /api/v1/scenarios/[id]/comments – the discussion of a scenario
 // POST /api/v1/scenarios/[id]/comments – add a comment (any member, viewers included)
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { addComment, listComments } from "@/lib/data/scenarios";
+import { route } from "@/lib/api/route";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const GET = handle(async (req: Request, { params }: Ctx) => {
-  const user = await requireUser(req);
-  return json({ comments: await listComments(user.id, (await params).id) });
+export const GET = route({ auth: "user", params: ["id"] }, async ({ params, user }) => {
+  return json({ comments: await listComments(user.id, params.id) });
 });
 
-export const POST = handle(async (req: Request, { params }: Ctx) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await addComment(user.id, (await params).id, await readJson(req)), 201);
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  return json(await addComment(user.id, params.id, body), 201);
 });

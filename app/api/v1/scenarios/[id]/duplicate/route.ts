@@ -1,10 +1,8 @@
 // POST /api/v1/scenarios/[id]/duplicate – copy a scenario's current revision into a new scenario
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { duplicateScenario } from "@/lib/data/scenarios";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await duplicateScenario(user.id, (await params).id), 201);
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user }) => {
+  return json(await duplicateScenario(user.id, params.id), 201);
 });

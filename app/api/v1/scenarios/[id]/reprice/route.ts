@@ -1,10 +1,8 @@
 // POST /api/v1/scenarios/[id]/reprice – save a new revision at the newest catalog's prices ({ baseVersion }; 409 if stale)
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { saveRepricedRevision } from "@/lib/data/scenarios";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await saveRepricedRevision(user.id, (await params).id, await readJson(req)));
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  return json(await saveRepricedRevision(user.id, params.id, body));
 });

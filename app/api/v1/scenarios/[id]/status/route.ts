@@ -1,10 +1,8 @@
 // POST /api/v1/scenarios/[id]/status – move a scenario to draft, proposed, decided or archived
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { setScenarioStatus } from "@/lib/data/scenarios";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await setScenarioStatus(user.id, (await params).id, await readJson(req)));
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  return json(await setScenarioStatus(user.id, params.id, body));
 });

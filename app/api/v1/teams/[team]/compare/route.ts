@@ -1,14 +1,13 @@
 // GET /api/v1/teams/[team]/compare?s=id1,id2@3 – 2 to 6 scenarios (any revision) evaluated side by side
-import { requireUser } from "@/lib/auth/session";
-import { handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { getScenarioAtRevision } from "@/lib/data/scenarios";
 import { evaluateScenario } from "@/lib/engine/evaluate";
 import { AppError } from "@/lib/errors";
 import { parseSelection } from "@/lib/validation/memo";
+import { route } from "@/lib/api/route";
 
-export const GET = handle(async (req: Request, { params }: { params: Promise<{ team: string }> }) => {
-  const user = await requireUser(req);
-  const { team } = await params;
+export const GET = route({ auth: "user", params: ["team"] }, async ({ req, params, user }) => {
+  const { team } = params;
   const selection = parseSelection(new URL(req.url).searchParams.getAll("s").join(","));
   if (selection.length < 2) throw new AppError("validation", "Please correct the highlighted fields.", { s: ["name 2 to 6 scenario ids, e.g. s=id1,id2@3"] });
   const found = await Promise.all(selection.map((s) => getScenarioAtRevision(user.id, team, s.id, s.revision)));

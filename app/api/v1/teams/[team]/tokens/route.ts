@@ -1,18 +1,13 @@
 // GET  /api/v1/teams/[team]/tokens – the team's API tokens, without their secrets (owners)
 // POST /api/v1/teams/[team]/tokens – create one ({ name, access: read|write }); the token is in this response only
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { createApiToken, listApiTokens } from "@/lib/data/tokens";
+import { route } from "@/lib/api/route";
 
-type Ctx = { params: Promise<{ team: string }> };
-
-export const GET = handle(async (req: Request, { params }: Ctx) => {
-  const user = await requireUser(req);
-  return json({ tokens: await listApiTokens(user.id, (await params).team) });
+export const GET = route({ auth: "user", params: ["team"] }, async ({ params, user }) => {
+  return json({ tokens: await listApiTokens(user.id, params.team) });
 });
 
-export const POST = handle(async (req: Request, { params }: Ctx) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await createApiToken(user.id, (await params).team, await readJson(req)), 201);
+export const POST = route({ auth: "user", params: ["team"] }, async ({ params, user, body }) => {
+  return json(await createApiToken(user.id, params.team, body), 201);
 });

@@ -1,10 +1,8 @@
 // POST /api/v1/catalog/versions/[id]/api-prices – add an API price row to a draft
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { addApiPrice } from "@/lib/data/catalog";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await addApiPrice(user.id, (await params).id, await readJson(req)), 201);
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  return json(await addApiPrice(user.id, params.id, body), 201);
 });

@@ -1,13 +1,11 @@
 // POST /api/v1/catalog/versions/[id]/publish – publish a draft and start re-pricing every saved scenario
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { publishVersion } from "@/lib/data/catalog";
 import { startRepricing } from "@/lib/data/repricing";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  const { runId } = await publishVersion(user.id, (await params).id, await readJson(req));
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  const { runId } = await publishVersion(user.id, params.id, body);
   startRepricing(runId);
   return json({ runId }, 202);
 });

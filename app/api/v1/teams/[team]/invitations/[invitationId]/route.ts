@@ -1,12 +1,10 @@
 // DELETE /api/v1/teams/[team]/invitations/[invitationId] – owners withdraw a pending invitation
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json } from "@/lib/http";
+import { json } from "@/lib/http";
 import { revokeInvitation } from "@/lib/data/members";
+import { route } from "@/lib/api/route";
 
-export const DELETE = handle(async (req: Request, { params }: { params: Promise<{ team: string; invitationId: string }> }) => {
-  assertSameOrigin(req, { json: false });
-  const user = await requireUser(req);
-  const { team, invitationId } = await params;
+export const DELETE = route({ auth: "user", params: ["team", "invitationId"], body: "none" }, async ({ params, user }) => {
+  const { team, invitationId } = params;
   await revokeInvitation(user.id, team, invitationId);
   return json({ ok: true });
 });

@@ -1,10 +1,8 @@
 // POST /api/v1/catalog/versions/[id]/import/preview – what a price file would change in a draft (writes nothing)
-import { requireUser } from "@/lib/auth/session";
-import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
+import { json } from "@/lib/http";
 import { previewImport } from "@/lib/data/catalog-imports";
+import { route } from "@/lib/api/route";
 
-export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(req);
-  const user = await requireUser(req);
-  return json(await previewImport(user.id, (await params).id, await readJson(req)));
+export const POST = route({ auth: "user", params: ["id"] }, async ({ params, user, body }) => {
+  return json(await previewImport(user.id, params.id, body));
 });
