@@ -20,14 +20,6 @@ export function getDb(): PrismaClient {
   return globalForDb.breakevenDb.client;
 }
 
-export async function closeDb(): Promise<void> {
-  const holder = globalForDb.breakevenDb;
-  if (!holder) return;
-  globalForDb.breakevenDb = undefined;
-  await holder.client.$disconnect();
-  await holder.handle.close();
-}
-
 /** Tests point the app's data layer at their own database. */
 export function setTestDb(holder: Holder | undefined): void {
   globalForDb.breakevenDb = holder;

@@ -4,6 +4,7 @@ import "server-only";
 import { getScenarioForMemo } from "../data/scenarios";
 import { AppError } from "../errors";
 import type { MemoDraft, MemoSource } from "./from-sources";
+import { requireComparable } from "../validation/memo";
 
 type Found = NonNullable<Awaited<ReturnType<typeof getScenarioForMemo>>>;
 
@@ -48,8 +49,7 @@ export async function loadComparisonMemo(
   selection: { id: string; revision?: number }[],
   opts: { context?: string; decision?: string; now?: Date },
 ): Promise<LoadedMemo> {
-  if (selection.length < 2) throw new AppError("validation", "Choose at least two scenarios to compare.", { s: ["name at least two scenario ids"] });
-  const found = await Promise.all(selection.map((s) => getScenarioForMemo(userId, s.id, { teamSlug, revision: s.revision })));
+  const found = await Promise.all(requireComparable(selection).map((s) => getScenarioForMemo(userId, s.id, { teamSlug, revision: s.revision })));
   if (found.some((f) => !f)) throw new AppError("not_found", "One of the scenarios was not found in this team");
   const rows = found as Found[];
   const now = opts.now ?? new Date();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../errors";
 
 const paragraph = z.string().trim().max(4000, { error: "Use at most 4,000 characters." }).optional();
 
@@ -29,10 +30,17 @@ export function parseSelection(raw: string | undefined | null): { id: string; re
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean)
-    .slice(0, MAX_COMPARED)
     .map((part) => {
       const [id, rev] = part.split("@");
       const n = Number(rev);
       return { id, revision: rev && Number.isInteger(n) && n > 0 ? n : undefined };
     });
+}
+
+/** A comparison names 2 to MAX_COMPARED scenarios; more is refused, never cut. */
+export function requireComparable<T>(selection: T[]): T[] {
+  if (selection.length < 2 || selection.length > MAX_COMPARED) {
+    throw new AppError("validation", "Please correct the highlighted fields.", { s: [`name 2 to ${MAX_COMPARED} scenario ids, e.g. s=id1,id2@3 (this names ${selection.length})`] });
+  }
+  return selection;
 }

@@ -187,6 +187,21 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     }
   });
 
+  test("a comparison names 2 to 6 scenarios: a 7th is refused with 422 naming s, never cut", async () => {
+    const seven = Array.from({ length: 7 }, () => scenarioId).join(",");
+    for (const [handler, path] of [
+      [compare.GET, `/api/v1/teams/${team}/compare?s=${seven}`],
+      [compareMemo.GET, `/api/v1/teams/${team}/compare/memo?format=md&s=${seven}`],
+    ] as const) {
+      const res = await request({ method: "GET", path, handler: handler as Handler, params: { team } }, tok.read);
+      expect(res.status, path).toBe(422);
+      expect((await res.json()).fieldErrors.s[0]).toMatch(/2 to 6 .*this names 7/);
+    }
+    const six = Array.from({ length: 6 }, () => scenarioId).join(",");
+    const ok = await request({ method: "GET", path: `/api/v1/teams/${team}/compare?s=${six}`, handler: compare.GET as Handler, params: { team } }, tok.read);
+    expect((await ok.json()).scenarios).toHaveLength(6);
+  });
+
   test("write endpoints: a write token writes, a read token gets 403 and writes nothing", async () => {
     for (const c of writes()) {
       const before = { scenarios: await t.db.scenario.count(), comments: await t.db.comment.count() };

@@ -16,7 +16,10 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const query = await searchParams;
   const raw = query.s;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/compare`);
-  let selection = parseSelection(Array.isArray(raw) ? raw.join(",") : raw);
+  const named = parseSelection(Array.isArray(raw) ? raw.join(",") : raw);
+  // The page shows at most MAX and says so when more were named (the API answers 422 instead).
+  const overflow = Math.max(0, named.length - MAX);
+  let selection = named.slice(0, MAX);
   // The picker sends a revision per scenario as r_<id>; the shareable form is ?s=id@N,id.
   if (Object.keys(query).some((k) => k.startsWith("r_"))) {
     selection = selection.map((x) => {
@@ -65,6 +68,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         </button>
       </form>
       {missing > 0 ? <p className="text-sm text-red-700">{missing} of the requested scenarios were not found in this team.</p> : null}
+      {overflow > 0 ? (
+        <p role="alert" className="text-sm text-red-700">
+          {MAX} scenarios can be compared at a time; the last {overflow} named in the link are not shown.
+        </p>
+      ) : null}
       {columns.length >= 2 ? (
         <>
           <MemoExport
