@@ -53,6 +53,9 @@ export type Server = { base: string; port: number; child: ChildProcess; log: () 
 /** `next start` on the built app; resolves once it answers. */
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
+  // Something already answering there would be measured instead of this build.
+  const stray = await fetch(`${base}/api/health`).then(() => true, () => false);
+  if (stray) throw new Error(`port ${opts.port} is already in use: stop what is serving ${base} first`);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(opts.port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: opts.databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: "demo@breakeven.local", MAIL_OUTBOX_DIR: OUTBOX, SIGNUP_LIMIT_PER_HOUR: "100000", ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
