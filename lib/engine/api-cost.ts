@@ -2,7 +2,7 @@
 //   I = R·Ti, O = R·To; uncached = I·(1 − h − w), read = I·h, write = I·w
 //   tokens$ = (uncached·pin + read·pread + write·pwrite + O·pout) / 1e6
 //   API = tokens$·(1 − b·db) + FTE_api·salary/12
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 import { MONTHS_PER_YEAR, TOKENS_PER_MILLION } from "./constants";
 import { line, total, type CostLine } from "./cost-line";
 import type { ApiOption, Workload } from "./schema";

@@ -1,6 +1,6 @@
 // Compliance, latency and custom constraints, checked against each option. An attribute nobody
 // verified counts as "not verified", never as satisfied: a hard constraint removes the option.
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 import type { ApiOption, Constraint, SelfHostOption } from "./schema";
 
 export type Verdict = "pass" | "fail" | "not-verified";

@@ -13,7 +13,8 @@ import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./
 import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, loadInputs, rentedGpus, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
 import { describeThroughput, replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
-import { formatCount, formatMoney, plural } from "./text";
+import { formatCount, plural } from "./text";
+import { formatUsd } from "../format/numbers";
 import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 
@@ -330,19 +331,19 @@ function explain(
     const share = dearer.monthlyCost > 0 ? Math.round(((dearer.monthlyCost - cheaper.monthlyCost) / dearer.monthlyCost) * 100) : 0;
     const counted = countedParts(selfStates.get(self.id));
     parts.push(
-      `At ${volume}, ${cheaper.label} costs ${formatMoney(cheaper.monthlyCost)} a month against ${formatMoney(dearer.monthlyCost)} for ${dearer.label} (${share}% less)${counted ? `, with ${counted} counted on the self-host side` : ", counting GPU time alone on the self-host side"}.`,
+      `At ${volume}, ${cheaper.label} costs ${formatUsd(cheaper.monthlyCost)} a month against ${formatUsd(dearer.monthlyCost)} for ${dearer.label} (${share}% less)${counted ? `, with ${counted} counted on the self-host side` : ", counting GPU time alone on the self-host side"}.`,
     );
     const be = breakeven.find((b) => b.selfHostId === self.id);
     if (be) parts.push(breakevenSentence(be, options));
     if (rec.economic.closeCall) parts.push(`The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
   } else if (api || self) {
     const only = (api ?? self)!;
-    parts.push(`Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatMoney(only.monthlyCost)} a month for ${volume}.`);
+    parts.push(`Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatUsd(only.monthlyCost)} a month for ${volume}.`);
   }
   if (rec.overriddenBy.length && rec.overrideMonthlyCost !== null) {
     const cost = rec.overrideMonthlyCost;
     parts.push(
-      `${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatMoney(cost)} a month more` : `it happens to save ${formatMoney(-cost)} a month`} than the cheapest option it rules out.`,
+      `${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatUsd(cost)} a month more` : `it happens to save ${formatUsd(-cost)} a month`} than the cheapest option it rules out.`,
     );
   }
   if (rec.outcome === "infeasible") parts.push(rec.conflicts.join(" "));

@@ -4,7 +4,7 @@
 import { constraintLabel, type ConstraintCheck } from "./constraints";
 import type { Constraint } from "./schema";
 import type { OptionResult, Recommendation } from "./result-schema";
-import { formatMoney } from "./text";
+import { formatUsd } from "../format/numbers";
 
 type Priced = Extract<OptionResult, { feasible: true }>;
 
@@ -83,11 +83,11 @@ export function recommend(options: OptionResult[], constraints: Constraint[], ch
   let headline: string;
   if (!pick) headline = "No option meets every constraint: the scenario is infeasible as stated.";
   else if (overriddenBy.length) {
-    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatMoney(pick.monthlyCost)}/month, because ${overriddenBy.map((o) => `"${o.label}"`).join(" and ")} rule${overriddenBy.length > 1 ? "" : "s"} out ${economic.pick!.label}.`;
+    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatUsd(pick.monthlyCost)}/month, because ${overriddenBy.map((o) => `"${o.label}"`).join(" and ")} rule${overriddenBy.length > 1 ? "" : "s"} out ${economic.pick!.label}.`;
   } else if (final.closeCall) {
-    headline = `Close call: use the API (${pick.label}, ${formatMoney(pick.monthlyCost)}/month); self-hosting is within ${Math.round(margin * 100)}% and would cost flexibility.`;
+    headline = `Close call: use the API (${pick.label}, ${formatUsd(pick.monthlyCost)}/month); self-hosting is within ${Math.round(margin * 100)}% and would cost flexibility.`;
   } else {
-    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatMoney(pick.monthlyCost)}/month.`;
+    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatUsd(pick.monthlyCost)}/month.`;
   }
 
   const recommendation: Omit<Recommendation, "reason"> = {

@@ -8,7 +8,7 @@
 // second find none warm and pay a cold start; busy replicas above the first follow the average load.
 // The model is a handful of numbers so that breakeven, sensitivity and Monte Carlo re-price it
 // millions of times without re-sizing.
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
 import { line, type CostLine } from "./cost-line";
 import type { SelfHostOption, Workload } from "./schema";

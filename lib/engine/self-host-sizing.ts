@@ -5,7 +5,7 @@
 import { BYTES_PER_GB, MIN_HEALTHY_BATCH, TENSOR_PARALLEL_DEGREES } from "./constants";
 import { contextTokens, kvBytesPerToken, liveContextTokens, roofline, roomPerGpu, sequencesThatFit, weightBytes, withPrefill, type Roofline } from "./roofline";
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 import { calibrationFactor, concurrencyOf, pickReference, rejectionText, rowName, screenRows, type ScreenedRows } from "./throughput-rows";
 
 export type BatchBound = Roofline["batchBoundBy"] | "measured";

@@ -1,6 +1,7 @@
 // A plain-text reading of an evaluation, for the command line (`npm run evaluate -- --summary`).
 import type { Evaluation } from "./result-schema";
-import { formatCount, formatMoney, plural, THROUGHPUT_PATH_LABEL } from "./text";
+import { formatCount, plural, THROUGHPUT_PATH_LABEL } from "./text";
+import { formatUsd } from "../format/numbers";
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -22,10 +23,10 @@ export function formatEvaluationText(e: Evaluation): string {
       continue;
     }
     out.push(
-      `${pad(o.label, 46)}${padLeft(formatMoney(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatMoney(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatMoney(o.perThousandRequests), 11)}`,
+      `${pad(o.label, 46)}${padLeft(formatUsd(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatUsd(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatUsd(o.perThousandRequests), 11)}`,
     );
     for (const l of o.lines) {
-      out.push(`    ${pad(l.label, 58)}${padLeft(formatMoney(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
+      out.push(`    ${pad(l.label, 58)}${padLeft(formatUsd(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
     }
     if (o.kind === "self-host") {
       const s = o.sizing;
@@ -53,12 +54,12 @@ export function formatEvaluationText(e: Evaluation): string {
       `Projection over ${p.requestsPerMonth.length} months: cumulative crossover ${p.cumulativeCrossoverMonth ? `in month ${p.cumulativeCrossoverMonth}` : "never"}, monthly crossover ${p.monthlyCrossoverMonth ? `in month ${p.monthlyCrossoverMonth}` : "never"}.`,
     );
     out.push("");
-    out.push(`Sensitivity of (self-host − API) = ${formatMoney(e.comparison.baseDifference)}/month:`);
-    for (const t of e.tornado.slice(0, 6)) out.push(`    ${pad(t.label, 34)} ${padLeft(formatMoney(t.lowDelta), 12)} .. ${padLeft(formatMoney(t.highDelta), 12)}`);
+    out.push(`Sensitivity of (self-host − API) = ${formatUsd(e.comparison.baseDifference)}/month:`);
+    for (const t of e.tornado.slice(0, 6)) out.push(`    ${pad(t.label, 34)} ${padLeft(formatUsd(t.lowDelta), 12)} .. ${padLeft(formatUsd(t.highDelta), 12)}`);
   }
   if (e.uncertainty) {
     const u = e.uncertainty;
-    out.push(`Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatMoney(u.p10)}, P50 ${formatMoney(u.p50)}, P90 ${formatMoney(u.p90)}`);
+    out.push(`Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatUsd(u.p10)}, P50 ${formatUsd(u.p50)}, P90 ${formatUsd(u.p90)}`);
   }
   if (e.triggers.length) {
     out.push("Revisit when:");
@@ -80,7 +81,7 @@ export function formatComparisonText(named: { file: string; evaluation: Evaluati
     const r = e.recommendation;
     const cost = (id: string | null) => {
       const o = e.options.find((x) => x.id === id);
-      return o && o.feasible ? formatMoney(o.monthlyCost) : "—";
+      return o && o.feasible ? formatUsd(o.monthlyCost) : "—";
     };
     const be = e.breakeven.find((b) => b.selfHostId === r.economic.cheapestSelfHostId)?.fullyLoaded;
     return [

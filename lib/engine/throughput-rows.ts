@@ -3,7 +3,7 @@
 // not used are returned with the reason, so the result can say why.
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { roofline, withPrefill } from "./roofline";
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 
 const SHAPE_TOLERANCE = 2; // a row's input and output lengths within ×2 of the workload's
 

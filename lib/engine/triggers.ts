@@ -1,7 +1,7 @@
 // Revisit triggers: for each key input, the value at which the cheaper side (best self-host vs
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
 // the others are solved per input (see flipPoint).
-import { groupDigits } from "./text";
+import { groupDigits } from "../format/numbers";
 import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
 import { baseValue, difference, differenceWith, type KeyInput, type PairModel } from "./what-if";
 

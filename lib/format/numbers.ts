@@ -1,11 +1,27 @@
 // Display formatting shared by the UI and the memo, so the same figure reads the same everywhere.
-const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 
-export function formatUsd(value: number | null | undefined, digits: 0 | 2 = 0): string {
+/** 1234567.891 → "1,234,568" (digits = 0) or "1,234,567.89" (digits = 2). */
+export function groupDigits(value: number, digits = 0): string {
+  const fixed = Math.abs(value).toFixed(digits);
+  const dot = fixed.indexOf(".");
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  // Groups of three from the right: the first group takes what is left over.
+  let end = whole.length % 3 || 3;
+  let out = whole.slice(0, end);
+  for (; end < whole.length; end += 3) out += "," + whole.slice(end, end + 3);
+  return (value < 0 && Number(fixed) !== 0 ? "-" : "") + out + (dot < 0 ? "" : fixed.slice(dot));
+}
+
+/**
+ * Money as every screen, memo and engine sentence prints it: whole dollars from $100, cents
+ * below (a $45.50 line is not "$46" in one place and "$45.50" in another); `digits` forces one.
+ */
+export function formatUsd(value: number | null | undefined, digits?: 0 | 2): string {
   if (value == null || !Number.isFinite(value)) return "—";
-  return (digits === 2 ? usd2 : usd0).format(value);
+  const abs = Math.abs(value);
+  const d = digits ?? (abs >= 100 ? 0 : 2);
+  return `${value < 0 && Number(abs.toFixed(d)) !== 0 ? "−" : ""}$${groupDigits(abs, d)}`;
 }
 export const formatUsdCompact = (value: number) => usdCompact.format(value);
 

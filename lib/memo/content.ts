@@ -4,8 +4,8 @@
 // nothing is computed a second time.
 import type { Evaluation, OptionResult } from "../engine/result-schema";
 import type { ScenarioInput } from "../engine/schema";
-import { formatCount, groupDigits } from "../engine/text";
-import { formatPrice, formatUsd } from "../format/numbers";
+import { formatCount } from "../engine/text";
+import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows } from "../results/chart-data";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
-import { groupDigits } from "@/lib/engine/text";
+import { groupDigits } from "@/lib/format/numbers";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price catalog" };
