@@ -3,6 +3,7 @@
 // per million tokens, with price_history) and CSV for GPU offers. Each parser returns normalized
 // rows plus row-level errors; any error means the import is refused as a whole. Pure: no I/O.
 import { GPU_SPECS } from "./reference-catalog";
+import { dayStart } from "../format/dates";
 
 export type ApiPriceRow = {
   provider: string;
@@ -360,7 +361,7 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
         .map((r) => r.trim())
         .filter(Boolean),
       sourceUrl: url || opts.sourceUrl,
-      checkedAt: checked ? new Date(`${checked}T00:00:00Z`) : opts.checkedAt,
+      checkedAt: checked ? dayStart(checked) : opts.checkedAt,
     });
   });
   return { rows: dedupe(rows, gpuKey, errors), skipped: [], errors };

@@ -5,6 +5,7 @@
 import type { ScenarioInput } from "../engine/schema";
 import type { EvaluationSummary } from "../engine/summary-schema";
 import type { ApiPriceRow, GpuOfferRow } from "./importers";
+import { isoDay } from "../format/dates";
 
 /** A catalog row as the importers and the database hold it. */
 export type CatalogApiPrice = ApiPriceRow;
@@ -17,7 +18,6 @@ export type PriceChange = { optionId: string; option: string; field: string; bef
 
 export type Repriced = { input: ScenarioInput; changes: PriceChange[]; unmatched: string[] };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The catalog row for an API option: same provider and model, standard tier, global region first. */
 function apiRowFor(catalog: CatalogPrices, provider: string, model: string): CatalogApiPrice | undefined {
@@ -58,7 +58,7 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     for (const f of ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount"] as const) note(o.id, o.label, f, p[f], prices[f]);
     note(o.id, o.label, "longContext.inputPerM", p.longContext?.inputPerM ?? null, longContext?.inputPerM ?? null);
     note(o.id, o.label, "longContext.outputPerM", p.longContext?.outputPerM ?? null, longContext?.outputPerM ?? null);
-    return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: day(row.checkedAt) } };
+    return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } };
   });
   const selfHostOptions = input.selfHostOptions.map((o) => {
     const row = gpuRowFor(catalog, o.gpu.provider, o.gpu.gpuType);
@@ -68,7 +68,7 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     }
     note(o.id, o.label, "gpu.pricePerGpuHour", o.gpu.pricePerGpuHour, row.pricePerGpuHour);
     note(o.id, o.label, "gpu.minGpus", o.gpu.minGpus, row.minGpus);
-    return { ...o, gpu: { ...o.gpu, pricePerGpuHour: row.pricePerGpuHour, minGpus: row.minGpus, source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: day(row.checkedAt) } } };
+    return { ...o, gpu: { ...o.gpu, pricePerGpuHour: row.pricePerGpuHour, minGpus: row.minGpus, source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } } };
   });
   return { input: { ...input, apiOptions, selfHostOptions }, changes, unmatched };
 }

@@ -3,6 +3,7 @@
 // preview accepts can always be applied.
 import { z } from "zod";
 import { PROVISIONING } from "./importers";
+import { dayStart } from "../format/dates";
 
 export const MAX_PRICE_PER_M = 1000; // US$ per 1M tokens; the dearest listed model is far below
 export const MAX_GPU_HOUR_PRICE = 1000; // US$ per GPU-hour
@@ -39,7 +40,7 @@ export const calendarDate = z
   .string({ error: "must be a date like 2026-12-01" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-12-01" })
   .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
+    const d = dayStart(s);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { error: "is not a calendar date" });
 

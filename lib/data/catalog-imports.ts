@@ -24,6 +24,7 @@ import { ApiPriceRowSchema, GpuOfferRowSchema } from "../catalog/row-rules";
 import { parseInput } from "../validation/errors";
 import { ImportSchema } from "../validation/catalog";
 import { requireCatalogAdmin, requireDraft, type Tx } from "./catalog";
+import { today } from "../format/dates";
 
 type AnyRow = ApiPriceRow | GpuOfferRow;
 export type ImportPreview = {
@@ -38,7 +39,7 @@ export type ImportPreview = {
 const PREVIEW_ROWS = 200; // rows of each list returned; the counts are always complete
 
 function parseImport(format: keyof typeof FORMAT_KIND, text: string, effectiveDate: Date, sourceUrl: string | undefined): Parsed<AnyRow> {
-  const checkedAt = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  const checkedAt = today();
   try {
     if (format === "litellm") return strictRows(parseLiteLlm(text, { checkedAt, sourceUrl }), "api");
     if (format === "llm-prices") return strictRows(parseLlmPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl }), "api");

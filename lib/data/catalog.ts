@@ -16,6 +16,7 @@ import { canAdministerCatalog } from "../auth/authorize";
 import { memberTeamWhere } from "./scope";
 import { recordAudit } from "./audit";
 import { latestPublishedVersion } from "./catalog-versions";
+import { isoDay, dayStart } from "../format/dates";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -121,7 +122,7 @@ export async function createDraft(userId: string, raw: unknown) {
     throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
   }
   return db.$transaction(async (tx) => {
-    const draft = await tx.catalogVersion.create({ data: { label: data.label, effectiveDate: new Date(`${data.effectiveDate}T00:00:00Z`), sourceNote: data.sourceNote, createdById: userId } });
+    const draft = await tx.catalogVersion.create({ data: { label: data.label, effectiveDate: dayStart(data.effectiveDate), sourceNote: data.sourceNote, createdById: userId } });
     if (base) {
       const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({ ...rest, catalogVersionId: draft.id });
       await tx.apiPrice.createMany({ data: (await tx.apiPrice.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
@@ -150,7 +151,7 @@ export async function updateApiPrice(userId: string, rowId: string, raw: unknown
     if (!row) throw new AppError("not_found", "Price row not found");
     await requireDraft(tx, row.catalogVersionId);
     const { checkedAt, ...rest } = patch;
-    return tx.apiPrice.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: new Date(`${checkedAt}T00:00:00Z`) } : {}) } });
+    return tx.apiPrice.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: dayStart(checkedAt) } : {}) } });
   });
 }
 
@@ -162,7 +163,7 @@ export async function updateGpuOffer(userId: string, rowId: string, raw: unknown
     if (!row) throw new AppError("not_found", "GPU offer not found");
     await requireDraft(tx, row.catalogVersionId);
     const { checkedAt, ...rest } = patch;
-    return tx.gpuOffer.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: new Date(`${checkedAt}T00:00:00Z`) } : {}) } });
+    return tx.gpuOffer.update({ where: { id: rowId }, data: { ...rest, ...(checkedAt ? { checkedAt: dayStart(checkedAt) } : {}) } });
   });
 }
 
@@ -173,7 +174,7 @@ export async function addApiPrice(userId: string, versionId: string, raw: unknow
     await requireDraft(tx, versionId);
     const clash = await tx.apiPrice.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, model: row.model, region: row.region, tier: row.tier }, select: { id: true } });
     if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { model: ["this draft already prices this provider, model, region and tier"] });
-    return tx.apiPrice.create({ data: { ...row, checkedAt: new Date(`${row.checkedAt}T00:00:00Z`), catalogVersionId: versionId } });
+    return tx.apiPrice.create({ data: { ...row, checkedAt: dayStart(row.checkedAt), catalogVersionId: versionId } });
   });
 }
 
@@ -184,7 +185,7 @@ export async function addGpuOffer(userId: string, versionId: string, raw: unknow
     await requireDraft(tx, versionId);
     const clash = await tx.gpuOffer.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, gpuType: row.gpuType, provisioning: row.provisioning }, select: { id: true } });
     if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { gpuType: ["this draft already has this provider, GPU and provisioning"] });
-    return tx.gpuOffer.create({ data: { ...row, checkedAt: new Date(`${row.checkedAt}T00:00:00Z`), catalogVersionId: versionId } });
+    return tx.gpuOffer.create({ data: { ...row, checkedAt: dayStart(row.checkedAt), catalogVersionId: versionId } });
   });
 }
 
@@ -213,7 +214,7 @@ export async function publishVersion(userId: string, versionId: string, raw: unk
     if (taken) throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
     const done = await tx.catalogVersion.updateMany({
       where: { id: versionId, published: false },
-      data: { published: true, publishedAt: new Date(), label: data.label, effectiveDate: new Date(`${data.effectiveDate}T00:00:00Z`), ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}) },
+      data: { published: true, publishedAt: new Date(), label: data.label, effectiveDate: dayStart(data.effectiveDate), ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}) },
     });
     if (done.count !== 1) throw new AppError("conflict", "This version was published meanwhile.");
     const run = await tx.repricingRun.create({ data: { catalogVersionId: versionId } });
@@ -326,7 +327,6 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
     where: { id: v.id },
     include: { apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] }, gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] }, openModels: { orderBy: { name: "asc" } }, benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] } },
   });
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const seen = new Set<string>();
   return {
     label: full.label,
@@ -334,9 +334,9 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
     api: [...full.apiPrices]
       .sort((a, b) => Number(b.region === "global") - Number(a.region === "global"))
       .filter((r) => !seen.has(`${r.provider}|${r.model}`) && seen.add(`${r.provider}|${r.model}`))
-      .map((r) => ({ provider: r.provider, model: r.model, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, cacheWritePerM: r.cacheWritePerM, outputPerM: r.outputPerM, batchDiscount: r.batchDiscount, sourceUrl: r.sourceUrl, checkedAt: day(r.checkedAt) }))
+      .map((r) => ({ provider: r.provider, model: r.model, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, cacheWritePerM: r.cacheWritePerM, outputPerM: r.outputPerM, batchDiscount: r.batchDiscount, sourceUrl: r.sourceUrl, checkedAt: isoDay(r.checkedAt) }))
       .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
-    gpu: full.gpuOffers.map((o) => ({ provider: o.provider, gpuType: o.gpuType, memoryGb: o.memoryGb, bandwidthGbS: o.bandwidthGbS, bf16Tflops: o.bf16Tflops, fp8Tflops: o.fp8Tflops, pricePerGpuHour: o.pricePerGpuHour, minGpus: o.minGpus, sourceUrl: o.sourceUrl, checkedAt: day(o.checkedAt) })),
+    gpu: full.gpuOffers.map((o) => ({ provider: o.provider, gpuType: o.gpuType, memoryGb: o.memoryGb, bandwidthGbS: o.bandwidthGbS, bf16Tflops: o.bf16Tflops, fp8Tflops: o.fp8Tflops, pricePerGpuHour: o.pricePerGpuHour, minGpus: o.minGpus, sourceUrl: o.sourceUrl, checkedAt: isoDay(o.checkedAt) })),
     models: full.openModels.map(({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim })),
     benchmarks: full.benchmarks.map(({ id: _id, catalogVersionId: _v, ...row }) => row),
   };

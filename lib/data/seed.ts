@@ -14,6 +14,7 @@ import {
 } from "../catalog/reference-catalog";
 import { referenceBenchmarks } from "../catalog/reference-benchmarks";
 import { demoScenarios } from "./demo-scenarios";
+import { dayStart } from "../format/dates";
 
 export const DEMO_EMAIL = "demo@breakeven.local";
 export const DEMO_PASSWORD = "breakeven-demo";
@@ -26,11 +27,11 @@ export async function seedReferenceCatalog(db: PrismaClient): Promise<string> {
     const version = await tx.catalogVersion.create({
       data: {
         label: REFERENCE_CATALOG_LABEL,
-        effectiveDate: new Date(`${REFERENCE_EFFECTIVE_DATE}T00:00:00Z`),
+        effectiveDate: dayStart(REFERENCE_EFFECTIVE_DATE),
         sourceNote:
           "Reference figures from Breakeven's design notes: GPU prices from silybench-data gpu_prices.csv (checked 2026-09-25), API list prices from each provider's pricing page, throughput from silybench-data (CC BY 4.0) and vLLM benchmarks.",
         published: true,
-        publishedAt: new Date(`${REFERENCE_EFFECTIVE_DATE}T00:00:00Z`),
+        publishedAt: dayStart(REFERENCE_EFFECTIVE_DATE),
       },
     });
     const catalogVersionId = version.id;

@@ -5,6 +5,7 @@ import { getScenarioForMemo } from "../data/scenarios";
 import { AppError } from "../errors";
 import type { MemoDraft, MemoSource } from "./from-sources";
 import { requireComparable } from "../validation/memo";
+import { isoDay } from "../format/dates";
 
 type Found = NonNullable<Awaited<ReturnType<typeof getScenarioForMemo>>>;
 
@@ -31,7 +32,6 @@ const slug = (s: string) =>
     .slice(0, 60) || "scenario";
 
 /** What a memo is made of, not yet evaluated or laid out (memoFromDraft does both, on any thread). */
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export type LoadedMemo = { draft: MemoDraft; fileBase: string };
 
@@ -40,7 +40,7 @@ export async function loadScenarioMemo(userId: string, scenarioId: string, opts:
   if (!found) throw new AppError("not_found", opts.revision ? "Scenario or revision not found" : "Scenario not found");
   const now = opts.now ?? new Date();
   const draft: MemoDraft = { team: found.team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: [source(found)] };
-  return { draft, fileBase: `breakeven-memo_${found.team.slug}_${slug(found.name)}_rev${found.revision.number}_${day(now)}` };
+  return { draft, fileBase: `breakeven-memo_${found.team.slug}_${slug(found.name)}_rev${found.revision.number}_${isoDay(now)}` };
 }
 
 export async function loadComparisonMemo(
@@ -54,5 +54,5 @@ export async function loadComparisonMemo(
   const rows = found as Found[];
   const now = opts.now ?? new Date();
   const draft: MemoDraft = { team: rows[0].team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: rows.map(source) };
-  return { draft, fileBase: `breakeven-comparison_${teamSlug}_${rows.length}-scenarios_${day(now)}` };
+  return { draft, fileBase: `breakeven-comparison_${teamSlug}_${rows.length}-scenarios_${isoDay(now)}` };
 }

@@ -6,13 +6,13 @@ import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { groupDigits } from "@/lib/format/numbers";
+import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price catalog" };
 
 const TABS = { api: "API prices", gpu: "GPU offers", models: "Open models", benchmarks: "Throughput benchmarks" } as const;
 type Tab = keyof typeof TABS;
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const perM = (v: number | null) => formatPrice(v);
 
 /** The link of a source, when it parses as an http(s) URL (rows stored before the strict rules may not). */
@@ -37,7 +37,7 @@ function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
       ) : (
         url
       )}
-      {checkedAt ? <span className="block">checked {day(checkedAt)}</span> : null}
+      {checkedAt ? <span className="block">checked {isoDay(checkedAt)}</span> : null}
     </span>
   );
 }
@@ -79,7 +79,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
             <select name="v" defaultValue={chosen.id} className="field-input py-1.5">
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.label} {v.published ? `(effective ${day(v.effectiveDate)})` : "(draft)"}
+                  {v.label} {v.published ? `(effective ${isoDay(v.effectiveDate)})` : "(draft)"}
                 </option>
               ))}
             </select>
@@ -88,7 +88,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
           <button className="btn-secondary">Show</button>
         </form>
         <p className="mt-2 text-gray-700">
-          <strong>{version.label}</strong> {version.published ? `· effective ${day(version.effectiveDate)} · published ${version.publishedAt ? day(version.publishedAt) : ""}` : "· draft, not used by any scenario yet"}
+          <strong>{version.label}</strong> {version.published ? `· effective ${isoDay(version.effectiveDate)} · published ${version.publishedAt ? isoDay(version.publishedAt) : ""}` : "· draft, not used by any scenario yet"}
         </p>
         {version.sourceNote ? <p className="mt-1 text-xs text-gray-600">{version.sourceNote}</p> : null}
       </section>

@@ -3,11 +3,11 @@ import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { CatalogAdmin, type DraftRows } from "./catalog-admin";
+import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Catalog drafts" };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function CatalogAdminPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ draft?: string }> }) {
   const { team: slug } = await params;
@@ -29,8 +29,8 @@ export default async function CatalogAdminPage({ params, searchParams }: { param
   if (selected) {
     const v = await getCatalogVersion(user.id, selected.id);
     rows = {
-      api: v.apiPrices.map((r) => ({ id: r.id, provider: r.provider, model: r.model, region: r.region, tier: r.tier, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, outputPerM: r.outputPerM, checkedAt: day(r.checkedAt) })),
-      gpu: v.gpuOffers.map((r) => ({ id: r.id, provider: r.provider, gpuType: r.gpuType, provisioning: r.provisioning, pricePerGpuHour: r.pricePerGpuHour, minGpus: r.minGpus, checkedAt: day(r.checkedAt) })),
+      api: v.apiPrices.map((r) => ({ id: r.id, provider: r.provider, model: r.model, region: r.region, tier: r.tier, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, outputPerM: r.outputPerM, checkedAt: isoDay(r.checkedAt) })),
+      gpu: v.gpuOffers.map((r) => ({ id: r.id, provider: r.provider, gpuType: r.gpuType, provisioning: r.provisioning, pricePerGpuHour: r.pricePerGpuHour, minGpus: r.minGpus, checkedAt: isoDay(r.checkedAt) })),
     };
   }
   return (
@@ -38,10 +38,10 @@ export default async function CatalogAdminPage({ params, searchParams }: { param
       {header}
       <CatalogAdmin
         teamSlug={team.slug}
-        drafts={drafts.map((d) => ({ id: d.id, label: d.label, effectiveDate: day(d.effectiveDate), counts: d._count }))}
+        drafts={drafts.map((d) => ({ id: d.id, label: d.label, effectiveDate: isoDay(d.effectiveDate), counts: d._count }))}
         published={versions
           .filter((v) => v.published)
-          .map((v) => ({ id: v.id, label: v.label, effectiveDate: day(v.effectiveDate), run: v.repricingRuns[0] ? { ...v.repricingRuns[0], finishedAt: v.repricingRuns[0].finishedAt?.toISOString() ?? null } : null }))}
+          .map((v) => ({ id: v.id, label: v.label, effectiveDate: isoDay(v.effectiveDate), run: v.repricingRuns[0] ? { ...v.repricingRuns[0], finishedAt: v.repricingRuns[0].finishedAt?.toISOString() ?? null } : null }))}
         selectedId={selected?.id ?? null}
         rows={rows}
       />

@@ -5,11 +5,11 @@ import { requireTeamPage } from "@/lib/auth/team-page";
 import { priceHistory } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
+import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price history" };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PriceHistoryPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string>> }) {
   const { team: slug } = await params;
@@ -30,7 +30,7 @@ export default async function PriceHistoryPage({ params, searchParams }: { param
   const title = api ? `${q.model} (${q.provider})` : `${q.gpuType} at ${q.provider}`;
   const categories = api ? ["Input per 1M", "Cached input per 1M", "Output per 1M"] : ["Per GPU-hour"];
   const data = history.map((h) => ({
-    version: `${h.label} (${day(h.effectiveDate)})`,
+    version: `${h.label} (${isoDay(h.effectiveDate)})`,
     ...(api ? { "Input per 1M": h.inputPerM, "Cached input per 1M": h.cachedInputPerM, "Output per 1M": h.outputPerM } : { "Per GPU-hour": h.pricePerGpuHour }),
   }));
   return (
@@ -58,7 +58,7 @@ export default async function PriceHistoryPage({ params, searchParams }: { param
             {history.map((h) => (
               <tr key={h.label}>
                 <td className="px-3 py-2 font-medium">{h.label}</td>
-                <td className="px-3 py-2">{day(h.effectiveDate)}</td>
+                <td className="px-3 py-2">{isoDay(h.effectiveDate)}</td>
                 {(api ? [h.inputPerM, h.cachedInputPerM, h.outputPerM] : [h.pricePerGpuHour]).map((v, i) => (
                   <td key={i} className="px-3 py-2 text-right tabular-nums">
                     {h.present ? formatPrice(v) : "not listed"}
@@ -66,7 +66,7 @@ export default async function PriceHistoryPage({ params, searchParams }: { param
                 ))}
                 <td className="px-3 py-2 text-xs text-gray-600">
                   {h.sourceUrl ?? ""}
-                  {h.checkedAt ? ` · checked ${day(h.checkedAt)}` : ""}
+                  {h.checkedAt ? ` · checked ${isoDay(h.checkedAt)}` : ""}
                 </td>
               </tr>
             ))}
