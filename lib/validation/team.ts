@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ROLES } from "../auth/roles";
+
+const teamRole = z.enum(ROLES, { error: "Choose owner, editor or viewer." });
 
 export const CreateTeamSchema = z.object({
   name: z.string().trim().min(1, { error: "Give the team a name." }).max(80, { error: "Use at most 80 characters." }),
@@ -6,13 +9,13 @@ export const CreateTeamSchema = z.object({
 
 export const InviteSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
-  role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
+  role: teamRole,
   anyoneWithLink: z.boolean({ error: "must be true or false" }).default(false).describe("Anyone signed in who holds the link may join; otherwise only the invited email"),
 });
 
 export const UpdateMemberSchema = z
   .object({
-    role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }).optional(),
+    role: teamRole.optional(),
     disabled: z.boolean({ error: "must be true or false" }).optional().describe("Suspend (true) or restore (false) the member's access to this team"),
   })
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, or disabled: true/false.", path: ["role"] });
