@@ -5,7 +5,11 @@ const config = [
   ...nextVitals,
   ...nextTs,
   // Dropping fields by destructuring (`const { id, ...rest } = row`) is how rows are copied.
-  { rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
   // Size warnings: a file past 400 lines or a function past 80 is a sign to split it.
   {
     files: ["**/*.{ts,tsx}"],
@@ -15,6 +19,17 @@ const config = [
       "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
-  { ignores: [".next/**", ".build/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".build/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 export default config;

@@ -25,7 +25,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Emails the code under test sends are files here (tests/support/outbox.ts reads them).
-          env: { MAIL_OUTBOX_DIR: path.resolve(import.meta.dirname, ".data/test-outbox"), NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-123" },
+          env: {
+            MAIL_OUTBOX_DIR: path.resolve(import.meta.dirname, ".data/test-outbox"),
+            NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-123",
+          },
         },
       },
     ],

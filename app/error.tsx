@@ -18,10 +18,15 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
       <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold text-gray-900">This page could not be loaded</h1>
         <p className="mt-2 text-sm text-gray-700">
-          Something failed on our side while preparing it. If the database is restarting, this passes within seconds: nothing you saved is lost.
+          Something failed on our side while preparing it. If the database is restarting, this passes within seconds: nothing you saved is
+          lost.
         </p>
         <div className="mt-5 flex gap-3">
-          <button type="button" onClick={retry} className="rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white hover:bg-blue-700">
+          <button
+            type="button"
+            onClick={retry}
+            className="rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white hover:bg-blue-700"
+          >
             Try again
           </button>
           <Link href="/" className="rounded-md border border-gray-300 px-3 py-2 text-sm text-gray-800 hover:bg-gray-50">

@@ -4,9 +4,20 @@ import { test, expect, signIn } from "./fixtures";
 
 // Tremor 3's chart legend is an <ol> whose items are wrapped in <div>s (axe "list"/"listitem");
 // that markup is the library's, not ours, so legends are left out of the scan.
-const scan = (page: import("@playwright/test").Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).exclude(".tremor-Legend-root").analyze();
+const scan = (page: import("@playwright/test").Page) =>
+  new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).exclude(".tremor-Legend-root").analyze();
 
-const PAGES = ["/docs/api", "/t/demo", "/t/demo/new", "/t/demo/compare", "/t/demo/catalog", "/t/demo/catalog?tab=gpu", "/t/demo/catalog/history?kind=gpu&provider=Nebius&gpuType=H100+SXM", "/t/demo/catalog/admin", "/t/demo/settings"];
+const PAGES = [
+  "/docs/api",
+  "/t/demo",
+  "/t/demo/new",
+  "/t/demo/compare",
+  "/t/demo/catalog",
+  "/t/demo/catalog?tab=gpu",
+  "/t/demo/catalog/history?kind=gpu&provider=Nebius&gpuType=H100+SXM",
+  "/t/demo/catalog/admin",
+  "/t/demo/settings",
+];
 
 test("the main pages have no WCAG 2 A/AA violations that axe can detect", async ({ page }) => {
   test.setTimeout(120_000);
@@ -20,7 +31,13 @@ test("the main pages have no WCAG 2 A/AA violations that axe can detect", async 
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     const result = await scan(page);
-    for (const v of result.violations) report.push(`${path}: ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    for (const v of result.violations)
+      report.push(
+        `${path}: ${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+      );
   }
   expect(report).toEqual([]);
 });

@@ -56,7 +56,9 @@ test("repeated wrong passwords make this browser wait, and the form says for how
   // free, then the waits double (1, 2, 4 s), leaving an 8 s wait after the last.
   const guess = async () => {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-    const res = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: newUser.email, password: "wrong again", json: "true" } });
+    const res = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: newUser.email, password: "wrong again", json: "true" },
+    });
     return new URL((await res.json()).url).searchParams.get("error");
   };
   for (const pause of [0, 0, 0, 0, 1100, 2100, 4100]) {

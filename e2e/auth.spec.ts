@@ -41,7 +41,11 @@ test("a user of another team gets 404 on the demo team's URL", async ({ page, ne
   expect(response?.status()).toBe(404);
 });
 
-test("a signed-out invitee keeps the invitation through sign-up and address confirmation, and lands in the team", async ({ page, browser, newUser }) => {
+test("a signed-out invitee keeps the invitation through sign-up and address confirmation, and lands in the team", async ({
+  page,
+  browser,
+  newUser,
+}) => {
   await signUp(page, newUser);
   await page.goto(page.url().replace(/\/t\/([^/]+).*/, "/t/$1/settings"));
   const inviteeEmail = `invitee-${Date.now()}@example.com`;

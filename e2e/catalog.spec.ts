@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { test, expect, signIn, signUp } from "./fixtures";
 
-test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, the scenario shows then vs now and saves a re-priced revision", async ({ page, browser, newUser }) => {
+test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, the scenario shows then vs now and saves a re-priced revision", async ({
+  page,
+  browser,
+  newUser,
+}) => {
   // A team's agent platform, decided on the API at the reference prices.
   await signUp(page, newUser);
   await page.getByRole("link", { name: "New scenario" }).click();
@@ -62,7 +66,11 @@ test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, th
   await admin.close();
 
   // A member who is not an administrator cannot create drafts.
-  expect((await page.request.post("/api/v1/catalog/versions", { data: { label: "nope", effectiveDate: "2026-12-01" }, headers: { origin } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/v1/catalog/versions", { data: { label: "nope", effectiveDate: "2026-12-01" }, headers: { origin } })
+    ).status(),
+  ).toBe(403);
 
   // The team's dashboard marks the flipped decision.
   await page.goto(`/t/${team}`);
@@ -88,9 +96,16 @@ test("the catalog browser shows sources and a price's history across versions", 
   await page.getByRole("link", { name: "Price catalog" }).click();
   await expect(page.getByTestId("catalog-api")).toContainText("GPT-4o-mini");
   await expect(page.getByTestId("catalog-api")).toContainText("$0.075"); // cached input, exactly as listed
-  await expect(page.getByTestId("catalog-api").getByRole("link", { name: "openai.com" }).first()).toHaveAttribute("href", /^https:\/\/openai\.com/);
+  await expect(page.getByTestId("catalog-api").getByRole("link", { name: "openai.com" }).first()).toHaveAttribute(
+    "href",
+    /^https:\/\/openai\.com/,
+  );
   await page.getByRole("link", { name: "GPU offers" }).click();
-  await page.getByTestId("catalog-gpu").getByRole("row", { name: /H100 SXM · Nebius/ }).getByRole("link", { name: "history" }).click();
+  await page
+    .getByTestId("catalog-gpu")
+    .getByRole("row", { name: /H100 SXM · Nebius/ })
+    .getByRole("link", { name: "history" })
+    .click();
   await expect(page.getByTestId("price-history-table")).toContainText("2026-09 reference");
   await expect(page.getByTestId("price-history-table")).toContainText("$3.85");
 });

@@ -44,7 +44,11 @@ test("a user of another team gets 404 on a demo scenario's URL", async ({ page, 
   // Guessing the id under the attacker's own team does not find it either.
   expect((await page.goto(`/t/${ownTeam}/s/${scenarioId}`))?.status()).toBe(404);
   // Nor does asking for its memo, alone or in a comparison under their own team.
-  for (const url of [`/api/v1/scenarios/${scenarioId}/memo`, `/api/v1/scenarios/${scenarioId}/memo?format=md`, `/api/v1/teams/${ownTeam}/compare/memo?s=${scenarioId},${scenarioId}@1`]) {
+  for (const url of [
+    `/api/v1/scenarios/${scenarioId}/memo`,
+    `/api/v1/scenarios/${scenarioId}/memo?format=md`,
+    `/api/v1/teams/${ownTeam}/compare/memo?s=${scenarioId},${scenarioId}@1`,
+  ]) {
     const res = await page.request.get(url);
     expect(res.status(), url).toBe(404);
     expect(await res.text()).not.toContain(regulated.scenarioName);
@@ -53,12 +57,17 @@ test("a user of another team gets 404 on a demo scenario's URL", async ({ page, 
 
 test("the scenario page exports a PDF memo whose figures are the ones on screen", async ({ page }) => {
   await signIn(page, "demo@breakeven.local", "breakeven-demo");
-  await page.getByTestId("scenario-list").getByRole("link", { name: /Regulated internal assistant/ }).click();
+  await page
+    .getByTestId("scenario-list")
+    .getByRole("link", { name: /Regulated internal assistant/ })
+    .click();
   const onScreen = (await page.getByTestId("uncertainty").locator("p").first().innerText()).replace(/\s+/g, " ");
   await page.getByTestId("memo-export").locator("summary").click();
   await page.getByLabel(/^Context/).fill("The works council asked for an in-house option.");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^breakeven-memo_demo_regulated-internal-assistant-data-stays-in-house_rev\d+_\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^breakeven-memo_demo_regulated-internal-assistant-data-stays-in-house_rev\d+_\d{4}-\d{2}-\d{2}\.pdf$/,
+  );
   const file = test.info().outputPath("memo.pdf");
   await download.saveAs(file);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");

@@ -11,7 +11,17 @@ import { test, expect, emailedLink } from "./fixtures";
 const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const chatExample = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json", "utf8"));
 
-const CALLERS = ["owner", "editor", "viewer", "outsider", "catalog admin", "signed out", "read token", "write token", "cross-site"] as const;
+const CALLERS = [
+  "owner",
+  "editor",
+  "viewer",
+  "outsider",
+  "catalog admin",
+  "signed out",
+  "read token",
+  "write token",
+  "cross-site",
+] as const;
 type Caller = (typeof CALLERS)[number];
 type TeamRole = "viewer" | "editor" | "owner";
 const RANK: Record<TeamRole, number> = { viewer: 0, editor: 1, owner: 2 };
@@ -81,10 +91,17 @@ const routePattern = (file: string) => "/" + relative("app", file).split(sep).sl
 function handlersOnDisk(): string[] {
   return walk("app")
     .filter((f) => f.endsWith(`${sep}route.ts`))
-    .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/(?:export const|as) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${routePattern(f)}`))
+    .flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/(?:export const|as) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${routePattern(f)}`),
+    )
     .sort();
 }
-const pagesOnDisk = () => walk("app").filter((f) => f.endsWith(`${sep}page.tsx`)).map((f) => routePattern(f).replace(/^\/$/, "") || "/").map((p) => (p === "" ? "/" : p)).sort();
+const pagesOnDisk = () =>
+  walk("app")
+    .filter((f) => f.endsWith(`${sep}page.tsx`))
+    .map((f) => routePattern(f).replace(/^\/$/, "") || "/")
+    .map((p) => (p === "" ? "/" : p))
+    .sort();
 
 // ---- Callers -----------------------------------------------------------------------------
 
@@ -94,7 +111,10 @@ async function newContext(headers: Record<string, string> = ORIGIN): Promise<API
   return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers });
 }
 
-async function signUpAndIn(name: string, fixedEmail?: string): Promise<{ ctx: APIRequestContext; email: string; password: string; team: string; userId: string }> {
+async function signUpAndIn(
+  name: string,
+  fixedEmail?: string,
+): Promise<{ ctx: APIRequestContext; email: string; password: string; team: string; userId: string }> {
   const id = randomBytes(4).toString("hex");
   const email = fixedEmail ?? `matrix-${name.replace(/\W/g, "")}-${id}@example.com`;
   const password = `pw-${id}-long-enough`;
@@ -104,7 +124,12 @@ async function signUpAndIn(name: string, fixedEmail?: string): Promise<{ ctx: AP
   expect(res.status(), await res.text()).toBe(201);
   const body = await res.json();
   // Confirm the address, as the emailed link does: invitations bound to it and ADMIN_EMAILS need that.
-  await ok(ctx.post("/api/account/verify-email", { data: { token: (await emailedLink(email, /Confirm your email/, since)).searchParams.get("token") } }), `confirm ${email}`);
+  await ok(
+    ctx.post("/api/account/verify-email", {
+      data: { token: (await emailedLink(email, /Confirm your email/, since)).searchParams.get("token") },
+    }),
+    `confirm ${email}`,
+  );
   await signIn(ctx, email, password);
   return { ctx, email, password, team: body.team.slug, userId: body.user.id };
 }
@@ -112,7 +137,9 @@ async function signUpAndIn(name: string, fixedEmail?: string): Promise<{ ctx: AP
 /** next-auth's credentials sign-in, as the browser form does it. */
 async function signIn(ctx: APIRequestContext, email: string, password: string) {
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true", callbackUrl: BASE_URL } });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true", callbackUrl: BASE_URL },
+  });
   expect(res.ok(), `sign-in of ${email}`).toBe(true);
   const session = await (await ctx.get("/api/auth/session")).json();
   expect(session?.user?.email).toBe(email);
@@ -134,7 +161,10 @@ test("security matrix: every route × every caller answers as the access rules p
   const T = owner.team;
   const join = async (role: TeamRole, label: string) => {
     const user = await signUpAndIn(label);
-    const inv = await ok<{ token: string }>(owner.ctx.post(`/api/v1/teams/${T}/invitations`, { data: { email: user.email, role } }), "invite");
+    const inv = await ok<{ token: string }>(
+      owner.ctx.post(`/api/v1/teams/${T}/invitations`, { data: { email: user.email, role } }),
+      "invite",
+    );
     await ok(user.ctx.post(`/api/v1/invitations/${inv.token}`, { data: {} }), "accept");
     return user;
   };
@@ -163,40 +193,98 @@ test("security matrix: every route × every caller answers as the access rules p
     "signed out": await newContext(),
     "read token": await newContext({ ...ORIGIN, authorization: `Bearer ${readToken.token}` }),
     "write token": await newContext({ ...ORIGIN, authorization: `Bearer ${writeToken.token}` }),
-    "cross-site": await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: await owner.ctx.storageState(), extraHTTPHeaders: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }),
+    "cross-site": await playwrightRequest.newContext({
+      baseURL: BASE_URL,
+      storageState: await owner.ctx.storageState(),
+      extraHTTPHeaders: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    }),
   };
 
   // Resources of team T.
   const input = structuredClone(chatExample);
-  const newScenario = async (name = "Matrix scenario") => ok<{ id: string; version: number }>(owner.ctx.post(`/api/v1/teams/${T}/scenarios`, { data: { name, input } }), "scenario");
+  const newScenario = async (name = "Matrix scenario") =>
+    ok<{ id: string; version: number }>(owner.ctx.post(`/api/v1/teams/${T}/scenarios`, { data: { name, input } }), "scenario");
   const S = await newScenario("Kept");
   const S2 = await newScenario("Second");
-  const scenarioVersion = async (id: string) => (await ok<{ version: number }>(owner.ctx.get(`/api/v1/scenarios/${id}`), "read back")).version;
-  const unchangedScenario = (id: string, version: number) => async () => expect(await scenarioVersion(id), `scenario ${id} unchanged`).toBe(version);
+  const scenarioVersion = async (id: string) =>
+    (await ok<{ version: number }>(owner.ctx.get(`/api/v1/scenarios/${id}`), "read back")).version;
+  const unchangedScenario = (id: string, version: number) => async () =>
+    expect(await scenarioVersion(id), `scenario ${id} unchanged`).toBe(version);
   // A scenario whose first API price is off the catalog, so re-pricing has something to change.
   const stalePriced = async () => {
     const stale = structuredClone(input);
     stale.apiOptions[0].prices.inputPerM += 1;
-    return ok<{ id: string; version: number }>(owner.ctx.post(`/api/v1/teams/${T}/scenarios`, { data: { name: "Stale prices", input: stale } }), "stale scenario");
+    return ok<{ id: string; version: number }>(
+      owner.ctx.post(`/api/v1/teams/${T}/scenarios`, { data: { name: "Stale prices", input: stale } }),
+      "stale scenario",
+    );
   };
 
   // Catalog: a published version and a draft with rows to edit and retire.
-  const versions = await ok<{ versions: { id: string; published: boolean; repricingRuns: { id: string }[] }[] }>(admin.ctx.get("/api/v1/catalog/versions"), "versions");
+  const versions = await ok<{ versions: { id: string; published: boolean; repricingRuns: { id: string }[] }[] }>(
+    admin.ctx.get("/api/v1/catalog/versions"),
+    "versions",
+  );
   const published = versions.versions.find((v) => v.published)!;
-  const newDraft = async () => ok<{ id: string }>(admin.ctx.post("/api/v1/catalog/versions", { data: { label: `Matrix ${randomBytes(3).toString("hex")}`, effectiveDate: "2026-12-01" } }), "draft");
+  const newDraft = async () =>
+    ok<{ id: string }>(
+      admin.ctx.post("/api/v1/catalog/versions", {
+        data: { label: `Matrix ${randomBytes(3).toString("hex")}`, effectiveDate: "2026-12-01" },
+      }),
+      "draft",
+    );
   const draft = await newDraft();
-  const draftRows = await ok<{ apiPrices: { id: string }[]; gpuOffers: { id: string }[] }>(admin.ctx.get(`/api/v1/catalog/versions/${draft.id}`), "draft rows");
+  const draftRows = await ok<{ apiPrices: { id: string }[]; gpuOffers: { id: string }[] }>(
+    admin.ctx.get(`/api/v1/catalog/versions/${draft.id}`),
+    "draft rows",
+  );
   const run = versions.versions.flatMap((v) => v.repricingRuns)[0]?.id;
   const apiRow = (c: Caller) => draftRows.apiPrices[CALLERS.indexOf(c)].id;
   const gpuRow = (c: Caller) => draftRows.gpuOffers[CALLERS.indexOf(c)].id;
-  const gpuOffer = { provider: "Matrix cloud", gpuType: "L40S", memoryGb: 48, bandwidthGbS: 864, bf16Tflops: 362, pricePerGpuHour: 1, sourceUrl: "https://example.com", checkedAt: "2026-12-01" };
-  const apiPrice = { provider: "Matrix AI", model: "m-1", inputPerM: 1, outputPerM: 2, sourceUrl: "https://example.com", checkedAt: "2026-12-01" };
-  const csv = { format: "gpu-csv", text: "provider,gpu_type,price_per_gpu_hour\nMatrix cloud,L40S,1.1", sourceUrl: "https://example.com/prices" };
+  const gpuOffer = {
+    provider: "Matrix cloud",
+    gpuType: "L40S",
+    memoryGb: 48,
+    bandwidthGbS: 864,
+    bf16Tflops: 362,
+    pricePerGpuHour: 1,
+    sourceUrl: "https://example.com",
+    checkedAt: "2026-12-01",
+  };
+  const apiPrice = {
+    provider: "Matrix AI",
+    model: "m-1",
+    inputPerM: 1,
+    outputPerM: 2,
+    sourceUrl: "https://example.com",
+    checkedAt: "2026-12-01",
+  };
+  const csv = {
+    format: "gpu-csv",
+    text: "provider,gpu_type,price_per_gpu_hour\nMatrix cloud,L40S,1.1",
+    sourceUrl: "https://example.com/prices",
+  };
 
   const entries: Entry[] = [
     // Public
-    { route: "/api/signup", method: "POST", access: "public", ok: 201, build: () => ({ path: "/api/signup", body: { name: "New", email: `matrix-new-${randomBytes(4).toString("hex")}@example.com`, password: "a long enough password" } }) },
-    { route: "/api/auth/[...nextauth]", method: "GET", access: "public", ok: 200, note: "next-auth's own handler; its POST sign-in is exercised by signing in above", build: () => ({ path: "/api/auth/csrf" }) },
+    {
+      route: "/api/signup",
+      method: "POST",
+      access: "public",
+      ok: 201,
+      build: () => ({
+        path: "/api/signup",
+        body: { name: "New", email: `matrix-new-${randomBytes(4).toString("hex")}@example.com`, password: "a long enough password" },
+      }),
+    },
+    {
+      route: "/api/auth/[...nextauth]",
+      method: "GET",
+      access: "public",
+      ok: 200,
+      note: "next-auth's own handler; its POST sign-in is exercised by signing in above",
+      build: () => ({ path: "/api/auth/csrf" }),
+    },
     {
       route: "/api/auth/[...nextauth]",
       method: "POST",
@@ -206,20 +294,84 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "a sign-in without next-auth's CSRF token is refused for everyone (its own double-submit check)",
       build: () => ({ path: "/api/auth/callback/credentials", body: { email: "demo@breakeven.local", password: "breakeven-demo" } }),
     },
-    { route: "/api/health", method: "GET", access: "public", ok: 200, note: "readiness, with a database query", build: () => ({ path: "/api/health?ready" }) },
-    { route: "/api/account/password-reset", method: "POST", access: "public", ok: 422, note: "not an address: refused alike for everyone, before any limit counts it", build: () => ({ path: "/api/account/password-reset", body: { email: "not an address" } }) },
-    { route: "/api/account/password-reset/confirm", method: "POST", access: "public", ok: 422, note: "a made-up link token", build: () => ({ path: "/api/account/password-reset/confirm", body: { token: "x".repeat(43), newPassword: "a fresh phrase for nobody" } }) },
-    { route: "/api/account/verify-email", method: "POST", access: "public", ok: 422, note: "a made-up link token", build: () => ({ path: "/api/account/verify-email", body: { token: "y".repeat(43) } }) },
+    {
+      route: "/api/health",
+      method: "GET",
+      access: "public",
+      ok: 200,
+      note: "readiness, with a database query",
+      build: () => ({ path: "/api/health?ready" }),
+    },
+    {
+      route: "/api/account/password-reset",
+      method: "POST",
+      access: "public",
+      ok: 422,
+      note: "not an address: refused alike for everyone, before any limit counts it",
+      build: () => ({ path: "/api/account/password-reset", body: { email: "not an address" } }),
+    },
+    {
+      route: "/api/account/password-reset/confirm",
+      method: "POST",
+      access: "public",
+      ok: 422,
+      note: "a made-up link token",
+      build: () => ({
+        path: "/api/account/password-reset/confirm",
+        body: { token: "x".repeat(43), newPassword: "a fresh phrase for nobody" },
+      }),
+    },
+    {
+      route: "/api/account/verify-email",
+      method: "POST",
+      access: "public",
+      ok: 422,
+      note: "a made-up link token",
+      build: () => ({ path: "/api/account/verify-email", body: { token: "y".repeat(43) } }),
+    },
     { route: "/api/v1/openapi.json", method: "GET", access: "public", ok: 200, build: () => ({ path: "/api/v1/openapi.json" }) },
     // Any authenticated caller
-    { route: "/api/v1/evaluate", method: "POST", access: "signed-in", ok: 200, note: "stateless: a read token may evaluate", build: () => ({ path: "/api/v1/evaluate", body: { input, monteCarloSamples: 0 } }) },
+    {
+      route: "/api/v1/evaluate",
+      method: "POST",
+      access: "signed-in",
+      ok: 200,
+      note: "stateless: a read token may evaluate",
+      build: () => ({ path: "/api/v1/evaluate", body: { input, monteCarloSamples: 0 } }),
+    },
     { route: "/api/v1/catalog/current", method: "GET", access: "signed-in", ok: 200, build: () => ({ path: "/api/v1/catalog/current" }) },
-    { route: "/api/v1/catalog/history", method: "GET", access: "signed-in", ok: 200, build: () => ({ path: "/api/v1/catalog/history?kind=api&provider=OpenAI&model=GPT-4o-mini" }) },
+    {
+      route: "/api/v1/catalog/history",
+      method: "GET",
+      access: "signed-in",
+      ok: 200,
+      build: () => ({ path: "/api/v1/catalog/history?kind=api&provider=OpenAI&model=GPT-4o-mini" }),
+    },
     { route: "/api/v1/catalog/versions", method: "GET", access: "signed-in", ok: 200, build: () => ({ path: "/api/v1/catalog/versions" }) },
-    { route: "/api/v1/catalog/versions/[id]", method: "GET", access: "signed-in", ok: 200, note: "a published version", build: () => ({ path: `/api/v1/catalog/versions/${published.id}` }) },
-    { route: "/api/v1/catalog/versions/[id]", method: "GET", access: "admin-hidden", ok: 200, note: "a draft", build: () => ({ path: `/api/v1/catalog/versions/${draft.id}` }) },
+    {
+      route: "/api/v1/catalog/versions/[id]",
+      method: "GET",
+      access: "signed-in",
+      ok: 200,
+      note: "a published version",
+      build: () => ({ path: `/api/v1/catalog/versions/${published.id}` }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]",
+      method: "GET",
+      access: "admin-hidden",
+      ok: 200,
+      note: "a draft",
+      build: () => ({ path: `/api/v1/catalog/versions/${draft.id}` }),
+    },
     // Browser sessions only
-    { route: "/api/v1/teams", method: "POST", access: "session", ok: 201, build: () => ({ path: "/api/v1/teams", body: { name: "Matrix extra team" } }) },
+    {
+      route: "/api/v1/teams",
+      method: "POST",
+      access: "session",
+      ok: 201,
+      build: () => ({ path: "/api/v1/teams", body: { name: "Matrix extra team" } }),
+    },
     {
       route: "/api/account/password",
       method: "POST",
@@ -228,7 +380,14 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "a wrong current password: refused, so no caller's session ends mid-matrix",
       build: () => ({ path: "/api/account/password", body: { currentPassword: "not my password", newPassword: "a brand new phrase" } }),
     },
-    { route: "/api/account/verify-email/send", method: "POST", access: "session", ok: 200, note: "the caller's address is already confirmed: nothing is sent", build: () => ({ path: "/api/account/verify-email/send", body: {} }) },
+    {
+      route: "/api/account/verify-email/send",
+      method: "POST",
+      access: "session",
+      ok: 200,
+      note: "the caller's address is already confirmed: nothing is sent",
+      build: () => ({ path: "/api/account/verify-email/send", body: {} }),
+    },
     {
       route: "/api/account/sign-out-everywhere",
       method: "POST",
@@ -244,17 +403,67 @@ test("security matrix: every route × every caller answers as the access rules p
       ok: 200,
       note: "invitations to another team, one per caller",
       build: async () => {
-        const inv = await ok<{ token: string }>(host.ctx.post(`/api/v1/teams/${host.team}/invitations`, { data: { email: "anyone@example.com", role: "viewer", anyoneWithLink: true } }), "host invite");
+        const inv = await ok<{ token: string }>(
+          host.ctx.post(`/api/v1/teams/${host.team}/invitations`, {
+            data: { email: "anyone@example.com", role: "viewer", anyoneWithLink: true },
+          }),
+          "host invite",
+        );
         return { path: `/api/v1/invitations/${inv.token}` };
       },
     },
     // Catalog administrators
-    { route: "/api/v1/catalog/versions", method: "POST", access: "admin", ok: 201, build: () => ({ path: "/api/v1/catalog/versions", body: { label: `Matrix draft ${randomBytes(3).toString("hex")}`, effectiveDate: "2026-12-01" } }) },
-    { route: "/api/v1/catalog/versions/[id]", method: "DELETE", access: "admin", ok: 200, build: async () => ({ path: `/api/v1/catalog/versions/${(await newDraft()).id}` }) },
-    { route: "/api/v1/catalog/versions/[id]/api-prices", method: "POST", access: "admin", ok: 201, build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/api-prices`, body: { ...apiPrice, model: `m-${randomBytes(3).toString("hex")}` } }) },
-    { route: "/api/v1/catalog/versions/[id]/gpu-offers", method: "POST", access: "admin", ok: 201, build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/gpu-offers`, body: { ...gpuOffer, provider: `Matrix ${randomBytes(3).toString("hex")}` } }) },
-    { route: "/api/v1/catalog/versions/[id]/import/preview", method: "POST", access: "admin", ok: 200, build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/import/preview`, body: csv }) },
-    { route: "/api/v1/catalog/versions/[id]/import", method: "POST", access: "admin", ok: 200, build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/import`, body: csv }) },
+    {
+      route: "/api/v1/catalog/versions",
+      method: "POST",
+      access: "admin",
+      ok: 201,
+      build: () => ({
+        path: "/api/v1/catalog/versions",
+        body: { label: `Matrix draft ${randomBytes(3).toString("hex")}`, effectiveDate: "2026-12-01" },
+      }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]",
+      method: "DELETE",
+      access: "admin",
+      ok: 200,
+      build: async () => ({ path: `/api/v1/catalog/versions/${(await newDraft()).id}` }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]/api-prices",
+      method: "POST",
+      access: "admin",
+      ok: 201,
+      build: () => ({
+        path: `/api/v1/catalog/versions/${draft.id}/api-prices`,
+        body: { ...apiPrice, model: `m-${randomBytes(3).toString("hex")}` },
+      }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]/gpu-offers",
+      method: "POST",
+      access: "admin",
+      ok: 201,
+      build: () => ({
+        path: `/api/v1/catalog/versions/${draft.id}/gpu-offers`,
+        body: { ...gpuOffer, provider: `Matrix ${randomBytes(3).toString("hex")}` },
+      }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]/import/preview",
+      method: "POST",
+      access: "admin",
+      ok: 200,
+      build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/import/preview`, body: csv }),
+    },
+    {
+      route: "/api/v1/catalog/versions/[id]/import",
+      method: "POST",
+      access: "admin",
+      ok: 200,
+      build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/import`, body: csv }),
+    },
     {
       route: "/api/v1/catalog/versions/[id]/publish",
       method: "POST",
@@ -263,10 +472,34 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "an invalid label: publishing for real would re-price every scenario the other tests use; 422 shows the admin got past authorization",
       build: () => ({ path: `/api/v1/catalog/versions/${draft.id}/publish`, body: { label: "", effectiveDate: "2026-12-01" } }),
     },
-    { route: "/api/v1/catalog/api-prices/[rowId]", method: "PATCH", access: "admin", ok: 200, build: (c) => ({ path: `/api/v1/catalog/api-prices/${apiRow(c)}`, body: { inputPerM: 1.5 } }) },
-    { route: "/api/v1/catalog/api-prices/[rowId]", method: "DELETE", access: "admin", ok: 200, build: (c) => ({ path: `/api/v1/catalog/api-prices/${apiRow(c)}` }) },
-    { route: "/api/v1/catalog/gpu-offers/[rowId]", method: "PATCH", access: "admin", ok: 200, build: (c) => ({ path: `/api/v1/catalog/gpu-offers/${gpuRow(c)}`, body: { pricePerGpuHour: 2.5 } }) },
-    { route: "/api/v1/catalog/gpu-offers/[rowId]", method: "DELETE", access: "admin", ok: 200, build: (c) => ({ path: `/api/v1/catalog/gpu-offers/${gpuRow(c)}` }) },
+    {
+      route: "/api/v1/catalog/api-prices/[rowId]",
+      method: "PATCH",
+      access: "admin",
+      ok: 200,
+      build: (c) => ({ path: `/api/v1/catalog/api-prices/${apiRow(c)}`, body: { inputPerM: 1.5 } }),
+    },
+    {
+      route: "/api/v1/catalog/api-prices/[rowId]",
+      method: "DELETE",
+      access: "admin",
+      ok: 200,
+      build: (c) => ({ path: `/api/v1/catalog/api-prices/${apiRow(c)}` }),
+    },
+    {
+      route: "/api/v1/catalog/gpu-offers/[rowId]",
+      method: "PATCH",
+      access: "admin",
+      ok: 200,
+      build: (c) => ({ path: `/api/v1/catalog/gpu-offers/${gpuRow(c)}`, body: { pricePerGpuHour: 2.5 } }),
+    },
+    {
+      route: "/api/v1/catalog/gpu-offers/[rowId]",
+      method: "DELETE",
+      access: "admin",
+      ok: 200,
+      build: (c) => ({ path: `/api/v1/catalog/gpu-offers/${gpuRow(c)}` }),
+    },
     {
       route: "/api/v1/catalog/runs/[id]",
       method: "GET",
@@ -276,29 +509,110 @@ test("security matrix: every route × every caller answers as the access rules p
       build: () => ({ path: `/api/v1/catalog/runs/${run ?? "no-such-run"}` }),
     },
     // Team members
-    { route: "/api/v1/teams/[team]/scenarios", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/scenarios` }) },
-    { route: "/api/v1/teams/[team]/scenarios", method: "POST", access: "editor", ok: 201, build: () => ({ path: `/api/v1/teams/${T}/scenarios`, body: { template: "chat" } }) },
-    { route: "/api/v1/teams/[team]/compare", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/compare?s=${S.id},${S2.id}` }) },
-    { route: "/api/v1/teams/[team]/compare/memo", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/compare/memo?format=md&s=${S.id},${S2.id}` }) },
+    {
+      route: "/api/v1/teams/[team]/scenarios",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/scenarios` }),
+    },
+    {
+      route: "/api/v1/teams/[team]/scenarios",
+      method: "POST",
+      access: "editor",
+      ok: 201,
+      build: () => ({ path: `/api/v1/teams/${T}/scenarios`, body: { template: "chat" } }),
+    },
+    {
+      route: "/api/v1/teams/[team]/compare",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/compare?s=${S.id},${S2.id}` }),
+    },
+    {
+      route: "/api/v1/teams/[team]/compare/memo",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/compare/memo?format=md&s=${S.id},${S2.id}` }),
+    },
     { route: "/api/v1/scenarios/[id]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/scenarios/${S.id}` }) },
-    { route: "/api/v1/scenarios/[id]/revisions", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/scenarios/${S.id}/revisions` }) },
-    { route: "/api/v1/scenarios/[id]/revisions/[number]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/scenarios/${S.id}/revisions/1` }) },
-    { route: "/api/v1/scenarios/[id]/memo", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/scenarios/${S.id}/memo?format=md` }) },
-    { route: "/api/v1/scenarios/[id]/comments", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/api/v1/scenarios/${S.id}/comments` }) },
-    { route: "/api/v1/scenarios/[id]/comments", method: "POST", access: "viewer", ok: 201, note: "viewers may comment; a read token may not", build: () => ({ path: `/api/v1/scenarios/${S.id}/comments`, body: { body: "From the matrix" } }) },
-    { route: "/api/v1/scenarios/[id]/duplicate", method: "POST", access: "editor", ok: 201, build: () => ({ path: `/api/v1/scenarios/${S.id}/duplicate` }) },
+    {
+      route: "/api/v1/scenarios/[id]/revisions",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/revisions` }),
+    },
+    {
+      route: "/api/v1/scenarios/[id]/revisions/[number]",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/revisions/1` }),
+    },
+    {
+      route: "/api/v1/scenarios/[id]/memo",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/memo?format=md` }),
+    },
+    {
+      route: "/api/v1/scenarios/[id]/comments",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/comments` }),
+    },
+    {
+      route: "/api/v1/scenarios/[id]/comments",
+      method: "POST",
+      access: "viewer",
+      ok: 201,
+      note: "viewers may comment; a read token may not",
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/comments`, body: { body: "From the matrix" } }),
+    },
+    {
+      route: "/api/v1/scenarios/[id]/duplicate",
+      method: "POST",
+      access: "editor",
+      ok: 201,
+      build: () => ({ path: `/api/v1/scenarios/${S.id}/duplicate` }),
+    },
     ...scenarioWrites(),
-    { route: "/api/v1/teams/[team]/invitations", method: "POST", access: "owner", ok: 201, build: () => ({ path: `/api/v1/teams/${T}/invitations`, body: { email: "invitee@example.com", role: "viewer" } }) },
-    { route: "/api/v1/teams/[team]/invitations", method: "GET", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/invitations` }) },
+    {
+      route: "/api/v1/teams/[team]/invitations",
+      method: "POST",
+      access: "owner",
+      ok: 201,
+      build: () => ({ path: `/api/v1/teams/${T}/invitations`, body: { email: "invitee@example.com", role: "viewer" } }),
+    },
+    {
+      route: "/api/v1/teams/[team]/invitations",
+      method: "GET",
+      access: "owner",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/invitations` }),
+    },
     {
       route: "/api/v1/teams/[team]/invitations/[invitationId]",
       method: "DELETE",
       access: "owner",
       ok: 200,
       note: "a fresh invitation per caller, so only the role decides",
-      build: async () => ({ path: `/api/v1/teams/${T}/invitations/${(await ok<{ id: string }>(owner.ctx.post(`/api/v1/teams/${T}/invitations`, { data: { email: "withdrawn@example.com", role: "viewer" } }), "invite to withdraw")).id}` }),
+      build: async () => ({
+        path: `/api/v1/teams/${T}/invitations/${(await ok<{ id: string }>(owner.ctx.post(`/api/v1/teams/${T}/invitations`, { data: { email: "withdrawn@example.com", role: "viewer" } }), "invite to withdraw")).id}`,
+      }),
     },
-    { route: "/api/v1/teams/[team]/members/[userId]", method: "PATCH", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/members/${viewer.userId}`, body: { role: "viewer" } }) },
+    {
+      route: "/api/v1/teams/[team]/members/[userId]",
+      method: "PATCH",
+      access: "owner",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/members/${viewer.userId}`, body: { role: "viewer" } }),
+    },
     {
       route: "/api/v1/teams/[team]/members/[userId]",
       method: "DELETE",
@@ -307,10 +621,28 @@ test("security matrix: every route × every caller answers as the access rules p
       note: "the owner, acting last, removes a spare member every other caller failed to remove",
       build: () => ({ path: `/api/v1/teams/${T}/members/${spare.userId}` }),
     },
-    { route: "/api/v1/teams/[team]/reprice-threshold", method: "PUT", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/reprice-threshold`, body: { percent: 5, usd: 100 } }) },
+    {
+      route: "/api/v1/teams/[team]/reprice-threshold",
+      method: "PUT",
+      access: "owner",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/reprice-threshold`, body: { percent: 5, usd: 100 } }),
+    },
     { route: "/api/v1/teams/[team]/tokens", method: "GET", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/tokens` }) },
-    { route: "/api/v1/teams/[team]/tokens", method: "POST", access: "owner", ok: 201, build: () => ({ path: `/api/v1/teams/${T}/tokens`, body: { name: "matrix", access: "read" } }) },
-    { route: "/api/v1/teams/[team]/tokens/[tokenId]", method: "DELETE", access: "owner", ok: 200, build: async () => ({ path: `/api/v1/teams/${T}/tokens/${(await tokenFor("read", "to revoke")).id}` }) },
+    {
+      route: "/api/v1/teams/[team]/tokens",
+      method: "POST",
+      access: "owner",
+      ok: 201,
+      build: () => ({ path: `/api/v1/teams/${T}/tokens`, body: { name: "matrix", access: "read" } }),
+    },
+    {
+      route: "/api/v1/teams/[team]/tokens/[tokenId]",
+      method: "DELETE",
+      access: "owner",
+      ok: 200,
+      build: async () => ({ path: `/api/v1/teams/${T}/tokens/${(await tokenFor("read", "to revoke")).id}` }),
+    },
   ];
 
   /** Version-checked writes: each caller gets a fresh scenario, so only the role decides. */
@@ -331,15 +663,65 @@ test("security matrix: every route × every caller answers as the access rules p
       };
     };
     return [
-      { route: "/api/v1/scenarios/[id]", method: "PUT", access: "editor", ok: 200, ...fresh((id) => `/api/v1/scenarios/${id}`, (v) => ({ baseVersion: v, input, message: "matrix" })) },
-      { route: "/api/v1/scenarios/[id]", method: "DELETE", access: "editor", ok: 200, note: "archives", ...fresh((id) => `/api/v1/scenarios/${id}`, (v) => ({ baseVersion: v })) },
-      { route: "/api/v1/scenarios/[id]/status", method: "POST", access: "editor", ok: 200, ...fresh((id) => `/api/v1/scenarios/${id}/status`, (v) => ({ baseVersion: v, status: "proposed" })) },
-      { route: "/api/v1/scenarios/[id]/revisions/[number]/restore", method: "POST", access: "editor", ok: 200, ...fresh((id) => `/api/v1/scenarios/${id}/revisions/1/restore`, (v) => ({ baseVersion: v })) },
-      { route: "/api/v1/scenarios/[id]/reprice", method: "POST", access: "editor", ok: 200, ...fresh((id) => `/api/v1/scenarios/${id}/reprice`, (v) => ({ baseVersion: v }), stalePriced) },
+      {
+        route: "/api/v1/scenarios/[id]",
+        method: "PUT",
+        access: "editor",
+        ok: 200,
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}`,
+          (v) => ({ baseVersion: v, input, message: "matrix" }),
+        ),
+      },
+      {
+        route: "/api/v1/scenarios/[id]",
+        method: "DELETE",
+        access: "editor",
+        ok: 200,
+        note: "archives",
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}`,
+          (v) => ({ baseVersion: v }),
+        ),
+      },
+      {
+        route: "/api/v1/scenarios/[id]/status",
+        method: "POST",
+        access: "editor",
+        ok: 200,
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}/status`,
+          (v) => ({ baseVersion: v, status: "proposed" }),
+        ),
+      },
+      {
+        route: "/api/v1/scenarios/[id]/revisions/[number]/restore",
+        method: "POST",
+        access: "editor",
+        ok: 200,
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}/revisions/1/restore`,
+          (v) => ({ baseVersion: v }),
+        ),
+      },
+      {
+        route: "/api/v1/scenarios/[id]/reprice",
+        method: "POST",
+        access: "editor",
+        ok: 200,
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}/reprice`,
+          (v) => ({ baseVersion: v }),
+          stalePriced,
+        ),
+      },
     ];
   }
 
-  const invitePage = await ok<{ token: string }>(host.ctx.post(`/api/v1/teams/${host.team}/invitations`, { data: { email: "page@example.com", role: "viewer" } }), "page invite");
+  const invitePage = await ok<{ token: string }>(
+    host.ctx.post(`/api/v1/teams/${host.team}/invitations`, { data: { email: "page@example.com", role: "viewer" } }),
+    "page invite",
+  );
   const pages: Entry[] = [
     { route: "/", method: "GET", access: "redirect", ok: 307, note: "to the first team, or to sign-in", build: () => ({ path: "/" }) },
     { route: "/signin", method: "GET", access: "guest", ok: 200, build: () => ({ path: "/signin" }) },
@@ -352,10 +734,24 @@ test("security matrix: every route × every caller answers as the access rules p
     { route: "/t/[team]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}` }) },
     { route: "/t/[team]/new", method: "GET", access: "editor", ok: 200, build: () => ({ path: `/t/${T}/new` }) },
     { route: "/t/[team]/compare", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/compare?s=${S.id},${S2.id}` }) },
-    { route: "/t/[team]/settings", method: "GET", access: "viewer", ok: 200, note: "members see the team; only owners see tokens and the audit log", build: () => ({ path: `/t/${T}/settings` }) },
+    {
+      route: "/t/[team]/settings",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      note: "members see the team; only owners see tokens and the audit log",
+      build: () => ({ path: `/t/${T}/settings` }),
+    },
     { route: "/t/[team]/catalog", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/catalog` }) },
     { route: "/t/[team]/catalog/history", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/catalog/history` }) },
-    { route: "/t/[team]/catalog/admin", method: "GET", access: "viewer", ok: 200, note: "non-admins are told they can only browse", build: () => ({ path: `/t/${T}/catalog/admin` }) },
+    {
+      route: "/t/[team]/catalog/admin",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      note: "non-admins are told they can only browse",
+      build: () => ({ path: `/t/${T}/catalog/admin` }),
+    },
     { route: "/t/[team]/s/[id]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/s/${S.id}` }) },
     { route: "/t/[team]/s/[id]/diff", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/s/${S.id}/diff?a=1&b=1` }) },
   ];
@@ -370,42 +766,71 @@ test("security matrix: every route × every caller answers as the access rules p
   const rows: string[] = [];
   const unexpected: string[] = [];
   // Owners act last on each route, so removals by them (a member, a token) come after the refusals.
-  const order: Caller[] = ["signed out", "cross-site", "outsider", "catalog admin", "read token", "write token", "viewer", "editor", "owner"];
-  for (const [isPage, list] of [[false, entries], [true, pages]] as const) {
+  const order: Caller[] = [
+    "signed out",
+    "cross-site",
+    "outsider",
+    "catalog admin",
+    "read token",
+    "write token",
+    "viewer",
+    "editor",
+    "owner",
+  ];
+  for (const [isPage, list] of [
+    [false, entries],
+    [true, pages],
+  ] as const) {
     for (const e of list) {
       const seen: string[] = [];
       for (const caller of order) {
         const req = await e.build(caller);
         const ctx = contexts[caller];
         // Writes always carry a JSON body (the app's client sends one even when empty).
-        const res = await ctx.fetch(req.path, { method: e.method, data: e.method === "GET" ? undefined : (req.body ?? {}), maxRedirects: 0 });
+        const res = await ctx.fetch(req.path, {
+          method: e.method,
+          data: e.method === "GET" ? undefined : (req.body ?? {}),
+          maxRedirects: 0,
+        });
         const want = expected(e, caller, isPage);
         const got = res.status();
         seen.push(`${caller} ${got}`);
         const body = await res.text();
-        if (got !== want) unexpected.push(`${e.method} ${e.route}${e.note ? ` (${e.note})` : ""} as ${caller}: expected ${want}, got ${got} ${body.slice(0, 200)}`);
-        if (e.location && !e.location.test(res.headers()["location"] ?? "")) unexpected.push(`${e.method} ${req.path} as ${caller}: redirected to ${res.headers()["location"]}, expected ${e.location}`);
+        if (got !== want)
+          unexpected.push(
+            `${e.method} ${e.route}${e.note ? ` (${e.note})` : ""} as ${caller}: expected ${want}, got ${got} ${body.slice(0, 200)}`,
+          );
+        if (e.location && !e.location.test(res.headers()["location"] ?? ""))
+          unexpected.push(`${e.method} ${req.path} as ${caller}: redirected to ${res.headers()["location"]}, expected ${e.location}`);
         if (got === 307 && (caller === "signed out" || caller.endsWith("token"))) {
           const location = res.headers()["location"] ?? "";
-          if (!location.includes("/signin")) unexpected.push(`${e.method} ${req.path} as ${caller}: redirected to ${location}, not to sign-in`);
+          if (!location.includes("/signin"))
+            unexpected.push(`${e.method} ${req.path} as ${caller}: redirected to ${location}, not to sign-in`);
         }
         if (!isPage && got >= 400 && e.unchanged) await e.unchanged(req);
-        if (/argon2|passwordHash/i.test(body)) unexpected.push(`${e.method} ${req.path} as ${caller}: the response mentions a password hash`);
+        if (/argon2|passwordHash/i.test(body))
+          unexpected.push(`${e.method} ${req.path} as ${caller}: the response mentions a password hash`);
       }
-      rows.push(`| ${e.method} ${e.route}${e.note ? ` — ${e.note}` : ""} | ${e.access} | ${order.map((c) => expected(e, c, isPage)).join(" | ")} |`);
+      rows.push(
+        `| ${e.method} ${e.route}${e.note ? ` — ${e.note}` : ""} | ${e.access} | ${order.map((c) => expected(e, c, isPage)).join(" | ")} |`,
+      );
     }
   }
   const table = [`| route | access | ${order.join(" | ")} |`, `|---|---|${order.map(() => "---").join("|")}|`, ...rows].join("\n");
   await test.info().attach("security-matrix.md", { body: table, contentType: "text/markdown" });
   const cases = (entries.length + pages.length) * order.length;
-  console.log(`security matrix: ${entries.length} handler entries + ${pages.length} pages × ${order.length} callers = ${cases} cases, ${unexpected.length} unexpected`);
+  console.log(
+    `security matrix: ${entries.length} handler entries + ${pages.length} pages × ${order.length} callers = ${cases} cases, ${unexpected.length} unexpected`,
+  );
   expect(unexpected, unexpected.join("\n")).toEqual([]);
 
   // The admin-only draft survives the run only as a draft: tidy up.
   await admin.ctx.delete(`/api/v1/catalog/versions/${draft.id}`);
 });
 
-test("security headers: a per-request script nonce instead of 'unsafe-inline', no CSP violations in the browser, HSTS over HTTPS", async ({ page }) => {
+test("security headers: a per-request script nonce instead of 'unsafe-inline', no CSP violations in the browser, HSTS over HTTPS", async ({
+  page,
+}) => {
   const api = await newContext();
   const nonces: string[] = [];
   for (const path of ["/signin", "/signin", "/docs/api"]) {
@@ -448,7 +873,10 @@ test("security headers: a per-request script nonce instead of 'unsafe-inline', n
   await page.getByLabel("Password").fill("breakeven-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("team-name")).toBeVisible();
-  await page.getByRole("link", { name: /70B agent platform/ }).first().click();
+  await page
+    .getByRole("link", { name: /70B agent platform/ })
+    .first()
+    .click();
   await expect(page.getByTestId("recommendation-headline")).toBeVisible();
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

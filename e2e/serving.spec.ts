@@ -1,7 +1,10 @@
 import path from "node:path";
 import { test, expect, signUp } from "./fixtures";
 
-test("a team's own vllm bench serve result calibrates a self-host option, and a row for a bad degree is a field error", async ({ page, newUser }) => {
+test("a team's own vllm bench serve result calibrates a self-host option, and a row for a bad degree is a field error", async ({
+  page,
+  newUser,
+}) => {
   await signUp(page, newUser);
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: /Chat assistant/ }).click();

@@ -1,7 +1,11 @@
 import { test, expect, signIn, signUp, confirmEmail } from "./fixtures";
 import { randomBytes } from "node:crypto";
 
-test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({ page, browser, newUser }) => {
+test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({
+  page,
+  browser,
+  newUser,
+}) => {
   await signUp(page, newUser);
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: /Chat assistant/ }).click();
@@ -62,12 +66,20 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   // And the API refuses a viewer's write even if the button were there.
   const id = scenarioUrl.split("/").at(-1);
   const status = await viewer.evaluate(async (sid) => {
-    const r = await fetch(`/api/v1/scenarios/${sid}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion: 1, input: {} }) });
+    const r = await fetch(`/api/v1/scenarios/${sid}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ baseVersion: 1, input: {} }),
+    });
     return r.status;
   }, id);
   expect(status).toBe(403); // who may write is checked before what was sent…
   const status2 = await viewer.evaluate(async (sid) => {
-    const r = await fetch(`/api/v1/scenarios/${sid}/duplicate`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const r = await fetch(`/api/v1/scenarios/${sid}/duplicate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     return r.status;
   }, id);
   expect(status2).toBe(403); // …and a viewer may not write
@@ -144,7 +156,10 @@ test("an owner creates an API token that a script uses, then revokes it", async 
   const script = await page.context().browser()!.newContext();
   const list = await script.request.get(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` } });
   expect(list.status()).toBe(200);
-  const write = await script.request.post(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` }, data: { template: "chat" } });
+  const write = await script.request.post(`/api/v1/teams/${team}/scenarios`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { template: "chat" },
+  });
   expect(write.status()).toBe(403);
   expect((await script.request.get("/api/v1/openapi.json")).status()).toBe(200);
 
@@ -152,6 +167,8 @@ test("an owner creates an API token that a script uses, then revokes it", async 
   await expect(panel.locator('[data-token="CI pipeline"]')).toContainText("last used");
   await panel.locator('[data-token="CI pipeline"]').getByRole("button", { name: "Revoke" }).click();
   await expect(panel.locator('[data-token="CI pipeline"]')).toContainText("revoked");
-  expect((await script.request.get(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect((await script.request.get(`/api/v1/teams/${team}/scenarios`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(
+    401,
+  );
   await script.close();
 });

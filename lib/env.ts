@@ -33,13 +33,34 @@ const EnvSchema = z
     OIDC_CLIENT_ID: optionalText,
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: optionalText,
-    SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { error: "must be smtp://user:pass@host:port or smtps://…" }),
+    SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
+      error: "must be smtp://user:pass@host:port or smtps://…",
+    }),
     MAIL_FROM: optionalText,
     MAIL_OUTBOX_DIR: optionalText,
-    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(5, { error: "must be at most 5" }).default(1),
-    SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(100_000, { error: "must be at most 100000" }).default(10),
-    MEMO_RENDER_THREADS: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(1),
-    MEMO_RENDER_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number" }).min(1, { error: "must be at least 1" }).max(600, { error: "must be at most 600" }).default(60),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(5, { error: "must be at most 5" })
+      .default(1),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(100_000, { error: "must be at most 100000" })
+      .default(10),
+    MEMO_RENDER_THREADS: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(16, { error: "must be at most 16" })
+      .default(1),
+    MEMO_RENDER_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "must be a number" })
+      .min(1, { error: "must be at least 1" })
+      .max(600, { error: "must be at most 600" })
+      .default(60),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { assertSameOrigin, clientAddress, json, MAX_BODY_BYTES, readJson } from "./http";
 
-const post = (body: string, headers: Record<string, string> = {}) => new Request("http://app.test/api/v1/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new Request("http://app.test/api/v1/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
 describe("readJson", () => {
   test.each([
@@ -21,7 +22,10 @@ describe("readJson", () => {
   });
 
   test("a body declared or found larger than the limit is 413", async () => {
-    await expect(readJson(post("{}", { "content-length": String(MAX_BODY_BYTES + 1) }))).rejects.toMatchObject({ code: "too_large", status: 413 });
+    await expect(readJson(post("{}", { "content-length": String(MAX_BODY_BYTES + 1) }))).rejects.toMatchObject({
+      code: "too_large",
+      status: 413,
+    });
     await expect(readJson(post(JSON.stringify({ text: "x".repeat(MAX_BODY_BYTES) })))).rejects.toMatchObject({ status: 413 });
   });
 
@@ -36,7 +40,11 @@ describe("readJson", () => {
 });
 
 describe("assertSameOrigin", () => {
-  const write = (headers: Record<string, string>) => new Request("http://app.test/api/v1/x", { method: "POST", headers: { host: "app.test", "content-type": "application/json", ...headers } });
+  const write = (headers: Record<string, string>) =>
+    new Request("http://app.test/api/v1/x", {
+      method: "POST",
+      headers: { host: "app.test", "content-type": "application/json", ...headers },
+    });
   test.each([["null"], ["not a url"], ["http://evil.test"], ["http://"]])("Origin %s is 403, never 500", (origin) => {
     expect(() => assertSameOrigin(write({ origin }))).toThrow(expect.objectContaining({ code: "forbidden" }));
   });

@@ -66,7 +66,8 @@ export function bearerToken(req: Request): string | null {
 export function assertSameOrigin(req: Request, { json = true }: { json?: boolean } = {}): void {
   // A bearer token is not sent by browsers on their own, so it needs no origin check.
   if (bearerToken(req)) {
-    if (json && !(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
+    if (json && !(req.headers.get("content-type") ?? "").includes("application/json"))
+      throw new AppError("validation", "Send the body as JSON (Content-Type: application/json).");
     return;
   }
   const origin = req.headers.get("origin");
@@ -98,6 +99,9 @@ export const json = (body: unknown, status = 200) => NextResponse.json(body, { s
  */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUSTED_PROXY_HOPS): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries[Math.max(0, entries.length - hops)] ?? "unknown";
 }

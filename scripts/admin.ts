@@ -11,8 +11,16 @@ async function main() {
   const { client, handle } = createDb(process.env.DATABASE_URL);
   try {
     if (command === "list") {
-      const admins = await client.user.findMany({ where: { catalogAdmin: true }, select: { email: true, name: true }, orderBy: { email: "asc" } });
-      console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join("\n") : "No administrators granted (ADMIN_EMAILS may still name some).");
+      const admins = await client.user.findMany({
+        where: { catalogAdmin: true },
+        select: { email: true, name: true },
+        orderBy: { email: "asc" },
+      });
+      console.log(
+        admins.length
+          ? admins.map((a) => `${a.email} (${a.name})`).join("\n")
+          : "No administrators granted (ADMIN_EMAILS may still name some).",
+      );
       return 0;
     }
     if (!["grant", "revoke", "disable", "enable"].includes(command) || !email) {

@@ -46,14 +46,24 @@ async function main() {
     // Saved scenarios: the three examples at 20 volumes each, summaries computed once per variant.
     const variants = demoScenarios().flatMap((d) =>
       Array.from({ length: 20 }, (_, k) => {
-        const input = { ...d.input, workload: { ...d.input.workload, requestsPerMonth: Math.round(d.input.workload.requestsPerMonth * (0.25 + k * 0.25)) } };
+        const input = {
+          ...d.input,
+          workload: { ...d.input.workload, requestsPerMonth: Math.round(d.input.workload.requestsPerMonth * (0.25 + k * 0.25)) },
+        };
         return { name: d.name, input, summary: summarize(evaluateScenario(input, { monteCarloSamples: 0 })) };
       }),
     );
     const t0 = performance.now();
     for (let start = 0; start < count; start += 1000) {
       const ids = Array.from({ length: Math.min(1000, count - start) }, (_, i) => start + i);
-      await db.scenario.createMany({ data: ids.map((i) => ({ id: `bench-s-${i}`, teamId: team.id, name: `${variants[i % variants.length].name} #${i}`, createdById: user.id })) });
+      await db.scenario.createMany({
+        data: ids.map((i) => ({
+          id: `bench-s-${i}`,
+          teamId: team.id,
+          name: `${variants[i % variants.length].name} #${i}`,
+          createdById: user.id,
+        })),
+      });
       await db.scenarioRevision.createMany({
         data: ids.map((i) => ({
           id: `bench-r-${i}`,
@@ -66,15 +76,25 @@ async function main() {
         })),
       });
     }
-    await db.$executeRawUnsafe(`UPDATE "Scenario" s SET "currentRevisionId" = r.id FROM "ScenarioRevision" r WHERE r."scenarioId" = s.id AND s."currentRevisionId" IS NULL`);
+    await db.$executeRawUnsafe(
+      `UPDATE "Scenario" s SET "currentRevisionId" = r.id FROM "ScenarioRevision" r WHERE r."scenarioId" = s.id AND s."currentRevisionId" IS NULL`,
+    );
     const insertSeconds = (performance.now() - t0) / 1000;
 
     // A published version with the reference rows, H200s and L40Ss cheaper.
-    const version = await db.catalogVersion.create({ data: { label: "bench", effectiveDate: new Date(), published: true, publishedAt: new Date() } });
-    const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({ ...rest, catalogVersionId: version.id });
+    const version = await db.catalogVersion.create({
+      data: { label: "bench", effectiveDate: new Date(), published: true, publishedAt: new Date() },
+    });
+    const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({
+      ...rest,
+      catalogVersionId: version.id,
+    });
     await db.apiPrice.createMany({ data: (await db.apiPrice.findMany({ where: { catalogVersionId: reference.id } })).map(strip) });
     await db.gpuOffer.createMany({
-      data: (await db.gpuOffer.findMany({ where: { catalogVersionId: reference.id } })).map((o) => ({ ...strip(o), pricePerGpuHour: o.gpuType === "H200 SXM" || o.gpuType === "L40S" ? o.pricePerGpuHour * 0.6 : o.pricePerGpuHour })),
+      data: (await db.gpuOffer.findMany({ where: { catalogVersionId: reference.id } })).map((o) => ({
+        ...strip(o),
+        pricePerGpuHour: o.gpuType === "H200 SXM" || o.gpuType === "L40S" ? o.pricePerGpuHour * 0.6 : o.pricePerGpuHour,
+      })),
     });
     const run = await db.repricingRun.create({ data: { catalogVersionId: version.id } });
 

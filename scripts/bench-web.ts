@@ -33,8 +33,14 @@ export async function httpFigures(runs = 300): Promise<{ trivial: Timing; evalua
       if (status !== 200) throw new Error(`bench request answered ${status}`);
     };
     const trivial = await time(async () => must((await u.client.request("GET", "/api/health")).status), runs);
-    const evaluate = await time(async () => must((await u.client.request("POST", "/api/v1/evaluate", { input, monteCarloSamples: 0 })).status), runs);
-    const evaluateToken = await time(async () => must((await withToken.request("POST", "/api/v1/evaluate", { input, monteCarloSamples: 0 })).status), runs);
+    const evaluate = await time(
+      async () => must((await u.client.request("POST", "/api/v1/evaluate", { input, monteCarloSamples: 0 })).status),
+      runs,
+    );
+    const evaluateToken = await time(
+      async () => must((await withToken.request("POST", "/api/v1/evaluate", { input, monteCarloSamples: 0 })).status),
+      runs,
+    );
     const dashboard = await time(async () => must((await u.client.request("GET", `/t/${u.team}`)).status), Math.ceil(runs / 3));
     return { trivial, evaluate, evaluateToken, dashboard };
   } finally {
@@ -69,7 +75,8 @@ export function firstLoadJs(): { page: string; kb: number; files: number }[] {
       new Function(readFileSync(file, "utf8"))();
       const [page, m] = Object.entries(g.__RSC_MANIFEST)[0];
       const files = new Set(root);
-      for (const [entry, chunks] of Object.entries(m.entryJSFiles)) if (!entry.includes("global-error")) chunks.forEach((c) => files.add(c));
+      for (const [entry, chunks] of Object.entries(m.entryJSFiles))
+        if (!entry.includes("global-error")) chunks.forEach((c) => files.add(c));
       const bytes = [...files].reduce((n, f) => n + gz(f), 0);
       return { page: page.replace(/\/page$/, "") || "/", kb: bytes / 1024, files: files.size };
     })

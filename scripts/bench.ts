@@ -13,8 +13,18 @@ import { buildSync } from "esbuild";
 // Next's bundler adds no such wrapper, so we bundle lib/engine with esbuild first.
 const outDir = mkdtempSync(path.join(os.tmpdir(), "breakeven-bench-"));
 const bundle = path.join(outDir, "engine.mjs");
-buildSync({ entryPoints: [path.resolve("scripts/bench-entry.ts")], bundle: true, format: "esm", platform: "node", target: "node20", outfile: bundle, logLevel: "error" });
-const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario } = (await import(pathToFileURL(bundle).href)) as typeof import("./bench-entry");
+buildSync({
+  entryPoints: [path.resolve("scripts/bench-entry.ts")],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outfile: bundle,
+  logLevel: "error",
+});
+const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario } = (await import(
+  pathToFileURL(bundle).href
+)) as typeof import("./bench-entry");
 
 // `npm run bench -- engine memo` runs only the named sections (engine, memo, reprice, web); the
 // baseline is always measured. No argument: all of them. `--markdown` also writes the figures to
@@ -22,7 +32,8 @@ const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario 
 const SECTIONS = ["engine", "memo", "reprice", "web"] as const;
 const markdown = process.argv.includes("--markdown");
 const only = process.argv.slice(2).filter((a) => a !== "--markdown");
-for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`Unknown section "${name}": use ${SECTIONS.join(", ")}`);
+for (const name of only)
+  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`Unknown section "${name}": use ${SECTIONS.join(", ")}`);
 const want = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -52,12 +63,24 @@ const examples = readdirSync(EXAMPLES)
 const prices = { input: 0.15, cachedRead: 0.075, cacheWrite: 0.15, output: 0.6 };
 let sink = 0;
 const BASELINE_BATCH = 1000;
-const baseline = measure(() => {
-  for (let i = 0; i < BASELINE_BATCH; i++) sink += apiTokenCostPerRequest(1000 + i, 200, 0.5, 0, prices);
-}, 200, 300);
+const baseline = measure(
+  () => {
+    for (let i = 0; i < BASELINE_BATCH; i++) sink += apiTokenCostPerRequest(1000 + i, 200, 0.5, 0, prices);
+  },
+  200,
+  300,
+);
 const baselineUs = (baseline.median * 1000) / BASELINE_BATCH;
 
-const rows: Row[] = [{ name: "baseline: API cost formula, one call", median: baselineUs, p90: (baseline.p90 * 1000) / BASELINE_BATCH, runs: baseline.runs * BASELINE_BATCH, unit: "µs" }];
+const rows: Row[] = [
+  {
+    name: "baseline: API cost formula, one call",
+    median: baselineUs,
+    p90: (baseline.p90 * 1000) / BASELINE_BATCH,
+    runs: baseline.runs * BASELINE_BATCH,
+    unit: "µs",
+  },
+];
 
 // The engine figures are taken in rounds, every example in every round, and each row reports
 // its best round (the median least disturbed by other tenants of the machine) with the range of
@@ -68,23 +91,45 @@ const engine = new Map<string, Measured[]>();
 const keep = (key: string, m: Measured) => engine.set(key, [...(engine.get(key) ?? []), m]);
 for (let round = 0; round < (want("engine") ? ROUNDS : 0); round++) {
   for (const ex of examples) {
-    keep(`validate ${ex.name}`, measure(() => parseScenario(ex.input), 300, 300));
-    keep(`plain ${ex.name}`, measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 500));
+    keep(
+      `validate ${ex.name}`,
+      measure(() => parseScenario(ex.input), 300, 300),
+    );
+    keep(
+      `plain ${ex.name}`,
+      measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 500),
+    );
     const parsed = parseScenario(ex.input);
-    keep(`parsed ${ex.name}`, measure(() => evaluateParsed(parsed, { monteCarloSamples: 0 }), 300, 500));
-    keep(`mc ${ex.name}`, measure(() => evaluateScenario(ex.input, { monteCarloSamples: 10_000 }), 20, 500));
+    keep(
+      `parsed ${ex.name}`,
+      measure(() => evaluateParsed(parsed, { monteCarloSamples: 0 }), 300, 500),
+    );
+    keep(
+      `mc ${ex.name}`,
+      measure(() => evaluateScenario(ex.input, { monteCarloSamples: 10_000 }), 20, 500),
+    );
   }
 }
 function best(key: string, scale: number): Pick<Row, "median" | "p90" | "runs" | "spread"> {
   const all = engine.get(key)!;
   const b = all.reduce((x, y) => (y.median < x.median ? y : x));
   const medians = all.map((m) => m.median * scale);
-  return { median: b.median * scale, p90: b.p90 * scale, runs: all.reduce((n, m) => n + m.runs, 0), spread: `rounds ${fmt(Math.min(...medians))}–${fmt(Math.max(...medians))}` };
+  return {
+    median: b.median * scale,
+    p90: b.p90 * scale,
+    runs: all.reduce((n, m) => n + m.runs, 0),
+    spread: `rounds ${fmt(Math.min(...medians))}–${fmt(Math.max(...medians))}`,
+  };
 }
 for (const ex of want("engine") ? examples : []) {
   rows.push({ name: `  of which input validation (zod) ${ex.name}`, unit: "µs", ...best(`validate ${ex.name}`, 1000) });
   rows.push({ name: `evaluateScenario ${ex.name}, no Monte Carlo`, unit: "µs", target: "≤ 20 µs", ...best(`plain ${ex.name}`, 1000) });
-  rows.push({ name: `evaluateParsed ${ex.name} (input already validated)`, unit: "µs", target: "≤ 8 µs", ...best(`parsed ${ex.name}`, 1000) });
+  rows.push({
+    name: `evaluateParsed ${ex.name} (input already validated)`,
+    unit: "µs",
+    target: "≤ 8 µs",
+    ...best(`parsed ${ex.name}`, 1000),
+  });
   rows.push({ name: `evaluateScenario ${ex.name}, 10,000-sample Monte Carlo`, unit: "ms", target: "≤ 2 ms", ...best(`mc ${ex.name}`, 1) });
 }
 
@@ -133,14 +178,39 @@ if (want("memo")) {
   const { renderMemoPdf } = await import("../lib/memo/pdf");
   const source = (raw: unknown) => {
     const input = parseScenario(raw);
-    return { name: input.name, description: "", status: "proposed", revision: 1, savedAt: new Date(), message: "", authors: ["Bench"], catalogVersion: null, input, evaluation: evaluateScenario(input) };
+    return {
+      name: input.name,
+      description: "",
+      status: "proposed",
+      revision: 1,
+      savedAt: new Date(),
+      message: "",
+      authors: ["Bench"],
+      catalogVersion: null,
+      input,
+      evaluation: evaluateScenario(input),
+    };
   };
   const typical = examples.find((e) => e.name === "chat-assistant-8b") ?? examples[0];
-  const memoOf = (list: typeof examples) => buildMemo({ team: "Bench", generatedAt: new Date(), scenarios: list.map((e) => source(e.input)) });
+  const memoOf = (list: typeof examples) =>
+    buildMemo({ team: "Bench", generatedAt: new Date(), scenarios: list.map((e) => source(e.input)) });
   const one = await measureAsync(() => renderMemoPdf(memoOf([typical])), 10, 3000);
-  rows.push({ name: `memo PDF ${typical.name} (evaluate + content + render)`, median: one.median, p90: one.p90, runs: one.runs, unit: "ms", target: "< 1 s" });
+  rows.push({
+    name: `memo PDF ${typical.name} (evaluate + content + render)`,
+    median: one.median,
+    p90: one.p90,
+    runs: one.runs,
+    unit: "ms",
+    target: "< 1 s",
+  });
   const three = await measureAsync(() => renderMemoPdf(memoOf(examples)), 5, 3000);
-  rows.push({ name: `memo PDF, comparison of ${examples.length} scenarios`, median: three.median, p90: three.p90, runs: three.runs, unit: "ms" });
+  rows.push({
+    name: `memo PDF, comparison of ${examples.length} scenarios`,
+    median: three.median,
+    p90: three.p90,
+    runs: three.runs,
+    unit: "ms",
+  });
   const md = measure(() => memoMarkdown(memoOf([typical])), 50, 500);
   rows.push({ name: `memo Markdown ${typical.name}`, median: md.median, p90: md.p90, runs: md.runs, unit: "ms" });
 }
@@ -155,7 +225,11 @@ for (const kind of want("reprice") ? (["pglite", "postgres"] as const) : []) {
     continue;
   }
   const count = process.env.REPRICE_COUNT ?? "10000";
-  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-reprice.ts", kind, count], { encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-reprice.ts", kind, count], {
+    encoding: "utf8",
+    env: process.env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.status !== 0 || !line.startsWith("{")) {
     repriceNotes.push(`re-pricing on ${kind}: failed: ${(child.stderr || child.stdout).trim().split("\n").slice(-3).join(" ")}`);
@@ -163,14 +237,25 @@ for (const kind of want("reprice") ? (["pglite", "postgres"] as const) : []) {
   }
   const r = JSON.parse(line);
   const label = kind === "pglite" ? "embedded PGlite" : "PostgreSQL";
-  rows.push({ name: `re-price ${r.count} saved scenarios after a publish, ${label}`, median: r.seconds * 1000, p90: r.seconds * 1000, runs: 1, unit: "ms", target: "< 30 s" });
+  rows.push({
+    name: `re-price ${r.count} saved scenarios after a publish, ${label}`,
+    median: r.seconds * 1000,
+    p90: r.seconds * 1000,
+    runs: 1,
+    unit: "ms",
+    target: "< 30 s",
+  });
   repriceNotes.push(
     `re-pricing on ${label}: ${r.processed} scenarios in ${r.seconds.toFixed(1)} s (${r.changed} with changed prices; loading them took ${r.insertSeconds.toFixed(1)} s); while it ran, event-loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms (max ${r.loopDelayMaxMs.toFixed(0)} ms), a trivial query every 20 ms: p50 ${r.probeP50Ms.toFixed(1)} ms, p95 ${r.probeP95Ms.toFixed(1)} ms, max ${r.probeMaxMs.toFixed(0)} ms over ${r.probes} probes`,
   );
 }
 
-console.log(`Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, engine bundled by esbuild\n`);
-console.log(`${"what".padEnd(62)}${"median".padStart(12)}${"p90".padStart(12)}${"× baseline".padStart(14)}${"runs".padStart(9)}  target     median of each round`);
+console.log(
+  `Breakeven benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, engine bundled by esbuild\n`,
+);
+console.log(
+  `${"what".padEnd(62)}${"median".padStart(12)}${"p90".padStart(12)}${"× baseline".padStart(14)}${"runs".padStart(9)}  target     median of each round`,
+);
 for (const r of rows) {
   const us = r.unit === "ms" ? r.median * 1000 : r.median;
   console.log(
@@ -206,26 +291,41 @@ function meets(r: Row): boolean {
 // The app over HTTP: `next start` on the production build (built first if there is none; rebuild
 // after changing the code), embedded PGlite, one request at a time.
 if (want("web")) {
-// Imported here: it loads the database layer, which the engine figures should not share a heap with.
-const { firstLoadJs, httpFigures } = await import("./bench-web");
-const web = await httpFigures();
-console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
-const http = [
-  ["GET /api/health (trivial route: the baseline)", web.trivial],
-  ["POST /api/v1/evaluate, session cookie, no Monte Carlo", web.evaluate],
-  ["POST /api/v1/evaluate, API token, no Monte Carlo", web.evaluateToken],
-  ["GET /t/[team] (team dashboard page, server-rendered)", web.dashboard],
-] as const;
-for (const [name, t] of http) console.log(`${name.padEnd(62)}${`${fmt(t.median)} ms`.padStart(12)}${`${fmt(t.p90)} ms`.padStart(12)}${`${fmt(t.median / web.trivial.median)} × trivial`.padStart(18)}${String(t.runs).padStart(6)}`);
-md.push("", `HTTP, \`next start\` on the production build, embedded PGlite, one request at a time (${web.trivial.runs} each):`, "", "| request | median | p90 | × trivial |", "|---|---:|---:|---:|");
-for (const [name, t] of http) md.push(`| ${name} | ${fmt(t.median)} ms | ${fmt(t.p90)} ms | ${fmt(t.median / web.trivial.median)} |`);
+  // Imported here: it loads the database layer, which the engine figures should not share a heap with.
+  const { firstLoadJs, httpFigures } = await import("./bench-web");
+  const web = await httpFigures();
+  console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
+  const http = [
+    ["GET /api/health (trivial route: the baseline)", web.trivial],
+    ["POST /api/v1/evaluate, session cookie, no Monte Carlo", web.evaluate],
+    ["POST /api/v1/evaluate, API token, no Monte Carlo", web.evaluateToken],
+    ["GET /t/[team] (team dashboard page, server-rendered)", web.dashboard],
+  ] as const;
+  for (const [name, t] of http)
+    console.log(
+      `${name.padEnd(62)}${`${fmt(t.median)} ms`.padStart(12)}${`${fmt(t.p90)} ms`.padStart(12)}${`${fmt(t.median / web.trivial.median)} × trivial`.padStart(18)}${String(t.runs).padStart(6)}`,
+    );
+  md.push(
+    "",
+    `HTTP, \`next start\` on the production build, embedded PGlite, one request at a time (${web.trivial.runs} each):`,
+    "",
+    "| request | median | p90 | × trivial |",
+    "|---|---:|---:|---:|",
+  );
+  for (const [name, t] of http) md.push(`| ${name} | ${fmt(t.median)} ms | ${fmt(t.p90)} ms | ${fmt(t.median / web.trivial.median)} |`);
 
-console.log("\nFirst-load JavaScript per page (gzip; Next's runtime + the page's chunks, from .next manifests):");
-md.push("", "First-load JavaScript per page (gzip; Next's runtime and the page's chunks, read from the build's manifests):", "", "| page | kB | files |", "|---|---:|---:|");
-for (const p of firstLoadJs()) {
-  console.log(`  ${p.page.padEnd(34)}${`${p.kb.toFixed(0)} kB`.padStart(9)}  ${p.files} files`);
-  md.push(`| ${p.page} | ${p.kb.toFixed(0)} | ${p.files} |`);
-}
+  console.log("\nFirst-load JavaScript per page (gzip; Next's runtime + the page's chunks, from .next manifests):");
+  md.push(
+    "",
+    "First-load JavaScript per page (gzip; Next's runtime and the page's chunks, read from the build's manifests):",
+    "",
+    "| page | kB | files |",
+    "|---|---:|---:|",
+  );
+  for (const p of firstLoadJs()) {
+    console.log(`  ${p.page.padEnd(34)}${`${p.kb.toFixed(0)} kB`.padStart(9)}  ${p.files} files`);
+    md.push(`| ${p.page} | ${p.kb.toFixed(0)} | ${p.files} |`);
+  }
 }
 if (markdown) {
   writeFileSync("docs/benchmarks.md", `${md.join("\n")}\n`);

@@ -9,9 +9,22 @@ const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 console.log(row(["point", "run", "set", "measured tokens/s", "estimate", "ratio"]));
 console.log(row(["---", "---", "---", "---:", "---:", "---:"]));
 for (const p of points) {
-  console.log(row([p.id, p.label, p.heldOut ? "held out" : "fitted", Math.round(p.measured).toLocaleString("en-US"), Math.round(p.estimate).toLocaleString("en-US"), (p.estimate / p.measured).toFixed(2)]));
+  console.log(
+    row([
+      p.id,
+      p.label,
+      p.heldOut ? "held out" : "fitted",
+      Math.round(p.measured).toLocaleString("en-US"),
+      Math.round(p.estimate).toLocaleString("en-US"),
+      (p.estimate / p.measured).toFixed(2),
+    ]),
+  );
 }
-for (const [name, set] of [["fitted", points.filter((p) => !p.heldOut)], ["held out", points.filter((p) => p.heldOut)], ["all", points]] as const) {
+for (const [name, set] of [
+  ["fitted", points.filter((p) => !p.heldOut)],
+  ["held out", points.filter((p) => p.heldOut)],
+  ["all", points],
+] as const) {
   const logs = set.map((p) => Math.log(p.estimate / p.measured));
   const rms = Math.exp(Math.sqrt(logs.reduce((a, b) => a + b * b, 0) / logs.length));
   const within = set.filter((p) => factor(p.estimate / p.measured) <= 1.5).length;
@@ -22,5 +35,14 @@ for (const [name, set] of [["fitted", points.filter((p) => !p.heldOut)], ["held 
 console.log("\n" + row(["point", "run", "utilisation", "measured mean TTFT ms", "estimate ms", "ratio"]));
 console.log(row(["---", "---", "---:", "---:", "---:", "---:"]));
 for (const p of latencyPoints()) {
-  console.log(row([p.id, p.label, `${Math.round(p.utilisation * 100)}%`, Math.round(p.measuredTtftMs), Math.round(p.estimatedTtftMs), (p.estimatedTtftMs / p.measuredTtftMs).toFixed(2)]));
+  console.log(
+    row([
+      p.id,
+      p.label,
+      `${Math.round(p.utilisation * 100)}%`,
+      Math.round(p.measuredTtftMs),
+      Math.round(p.estimatedTtftMs),
+      (p.estimatedTtftMs / p.measuredTtftMs).toFixed(2),
+    ]),
+  );
 }

@@ -54,7 +54,8 @@ async function main() {
       const { client, handle } = createDb(process.env.DATABASE_URL);
       try {
         const reevaluated = await reevaluateAfterEngineUpgrade(client);
-        if (reevaluated) console.log(`Re-evaluated ${reevaluated.processed} saved scenarios with the current cost engine; ${reevaluated.changed} moved.`);
+        if (reevaluated)
+          console.log(`Re-evaluated ${reevaluated.processed} saved scenarios with the current cost engine; ${reevaluated.changed} moved.`);
       } finally {
         await client.$disconnect();
         await handle.close();

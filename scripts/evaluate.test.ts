@@ -33,12 +33,25 @@ describe("npm run evaluate", { timeout: 60_000 }, () => {
   });
 
   it("compares scenario files side by side", () => {
-    const out = run("--compare", "lib/engine/examples/chat-assistant-8b.json", "lib/engine/examples/regulated-in-house.json", "--samples", "0");
+    const out = run(
+      "--compare",
+      "lib/engine/examples/chat-assistant-8b.json",
+      "lib/engine/examples/regulated-in-house.json",
+      "--samples",
+      "0",
+    );
     expect(out.status).toBe(0);
     expect(out.stdout).toContain("8B chat assistant");
     expect(out.stdout).toContain("Regulated internal assistant");
     expect(out.stdout).toMatch(/different recommendations|Same recommendation/);
-    const json = run("--compare", "lib/engine/examples/chat-assistant-8b.json", "lib/engine/examples/regulated-in-house.json", "--json", "--samples", "0");
+    const json = run(
+      "--compare",
+      "lib/engine/examples/chat-assistant-8b.json",
+      "lib/engine/examples/regulated-in-house.json",
+      "--json",
+      "--samples",
+      "0",
+    );
     expect(JSON.parse(json.stdout)).toHaveLength(2);
   });
 

@@ -32,7 +32,8 @@ const samplesText = value("--samples");
 const samples = samplesText === undefined ? undefined : Number(samplesText);
 if (samples !== undefined && !(Number.isInteger(samples) && samples >= 0)) usage("--samples takes a whole number");
 const savedFile = value("--fail-if-recommendation-changes");
-if (args.includes("--fail-if-recommendation-changes") && !savedFile) usage("--fail-if-recommendation-changes takes the file of a saved evaluation");
+if (args.includes("--fail-if-recommendation-changes") && !savedFile)
+  usage("--fail-if-recommendation-changes takes the file of a saved evaluation");
 
 function readJsonFile(file: string): unknown {
   try {

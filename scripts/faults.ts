@@ -39,7 +39,9 @@ async function writersOn(base: string, label: string): Promise<Writer[]> {
 /** A browser page signed in as the writer's user (its session cookie). */
 async function browserAs(browser: Awaited<ReturnType<typeof chromium.launch>>, base: string, w: Writer): Promise<Page> {
   const ctx = await browser.newContext();
-  const cookies = w.client.cookieHeader.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base }));
+  const cookies = w.client.cookieHeader
+    .split("; ")
+    .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base }));
   await ctx.addCookies(cookies);
   const page = await ctx.newPage();
   await page.goto(`${base}/t/${w.team}`);
@@ -53,7 +55,10 @@ async function postgresRestart(cluster: string[]) {
     const writers = await writersOn(server.base, "pg");
     const stop = { stopped: false };
     const running = writers.map((w) => w.loop(stop));
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     const page = await browserAs(browser, server.base, writers[0]);
     await sleep(4_000);
     const down = Date.now();
@@ -74,10 +79,13 @@ async function postgresRestart(cluster: string[]) {
     const ready = Date.now();
     await sleep(1_000);
     await page.getByRole("button", { name: "Try again" }).click();
-    const back = await page.getByTestId("team-name").waitFor({ timeout: 10_000 }).then(
-      () => true,
-      () => false,
-    );
+    const back = await page
+      .getByTestId("team-name")
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await browser.close();
     await sleep(5_000);
     stop.stopped = true;
@@ -98,14 +106,24 @@ async function postgresRestart(cluster: string[]) {
         `serving again ${recovery.toFixed(2)} s after PostgreSQL accepted connections`,
     );
     if (during[0]) console.log(`  e.g. ${during[0].status}: ${during[0].message}`);
-    console.log(`  a team page during the outage: ${shown?.status()} with the error page: ${errorPage}; after "Try again" once PostgreSQL is back: ${back ? "the page" : "still failing"}`);
-    if (!errorPage || !back) problems.push("postgres: the browser did not get the error page during the outage, or did not recover with Try again");
+    console.log(
+      `  a team page during the outage: ${shown?.status()} with the error page: ${errorPage}; after "Try again" once PostgreSQL is back: ${back ? "the page" : "still failing"}`,
+    );
+    if (!errorPage || !back)
+      problems.push("postgres: the browser did not get the error page during the outage, or did not recover with Try again");
     const before = all.filter((f) => f.at + f.ms < down);
-    if (before.length) problems.push(`postgres: ${before.length} failures before the outage, e.g. ${before[0].status} ${before[0].message}`);
+    if (before.length)
+      problems.push(`postgres: ${before.length} failures before the outage, e.g. ${before[0].status} ${before[0].message}`);
     if (statuses.some((s) => s !== 503)) problems.push(`postgres: outage answers other than 503: ${statuses.join(", ")}`);
     if (!during.length) problems.push("postgres: no request failed during the outage — was PostgreSQL really stopped?");
     if (!(recovery <= 5)) problems.push(`postgres: recovered after ${recovery.toFixed(2)} s (target 5 s)`);
-    if (missing.length) problems.push(`postgres: ${missing.length} acknowledged saves lost: ${missing.slice(0, 3).map((m) => m.marker).join(", ")}`);
+    if (missing.length)
+      problems.push(
+        `postgres: ${missing.length} acknowledged saves lost: ${missing
+          .slice(0, 3)
+          .map((m) => m.marker)
+          .join(", ")}`,
+      );
   } finally {
     await server.stop();
     await db.drop();
@@ -132,9 +150,18 @@ async function pgliteKill() {
     const missing = (await Promise.all(writers.map((w) => w.missing()))).flat();
     const acked = writers.reduce((n, w) => n + w.acks.length, 0);
     const appErrors = writers.flatMap((w) => w.failures).filter((f) => f.status >= 400);
-    console.log(`pglite SIGKILL ×3 during writes: ${acked} acknowledged saves, ${missing.length} missing after restarts; restarts answered in ${starts.map((s) => s.toFixed(1)).join(", ")} s`);
-    if (missing.length) problems.push(`pglite: ${missing.length} acknowledged saves lost: ${missing.slice(0, 3).map((m) => m.marker).join(", ")}`);
-    if (appErrors.length) problems.push(`pglite: ${appErrors.length} error answers before the kills, e.g. ${appErrors[0].status} ${appErrors[0].message}`);
+    console.log(
+      `pglite SIGKILL ×3 during writes: ${acked} acknowledged saves, ${missing.length} missing after restarts; restarts answered in ${starts.map((s) => s.toFixed(1)).join(", ")} s`,
+    );
+    if (missing.length)
+      problems.push(
+        `pglite: ${missing.length} acknowledged saves lost: ${missing
+          .slice(0, 3)
+          .map((m) => m.marker)
+          .join(", ")}`,
+      );
+    if (appErrors.length)
+      problems.push(`pglite: ${appErrors.length} error answers before the kills, e.g. ${appErrors[0].status} ${appErrors[0].message}`);
   } finally {
     await server.stop();
     await db.drop();

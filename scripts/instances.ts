@@ -7,7 +7,16 @@
 // - Two instances (PostgreSQL): a session made on one is valid on the other; failed sign-ins
 //   and API-token requests are counted once across both (the counters live in the database).
 //   npm run instances -- [--db pglite|postgres|both]
-import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, startServer, type DbKind, type Server, runScript } from "./reliability/harness";
+import {
+  Client,
+  dbKindsFromArgs,
+  ensureBuild,
+  freshDatabase,
+  startServer,
+  type DbKind,
+  type Server,
+  runScript,
+} from "./reliability/harness";
 import { exampleInput } from "./reliability/writers";
 
 const SAVES = 100;
@@ -36,7 +45,11 @@ async function staleSaves(kind: DbKind, a: Server, b: Server) {
     for (let i = 1; i <= SAVES; i++) {
       const marker = `${label}-${i}`;
       const v = ++volume;
-      const r = await client.request("PUT", `/api/v1/scenarios/${id}`, { baseVersion: known, input: { ...input, workload: { ...input.workload, requestsPerMonth: v } }, message: marker });
+      const r = await client.request("PUT", `/api/v1/scenarios/${id}`, {
+        baseVersion: known,
+        input: { ...input, workload: { ...input.workload, requestsPerMonth: v } },
+        message: marker,
+      });
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
       if (r.status === 200) {
         const body = r.body as { version: number; revision: number };
@@ -50,13 +63,19 @@ async function staleSaves(kind: DbKind, a: Server, b: Server) {
   }
   await Promise.all([racer(owner.client, "a"), racer(second.client, "b")]);
 
-  const revisions = ((await owner.client.request("GET", `/api/v1/scenarios/${id}/revisions`)).body as { revisions: { number: number; message: string | null }[] }).revisions;
+  const revisions = (
+    (await owner.client.request("GET", `/api/v1/scenarios/${id}/revisions`)).body as {
+      revisions: { number: number; message: string | null }[];
+    }
+  ).revisions;
   const byNumber = new Map(revisions.map((r) => [r.number, r.message]));
   const lost = landed.filter((l) => byNumber.get(l.revision) !== l.marker);
   const numbers = landed.map((l) => l.revision).sort((x, y) => x - y);
   const contiguous = numbers.every((n, i) => n === i + 2);
   const last = landed.reduce((m, l) => (l.revision > m.revision ? l : m));
-  const current = (await owner.client.request("GET", `/api/v1/scenarios/${id}`)).body as { currentRevision?: { number: number; input: { workload: { requestsPerMonth: number } } } };
+  const current = (await owner.client.request("GET", `/api/v1/scenarios/${id}`)).body as {
+    currentRevision?: { number: number; input: { workload: { requestsPerMonth: number } } };
+  };
   const conflicts = statuses.get(409) ?? 0;
   const other = [...statuses].filter(([s]) => s !== 200 && s !== 409);
   console.log(
@@ -67,7 +86,10 @@ async function staleSaves(kind: DbKind, a: Server, b: Server) {
   check(revisions.length === landed.length + 1, `${kind}: history has ${revisions.length} revisions for ${landed.length} landed saves`);
   check(lost.length === 0, `${kind}: ${lost.length} acknowledged saves not in the history`);
   check(contiguous, `${kind}: revision numbers of the landed saves are not 2…${landed.length + 1}`);
-  check(current.currentRevision?.input.workload.requestsPerMonth === last.volume, `${kind}: the current revision is not the last save that landed`);
+  check(
+    current.currentRevision?.input.workload.requestsPerMonth === last.volume,
+    `${kind}: the current revision is not the last save that landed`,
+  );
   check(conflicts > 0, `${kind}: no conflict at all — the saves did not race`);
 }
 
@@ -77,7 +99,10 @@ async function acrossInstances(a: Server, b: Server) {
   const onB = u.client.on(b.base);
   const session = (await onB.request("GET", "/api/auth/session")).body as { user?: { email?: string } };
   const page = await onB.request("GET", `/t/${u.team}`);
-  check(session.user?.email === u.email && page.status === 200, `session from A not valid on B (session ${JSON.stringify(session)}, page ${page.status})`);
+  check(
+    session.user?.email === u.email && page.status === 200,
+    `session from A not valid on B (session ${JSON.stringify(session)}, page ${page.status})`,
+  );
 
   // Failed sign-ins are counted across instances: five wrong passwords from one address,
   // alternating A and B, make that address wait, even with the right password; the owner
@@ -100,7 +125,9 @@ async function acrossInstances(a: Server, b: Server) {
     if (r.status === 200) served++;
     else if (r.status === 429) limited++;
   }
-  console.log(`two instances: session from A valid on B: ${session.user?.email === u.email}; 5 failed sign-ins alternating A/B make that address wait while the owner elsewhere signs in: ${locked}; token limit ${RATE}/min: ${served} served, ${limited} refused with 429 across both`);
+  console.log(
+    `two instances: session from A valid on B: ${session.user?.email === u.email}; 5 failed sign-ins alternating A/B make that address wait while the owner elsewhere signs in: ${locked}; token limit ${RATE}/min: ${served} served, ${limited} refused with 429 across both`,
+  );
   check(served === RATE && limited === 6, `token limit not shared: ${served} served, ${limited} limited (limit ${RATE})`);
 }
 

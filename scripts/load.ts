@@ -6,7 +6,17 @@
 //   npm run load -- [--db pglite|postgres|both] [--users 50] [--seconds 60] [--port 3300]
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
-import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, numberArg, percentile, runScript, startServer, type DbKind } from "./reliability/harness";
+import {
+  Client,
+  dbKindsFromArgs,
+  ensureBuild,
+  freshDatabase,
+  numberArg,
+  percentile,
+  runScript,
+  startServer,
+  type DbKind,
+} from "./reliability/harness";
 
 const argv = process.argv.slice(2);
 const USERS = numberArg(argv, "--users", 50);
@@ -17,7 +27,19 @@ const input = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.jso
 type User = { cookie: string; team: string; scenario: string; version: number; busy: boolean };
 type Kind = "dashboard" | "read" | "evaluate" | "save" | "list";
 
-type LoadResult = { db: DbKind; users: number; seconds: number; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number; byKind: Record<Kind, { ok: number; failed: number }> };
+type LoadResult = {
+  db: DbKind;
+  users: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  byKind: Record<Kind, { ok: number; failed: number }>;
+};
 
 async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; port?: number } = {}): Promise<LoadResult> {
   const users = opts.users ?? USERS;
@@ -49,10 +71,16 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
       }
       throw new Error("no free user: more connections than users");
     };
-    const byKind = Object.fromEntries((["dashboard", "read", "evaluate", "save", "list"] as Kind[]).map((k) => [k, { ok: 0, failed: 0 }])) as LoadResult["byKind"];
+    const byKind = Object.fromEntries(
+      (["dashboard", "read", "evaluate", "save", "list"] as Kind[]).map((k) => [k, { ok: 0, failed: 0 }]),
+    ) as LoadResult["byKind"];
     const count = (k: Kind, status: number) => (status >= 200 && status < 400 ? byKind[k].ok++ : byKind[k].failed++);
     type Ctx = { user?: User };
-    const headers = (u: User, json = false) => ({ cookie: u.cookie, origin: server.base, ...(json ? { "content-type": "application/json" } : {}) });
+    const headers = (u: User, json = false) => ({
+      cookie: u.cookie,
+      origin: server.base,
+      ...(json ? { "content-type": "application/json" } : {}),
+    });
     let saves = 0;
 
     const latencies: number[] = [];
@@ -70,21 +98,38 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
           onResponse: (status: number) => count("dashboard", status),
         },
         {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({ ...req, method: "GET", path: `/api/v1/scenarios/${ctx.user!.scenario}`, headers: headers(ctx.user!) }),
+          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
+            ...req,
+            method: "GET",
+            path: `/api/v1/scenarios/${ctx.user!.scenario}`,
+            headers: headers(ctx.user!),
+          }),
           onResponse: (status: number, body: string, ctx: Ctx) => {
             count("read", status);
             if (status === 200) ctx.user!.version = JSON.parse(body).version;
           },
         },
         {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({ ...req, method: "POST", path: "/api/v1/evaluate", headers: headers(ctx.user!, true), body: JSON.stringify({ input, monteCarloSamples: 0 }) }),
+          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
+            ...req,
+            method: "POST",
+            path: "/api/v1/evaluate",
+            headers: headers(ctx.user!, true),
+            body: JSON.stringify({ input, monteCarloSamples: 0 }),
+          }),
           onResponse: (status: number) => count("evaluate", status),
         },
         {
           setupRequest: (req: autocannon.Request, ctx: Ctx) => {
             const u = ctx.user!;
             const changed = { ...input, workload: { ...input.workload, requestsPerMonth: 1_000_000 + ++saves } };
-            return { ...req, method: "PUT", path: `/api/v1/scenarios/${u.scenario}`, headers: headers(u, true), body: JSON.stringify({ baseVersion: u.version, input: changed, message: "load" }) };
+            return {
+              ...req,
+              method: "PUT",
+              path: `/api/v1/scenarios/${u.scenario}`,
+              headers: headers(u, true),
+              body: JSON.stringify({ baseVersion: u.version, input: changed, message: "load" }),
+            };
           },
           onResponse: (status: number, body: string, ctx: Ctx) => {
             count("save", status);
@@ -92,7 +137,12 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
           },
         },
         {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({ ...req, method: "GET", path: `/api/v1/teams/${ctx.user!.team}/scenarios`, headers: headers(ctx.user!) }),
+          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
+            ...req,
+            method: "GET",
+            path: `/api/v1/teams/${ctx.user!.team}/scenarios`,
+            headers: headers(ctx.user!),
+          }),
           onResponse: (status: number, _body: string, ctx: Ctx) => {
             count("list", status);
             ctx.user!.busy = false;
@@ -124,7 +174,9 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
 }
 
 function formatLoad(r: LoadResult): string {
-  const kinds = Object.entries(r.byKind).map(([k, v]) => `${k} ${v.ok}${v.failed ? ` (+${v.failed} failed)` : ""}`).join(", ");
+  const kinds = Object.entries(r.byKind)
+    .map(([k, v]) => `${k} ${v.ok}${v.failed ? ` (+${v.failed} failed)` : ""}`)
+    .join(", ");
   return `${r.db.padEnd(8)} ${r.users} users × ${r.seconds} s: ${r.requests} requests, ${r.rps.toFixed(1)} req/s, latency p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, errors ${r.errors}\n         ${kinds}`;
 }
 

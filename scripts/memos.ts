@@ -19,13 +19,25 @@ const base = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json
 /** A scenario whose memo is long but within the limit: every option repeated, each with its measured rows. */
 function largeInput(copies: number, rowsPerOption: number) {
   const self = base.selfHostOptions[0];
-  const rows = Array.from({ length: rowsPerOption }, (_, i) => ({ ...self.benchmarks[0], concurrency: 8 + i, outputTokensPerS: 500 + 37 * i, source: `Synthetic row ${i + 1}` }));
+  const rows = Array.from({ length: rowsPerOption }, (_, i) => ({
+    ...self.benchmarks[0],
+    concurrency: 8 + i,
+    outputTokensPerS: 500 + 37 * i,
+    source: `Synthetic row ${i + 1}`,
+  }));
   return {
     ...base,
-    apiOptions: Array.from({ length: copies }, (_, i) => base.apiOptions.map((o: { id: string; label: string }) => ({ ...o, id: `${o.id}-${i}`, label: `${o.label} (${i + 1})` })))
+    apiOptions: Array.from({ length: copies }, (_, i) =>
+      base.apiOptions.map((o: { id: string; label: string }) => ({ ...o, id: `${o.id}-${i}`, label: `${o.label} (${i + 1})` })),
+    )
       .flat()
       .slice(0, 20),
-    selfHostOptions: Array.from({ length: copies }, (_, i) => ({ ...self, id: `${self.id}-${i}`, label: `${self.label} (${i + 1})`, benchmarks: rows })),
+    selfHostOptions: Array.from({ length: copies }, (_, i) => ({
+      ...self,
+      id: `${self.id}-${i}`,
+      label: `${self.label} (${i + 1})`,
+      benchmarks: rows,
+    })),
   };
 }
 
@@ -56,42 +68,71 @@ async function main(): Promise<string[]> {
     const prober = users[0];
     // Warm the routes (first requests compile and fill caches), then the same probes with nothing
     // rendering: this machine's own baseline for the dashboard.
-    for (let i = 0; i < 15; i++) await Promise.all([new Client(server.base).request("GET", "/api/health"), prober.client.request("GET", `/t/${prober.team}`)]);
+    for (let i = 0; i < 15; i++)
+      await Promise.all([new Client(server.base).request("GET", "/api/health"), prober.client.request("GET", `/t/${prober.team}`)]);
     const quietUntil = performance.now() + 6_000;
-    const [quietHealth, quiet] = await Promise.all([probe(new Client(server.base), "/api/health", () => performance.now() > quietUntil), probe(prober.client, `/t/${prober.team}`, () => performance.now() > quietUntil)]);
-    console.log(`nothing rendering: /api/health p99 ${percentile(quietHealth, 99).toFixed(0)} ms; dashboard p50 ${percentile(quiet, 50).toFixed(0)} ms, p99 ${percentile(quiet, 99).toFixed(0)} ms (${quiet.length} requests)`);
+    const [quietHealth, quiet] = await Promise.all([
+      probe(new Client(server.base), "/api/health", () => performance.now() > quietUntil),
+      probe(prober.client, `/t/${prober.team}`, () => performance.now() > quietUntil),
+    ]);
+    console.log(
+      `nothing rendering: /api/health p99 ${percentile(quietHealth, 99).toFixed(0)} ms; dashboard p50 ${percentile(quiet, 50).toFixed(0)} ms, p99 ${percentile(quiet, 99).toFixed(0)} ms (${quiet.length} requests)`,
+    );
 
     let done = false;
     const started = performance.now();
     const memos = Promise.all(
-      users.flatMap((u) => Array.from({ length: MEMOS_PER_USER }, (_, k) => u.client.request("GET", `/api/v1/scenarios/${u.scenario}/memo?format=pdf&context=copy-${k}`, undefined, undefined, 180_000))),
+      users.flatMap((u) =>
+        Array.from({ length: MEMOS_PER_USER }, (_, k) =>
+          u.client.request("GET", `/api/v1/scenarios/${u.scenario}/memo?format=pdf&context=copy-${k}`, undefined, undefined, 180_000),
+        ),
+      ),
     ).finally(() => (done = true));
     await sleep(300); // the renders are under way
-    const [replies, health, dashboard] = await Promise.all([memos, probe(new Client(server.base), "/api/health", () => done), probe(prober.client, `/t/${prober.team}`, () => done)]);
+    const [replies, health, dashboard] = await Promise.all([
+      memos,
+      probe(new Client(server.base), "/api/health", () => done),
+      probe(prober.client, `/t/${prober.team}`, () => done),
+    ]);
     const seconds = (performance.now() - started) / 1000;
     const pdfs = replies.filter((r) => r.status === 200 && typeof r.body === "string" && r.body.startsWith("%PDF"));
-    console.log(`${replies.length} large memos (${USERS} users × ${MEMOS_PER_USER}) rendered in ${seconds.toFixed(1)} s on one worker thread; ${pdfs.length} PDFs`);
-    console.log(`while rendering: /api/health p50 ${percentile(health, 50).toFixed(0)} ms, p99 ${percentile(health, 99).toFixed(0)} ms (${health.length} requests); dashboard p50 ${percentile(dashboard, 50).toFixed(0)} ms, p99 ${percentile(dashboard, 99).toFixed(0)} ms (${dashboard.length} requests)`);
+    console.log(
+      `${replies.length} large memos (${USERS} users × ${MEMOS_PER_USER}) rendered in ${seconds.toFixed(1)} s on one worker thread; ${pdfs.length} PDFs`,
+    );
+    console.log(
+      `while rendering: /api/health p50 ${percentile(health, 50).toFixed(0)} ms, p99 ${percentile(health, 99).toFixed(0)} ms (${health.length} requests); dashboard p50 ${percentile(dashboard, 50).toFixed(0)} ms, p99 ${percentile(dashboard, 99).toFixed(0)} ms (${dashboard.length} requests)`,
+    );
     if (pdfs.length !== replies.length) problems.push(`memos: ${replies.map((r) => r.status).join(", ")}`);
     // A stall shows as seconds; the machine's other tenants show as tens of milliseconds in the
     // quiet run too. Each probe must stay under the target or within SLOWDOWN of the same run's
     // quiet p99, whichever is more generous.
-    for (const [name, during, before] of [["/api/health", health, quietHealth], ["dashboard", dashboard, quiet]] as const) {
+    for (const [name, during, before] of [
+      ["/api/health", health, quietHealth],
+      ["dashboard", dashboard, quiet],
+    ] as const) {
       const limit = Math.max(PROBE_P99_MS, SLOWDOWN * percentile(before, 99));
-      if (percentile(during, 99) >= limit) problems.push(`${name} p99 ${percentile(during, 99).toFixed(0)} ms while memos render (limit ${limit.toFixed(0)} ms: ${PROBE_P99_MS} ms or ${SLOWDOWN}× the quiet p99)`);
+      if (percentile(during, 99) >= limit)
+        problems.push(
+          `${name} p99 ${percentile(during, 99).toFixed(0)} ms while memos render (limit ${limit.toFixed(0)} ms: ${PROBE_P99_MS} ms or ${SLOWDOWN}× the quiet p99)`,
+        );
     }
 
     // A repeated download is the cached file.
-    const again = await fetch(`${server.base}/api/v1/scenarios/${users[1].scenario}/memo?format=pdf&context=copy-0`, { headers: { cookie: users[1].client.cookieHeader } });
+    const again = await fetch(`${server.base}/api/v1/scenarios/${users[1].scenario}/memo?format=pdf&context=copy-0`, {
+      headers: { cookie: users[1].client.cookieHeader },
+    });
     console.log(`repeat download: ${again.status}, cache ${again.headers.get("x-memo-cache")}`);
-    if (again.status !== 200 || again.headers.get("x-memo-cache") !== "hit") problems.push(`a repeated memo was not served from the cache (${again.status}, ${again.headers.get("x-memo-cache")})`);
+    if (again.status !== 200 || again.headers.get("x-memo-cache") !== "hit")
+      problems.push(`a repeated memo was not served from the cache (${again.status}, ${again.headers.get("x-memo-cache")})`);
 
     // Per-user limit: a third concurrent memo is 429.
     const u = users[2];
     const other = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Second", input: largeInput(3, 29) });
     const third = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Third", input: largeInput(3, 28) });
     const ids = [u.scenario, (other.body as { id: string }).id, (third.body as { id: string }).id];
-    const trio = await Promise.all(ids.map((id, i) => sleep(i * 50).then(() => u.client.request("GET", `/api/v1/scenarios/${id}/memo?format=pdf&context=again`))));
+    const trio = await Promise.all(
+      ids.map((id, i) => sleep(i * 50).then(() => u.client.request("GET", `/api/v1/scenarios/${id}/memo?format=pdf&context=again`))),
+    );
     const statuses = trio.map((r) => r.status).sort();
     console.log(`three memos at once from one user: ${statuses.join(", ")}`);
     if (!statuses.includes(429)) problems.push(`a user's third concurrent memo was not refused: ${statuses.join(", ")}`);
@@ -99,7 +140,9 @@ async function main(): Promise<string[]> {
     // Size limit: refused at once with what to cut.
     const huge = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Huge", input: largeInput(20, 200) });
     const refused = await u.client.request("GET", `/api/v1/scenarios/${(huge.body as { id: string }).id}/memo?format=pdf`);
-    console.log(`memo of 20 + 20 options with 200 measured rows each: ${refused.status} in ${refused.ms.toFixed(0)} ms — ${(refused.body as { message?: string }).message ?? ""}`);
+    console.log(
+      `memo of 20 + 20 options with 200 measured rows each: ${refused.status} in ${refused.ms.toFixed(0)} ms — ${(refused.body as { message?: string }).message ?? ""}`,
+    );
     if (refused.status !== 422) problems.push(`an oversized memo answered ${refused.status}, not 422`);
   } finally {
     await server.stop();

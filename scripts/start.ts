@@ -60,7 +60,10 @@ async function prepareDatabase() {
   const { client, handle: seedHandle } = createDb(process.env.DATABASE_URL);
   await seed(client, { demo: demoAllowed() });
   const reevaluated = await reevaluateAfterEngineUpgrade(client);
-  if (reevaluated) console.log(`Cost engine ${ENGINE_VERSION}: re-evaluated ${reevaluated.processed} saved scenarios, ${reevaluated.changed} with results that moved (marked on their dashboards).`);
+  if (reevaluated)
+    console.log(
+      `Cost engine ${ENGINE_VERSION}: re-evaluated ${reevaluated.processed} saved scenarios, ${reevaluated.changed} with results that moved (marked on their dashboards).`,
+    );
   await client.$disconnect();
   await seedHandle.close();
 }
@@ -106,8 +109,12 @@ async function main() {
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|started server/i.test(chunk.toString())) {
-      const login = demo ? `Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}` : "No demo account (production): sign up, then `npm run admin -- grant <your email>` to administer the catalog.";
-      console.log(`\nBreakeven is running at ${process.env.NEXTAUTH_URL}\n${login}\nCatalog administrators (ADMIN_EMAILS): ${process.env.ADMIN_EMAILS || "none configured"}\n`);
+      const login = demo
+        ? `Demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`
+        : "No demo account (production): sign up, then `npm run admin -- grant <your email>` to administer the catalog.";
+      console.log(
+        `\nBreakeven is running at ${process.env.NEXTAUTH_URL}\n${login}\nCatalog administrators (ADMIN_EMAILS): ${process.env.ADMIN_EMAILS || "none configured"}\n`,
+      );
     }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -33,7 +33,15 @@ function resultRows(columns: ComparisonColumn[]) {
   });
 }
 
-function Table({ head, rows, testId }: { head: string[]; rows: { label: string; values: React.ReactNode[]; differs: boolean }[]; testId: string }) {
+function Table({
+  head,
+  rows,
+  testId,
+}: {
+  head: string[];
+  rows: { label: string; values: React.ReactNode[]; differs: boolean }[];
+  testId: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
@@ -66,11 +74,16 @@ function Table({ head, rows, testId }: { head: string[]; rows: { label: string; 
   );
 }
 
-const show = (v: unknown) => (v === undefined ? "—" : v === null ? "none" : typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(v));
+const show = (v: unknown) =>
+  v === undefined ? "—" : v === null ? "none" : typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(v);
 
 export function ComparisonView({ columns }: { columns: ComparisonColumn[] }) {
   const head = columns.map((c) => c.label);
-  const inputRows = sideBySide(columns.map((c) => flatten(c.input))).map((r) => ({ label: r.path, values: r.values.map(show), differs: r.differs }));
+  const inputRows = sideBySide(columns.map((c) => flatten(c.input))).map((r) => ({
+    label: r.path,
+    values: r.values.map(show),
+    differs: r.differs,
+  }));
   const changed = inputRows.filter((r) => r.differs);
   return (
     <div className="space-y-6">

@@ -9,11 +9,13 @@ export function MemoExport({ action, hidden = {}, note }: { action: string; hidd
         ))}
         <p className="text-xs text-gray-600">{note}</p>
         <label className="block text-sm">
-          <span className="font-medium">Context</span> <span className="text-xs text-gray-500">(optional: why this decision is being made)</span>
+          <span className="font-medium">Context</span>{" "}
+          <span className="text-xs text-gray-500">(optional: why this decision is being made)</span>
           <textarea name="context" maxLength={4000} rows={3} className="mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm" />
         </label>
         <label className="block text-sm">
-          <span className="font-medium">Decision</span> <span className="text-xs text-gray-500">(optional: what the team decided and who signs off)</span>
+          <span className="font-medium">Decision</span>{" "}
+          <span className="text-xs text-gray-500">(optional: what the team decided and who signs off)</span>
           <textarea name="decision" maxLength={4000} rows={3} className="mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm" />
         </label>
         <div className="flex flex-wrap gap-2">

@@ -5,7 +5,9 @@ import { api, ApiError } from "@/lib/client/api";
 import { TextField } from "../components/text-field";
 
 export function ForgotPasswordForm() {
-  const request = useMutation({ mutationFn: (email: string) => api<{ message: string }>("/api/account/password-reset", { method: "POST", body: { email } }) });
+  const request = useMutation({
+    mutationFn: (email: string) => api<{ message: string }>("/api/account/password-reset", { method: "POST", body: { email } }),
+  });
   if (request.isSuccess) {
     return (
       <p role="status" className="text-sm text-gray-700">

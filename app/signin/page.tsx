@@ -23,7 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           New here?{" "}
-          <Link href={callbackPath !== "/" ? `/signup?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signup"} className="font-medium text-blue-700 hover:underline">
+          <Link
+            href={callbackPath !== "/" ? `/signup?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signup"}
+            className="font-medium text-blue-700 hover:underline"
+          >
             Create an account
           </Link>
         </>

@@ -10,7 +10,8 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
   OAuthNoEmail: "Your identity provider did not share an email address.",
   AccountDisabled: "This account is disabled.",
-  OAuthUnverifiedEmail: "An account with this address exists, and your identity provider has not verified the address. Sign in with your password, or verify the address at your provider first.",
+  OAuthUnverifiedEmail:
+    "An account with this address exists, and your identity provider has not verified the address. Sign in with your password, or verify the address at your provider first.",
 };
 
 /** next-auth hands on the error as a code; TooManyAttempts carries the seconds to wait. */

@@ -20,7 +20,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           Already have an account?{" "}
-          <Link href={next ? `/signin?callbackUrl=${encodeURIComponent(next)}` : "/signin"} className="font-medium text-blue-700 hover:underline">
+          <Link
+            href={next ? `/signin?callbackUrl=${encodeURIComponent(next)}` : "/signin"}
+            className="font-medium text-blue-700 hover:underline"
+          >
             Sign in
           </Link>
         </>

@@ -12,11 +12,14 @@ export const dynamic = "force-dynamic";
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string; next?: string }> }) {
   const { token, next } = await searchParams;
   return (
-    <AuthCard title="Confirm your email address" footer={
+    <AuthCard
+      title="Confirm your email address"
+      footer={
         <Link href="/" className="font-medium text-blue-700 hover:underline">
           Back to Breakeven
         </Link>
-      }>
+      }
+    >
       <TokenForm kind="verify-email" token={token ?? ""} next={safeCallbackPath(next)} />
     </AuthCard>
   );

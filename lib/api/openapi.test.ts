@@ -9,7 +9,13 @@ function routes(dir: string): string[] {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return routes(full);
     if (name !== "route.ts") return [];
-    const url = "/" + path.relative("app", dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+    const url =
+      "/" +
+      path
+        .relative("app", dir)
+        .split(path.sep)
+        .join("/")
+        .replace(/\[(\w+)\]/g, "{$1}");
     const source = readFileSync(full, "utf8");
     return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1].toLowerCase()} ${url}`);
   });
@@ -25,7 +31,9 @@ describe("OpenAPI document", () => {
   });
 
   it("lists every route handler under app/api/v1, and nothing that does not exist", () => {
-    const onDisk = routes("app/api/v1").filter((r) => r !== "get /api/v1/openapi.json").sort();
+    const onDisk = routes("app/api/v1")
+      .filter((r) => r !== "get /api/v1/openapi.json")
+      .sort();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m} ${p}`))
       .sort();
@@ -34,7 +42,17 @@ describe("OpenAPI document", () => {
   });
 
   it("describes request bodies with the routes' own zod schemas", () => {
-    const evaluate = (doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { properties?: Record<string, unknown> }> } }> } }>>)["/api/v1/evaluate"].post;
+    const evaluate = (
+      doc.paths as Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: { properties: Record<string, { properties?: Record<string, unknown> }> } }> };
+          }
+        >
+      >
+    )["/api/v1/evaluate"].post;
     const input = evaluate.requestBody!.content["application/json"].schema.properties.input;
     expect(Object.keys(input.properties!)).toEqual(expect.arrayContaining(["workload", "apiOptions", "selfHostOptions", "constraints"]));
   });

@@ -15,7 +15,8 @@ function routeFiles(dir: string): string[] {
 
 describe("route()", () => {
   const echo = route({ auth: "public" }, async ({ body }) => json({ body }));
-  const post = (headers: Record<string, string>, body = '{"a":1}') => echo(new Request("http://app.test/api/x", { method: "POST", headers: { host: "app.test", ...headers }, body }));
+  const post = (headers: Record<string, string>, body = '{"a":1}') =>
+    echo(new Request("http://app.test/api/x", { method: "POST", headers: { host: "app.test", ...headers }, body }));
 
   test("a write from another site, or not sent as JSON, is refused before the handler runs", async () => {
     expect((await post({ origin: "https://evil.example", "content-type": "application/json" })).status).toBe(403);

@@ -10,7 +10,12 @@ import { assertSameOrigin, handle, readJson } from "../http";
 type Auth = "public" | "user" | "session";
 type Caller = Awaited<ReturnType<typeof requireUser>>;
 
-export type RouteInput<K extends string, A extends Auth> = { req: Request; params: Record<K, string>; user: A extends "public" ? null : Caller; body: unknown };
+export type RouteInput<K extends string, A extends Auth> = {
+  req: Request;
+  params: Record<K, string>;
+  user: A extends "public" ? null : Caller;
+  body: unknown;
+};
 
 /** `params` names the route's dynamic segments, so the handler's params are typed from them. */
 export function route<const K extends string = never, A extends Auth = Auth>(
@@ -22,7 +27,9 @@ export function route<const K extends string = never, A extends Auth = Auth>(
     const write = req.method !== "GET" && req.method !== "HEAD";
     const body = write ? (opts.body ?? "json") : "none";
     if (write) assertSameOrigin(req, { json: body === "json" });
-    const user = (opts.auth === "public" ? null : opts.auth === "session" ? await requireSessionUser(req) : await requireUser(req)) as RouteInput<K, A>["user"];
+    const user = (
+      opts.auth === "public" ? null : opts.auth === "session" ? await requireSessionUser(req) : await requireUser(req)
+    ) as RouteInput<K, A>["user"];
     const params = ctx ? await ctx.params : ({} as P);
     return fn({ req, params, user, body: body === "json" ? await readJson(req) : undefined });
   });

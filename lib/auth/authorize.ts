@@ -42,7 +42,12 @@ export function authorize(role: string | null | undefined, action: Action, what 
   if (!role) throw new AppError("not_found", what);
   if (!can(role, action)) {
     const scope = tokenScope();
-    throw new AppError("forbidden", scope ? `This API token can ${scope.maxRole === "viewer" ? "only read" : "read and write, not administer"}; this needs ${ACTIONS[action]}.` : `Your role (${role}) cannot do this; it needs ${ACTIONS[action]}.`);
+    throw new AppError(
+      "forbidden",
+      scope
+        ? `This API token can ${scope.maxRole === "viewer" ? "only read" : "read and write, not administer"}; this needs ${ACTIONS[action]}.`
+        : `Your role (${role}) cannot do this; it needs ${ACTIONS[action]}.`,
+    );
   }
 }
 

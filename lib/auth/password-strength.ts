@@ -13,6 +13,8 @@ export function assertStrongPassword(password: string, field: string, personal: 
   const result = checker.check(password, personal.filter(Boolean));
   if (password.trim().length === 0 || result.score < MIN_SCORE) {
     const hint = result.feedback.warning ? ` (${String(result.feedback.warning).replace(/\.$/, "")})` : "";
-    throw new AppError("validation", "Please correct the highlighted fields.", { [field]: [`This password is too easy to guess${hint}. Use a longer phrase of unrelated words.`] });
+    throw new AppError("validation", "Please correct the highlighted fields.", {
+      [field]: [`This password is too easy to guess${hint}. Use a longer phrase of unrelated words.`],
+    });
   }
 }

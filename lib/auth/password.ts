@@ -11,7 +11,7 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash ?? DUMMY_HASH, password) && Boolean(passwordHash);
+    return (await verify(passwordHash ?? DUMMY_HASH, password)) && Boolean(passwordHash);
   } catch {
     return false;
   }

@@ -31,7 +31,8 @@ export async function requireUser(req?: Request): Promise<Pick<SessionUser, "id"
   const bearer = req && bearerToken(req);
   if (bearer) return authenticateApiToken(bearer);
   // No token and no cookie: there is no session to look up.
-  if (req && !req.headers.get("cookie")) throw new AppError("unauthenticated", "Sign in, or send an API token as Authorization: Bearer <token>.");
+  if (req && !req.headers.get("cookie"))
+    throw new AppError("unauthenticated", "Sign in, or send an API token as Authorization: Bearer <token>.");
   const user = await currentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return user;

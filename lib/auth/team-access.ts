@@ -13,7 +13,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export type TeamAccess = { teamId: string; role: TeamRole };
 
 /** The caller's team id and role for `action`: 404 for a non-member (ids cannot be probed), 403 for too low a role. */
-export async function requireTeamRole(db: Db, userId: string, teamSlug: string, action: Action, what = "Team not found"): Promise<TeamAccess> {
+export async function requireTeamRole(
+  db: Db,
+  userId: string,
+  teamSlug: string,
+  action: Action,
+  what = "Team not found",
+): Promise<TeamAccess> {
   const m = await db.membership.findFirst({ where: membershipWhere(userId, teamSlug), select: { role: true, teamId: true } });
   if (!m) throw new AppError("not_found", what);
   authorize(m.role, action, what);

@@ -25,7 +25,10 @@ const VllmBenchServeSchema = z.object({
 
 export type ImportedBenchmark = { benchmark: Benchmark; model: string } | { errors: string[] };
 
-export function parseVllmBenchServe(text: string, run: { tensorParallel: number; precision: Benchmark["precision"]; stack?: string; fileName?: string }): ImportedBenchmark {
+export function parseVllmBenchServe(
+  text: string,
+  run: { tensorParallel: number; precision: Benchmark["precision"]; stack?: string; fileName?: string },
+): ImportedBenchmark {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

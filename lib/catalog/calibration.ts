@@ -23,7 +23,15 @@ const MORE_MODELS = [
 ];
 
 /** Points kept out of the fit of α, the batch caps and the activation reserve; the error on them is reported apart. */
-export const HELD_OUT = new Set(["T05", "T08", "T11", "O02", "S-fp8-balanced-2048-2048", "S-bf16-decode-128-1024", "S-bf16-longctx-8192-512"]);
+export const HELD_OUT = new Set([
+  "T05",
+  "T08",
+  "T11",
+  "O02",
+  "S-fp8-balanced-2048-2048",
+  "S-bf16-decode-128-1024",
+  "S-bf16-longctx-8192-512",
+]);
 
 /** The speed target of the silybench runs: median inter-token latency ≤ 50 ms. */
 const SILYBENCH_SLO = 20;
@@ -52,7 +60,15 @@ function option(modelName: string, gpuType: string, precision: "bf16" | "fp8", k
     model: arch,
     weightPrecision: precision,
     kvPrecision: kv,
-    gpu: { provider: "calibration", gpuType, memoryGb: spec.memoryGb, bandwidthGbS: spec.bandwidthGbS, bf16Tflops: spec.bf16Tflops, fp8Tflops: spec.fp8Tflops, pricePerGpuHour: 1 },
+    gpu: {
+      provider: "calibration",
+      gpuType,
+      memoryGb: spec.memoryGb,
+      bandwidthGbS: spec.bandwidthGbS,
+      bf16Tflops: spec.bf16Tflops,
+      fp8Tflops: spec.fp8Tflops,
+      pricePerGpuHour: 1,
+    },
   });
 }
 
@@ -92,7 +108,9 @@ export function throughputPoints(dir = DATA): CalibrationPoint[] {
 }
 
 /** The engine's output tokens/s for a point: roofline at the run's degree and shape, prefill paid for (synthetic prompts share no prefix). */
-export function estimateThroughput(p: Pick<CalibrationPoint, "option" | "tensorParallel" | "inputTokens" | "outputTokens" | "slo">): number {
+export function estimateThroughput(
+  p: Pick<CalibrationPoint, "option" | "tensorParallel" | "inputTokens" | "outputTokens" | "slo">,
+): number {
   const rl = roofline(p.option, p.tensorParallel, p.inputTokens + p.outputTokens / 2, p.slo);
   return withPrefill(rl.decodeTokensPerS, rl.prefillTokensPerS, p.inputTokens, p.outputTokens);
 }
@@ -115,7 +133,17 @@ export function latencyPoints(dir = DATA): LatencyPoint[] {
       const live = input + output / 2;
       const raw = roofline(o, r.tensorParallel, live, 0);
       const rawRate = withPrefill(raw.decodeTokensPerS, raw.prefillTokensPerS, input, output);
-      const saturated = rows.find((x) => x !== r && x.requestsPerS === null && x.model === r.model && x.gpuType === r.gpuType && x.tensorParallel === r.tensorParallel && x.precision === r.precision && x.inputTokens === input && x.outputTokens === output);
+      const saturated = rows.find(
+        (x) =>
+          x !== r &&
+          x.requestsPerS === null &&
+          x.model === r.model &&
+          x.gpuType === r.gpuType &&
+          x.tensorParallel === r.tensorParallel &&
+          x.precision === r.precision &&
+          x.inputTokens === input &&
+          x.outputTokens === output,
+      );
       const factor = saturated ? saturated.outputTokensPerS / rawRate : 1;
       const utilisation = r.requestsPerS! / ((rawRate * factor) / output);
       const concurrency = Math.max(1, Math.round(r.requestsPerS! * ((r.ttftP50Ms! + output * r.itlP50Ms!) / 1000)));

@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiKey, diffRows, API_PRICE_FIELDS, ImportFileError, parseCsv, parseGpuCsv, parseLiteLlm, parseLlmPrices, type ApiPriceRow } from "./importers";
+import {
+  apiKey,
+  diffRows,
+  API_PRICE_FIELDS,
+  ImportFileError,
+  parseCsv,
+  parseGpuCsv,
+  parseLiteLlm,
+  parseLlmPrices,
+  type ApiPriceRow,
+} from "./importers";
 
 const fixture = (name: string) => readFileSync(path.resolve("lib/catalog/fixtures", name), "utf8");
 const checkedAt = new Date("2026-11-29T00:00:00Z");
@@ -12,11 +22,32 @@ describe("LiteLLM import", () => {
 
   it("converts per-token prices to per-million, with cache read/write and the batch discount", () => {
     expect(parsed.errors).toEqual([]);
-    expect(row("gpt-4o-mini")).toMatchObject({ provider: "OpenAI", inputPerM: 0.15, cachedInputPerM: 0.075, cacheWritePerM: null, outputPerM: 0.6, batchDiscount: 0.5, region: "global", tier: "standard" });
+    expect(row("gpt-4o-mini")).toMatchObject({
+      provider: "OpenAI",
+      inputPerM: 0.15,
+      cachedInputPerM: 0.075,
+      cacheWritePerM: null,
+      outputPerM: 0.6,
+      batchDiscount: 0.5,
+      region: "global",
+      tier: "standard",
+    });
     expect(row("gpt-4.1")).toMatchObject({ inputPerM: 1.8, cachedInputPerM: 0.45, outputPerM: 7.2, batchDiscount: 0.5 });
-    expect(row("claude-sonnet-4-5")).toMatchObject({ provider: "Anthropic", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, batchDiscount: null });
+    expect(row("claude-sonnet-4-5")).toMatchObject({
+      provider: "Anthropic",
+      inputPerM: 3,
+      cachedInputPerM: 0.3,
+      cacheWritePerM: 3.75,
+      outputPerM: 15,
+      batchDiscount: null,
+    });
     expect(row("claude-sonnet-4-5")).toMatchObject({ longContextThreshold: 200_000, longContextInputPerM: 6, longContextOutputPerM: 22.5 });
-    expect(row("meta-llama/Llama-3.3-70B-Instruct-Turbo")).toMatchObject({ provider: "Together", inputPerM: 0.88, outputPerM: 0.88, cachedInputPerM: null });
+    expect(row("meta-llama/Llama-3.3-70B-Instruct-Turbo")).toMatchObject({
+      provider: "Together",
+      inputPerM: 0.88,
+      outputPerM: 0.88,
+      cachedInputPerM: null,
+    });
     expect(parsed.rows.every((r) => r.checkedAt === checkedAt && r.sourceUrl.includes("litellm"))).toBe(true);
   });
 
@@ -57,8 +88,26 @@ describe("llm-prices import", () => {
   });
 
   it("accepts the flat { prices } file too", () => {
-    const flat = JSON.stringify({ prices: [{ id: "deepseek-chat", vendor: "deepseek", name: "DeepSeek Chat", input: 0.27, output: 1.1, input_cached: 0.07, from_date: null, to_date: null }] });
-    expect(parseLlmPrices(flat, { checkedAt, asOf: checkedAt }).rows[0]).toMatchObject({ provider: "DeepSeek", model: "DeepSeek Chat", inputPerM: 0.27, cachedInputPerM: 0.07 });
+    const flat = JSON.stringify({
+      prices: [
+        {
+          id: "deepseek-chat",
+          vendor: "deepseek",
+          name: "DeepSeek Chat",
+          input: 0.27,
+          output: 1.1,
+          input_cached: 0.07,
+          from_date: null,
+          to_date: null,
+        },
+      ],
+    });
+    expect(parseLlmPrices(flat, { checkedAt, asOf: checkedAt }).rows[0]).toMatchObject({
+      provider: "DeepSeek",
+      model: "DeepSeek Chat",
+      inputPerM: 0.27,
+      cachedInputPerM: 0.07,
+    });
   });
 
   it("reports malformed dates and missing prices", () => {
@@ -75,10 +124,26 @@ describe("GPU offer CSV import", () => {
     const p = parseGpuCsv(fixture("gpu-offers.csv"), { checkedAt, sourceUrl: "upload" });
     expect(p.errors).toEqual([]);
     expect(p.rows).toHaveLength(4);
-    expect(p.rows[0]).toMatchObject({ provider: "Nebius", gpuType: "H100 SXM", pricePerGpuHour: 2.95, memoryGb: 80, bandwidthGbS: 3350, fp8Tflops: 1979, minGpus: 1, provisioning: "on_demand", regions: ["eu-north1", "us-central1"] });
+    expect(p.rows[0]).toMatchObject({
+      provider: "Nebius",
+      gpuType: "H100 SXM",
+      pricePerGpuHour: 2.95,
+      memoryGb: 80,
+      bandwidthGbS: 3350,
+      fp8Tflops: 1979,
+      minGpus: 1,
+      provisioning: "on_demand",
+      regions: ["eu-north1", "us-central1"],
+    });
     expect(p.rows[0].checkedAt.toISOString().slice(0, 10)).toBe("2026-11-20");
     expect(p.rows[2]).toMatchObject({ provider: "AWS p5", minGpus: 8, provisioning: "reserved_1y" });
-    expect(p.rows[3]).toMatchObject({ provider: "Acme GPU Cloud, Inc.", gpuType: "MI300X", memoryGb: 192, fp8Tflops: 2615, provisioning: "spot" });
+    expect(p.rows[3]).toMatchObject({
+      provider: "Acme GPU Cloud, Inc.",
+      gpuType: "MI300X",
+      memoryGb: 192,
+      fp8Tflops: 2615,
+      provisioning: "spot",
+    });
   });
 
   it("names the line and column of every bad cell", () => {
@@ -96,7 +161,9 @@ describe("GPU offer CSV import", () => {
 
   it("refuses a header without the required columns or with unknown ones", () => {
     expect(() => parseGpuCsv("gpu,price\nH100,2", { checkedAt, sourceUrl: "x" })).toThrow(/provider, gpu_type, price_per_gpu_hour/);
-    expect(() => parseGpuCsv("provider,gpu_type,price_per_gpu_hour,colour\na,b,1,red", { checkedAt, sourceUrl: "x" })).toThrow(/Unknown column: colour/);
+    expect(() => parseGpuCsv("provider,gpu_type,price_per_gpu_hour,colour\na,b,1,red", { checkedAt, sourceUrl: "x" })).toThrow(
+      /Unknown column: colour/,
+    );
   });
 
   it("parses RFC 4180 quoting", () => {

@@ -108,7 +108,8 @@ export const LLM_PRICES_SOURCE = "https://www.llm-prices.com";
 /** LiteLLM model_prices_and_context_window.json: chat models with per-token prices. */
 export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
   const data = parseJson(text);
-  if (!data || typeof data !== "object" || Array.isArray(data)) fail("Expected an object keyed by model name, as in LiteLLM's model_prices_and_context_window.json.");
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    fail("Expected an object keyed by model name, as in LiteLLM's model_prices_and_context_window.json.");
   const rows: ApiPriceRow[] = [];
   const skipped: Skipped[] = [];
   const errors: RowError[] = [];
@@ -178,7 +179,20 @@ export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: 
   return { rows: dedupe(rows, apiKey, errors), skipped, errors };
 }
 
-const VENDORS: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic", google: "Google", deepseek: "DeepSeek", amazon: "Amazon", mistral: "Mistral", xai: "xAI", "meta-ai": "Meta", qwen: "Qwen", "moonshot-ai": "Moonshot AI", minimax: "MiniMax", "z.ai": "Z.ai" };
+const VENDORS: Record<string, string> = {
+  openai: "OpenAI",
+  anthropic: "Anthropic",
+  google: "Google",
+  deepseek: "DeepSeek",
+  amazon: "Amazon",
+  mistral: "Mistral",
+  xai: "xAI",
+  "meta-ai": "Meta",
+  qwen: "Qwen",
+  "moonshot-ai": "Moonshot AI",
+  minimax: "MiniMax",
+  "z.ai": "Z.ai",
+};
 
 type LlmPricesEntry = { input?: unknown; output?: unknown; input_cached?: unknown; from_date?: unknown; to_date?: unknown };
 
@@ -190,19 +204,30 @@ type LlmPricesEntry = { input?: unknown; output?: unknown; input_cached?: unknow
  */
 export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
   const data = parseJson(text) as Record<string, unknown> | null;
-  if (!data || typeof data !== "object" || Array.isArray(data)) fail("Expected an llm-prices vendor file ({ vendor, models }) or a { prices: [...] } file.");
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    fail("Expected an llm-prices vendor file ({ vendor, models }) or a { prices: [...] } file.");
   const asOf = opts.asOf.toISOString().slice(0, 10);
   const models: { vendor: string; id: string; name: string; history: LlmPricesEntry[] }[] = [];
   if (Array.isArray(data.models)) {
     if (typeof data.vendor !== "string") fail('A vendor file needs a "vendor" name.');
     for (const m of data.models as Record<string, unknown>[]) {
-      models.push({ vendor: data.vendor, id: String(m?.id ?? ""), name: String(m?.name ?? m?.id ?? ""), history: Array.isArray(m?.price_history) ? (m.price_history as LlmPricesEntry[]) : [] });
+      models.push({
+        vendor: data.vendor,
+        id: String(m?.id ?? ""),
+        name: String(m?.name ?? m?.id ?? ""),
+        history: Array.isArray(m?.price_history) ? (m.price_history as LlmPricesEntry[]) : [],
+      });
     }
   } else if (Array.isArray(data.prices)) {
     const byId = new Map<string, (typeof models)[number]>();
     for (const p of data.prices as Record<string, unknown>[]) {
       const key = `${p?.vendor}/${p?.id}`;
-      const entry = byId.get(key) ?? { vendor: String(p?.vendor ?? ""), id: String(p?.id ?? ""), name: String(p?.name ?? p?.id ?? ""), history: [] };
+      const entry = byId.get(key) ?? {
+        vendor: String(p?.vendor ?? ""),
+        id: String(p?.id ?? ""),
+        name: String(p?.name ?? p?.id ?? ""),
+        history: [],
+      };
       entry.history.push(p as LlmPricesEntry);
       byId.set(key, entry);
     }
@@ -225,7 +250,9 @@ export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date
       errors.push({ row, field: "price_history", message: "from_date and to_date must be YYYY-MM-DD or null" });
       continue;
     }
-    const current = m.history.find((h) => (!h.from_date || (h.from_date as string) <= asOf) && (!h.to_date || asOf < (h.to_date as string)));
+    const current = m.history.find(
+      (h) => (!h.from_date || (h.from_date as string) <= asOf) && (!h.to_date || asOf < (h.to_date as string)),
+    );
     if (!current) {
       skipped.push({ row, reason: `no price in force on ${asOf}` });
       continue;
@@ -293,7 +320,20 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
-const GPU_COLUMNS = ["provider", "gpu_type", "price_per_gpu_hour", "memory_gb", "bandwidth_gb_s", "bf16_tflops", "fp8_tflops", "min_gpus", "provisioning", "regions", "source_url", "checked_at"] as const;
+const GPU_COLUMNS = [
+  "provider",
+  "gpu_type",
+  "price_per_gpu_hour",
+  "memory_gb",
+  "bandwidth_gb_s",
+  "bf16_tflops",
+  "fp8_tflops",
+  "min_gpus",
+  "provisioning",
+  "regions",
+  "source_url",
+  "checked_at",
+] as const;
 
 /**
  * GPU offers as CSV with a header row. Required: provider, gpu_type, price_per_gpu_hour; the
@@ -323,7 +363,8 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
       }
       const n = Number(v);
       if (!Number.isFinite(n)) errors.push({ row: line, field: c, message: `must be a number, got "${v.slice(0, 30)}"` });
-      else if (n < 0 || (opt.positive && n === 0)) errors.push({ row: line, field: c, message: opt.positive ? "must be greater than 0" : "cannot be negative" });
+      else if (n < 0 || (opt.positive && n === 0))
+        errors.push({ row: line, field: c, message: opt.positive ? "must be greater than 0" : "cannot be negative" });
       else if (opt.integer && !Number.isInteger(n)) errors.push({ row: line, field: c, message: "must be a whole number" });
       else return n;
       return null;
@@ -340,9 +381,11 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
     const fp8 = get("fp8_tflops") === "" ? (spec?.fp8Tflops ?? null) : num("fp8_tflops", { required: false, positive: true });
     const minGpus = num("min_gpus", { required: false, integer: true, positive: true }) ?? 1;
     const provisioningRaw = (get("provisioning") || "on_demand").toLowerCase().replace(/-/g, "_");
-    if (!(PROVISIONING as readonly string[]).includes(provisioningRaw)) errors.push({ row: line, field: "provisioning", message: `must be one of ${PROVISIONING.join(", ")}` });
+    if (!(PROVISIONING as readonly string[]).includes(provisioningRaw))
+      errors.push({ row: line, field: "provisioning", message: `must be one of ${PROVISIONING.join(", ")}` });
     const checked = get("checked_at");
-    if (checked && !/^\d{4}-\d{2}-\d{2}$/.test(checked)) errors.push({ row: line, field: "checked_at", message: "must be a date like 2026-11-29" });
+    if (checked && !/^\d{4}-\d{2}-\d{2}$/.test(checked))
+      errors.push({ row: line, field: "checked_at", message: "must be a date like 2026-11-29" });
     const url = get("source_url");
     if (url && !/^https?:\/\//.test(url)) errors.push({ row: line, field: "source_url", message: "must be an http(s) link" });
     if (errors.length > before) return;
@@ -382,7 +425,16 @@ function dedupe<T>(rows: T[], key: (r: T) => string, errors: RowError[]): T[] {
 
 // ---- Preview: what an import would change in a draft ---------------------------------------
 
-export const API_PRICE_FIELDS = ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount", "longContextThreshold", "longContextInputPerM", "longContextOutputPerM"] as const;
+export const API_PRICE_FIELDS = [
+  "inputPerM",
+  "cachedInputPerM",
+  "cacheWritePerM",
+  "outputPerM",
+  "batchDiscount",
+  "longContextThreshold",
+  "longContextInputPerM",
+  "longContextOutputPerM",
+] as const;
 export const GPU_PRICE_FIELDS = ["pricePerGpuHour", "minGpus", "memoryGb", "bandwidthGbS", "bf16Tflops", "fp8Tflops"] as const;
 
 export type Change<T> = { key: string; before: T; after: T; fields: string[] };
@@ -393,7 +445,13 @@ export type ImportMode = "merge" | "replace";
  * What applying `incoming` to `existing` does. merge: add and change, remove nothing. replace:
  * rows of the providers in the file that the file no longer lists are removed (retired).
  */
-export function diffRows<T extends Record<string, unknown>>(existing: T[], incoming: T[], key: (r: T) => string, fields: readonly string[], mode: ImportMode): Diff<T> {
+export function diffRows<T extends Record<string, unknown>>(
+  existing: T[],
+  incoming: T[],
+  key: (r: T) => string,
+  fields: readonly string[],
+  mode: ImportMode,
+): Diff<T> {
   const before = new Map(existing.map((r) => [key(r), r]));
   const seen = new Set<string>();
   const out: Diff<T> = { added: [], changed: [], removed: [], unchanged: 0 };

@@ -67,7 +67,12 @@ export function parsePublishedThroughputCsv(text: string): (BenchmarkRow & { id:
 }
 
 export function referenceBenchmarks(dir = DATA): BenchmarkRow[] {
-  const published = parsePublishedThroughputCsv(readFileSync(path.join(dir, "throughput-published.csv"), "utf8")).map(({ id: _id, totalParamsB: _t, activeParamsB: _a, ...row }) => row);
-  return [...DESIGN_BENCHMARKS, ...parseMeasuredThroughputCsv(readFileSync(path.join(dir, "throughput-measured.csv"), "utf8")), ...published];
+  const published = parsePublishedThroughputCsv(readFileSync(path.join(dir, "throughput-published.csv"), "utf8")).map(
+    ({ id: _id, totalParamsB: _t, activeParamsB: _a, ...row }) => row,
+  );
+  return [
+    ...DESIGN_BENCHMARKS,
+    ...parseMeasuredThroughputCsv(readFileSync(path.join(dir, "throughput-measured.csv"), "utf8")),
+    ...published,
+  ];
 }
-

@@ -10,14 +10,15 @@ import { isoDay } from "../format/dates";
 /** A catalog row as the importers and the database hold it. */
 export type CatalogApiPrice = ApiPriceRow;
 
-export type CatalogGpuOffer = Pick<GpuOfferRow, "provider" | "gpuType" | "pricePerGpuHour" | "minGpus" | "sourceUrl" | "checkedAt"> & { provisioning: string };
+export type CatalogGpuOffer = Pick<GpuOfferRow, "provider" | "gpuType" | "pricePerGpuHour" | "minGpus" | "sourceUrl" | "checkedAt"> & {
+  provisioning: string;
+};
 
 export type CatalogPrices = { label: string; apiPrices: CatalogApiPrice[]; gpuOffers: CatalogGpuOffer[] };
 
 export type PriceChange = { optionId: string; option: string; field: string; before: number | null; after: number | null };
 
 export type Repriced = { input: ScenarioInput; changes: PriceChange[]; unmatched: string[] };
-
 
 /** The catalog row for an API option: same provider and model, standard tier, global region first. */
 function apiRowFor(catalog: CatalogPrices, provider: string, model: string): CatalogApiPrice | undefined {
@@ -45,7 +46,12 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     const p = o.prices;
     const longContext =
       row.longContextThreshold !== null && row.longContextInputPerM !== null && row.longContextOutputPerM !== null
-        ? { thresholdTokens: row.longContextThreshold, inputPerM: row.longContextInputPerM, cachedInputPerM: p.longContext?.cachedInputPerM ?? null, outputPerM: row.longContextOutputPerM }
+        ? {
+            thresholdTokens: row.longContextThreshold,
+            inputPerM: row.longContextInputPerM,
+            cachedInputPerM: p.longContext?.cachedInputPerM ?? null,
+            outputPerM: row.longContextOutputPerM,
+          }
         : null;
     const prices = {
       inputPerM: row.inputPerM,
@@ -55,7 +61,8 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
       batchDiscount: row.batchDiscount,
       longContext,
     };
-    for (const f of ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount"] as const) note(o.id, o.label, f, p[f], prices[f]);
+    for (const f of ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount"] as const)
+      note(o.id, o.label, f, p[f], prices[f]);
     note(o.id, o.label, "longContext.inputPerM", p.longContext?.inputPerM ?? null, longContext?.inputPerM ?? null);
     note(o.id, o.label, "longContext.outputPerM", p.longContext?.outputPerM ?? null, longContext?.outputPerM ?? null);
     return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } };
@@ -68,7 +75,15 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     }
     note(o.id, o.label, "gpu.pricePerGpuHour", o.gpu.pricePerGpuHour, row.pricePerGpuHour);
     note(o.id, o.label, "gpu.minGpus", o.gpu.minGpus, row.minGpus);
-    return { ...o, gpu: { ...o.gpu, pricePerGpuHour: row.pricePerGpuHour, minGpus: row.minGpus, source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } } };
+    return {
+      ...o,
+      gpu: {
+        ...o.gpu,
+        pricePerGpuHour: row.pricePerGpuHour,
+        minGpus: row.minGpus,
+        source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) },
+      },
+    };
   });
   return { input: { ...input, apiOptions, selfHostOptions }, changes, unmatched };
 }

@@ -39,15 +39,31 @@ export const httpUrl = z
 export const calendarDate = z
   .string({ error: "must be a date like 2026-12-01" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-12-01" })
-  .refine((s) => {
-    const d = dayStart(s);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: "is not a calendar date" });
+  .refine(
+    (s) => {
+      const d = dayStart(s);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: "is not a calendar date" },
+  );
 
-export const perMillion = z.number({ error: "must be a number" }).finite({ error: "must be a finite number" }).min(0, { error: "cannot be negative" }).max(MAX_PRICE_PER_M, { error: `must be at most ${MAX_PRICE_PER_M}` });
-export const gpuHourPrice = z.number({ error: "must be a number" }).finite({ error: "must be a finite number" }).min(0, { error: "cannot be negative" }).max(MAX_GPU_HOUR_PRICE, { error: `must be at most ${MAX_GPU_HOUR_PRICE}` });
+export const perMillion = z
+  .number({ error: "must be a number" })
+  .finite({ error: "must be a finite number" })
+  .min(0, { error: "cannot be negative" })
+  .max(MAX_PRICE_PER_M, { error: `must be at most ${MAX_PRICE_PER_M}` });
+export const gpuHourPrice = z
+  .number({ error: "must be a number" })
+  .finite({ error: "must be a finite number" })
+  .min(0, { error: "cannot be negative" })
+  .max(MAX_GPU_HOUR_PRICE, { error: `must be at most ${MAX_GPU_HOUR_PRICE}` });
 const share = z.number().finite().min(0, { error: "must be between 0 and 1" }).max(1, { error: "must be between 0 and 1" });
-const positive = (max: number) => z.number().finite({ error: "must be a finite number" }).positive({ error: "must be greater than 0" }).max(max, { error: `must be at most ${max}` });
+const positive = (max: number) =>
+  z
+    .number()
+    .finite({ error: "must be a finite number" })
+    .positive({ error: "must be greater than 0" })
+    .max(max, { error: `must be at most ${max}` });
 const shortText = z.string().trim().min(1).max(40, { error: "Use at most 40 characters." });
 const checkedDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { error: "is not a date" });
 
@@ -73,7 +89,12 @@ export const gpuOfferFields = {
   fp8Tflops: positive(100_000).nullable().default(null),
   provisioning: z.enum(PROVISIONING, { error: `must be one of ${PROVISIONING.join(", ")}` }).default("on_demand"),
   pricePerGpuHour: gpuHourPrice,
-  minGpus: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).max(64, { error: "must be at most 64" }).default(1),
+  minGpus: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(64, { error: "must be at most 64" })
+    .default(1),
   regions: z.array(shortText).max(50).default([]),
   sourceUrl: httpUrl,
 };

@@ -1,23 +1,93 @@
 // Scenario templates a team starts from, priced from the reference catalog.
 import type { ScenarioInputRaw } from "../engine/schema";
-import { type BenchmarkRow, GPU_SPECS, REFERENCE_API_PRICES, REFERENCE_CHECKED_AT, REFERENCE_GPU_OFFERS, REFERENCE_GPU_PRICES_SOURCE, REFERENCE_OPEN_MODELS } from "./reference-catalog";
+import {
+  type BenchmarkRow,
+  GPU_SPECS,
+  REFERENCE_API_PRICES,
+  REFERENCE_CHECKED_AT,
+  REFERENCE_GPU_OFFERS,
+  REFERENCE_GPU_PRICES_SOURCE,
+  REFERENCE_OPEN_MODELS,
+} from "./reference-catalog";
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 // The rows an editor picks options from: the newest published catalog (passed in from the
 // server), or the reference catalog the templates are written against.
-export type PickerApiRow = { provider: string; model: string; inputPerM: number; cachedInputPerM: number | null; cacheWritePerM: number | null; outputPerM: number; batchDiscount: number | null; sourceUrl: string; checkedAt: string };
-export type PickerGpuRow = { provider: string; gpuType: string; memoryGb: number; bandwidthGbS: number; bf16Tflops: number; fp8Tflops: number | null; pricePerGpuHour: number; minGpus: number; sourceUrl: string; checkedAt: string };
-export type PickerModelRow = { name: string; totalParamsB: number; activeParamsB: number; layers: number; kvHeads: number; headDim: number; contextLength: number; kvLoraRank?: number | null; ropeHeadDim?: number | null };
-export type PickerCatalog = { label: string; api: PickerApiRow[]; gpu: PickerGpuRow[]; models: PickerModelRow[]; benchmarks: BenchmarkRow[] };
+export type PickerApiRow = {
+  provider: string;
+  model: string;
+  inputPerM: number;
+  cachedInputPerM: number | null;
+  cacheWritePerM: number | null;
+  outputPerM: number;
+  batchDiscount: number | null;
+  sourceUrl: string;
+  checkedAt: string;
+};
+export type PickerGpuRow = {
+  provider: string;
+  gpuType: string;
+  memoryGb: number;
+  bandwidthGbS: number;
+  bf16Tflops: number;
+  fp8Tflops: number | null;
+  pricePerGpuHour: number;
+  minGpus: number;
+  sourceUrl: string;
+  checkedAt: string;
+};
+export type PickerModelRow = {
+  name: string;
+  totalParamsB: number;
+  activeParamsB: number;
+  layers: number;
+  kvHeads: number;
+  headDim: number;
+  contextLength: number;
+  kvLoraRank?: number | null;
+  ropeHeadDim?: number | null;
+};
+export type PickerCatalog = {
+  label: string;
+  api: PickerApiRow[];
+  gpu: PickerGpuRow[];
+  models: PickerModelRow[];
+  benchmarks: BenchmarkRow[];
+};
 
 const referenceChecked = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
 export const REFERENCE_PICKER: PickerCatalog = {
   label: "reference",
-  api: REFERENCE_API_PRICES.map((p) => ({ provider: p.provider, model: p.model, inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM ?? null, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount, sourceUrl: p.sourceUrl, checkedAt: referenceChecked })),
+  api: REFERENCE_API_PRICES.map((p) => ({
+    provider: p.provider,
+    model: p.model,
+    inputPerM: p.inputPerM,
+    cachedInputPerM: p.cachedInputPerM,
+    cacheWritePerM: p.cacheWritePerM ?? null,
+    outputPerM: p.outputPerM,
+    batchDiscount: p.batchDiscount,
+    sourceUrl: p.sourceUrl,
+    checkedAt: referenceChecked,
+  })),
   gpu: REFERENCE_GPU_OFFERS.map((o) => {
     const spec = GPU_SPECS[o.gpu];
-    return { provider: o.provider, gpuType: spec.gpuType, memoryGb: spec.memoryGb, bandwidthGbS: spec.bandwidthGbS, bf16Tflops: spec.bf16Tflops, fp8Tflops: spec.fp8Tflops, pricePerGpuHour: o.price, minGpus: o.minGpus ?? 1, sourceUrl: REFERENCE_GPU_PRICES_SOURCE, checkedAt: referenceChecked };
+    return {
+      provider: o.provider,
+      gpuType: spec.gpuType,
+      memoryGb: spec.memoryGb,
+      bandwidthGbS: spec.bandwidthGbS,
+      bf16Tflops: spec.bf16Tflops,
+      fp8Tflops: spec.fp8Tflops,
+      pricePerGpuHour: o.price,
+      minGpus: o.minGpus ?? 1,
+      sourceUrl: REFERENCE_GPU_PRICES_SOURCE,
+      checkedAt: referenceChecked,
+    };
   }),
   models: REFERENCE_OPEN_MODELS.map(({ sourceUrl: _s, ...m }) => m),
   benchmarks: [],
@@ -25,7 +95,9 @@ export const REFERENCE_PICKER: PickerCatalog = {
 
 /** The KV cache layout of a catalog model: latent attention when it states a compressed width. */
 export function kvCacheOf(m: PickerModelRow) {
-  return m.kvLoraRank ? { kind: "latent" as const, kvLoraRank: m.kvLoraRank, ropeHeadDim: m.ropeHeadDim ?? 0 } : { kind: "grouped-query" as const };
+  return m.kvLoraRank
+    ? { kind: "latent" as const, kvLoraRank: m.kvLoraRank, ropeHeadDim: m.ropeHeadDim ?? 0 }
+    : { kind: "grouped-query" as const };
 }
 
 const sourceName = (url: string, fallback: string) => {
@@ -40,7 +112,13 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
     label: p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model,
     provider: p.provider,
     model: p.model,
-    prices: { inputPerM: p.inputPerM, cachedInputPerM: p.cachedInputPerM, cacheWritePerM: p.cacheWritePerM, outputPerM: p.outputPerM, batchDiscount: p.batchDiscount },
+    prices: {
+      inputPerM: p.inputPerM,
+      cachedInputPerM: p.cachedInputPerM,
+      cacheWritePerM: p.cacheWritePerM,
+      outputPerM: p.outputPerM,
+      batchDiscount: p.batchDiscount,
+    },
     source: { name: `${p.provider} pricing page`, url: p.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? p.sourceUrl, checkedAt: p.checkedAt },
     ...extra,
   };
@@ -51,7 +129,16 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
   return {
     id: slug(`${m.name}-${offer.gpuType}-${offer.provider}`),
     label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider})`,
-    model: { name: m.name, totalParamsB: m.totalParamsB, activeParamsB: m.activeParamsB, layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim, contextLength: m.contextLength, kvCache: kvCacheOf(m) },
+    model: {
+      name: m.name,
+      totalParamsB: m.totalParamsB,
+      activeParamsB: m.activeParamsB,
+      layers: m.layers,
+      kvHeads: m.kvHeads,
+      headDim: m.headDim,
+      contextLength: m.contextLength,
+      kvCache: kvCacheOf(m),
+    },
     gpu: {
       provider: offer.provider,
       gpuType: offer.gpuType,
@@ -61,7 +148,11 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
       fp8Tflops: offer.fp8Tflops,
       pricePerGpuHour: offer.pricePerGpuHour,
       minGpus: offer.minGpus,
-      source: { name: sourceName(offer.sourceUrl, `${offer.provider} price list`), url: offer.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? offer.sourceUrl, checkedAt: offer.checkedAt },
+      source: {
+        name: sourceName(offer.sourceUrl, `${offer.provider} price list`),
+        url: offer.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? offer.sourceUrl,
+        checkedAt: offer.checkedAt,
+      },
     },
     ...extra,
   };
@@ -89,9 +180,18 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     blurb: "Short prompts, short answers, steady traffic around the clock.",
     build: () => ({
       name: "Chat assistant",
-      workload: { requestsPerMonth: 5_000_000, inputTokensPerRequest: 800, outputTokensPerRequest: 300, apiCacheReadShare: 0.5, peakToAverage: 2.5 },
+      workload: {
+        requestsPerMonth: 5_000_000,
+        inputTokensPerRequest: 800,
+        outputTokensPerRequest: 300,
+        apiCacheReadShare: 0.5,
+        peakToAverage: 2.5,
+      },
       apiOptions: [apiOptionFor("GPT-4o-mini"), apiOptionFor("GPT-5 mini"), apiOptionFor("Gemini 2.5 Flash")],
-      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "L40S", "RunPod Secure", { weightPrecision: "fp8" }), selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Reference cloud")],
+      selfHostOptions: [
+        selfHostOptionFor("Llama 3.1 8B", "L40S", "RunPod Secure", { weightPrecision: "fp8" }),
+        selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Reference cloud"),
+      ],
     }),
   },
   {
@@ -100,9 +200,22 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     blurb: "Long retrieved context that rarely repeats, answers of a paragraph.",
     build: () => ({
       name: "RAG support bot",
-      workload: { requestsPerMonth: 2_000_000, inputTokensPerRequest: 4000, outputTokensPerRequest: 350, apiCacheReadShare: 0.3, selfHostPrefixCacheHitRate: 0.2, activeHoursPerDay: 16 },
+      workload: {
+        requestsPerMonth: 2_000_000,
+        inputTokensPerRequest: 4000,
+        outputTokensPerRequest: 350,
+        apiCacheReadShare: 0.3,
+        selfHostPrefixCacheHitRate: 0.2,
+        activeHoursPerDay: 16,
+      },
       apiOptions: [apiOptionFor("GPT-4.1"), apiOptionFor("Claude Haiku 4.5"), apiOptionFor("DeepSeek V3")],
-      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window" })],
+      selfHostOptions: [
+        selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", {
+          weightPrecision: "fp8",
+          kvPrecision: "fp8",
+          billingMode: "active-window",
+        }),
+      ],
     }),
   },
   {
@@ -111,9 +224,26 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     blurb: "12k-token system prompts and tools reused across calls: caching decides the bill.",
     build: () => ({
       name: "Agent platform",
-      workload: { requestsPerMonth: 3_000_000, inputTokensPerRequest: 12_000, outputTokensPerRequest: 600, apiCacheReadShare: 0.9, apiCacheWriteShare: 0.05, selfHostPrefixCacheHitRate: 0.6, activeHoursPerDay: 14, monthlyGrowth: 0.08 },
+      workload: {
+        requestsPerMonth: 3_000_000,
+        inputTokensPerRequest: 12_000,
+        outputTokensPerRequest: 600,
+        apiCacheReadShare: 0.9,
+        apiCacheWriteShare: 0.05,
+        selfHostPrefixCacheHitRate: 0.6,
+        activeHoursPerDay: 14,
+        monthlyGrowth: 0.08,
+      },
       apiOptions: [apiOptionFor("Claude Sonnet 4.5"), apiOptionFor("GPT-4.1"), apiOptionFor("Llama 3.3 70B")],
-      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H200 SXM", "RunPod Secure", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window", engineeringFte: 0.5, setupEngineerWeeks: 10 })],
+      selfHostOptions: [
+        selfHostOptionFor("Llama 3.3 70B", "H200 SXM", "RunPod Secure", {
+          weightPrecision: "fp8",
+          kvPrecision: "fp8",
+          billingMode: "active-window",
+          engineeringFte: 0.5,
+          setupEngineerWeeks: 10,
+        }),
+      ],
     }),
   },
   {
@@ -122,9 +252,24 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     blurb: "Overnight jobs that tolerate latency: batch APIs against GPUs rented only while busy.",
     build: () => ({
       name: "Batch document processing",
-      workload: { requestsPerMonth: 10_000_000, inputTokensPerRequest: 3000, outputTokensPerRequest: 500, apiCacheReadShare: 0, batchShare: 1, peakToAverage: 1.2, activeHoursPerDay: 8 },
+      workload: {
+        requestsPerMonth: 10_000_000,
+        inputTokensPerRequest: 3000,
+        outputTokensPerRequest: 500,
+        apiCacheReadShare: 0,
+        batchShare: 1,
+        peakToAverage: 1.2,
+        activeHoursPerDay: 8,
+      },
       apiOptions: [apiOptionFor("GPT-4o-mini"), apiOptionFor("Gemini 2.5 Flash")],
-      selfHostOptions: [selfHostOptionFor("Qwen3 30B-A3B", "H100 SXM", "RunPod Community", { weightPrecision: "fp8", billingMode: "scale-to-zero", minReplicas: 0, failoverReplicas: 0 })],
+      selfHostOptions: [
+        selfHostOptionFor("Qwen3 30B-A3B", "H100 SXM", "RunPod Community", {
+          weightPrecision: "fp8",
+          billingMode: "scale-to-zero",
+          minReplicas: 0,
+          failoverReplicas: 0,
+        }),
+      ],
     }),
   },
   {
@@ -133,9 +278,24 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     blurb: "Data may not leave our infrastructure: the constraint, not the price, decides.",
     build: () => ({
       name: "Regulated internal assistant",
-      workload: { requestsPerMonth: 1_500_000, inputTokensPerRequest: 1500, outputTokensPerRequest: 400, apiCacheReadShare: 0.3, peakToAverage: 4, activeHoursPerDay: 12, horizonMonths: 36 },
+      workload: {
+        requestsPerMonth: 1_500_000,
+        inputTokensPerRequest: 1500,
+        outputTokensPerRequest: 400,
+        apiCacheReadShare: 0.3,
+        peakToAverage: 4,
+        activeHoursPerDay: 12,
+        horizonMonths: 36,
+      },
       apiOptions: [apiOptionFor("GPT-4o"), apiOptionFor("Claude Haiku 4.5")],
-      selfHostOptions: [selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", { weightPrecision: "fp8", kvPrecision: "fp8", billingMode: "active-window", certifications: ["SOC 2", "ISO 27001", "GDPR DPA"] })],
+      selfHostOptions: [
+        selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", {
+          weightPrecision: "fp8",
+          kvPrecision: "fp8",
+          billingMode: "active-window",
+          certifications: ["SOC 2", "ISO 27001", "GDPR DPA"],
+        }),
+      ],
       constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
     }),
   },

@@ -31,7 +31,15 @@ async function issueLink(user: { id: string; email: string }, purpose: Purpose, 
   const token = randomBytes(32).toString("base64url");
   await getDb().$transaction([
     getDb().accountToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } }),
-    getDb().accountToken.create({ data: { userId: user.id, purpose, email: user.email, tokenHash: hashLinkToken(token), expiresAt: new Date(now.getTime() + LIFETIME_MS[purpose]) } }),
+    getDb().accountToken.create({
+      data: {
+        userId: user.id,
+        purpose,
+        email: user.email,
+        tokenHash: hashLinkToken(token),
+        expiresAt: new Date(now.getTime() + LIFETIME_MS[purpose]),
+      },
+    }),
   ]);
   return `${appUrl()}${PAGE[purpose]}?token=${token}`;
 }
@@ -39,9 +47,21 @@ async function issueLink(user: { id: string; email: string }, purpose: Purpose, 
 /** Consumes a link: the user it was for, if it is unused, unexpired and still for their address. */
 async function consumeLink(token: string, purpose: Purpose, now = new Date()) {
   return getDb().$transaction(async (tx) => {
-    const row = await tx.accountToken.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { id: true, purpose: true, email: true, expiresAt: true, usedAt: true, user: { select: { id: true, email: true, disabled: true } } } });
-    const invalid = "This link is not valid any more: links work once, for a limited time, and only the newest one works. Ask for a new one.";
-    if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now || row.user.email !== row.email || row.user.disabled) throw new AppError("validation", invalid, { token: [invalid] });
+    const row = await tx.accountToken.findUnique({
+      where: { tokenHash: hashLinkToken(token) },
+      select: {
+        id: true,
+        purpose: true,
+        email: true,
+        expiresAt: true,
+        usedAt: true,
+        user: { select: { id: true, email: true, disabled: true } },
+      },
+    });
+    const invalid =
+      "This link is not valid any more: links work once, for a limited time, and only the newest one works. Ask for a new one.";
+    if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now || row.user.email !== row.email || row.user.disabled)
+      throw new AppError("validation", invalid, { token: [invalid] });
     // Single use even under a race: only one transaction flips usedAt from null.
     const claimed = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new AppError("validation", invalid, { token: [invalid] });
@@ -100,7 +120,10 @@ export async function requestPasswordReset(raw: unknown, client: string): Promis
 export async function resetPassword(raw: unknown, now = new Date()): Promise<{ email: string }> {
   const input = parseInput(PasswordResetSchema, raw);
   // The strength check needs the account, but a weak password must not use up the link.
-  const row = await getDb().accountToken.findUnique({ where: { tokenHash: hashLinkToken(input.token) }, select: { user: { select: { email: true, name: true } } } });
+  const row = await getDb().accountToken.findUnique({
+    where: { tokenHash: hashLinkToken(input.token) },
+    select: { user: { select: { email: true, name: true } } },
+  });
   if (row) assertStrongPassword(input.newPassword, "newPassword", [row.user.email, row.user.name]);
   const user = await consumeLink(input.token, "reset-password", now);
   const passwordHash = await hashPassword(input.newPassword);

@@ -62,7 +62,11 @@ function strictRows(parsed: Parsed<AnyRow>, kind: "api" | "gpu"): Parsed<AnyRow>
     else {
       for (const issue of checked.error.issues) {
         const missingSource = issue.path[0] === "sourceUrl" && !(row as { sourceUrl: string }).sourceUrl;
-        errors.push({ row: key, field: issue.path.join("."), message: missingSource ? "has no source link: add a source_url column or give the import a source URL" : issue.message });
+        errors.push({
+          row: key,
+          field: issue.path.join("."),
+          message: missingSource ? "has no source link: add a source_url column or give the import a source URL" : issue.message,
+        });
       }
     }
   }
@@ -72,17 +76,29 @@ function strictRows(parsed: Parsed<AnyRow>, kind: "api" | "gpu"): Parsed<AnyRow>
 function rowErrors(parsed: Parsed<AnyRow>): never {
   const fieldErrors: Record<string, string[]> = {};
   for (const e of parsed.errors.slice(0, 500)) (fieldErrors[`${e.row}${e.field ? `.${e.field}` : ""}`] ??= []).push(e.message);
-  throw new AppError("validation", `${parsed.errors.length} row${parsed.errors.length > 1 ? "s have" : " has"} errors; nothing was imported.`, fieldErrors);
+  throw new AppError(
+    "validation",
+    `${parsed.errors.length} row${parsed.errors.length > 1 ? "s have" : " has"} errors; nothing was imported.`,
+    fieldErrors,
+  );
 }
 
 async function draftDiff(tx: Tx, versionId: string, format: keyof typeof FORMAT_KIND, parsed: Parsed<AnyRow>, mode: "merge" | "replace") {
   const kind = FORMAT_KIND[format];
   if (kind === "api") {
     const existing = (await tx.apiPrice.findMany({ where: { catalogVersionId: versionId } })) as (ApiPriceRow & { id: string })[];
-    return { kind, existing, diff: diffRows(existing as ApiPriceRow[], parsed.rows as ApiPriceRow[], apiKey, API_PRICE_FIELDS, mode) as Diff<AnyRow> };
+    return {
+      kind,
+      existing,
+      diff: diffRows(existing as ApiPriceRow[], parsed.rows as ApiPriceRow[], apiKey, API_PRICE_FIELDS, mode) as Diff<AnyRow>,
+    };
   }
   const existing = (await tx.gpuOffer.findMany({ where: { catalogVersionId: versionId } })) as (GpuOfferRow & { id: string })[];
-  return { kind, existing, diff: diffRows(existing as GpuOfferRow[], parsed.rows as GpuOfferRow[], gpuKey, GPU_PRICE_FIELDS, mode) as Diff<AnyRow> };
+  return {
+    kind,
+    existing,
+    diff: diffRows(existing as GpuOfferRow[], parsed.rows as GpuOfferRow[], gpuKey, GPU_PRICE_FIELDS, mode) as Diff<AnyRow>,
+  };
 }
 
 const plain = (r: AnyRow): AnyRow => {
@@ -101,9 +117,17 @@ export async function previewImport(userId: string, versionId: string, raw: unkn
     const { kind, diff } = await draftDiff(tx, versionId, req.format, parsed, req.mode);
     return {
       kind,
-      counts: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged, skipped: parsed.skipped.length },
+      counts: {
+        added: diff.added.length,
+        changed: diff.changed.length,
+        removed: diff.removed.length,
+        unchanged: diff.unchanged,
+        skipped: parsed.skipped.length,
+      },
       added: diff.added.slice(0, PREVIEW_ROWS).map(plain),
-      changed: diff.changed.slice(0, PREVIEW_ROWS).map((c) => ({ key: c.key, fields: c.fields, before: plain(c.before), after: plain(c.after) })),
+      changed: diff.changed
+        .slice(0, PREVIEW_ROWS)
+        .map((c) => ({ key: c.key, fields: c.fields, before: plain(c.before), after: plain(c.after) })),
       removed: diff.removed.slice(0, PREVIEW_ROWS).map(plain),
       skipped: parsed.skipped.slice(0, PREVIEW_ROWS),
     };
@@ -127,18 +151,25 @@ export async function applyImport(userId: string, versionId: string, raw: unknow
           const { provider: _p, model: _m, region: _r, tier: _t, ...prices } = plain(c.after) as ApiPriceRow;
           await tx.apiPrice.update({ where: { id: idOf.get(c.key)! }, data: prices });
         }
-        if (diff.removed.length) await tx.apiPrice.deleteMany({ where: { id: { in: (diff.removed as ApiPriceRow[]).map((r) => idOf.get(apiKey(r))!) } } });
+        if (diff.removed.length)
+          await tx.apiPrice.deleteMany({ where: { id: { in: (diff.removed as ApiPriceRow[]).map((r) => idOf.get(apiKey(r))!) } } });
       } else {
         await tx.gpuOffer.createMany({ data: (diff.added as GpuOfferRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
         for (const c of diff.changed) {
           const { provider: _p, gpuType: _g, provisioning: _v, ...prices } = plain(c.after) as GpuOfferRow;
           await tx.gpuOffer.update({ where: { id: idOf.get(c.key)! }, data: prices });
         }
-        if (diff.removed.length) await tx.gpuOffer.deleteMany({ where: { id: { in: (diff.removed as GpuOfferRow[]).map((r) => idOf.get(gpuKey(r))!) } } });
+        if (diff.removed.length)
+          await tx.gpuOffer.deleteMany({ where: { id: { in: (diff.removed as GpuOfferRow[]).map((r) => idOf.get(gpuKey(r))!) } } });
       }
-      return { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged, skipped: parsed.skipped.length };
+      return {
+        added: diff.added.length,
+        changed: diff.changed.length,
+        removed: diff.removed.length,
+        unchanged: diff.unchanged,
+        skipped: parsed.skipped.length,
+      };
     },
     { timeout: 120_000 },
   );
 }
-

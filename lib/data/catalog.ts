@@ -23,18 +23,31 @@ export type Tx = Prisma.TransactionClient;
 // ---- Who may edit --------------------------------------------------------------------------
 
 export async function isCatalogAdmin(userId: string): Promise<boolean> {
-  return canAdministerCatalog(await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true, emailVerifiedAt: true } }));
+  return canAdministerCatalog(
+    await getDb().user.findUnique({ where: { id: userId }, select: { email: true, catalogAdmin: true, emailVerifiedAt: true } }),
+  );
 }
 
 export async function requireCatalogAdmin(userId: string): Promise<void> {
-  if (!(await isCatalogAdmin(userId))) throw new AppError("forbidden", "Only instance administrators (npm run admin -- grant, or a verified address in ADMIN_EMAILS) can edit the price catalog.");
+  if (!(await isCatalogAdmin(userId)))
+    throw new AppError(
+      "forbidden",
+      "Only instance administrators (npm run admin -- grant, or a verified address in ADMIN_EMAILS) can edit the price catalog.",
+    );
 }
 
 /** Inside a write: the version must exist and still be a draft. */
 export async function requireDraft(tx: Tx, versionId: string) {
-  const v = await tx.catalogVersion.findUnique({ where: { id: versionId }, select: { id: true, published: true, label: true, effectiveDate: true } });
+  const v = await tx.catalogVersion.findUnique({
+    where: { id: versionId },
+    select: { id: true, published: true, label: true, effectiveDate: true },
+  });
   if (!v) throw new AppError("not_found", "Catalog version not found");
-  if (v.published) throw new AppError("conflict", `Catalog version "${v.label}" is published; published versions cannot be changed. Create a draft instead.`);
+  if (v.published)
+    throw new AppError(
+      "conflict",
+      `Catalog version "${v.label}" is published; published versions cannot be changed. Create a draft instead.`,
+    );
   return v;
 }
 
@@ -54,7 +67,11 @@ export async function listCatalogVersions(userId: string) {
       sourceNote: true,
       createdAt: true,
       _count: { select: { apiPrices: true, gpuOffers: true, openModels: true, benchmarks: true } },
-      repricingRuns: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true, status: true, total: true, processed: true, changed: true, error: true, finishedAt: true } },
+      repricingRuns: {
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: { id: true, status: true, total: true, processed: true, changed: true, error: true, finishedAt: true },
+      },
     },
   });
   return { admin, versions };
@@ -88,7 +105,8 @@ export async function priceHistory(q: PriceHistoryQuery) {
     select: {
       label: true,
       effectiveDate: true,
-      apiPrices: q.kind === "api" ? { where: { provider: q.provider, model: q.model, tier: "standard" }, orderBy: { region: "asc" } } : false,
+      apiPrices:
+        q.kind === "api" ? { where: { provider: q.provider, model: q.model, tier: "standard" }, orderBy: { region: "asc" } } : false,
       gpuOffers: q.kind === "gpu" ? { where: { provider: q.provider, gpuType: q.gpuType }, orderBy: { provisioning: "asc" } } : false,
     },
   });
@@ -116,19 +134,28 @@ export async function createDraft(userId: string, raw: unknown) {
   await requireCatalogAdmin(userId);
   const data = parseInput(CreateDraftSchema, raw);
   const db = getDb();
-  const base = data.basedOn ? await db.catalogVersion.findFirst({ where: { id: data.basedOn, published: true }, select: { id: true } }) : await latestPublishedVersion();
+  const base = data.basedOn
+    ? await db.catalogVersion.findFirst({ where: { id: data.basedOn, published: true }, select: { id: true } })
+    : await latestPublishedVersion();
   if (data.basedOn && !base) throw new AppError("not_found", "The version to copy was not found or is not published");
   if (await db.catalogVersion.findUnique({ where: { label: data.label }, select: { id: true } })) {
     throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
   }
   return db.$transaction(async (tx) => {
-    const draft = await tx.catalogVersion.create({ data: { label: data.label, effectiveDate: dayStart(data.effectiveDate), sourceNote: data.sourceNote, createdById: userId } });
+    const draft = await tx.catalogVersion.create({
+      data: { label: data.label, effectiveDate: dayStart(data.effectiveDate), sourceNote: data.sourceNote, createdById: userId },
+    });
     if (base) {
-      const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({ ...rest, catalogVersionId: draft.id });
+      const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({
+        ...rest,
+        catalogVersionId: draft.id,
+      });
       await tx.apiPrice.createMany({ data: (await tx.apiPrice.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
       await tx.gpuOffer.createMany({ data: (await tx.gpuOffer.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
       await tx.openModel.createMany({ data: (await tx.openModel.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
-      await tx.throughputBenchmark.createMany({ data: (await tx.throughputBenchmark.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
+      await tx.throughputBenchmark.createMany({
+        data: (await tx.throughputBenchmark.findMany({ where: { catalogVersionId: base.id } })).map(strip),
+      });
     }
     return { id: draft.id, label: draft.label };
   });
@@ -172,8 +199,14 @@ export async function addApiPrice(userId: string, versionId: string, raw: unknow
   const row = parseInput(ApiPriceEditSchema, raw);
   return getDb().$transaction(async (tx) => {
     await requireDraft(tx, versionId);
-    const clash = await tx.apiPrice.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, model: row.model, region: row.region, tier: row.tier }, select: { id: true } });
-    if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { model: ["this draft already prices this provider, model, region and tier"] });
+    const clash = await tx.apiPrice.findFirst({
+      where: { catalogVersionId: versionId, provider: row.provider, model: row.model, region: row.region, tier: row.tier },
+      select: { id: true },
+    });
+    if (clash)
+      throw new AppError("validation", "Please correct the highlighted fields.", {
+        model: ["this draft already prices this provider, model, region and tier"],
+      });
     return tx.apiPrice.create({ data: { ...row, checkedAt: dayStart(row.checkedAt), catalogVersionId: versionId } });
   });
 }
@@ -183,8 +216,14 @@ export async function addGpuOffer(userId: string, versionId: string, raw: unknow
   const row = parseInput(GpuOfferEditSchema, raw);
   return getDb().$transaction(async (tx) => {
     await requireDraft(tx, versionId);
-    const clash = await tx.gpuOffer.findFirst({ where: { catalogVersionId: versionId, provider: row.provider, gpuType: row.gpuType, provisioning: row.provisioning }, select: { id: true } });
-    if (clash) throw new AppError("validation", "Please correct the highlighted fields.", { gpuType: ["this draft already has this provider, GPU and provisioning"] });
+    const clash = await tx.gpuOffer.findFirst({
+      where: { catalogVersionId: versionId, provider: row.provider, gpuType: row.gpuType, provisioning: row.provisioning },
+      select: { id: true },
+    });
+    if (clash)
+      throw new AppError("validation", "Please correct the highlighted fields.", {
+        gpuType: ["this draft already has this provider, GPU and provisioning"],
+      });
     return tx.gpuOffer.create({ data: { ...row, checkedAt: dayStart(row.checkedAt), catalogVersionId: versionId } });
   });
 }
@@ -193,7 +232,10 @@ export async function addGpuOffer(userId: string, versionId: string, raw: unknow
 export async function retireRow(userId: string, kind: "api" | "gpu", rowId: string) {
   await requireCatalogAdmin(userId);
   await getDb().$transaction(async (tx) => {
-    const row = kind === "api" ? await tx.apiPrice.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } }) : await tx.gpuOffer.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
+    const row =
+      kind === "api"
+        ? await tx.apiPrice.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } })
+        : await tx.gpuOffer.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
     if (!row) throw new AppError("not_found", "Row not found");
     await requireDraft(tx, row.catalogVersionId);
     if (kind === "api") await tx.apiPrice.delete({ where: { id: rowId } });
@@ -214,7 +256,13 @@ export async function publishVersion(userId: string, versionId: string, raw: unk
     if (taken) throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
     const done = await tx.catalogVersion.updateMany({
       where: { id: versionId, published: false },
-      data: { published: true, publishedAt: new Date(), label: data.label, effectiveDate: dayStart(data.effectiveDate), ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}) },
+      data: {
+        published: true,
+        publishedAt: new Date(),
+        label: data.label,
+        effectiveDate: dayStart(data.effectiveDate),
+        ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}),
+      },
     });
     if (done.count !== 1) throw new AppError("conflict", "This version was published meanwhile.");
     const run = await tx.repricingRun.create({ data: { catalogVersionId: versionId } });
@@ -263,13 +311,21 @@ export async function repricingMarks(userId: string, teamSlug: string) {
   for (const r of rows) {
     if (marks.has(r.scenarioId) || r.scenario.currentRevisionId !== r.revisionId) continue;
     const c = { ...r, outcomeThen: r.outcomeThen as "api", outcomeNow: r.outcomeNow as "api" };
-    marks.set(r.scenarioId, { ...c, catalogLabel: r.catalogVersion.label, flipped: c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow, shown: isMarked(c, threshold) });
+    marks.set(r.scenarioId, {
+      ...c,
+      catalogLabel: r.catalogVersion.label,
+      flipped: c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow,
+      shown: isMarked(c, threshold),
+    });
   }
   return { threshold, marks };
 }
 
 async function teamThreshold(userId: string, teamSlug: string) {
-  const team = await getDb().team.findFirst({ where: { slug: teamSlug, ...memberTeamWhere(userId) }, select: { id: true, repriceThresholdPercent: true, repriceThresholdUsd: true } });
+  const team = await getDb().team.findFirst({
+    where: { slug: teamSlug, ...memberTeamWhere(userId) },
+    select: { id: true, repriceThresholdPercent: true, repriceThresholdUsd: true },
+  });
   return team ? { id: team.id, threshold: { percent: team.repriceThresholdPercent, usd: team.repriceThresholdUsd } } : null;
 }
 
@@ -325,7 +381,12 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
   if (!v) return null;
   const full = await getDb().catalogVersion.findUniqueOrThrow({
     where: { id: v.id },
-    include: { apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] }, gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] }, openModels: { orderBy: { name: "asc" } }, benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] } },
+    include: {
+      apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] },
+      gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] },
+      openModels: { orderBy: { name: "asc" } },
+      benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] },
+    },
   });
   const seen = new Set<string>();
   return {
@@ -334,10 +395,43 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
     api: [...full.apiPrices]
       .sort((a, b) => Number(b.region === "global") - Number(a.region === "global"))
       .filter((r) => !seen.has(`${r.provider}|${r.model}`) && seen.add(`${r.provider}|${r.model}`))
-      .map((r) => ({ provider: r.provider, model: r.model, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, cacheWritePerM: r.cacheWritePerM, outputPerM: r.outputPerM, batchDiscount: r.batchDiscount, sourceUrl: r.sourceUrl, checkedAt: isoDay(r.checkedAt) }))
+      .map((r) => ({
+        provider: r.provider,
+        model: r.model,
+        inputPerM: r.inputPerM,
+        cachedInputPerM: r.cachedInputPerM,
+        cacheWritePerM: r.cacheWritePerM,
+        outputPerM: r.outputPerM,
+        batchDiscount: r.batchDiscount,
+        sourceUrl: r.sourceUrl,
+        checkedAt: isoDay(r.checkedAt),
+      }))
       .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
-    gpu: full.gpuOffers.map((o) => ({ provider: o.provider, gpuType: o.gpuType, memoryGb: o.memoryGb, bandwidthGbS: o.bandwidthGbS, bf16Tflops: o.bf16Tflops, fp8Tflops: o.fp8Tflops, pricePerGpuHour: o.pricePerGpuHour, minGpus: o.minGpus, sourceUrl: o.sourceUrl, checkedAt: isoDay(o.checkedAt) })),
-    models: full.openModels.map(({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim })),
+    gpu: full.gpuOffers.map((o) => ({
+      provider: o.provider,
+      gpuType: o.gpuType,
+      memoryGb: o.memoryGb,
+      bandwidthGbS: o.bandwidthGbS,
+      bf16Tflops: o.bf16Tflops,
+      fp8Tflops: o.fp8Tflops,
+      pricePerGpuHour: o.pricePerGpuHour,
+      minGpus: o.minGpus,
+      sourceUrl: o.sourceUrl,
+      checkedAt: isoDay(o.checkedAt),
+    })),
+    models: full.openModels.map(
+      ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({
+        name,
+        totalParamsB,
+        activeParamsB,
+        layers,
+        kvHeads,
+        headDim,
+        contextLength,
+        kvLoraRank,
+        ropeHeadDim,
+      }),
+    ),
     benchmarks: full.benchmarks.map(({ id: _id, catalogVersionId: _v, ...row }) => row),
   };
 }

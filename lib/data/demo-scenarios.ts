@@ -17,9 +17,21 @@ export type DemoScenario = {
 };
 
 const DEMOS: { file: string; description: string; status: ScenarioStatus }[] = [
-  { file: "chat-assistant-8b.json", status: "proposed", description: "Consumer chat on an 8B model: three cheap APIs against one H100 and L40S GPUs." },
-  { file: "agent-platform-70b.json", status: "draft", description: "Agents with 12k-token shared prompts: prompt caching decides the API bill." },
-  { file: "regulated-in-house.json", status: "decided", description: "Customer data must stay in our EU infrastructure, whatever the API would cost." },
+  {
+    file: "chat-assistant-8b.json",
+    status: "proposed",
+    description: "Consumer chat on an 8B model: three cheap APIs against one H100 and L40S GPUs.",
+  },
+  {
+    file: "agent-platform-70b.json",
+    status: "draft",
+    description: "Agents with 12k-token shared prompts: prompt caching decides the API bill.",
+  },
+  {
+    file: "regulated-in-house.json",
+    status: "decided",
+    description: "Customer data must stay in our EU infrastructure, whatever the API would cost.",
+  },
 ];
 
 export function demoScenarios(examplesDir = path.resolve(process.cwd(), "lib/engine/examples")): DemoScenario[] {

@@ -17,11 +17,12 @@ const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-
 export async function createTeam(userId: string, raw: unknown) {
   const { name } = parseInput(CreateTeamSchema, raw);
   return getDb().$transaction(async (tx) => {
-    const team = await tx.team.create({ data: { name, slug: await uniqueTeamSlug(tx, name), memberships: { create: { userId, role: "owner" } } } });
+    const team = await tx.team.create({
+      data: { name, slug: await uniqueTeamSlug(tx, name), memberships: { create: { userId, role: "owner" } } },
+    });
     await recordAudit(tx, { teamId: team.id, actorId: userId, action: "team.created", target: `team:${team.id}` });
     return { id: team.id, slug: team.slug, name: team.name };
   });
@@ -43,10 +44,32 @@ export async function createInvitation(userId: string, teamSlug: string, raw: un
     const data = parseInput(InviteSchema, raw);
     const token = randomBytes(24).toString("base64url");
     const invitation = await tx.invitation.create({
-      data: { teamId, email: data.email, role: data.role, anyoneWithLink: data.anyoneWithLink, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), invitedById: userId },
-      select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+      data: {
+        teamId,
+        email: data.email,
+        role: data.role,
+        anyoneWithLink: data.anyoneWithLink,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        invitedById: userId,
+      },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        anyoneWithLink: true,
+        expiresAt: true,
+        team: { select: { name: true } },
+        invitedBy: { select: { name: true } },
+      },
     });
-    await recordAudit(tx, { teamId, actorId: userId, action: "invitation.created", target: `invitation:${invitation.id}`, data: { email: data.email, role: data.role } });
+    await recordAudit(tx, {
+      teamId,
+      actorId: userId,
+      action: "invitation.created",
+      target: `invitation:${invitation.id}`,
+      data: { email: data.email, role: data.role },
+    });
     return { data, invitation: { ...invitation, token } };
   });
   const { team, invitedBy, token, ...rest } = invitation;
@@ -65,7 +88,16 @@ const invitationUrl = (token: string) => `${appUrl()}/invite/${token}`;
 export async function getInvitation(userId: string, token: string, now = new Date()) {
   const inv = await getDb().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { email: true, role: true, anyoneWithLink: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      email: true,
+      role: true,
+      anyoneWithLink: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
   });
   if (!inv) return null;
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
@@ -94,7 +126,17 @@ export async function acceptInvitation(userId: string, token: string, now = new 
   return getDb().$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, teamId: true, role: true, email: true, anyoneWithLink: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { slug: true } } },
+      select: {
+        id: true,
+        teamId: true,
+        role: true,
+        email: true,
+        anyoneWithLink: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        team: { select: { slug: true } },
+      },
     });
     if (!inv) throw new AppError("not_found", "This invitation link is not valid.");
     if (inv.revokedAt) throw new AppError("conflict", "This invitation was withdrawn. Ask for a new link.");
@@ -102,15 +144,18 @@ export async function acceptInvitation(userId: string, token: string, now = new 
     if (inv.expiresAt <= now) throw new AppError("conflict", "This invitation has expired. Ask for a new link.");
     if (!inv.anyoneWithLink) {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
-      if (user?.email !== inv.email) throw new AppError("forbidden", `This invitation is for ${inv.email}. Sign in with that address to accept it.`);
-      if (!user.emailVerifiedAt) throw new AppError("forbidden", `Confirm that ${inv.email} is your address first: open the link we emailed you, then accept.`);
+      if (user?.email !== inv.email)
+        throw new AppError("forbidden", `This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+      if (!user.emailVerifiedAt)
+        throw new AppError("forbidden", `Confirm that ${inv.email} is your address first: open the link we emailed you, then accept.`);
     }
     // Single use even under a race: only one transaction flips acceptedAt from null.
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: now } });
     if (claimed.count === 0) throw new AppError("conflict", "This invitation has already been used.");
     const existing = await tx.membership.findUnique({ where: { userId_teamId: { userId, teamId: inv.teamId } } });
     // A new link does not undo an owner's suspension.
-    if (existing?.disabledAt) throw new AppError("forbidden", "Your access to this team is suspended. Ask one of its owners to restore it.");
+    if (existing?.disabledAt)
+      throw new AppError("forbidden", "Your access to this team is suspended. Ask one of its owners to restore it.");
     if (!existing) await tx.membership.create({ data: { userId, teamId: inv.teamId, role: inv.role } });
     await recordAudit(tx, { teamId: inv.teamId, actorId: userId, action: "invitation.accepted", target: `invitation:${inv.id}` });
     return { teamSlug: inv.team.slug, role: existing?.role ?? inv.role };
@@ -143,11 +188,23 @@ export async function updateMember(userId: string, teamSlug: string, memberUserI
     }
     await tx.membership.update({ where: { id: target.id }, data: { role, disabledAt: disabled ? (target.disabledAt ?? now) : null } });
     if (role !== target.role) {
-      await recordAudit(tx, { teamId, actorId: userId, action: "member.role_changed", target: `user:${memberUserId}`, data: { from: target.role, to: role } });
+      await recordAudit(tx, {
+        teamId,
+        actorId: userId,
+        action: "member.role_changed",
+        target: `user:${memberUserId}`,
+        data: { from: target.role, to: role },
+      });
     }
     if (disabled !== (target.disabledAt !== null)) {
-      if (disabled) await tx.apiToken.updateMany({ where: { teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: now } });
-      await recordAudit(tx, { teamId, actorId: userId, action: disabled ? "member.suspended" : "member.restored", target: `user:${memberUserId}` });
+      if (disabled)
+        await tx.apiToken.updateMany({ where: { teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: now } });
+      await recordAudit(tx, {
+        teamId,
+        actorId: userId,
+        action: disabled ? "member.suspended" : "member.restored",
+        target: `user:${memberUserId}`,
+      });
     }
     return { userId: memberUserId, role, disabled };
   });
@@ -167,7 +224,12 @@ export async function removeMember(userId: string, teamSlug: string, memberUserI
     await tx.membership.delete({ where: { id: target.id } });
     // Their tokens for this team go with them (an invitation later does not bring them back).
     await tx.apiToken.updateMany({ where: { teamId, createdById: memberUserId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { teamId, actorId: userId, action: memberUserId === userId ? "member.left" : "member.removed", target: `user:${memberUserId}` });
+    await recordAudit(tx, {
+      teamId,
+      actorId: userId,
+      action: memberUserId === userId ? "member.left" : "member.removed",
+      target: `user:${memberUserId}`,
+    });
   });
 }
 
@@ -179,7 +241,15 @@ export async function listInvitations(userId: string, teamSlug: string, now = ne
   return getDb().invitation.findMany({
     where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, anyoneWithLink: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      anyoneWithLink: true,
+      expiresAt: true,
+      createdAt: true,
+      invitedBy: { select: { name: true } },
+    },
   });
 }
 
@@ -187,7 +257,10 @@ export async function listInvitations(userId: string, teamSlug: string, now = ne
 export async function revokeInvitation(userId: string, teamSlug: string, invitationId: string, now = new Date()) {
   return getDb().$transaction(async (tx) => {
     const { teamId } = await requireTeamRole(tx, userId, teamSlug, "member:manage");
-    const done = await tx.invitation.updateMany({ where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const done = await tx.invitation.updateMany({
+      where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (done.count === 0) throw new AppError("not_found", "Invitation not found, or no longer pending");
     await recordAudit(tx, { teamId, actorId: userId, action: "invitation.revoked", target: `invitation:${invitationId}` });
   });

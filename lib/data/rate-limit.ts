@@ -20,7 +20,10 @@ export async function countEvent(key: string, windowMs: number): Promise<{ count
 
 /** Events counted under `key` in its current window (0 when there is none). */
 export async function currentCount(key: string): Promise<number> {
-  const rows = await getDb().$queryRawUnsafe<{ count: number }[]>(`SELECT "count" FROM "RateLimit" WHERE "key" = $1 AND "resetAt" > now()`, key);
+  const rows = await getDb().$queryRawUnsafe<{ count: number }[]>(
+    `SELECT "count" FROM "RateLimit" WHERE "key" = $1 AND "resetAt" > now()`,
+    key,
+  );
   return rows.length ? Number(rows[0].count) : 0;
 }
 
@@ -32,7 +35,11 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number)
   const { count, resetAt } = await countEvent(key, windowMs);
   if (count > limit) {
     const seconds = Math.max(1, Math.ceil((new Date(resetAt).getTime() - Date.now()) / 1000));
-    throw new AppError("rate_limited", `Rate limit of ${limit} requests per ${Math.round(windowMs / 60_000)} minute(s) reached; retry in ${seconds} s.`, undefined, seconds);
+    throw new AppError(
+      "rate_limited",
+      `Rate limit of ${limit} requests per ${Math.round(windowMs / 60_000)} minute(s) reached; retry in ${seconds} s.`,
+      undefined,
+      seconds,
+    );
   }
 }
-

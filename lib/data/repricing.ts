@@ -9,7 +9,11 @@ import { readSummary } from "../engine/summary-schema";
 import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import { latestPublishedVersion } from "./catalog-versions";
 
-export type RepricingOptions = { batchSize?: number; onProgress?: (processed: number, total: number) => void; db?: ReturnType<typeof getDb> };
+export type RepricingOptions = {
+  batchSize?: number;
+  onProgress?: (processed: number, total: number) => void;
+  db?: ReturnType<typeof getDb>;
+};
 
 /**
  * Re-evaluates the current revision of every scenario at the version's prices and stores the
@@ -81,7 +85,10 @@ export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
     await db.repricingRun.update({ where: { id: runId }, data: { status: "done", processed, changed, finishedAt: new Date() } });
     return { processed, changed, total };
   } catch (error) {
-    await db.repricingRun.update({ where: { id: runId }, data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date() } });
+    await db.repricingRun.update({
+      where: { id: runId },
+      data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date() },
+    });
     throw error;
   }
 }
@@ -109,4 +116,3 @@ export async function reevaluateAfterEngineUpgrade(db: ReturnType<typeof getDb> 
 export function startRepricing(runId: string): void {
   void runRepricing(runId).catch((error) => console.error(`Re-pricing run ${runId} failed:`, error));
 }
-

@@ -9,7 +9,14 @@ import { latestCatalogPrices, latestPublishedVersion } from "./catalog";
 import { summarize } from "../engine/summary";
 import type { ScenarioInput } from "../engine/schema";
 import { parseInput } from "../validation/errors";
-import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema, STATUS_FLOW } from "../validation/scenario";
+import {
+  BaseVersionSchema,
+  CommentSchema,
+  CreateScenarioSchema,
+  SaveRevisionSchema,
+  SetStatusSchema,
+  STATUS_FLOW,
+} from "../validation/scenario";
 import { memberTeamWhere } from "./scope";
 import { requireTeamRole } from "../auth/team-access";
 import { recordAudit } from "./audit";
@@ -62,14 +69,24 @@ const SCENARIO_WITH_CURRENT = {
 
 /** One scenario with its current revision, only for a member of its team (else null → 404). */
 export async function getScenario(userId: string, teamSlug: string, scenarioId: string) {
-  return getDb().scenario.findFirst({ where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } }, select: SCENARIO_WITH_CURRENT });
+  return getDb().scenario.findFirst({
+    where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } },
+    select: SCENARIO_WITH_CURRENT,
+  });
 }
 
 /** The caller's role in the scenario's team, found through the scenario (never from the client). */
 async function roleForScenario(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string) {
   const row = await db.scenario.findFirst({
     where: { id: scenarioId, team: memberTeamWhere(userId) },
-    select: { id: true, teamId: true, version: true, status: true, name: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+    select: {
+      id: true,
+      teamId: true,
+      version: true,
+      status: true,
+      name: true,
+      team: { select: { memberships: { where: { userId }, select: { role: true } } } },
+    },
   });
   return row ? { ...row, role: row.team.memberships[0]?.role ?? null } : null;
 }
@@ -81,7 +98,6 @@ async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: st
   authorize(row.role, action, "Scenario not found");
   return row;
 }
-
 
 async function latestCatalogVersionId(tx: Tx): Promise<string | null> {
   return (await latestPublishedVersion(tx))?.id ?? null;
@@ -116,7 +132,13 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
       },
     });
     await tx.scenario.update({ where: { id: scenario.id }, data: { currentRevisionId: revision.id } });
-    await recordAudit(tx, { teamId, actorId: userId, action: "scenario.created", target: `scenario:${scenario.id}`, data: { name: data.name } });
+    await recordAudit(tx, {
+      teamId,
+      actorId: userId,
+      action: "scenario.created",
+      target: `scenario:${scenario.id}`,
+      data: { name: data.name },
+    });
     return { id: scenario.id, version: scenario.version, revision: 1 };
   });
 }
@@ -133,7 +155,11 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
     const bumped = await tx.scenario.updateMany({
       where: { id: scenarioId, version: data.baseVersion },
-      data: { version: { increment: 1 }, ...(data.name ? { name: data.name } : {}), ...(data.description !== undefined ? { description: data.description } : {}) },
+      data: {
+        version: { increment: 1 },
+        ...(data.name ? { name: data.name } : {}),
+        ...(data.description !== undefined ? { description: data.description } : {}),
+      },
     });
     if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
     const last = await tx.scenarioRevision.findFirst({ where: { scenarioId }, orderBy: { number: "desc" }, select: { number: true } });
@@ -148,8 +174,18 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
         message: data.message,
       },
     });
-    const updated = await tx.scenario.update({ where: { id: scenarioId }, data: { currentRevisionId: revision.id }, select: { version: true } });
-    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.saved", target: `scenario:${scenarioId}`, data: { revision: revision.number } });
+    const updated = await tx.scenario.update({
+      where: { id: scenarioId },
+      data: { currentRevisionId: revision.id },
+      select: { version: true },
+    });
+    await recordAudit(tx, {
+      teamId: current.teamId,
+      actorId: userId,
+      action: "scenario.saved",
+      target: `scenario:${scenarioId}`,
+      data: { revision: revision.number },
+    });
     return { id: scenarioId, version: updated.version, revision: revision.number };
   });
 }
@@ -157,11 +193,17 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
 async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
   const now = await tx.scenario.findUniqueOrThrow({
     where: { id: scenarioId },
-    select: { version: true, currentRevision: { select: { number: true, message: true, createdAt: true, author: { select: { name: true } } } } },
+    select: {
+      version: true,
+      currentRevision: { select: { number: true, message: true, createdAt: true, author: { select: { name: true } } } },
+    },
   });
   const r = now.currentRevision;
   const who = r ? `${r.author?.name ?? "Someone"} saved revision ${r.number}${r.message ? ` (“${r.message}”)` : ""}` : "Someone changed it";
-  return new AppError("conflict", `This scenario changed since you opened it (you had version ${baseVersion}, it is now ${now.version}): ${who}. Reload to see their changes, then re-apply yours.`);
+  return new AppError(
+    "conflict",
+    `This scenario changed since you opened it (you had version ${baseVersion}, it is now ${now.version}): ${who}. Reload to see their changes, then re-apply yours.`,
+  );
 }
 
 export async function setScenarioStatus(userId: string, scenarioId: string, raw: unknown) {
@@ -171,11 +213,22 @@ export async function setScenarioStatus(userId: string, scenarioId: string, raw:
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
     const allowed: readonly string[] = STATUS_FLOW[current.status];
     if (!allowed.includes(data.status)) {
-      throw new AppError("validation", `A ${current.status} scenario cannot become ${data.status}.`, { status: [`From ${current.status}: ${allowed.join(" or ")}.`] });
+      throw new AppError("validation", `A ${current.status} scenario cannot become ${data.status}.`, {
+        status: [`From ${current.status}: ${allowed.join(" or ")}.`],
+      });
     }
-    const bumped = await tx.scenario.updateMany({ where: { id: scenarioId, version: data.baseVersion }, data: { status: data.status, version: { increment: 1 } } });
+    const bumped = await tx.scenario.updateMany({
+      where: { id: scenarioId, version: data.baseVersion },
+      data: { status: data.status, version: { increment: 1 } },
+    });
     if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
-    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.status_changed", target: `scenario:${scenarioId}`, data: { from: current.status, to: data.status } });
+    await recordAudit(tx, {
+      teamId: current.teamId,
+      actorId: userId,
+      action: "scenario.status_changed",
+      target: `scenario:${scenarioId}`,
+      data: { from: current.status, to: data.status },
+    });
     return { id: scenarioId, version: data.baseVersion + 1, status: data.status };
   });
 }
@@ -185,9 +238,15 @@ export async function duplicateScenario(userId: string, scenarioId: string) {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
     const source = await tx.scenario.findUniqueOrThrow({
       where: { id: scenarioId },
-      select: { name: true, description: true, currentRevision: { select: { input: true, summary: true, catalogVersionId: true, number: true } } },
+      select: {
+        name: true,
+        description: true,
+        currentRevision: { select: { input: true, summary: true, catalogVersionId: true, number: true } },
+      },
     });
-    const copy = await tx.scenario.create({ data: { teamId: current.teamId, name: `${source.name} (copy)`.slice(0, 120), description: source.description, createdById: userId } });
+    const copy = await tx.scenario.create({
+      data: { teamId: current.teamId, name: `${source.name} (copy)`.slice(0, 120), description: source.description, createdById: userId },
+    });
     const rev = await tx.scenarioRevision.create({
       data: {
         scenarioId: copy.id,
@@ -200,7 +259,13 @@ export async function duplicateScenario(userId: string, scenarioId: string) {
       },
     });
     await tx.scenario.update({ where: { id: copy.id }, data: { currentRevisionId: rev.id } });
-    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "scenario.duplicated", target: `scenario:${copy.id}`, data: { from: scenarioId } });
+    await recordAudit(tx, {
+      teamId: current.teamId,
+      actorId: userId,
+      action: "scenario.duplicated",
+      target: `scenario:${copy.id}`,
+      data: { from: scenarioId },
+    });
     return { id: copy.id };
   });
 }
@@ -210,7 +275,15 @@ export async function listRevisions(userId: string, scenarioId: string) {
   return getDb().scenarioRevision.findMany({
     where: { scenarioId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, message: true, createdAt: true, summary: true, author: { select: { name: true } }, catalogVersion: { select: { label: true } } },
+    select: {
+      id: true,
+      number: true,
+      message: true,
+      createdAt: true,
+      summary: true,
+      author: { select: { name: true } },
+      catalogVersion: { select: { label: true } },
+    },
   });
 }
 
@@ -234,7 +307,10 @@ export async function addComment(userId: string, scenarioId: string, raw: unknow
   const data = parseInput(CommentSchema, raw);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "comment:write");
-    const comment = await tx.comment.create({ data: { scenarioId, authorId: userId, body: data.body }, select: { id: true, body: true, createdAt: true } });
+    const comment = await tx.comment.create({
+      data: { scenarioId, authorId: userId, body: data.body },
+      select: { id: true, body: true, createdAt: true },
+    });
     await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "comment.added", target: `scenario:${scenarioId}` });
     return comment;
   });
@@ -242,7 +318,11 @@ export async function addComment(userId: string, scenarioId: string, raw: unknow
 
 export async function listComments(userId: string, scenarioId: string) {
   await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
-  return getDb().comment.findMany({ where: { scenarioId }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } });
+  return getDb().comment.findMany({
+    where: { scenarioId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  });
 }
 
 /**
@@ -271,13 +351,27 @@ export async function getScenarioAtRevision(userId: string, teamSlug: string, sc
 export async function getScenarioForMemo(userId: string, scenarioId: string, opts: { teamSlug?: string; revision?: number } = {}) {
   const scenario = await getDb().scenario.findFirst({
     where: { id: scenarioId, team: { ...(opts.teamSlug ? { slug: opts.teamSlug } : {}), ...memberTeamWhere(userId) } },
-    select: { id: true, name: true, description: true, status: true, team: { select: { name: true, slug: true } }, currentRevision: { select: { number: true } } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      team: { select: { name: true, slug: true } },
+      currentRevision: { select: { number: true } },
+    },
   });
   if (!scenario) return null;
   const number = opts.revision ?? scenario.currentRevision?.number ?? 0;
   const revision = await getDb().scenarioRevision.findUnique({
     where: { scenarioId_number: { scenarioId, number } },
-    select: { number: true, input: true, message: true, createdAt: true, author: { select: { name: true } }, catalogVersion: { select: { label: true, effectiveDate: true } } },
+    select: {
+      number: true,
+      input: true,
+      message: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      catalogVersion: { select: { label: true, effectiveDate: true } },
+    },
   });
   if (!revision) return null;
   const authored = await getDb().scenarioRevision.findMany({
@@ -309,11 +403,15 @@ export async function repricePreview(userId: string, teamSlug: string, scenarioI
 export async function saveRepricedRevision(userId: string, scenarioId: string, raw: unknown) {
   await requireScenarioRole(getDb(), userId, scenarioId, "scenario:write");
   const { baseVersion } = parseInput(BaseVersionSchema, raw);
-  const current = await getDb().scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { currentRevision: { select: { input: true } } } });
+  const current = await getDb().scenario.findUniqueOrThrow({
+    where: { id: scenarioId },
+    select: { currentRevision: { select: { input: true } } },
+  });
   const catalog = await latestCatalogPrices();
   if (!catalog || !current.currentRevision) throw new AppError("conflict", "There is no published catalog to re-price with.");
   const repriced = repriceInput(parseScenario(current.currentRevision.input), catalog);
-  if (repriced.changes.length === 0) throw new AppError("conflict", `Nothing to re-price: the scenario already uses catalog ${catalog.label}'s prices.`);
+  if (repriced.changes.length === 0)
+    throw new AppError("conflict", `Nothing to re-price: the scenario already uses catalog ${catalog.label}'s prices.`);
   const message = `Re-priced at catalog ${catalog.label}: ${repriced.changes.length} price${repriced.changes.length > 1 ? "s" : ""} changed`;
   return saveRevision(userId, scenarioId, { baseVersion, input: repriced.input, message });
 }

@@ -29,15 +29,24 @@ export type Gate = { allowed: true } | { allowed: false; retryAfterSeconds: numb
  * locked row update, so parallel guesses cannot slip past the limit; a success clears it.
  */
 export async function beginSignInAttempt(email: string, client: string, now = new Date()): Promise<Gate> {
-  if ((await currentCount(`signin-client:${client}`)) >= CLIENT_FAILURES) return { allowed: false, retryAfterSeconds: CLIENT_WINDOW_MS / 1000 };
+  if ((await currentCount(`signin-client:${client}`)) >= CLIENT_FAILURES)
+    return { allowed: false, retryAfterSeconds: CLIENT_WINDOW_MS / 1000 };
   const key = keyOf(email, client);
   return getDb().$transaction(async (tx) => {
     // The upsert's write locks the row until this transaction ends.
-    const row = await tx.signInThrottle.upsert({ where: { key }, create: { key, failures: 0, lastFailureAt: now }, update: { failures: { increment: 0 } } });
-    if (row.blockedUntil && row.blockedUntil > now) return { allowed: false, retryAfterSeconds: Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000) };
+    const row = await tx.signInThrottle.upsert({
+      where: { key },
+      create: { key, failures: 0, lastFailureAt: now },
+      update: { failures: { increment: 0 } },
+    });
+    if (row.blockedUntil && row.blockedUntil > now)
+      return { allowed: false, retryAfterSeconds: Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000) };
     const failures = (now.getTime() - row.lastFailureAt.getTime() > MEMORY_MS ? 0 : row.failures) + 1;
     const wait = waitAfterFailures(failures);
-    await tx.signInThrottle.update({ where: { key }, data: { failures, lastFailureAt: now, blockedUntil: wait ? new Date(now.getTime() + wait * 1000) : null } });
+    await tx.signInThrottle.update({
+      where: { key },
+      data: { failures, lastFailureAt: now, blockedUntil: wait ? new Date(now.getTime() + wait * 1000) : null },
+    });
     return { allowed: true } as const;
   });
 }

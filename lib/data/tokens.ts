@@ -25,8 +25,16 @@ export async function createApiToken(userId: string, teamSlug: string, raw: unkn
     const data = parseInput(CreateTokenSchema, raw);
     const role = ACCESS_ROLE[data.access];
     if (!meetsRole(team.role, role)) throw new AppError("forbidden", "A token cannot have more access than its creator.");
-    const created = await tx.apiToken.create({ data: { teamId: team.teamId, createdById: userId, name: data.name, tokenHash: hashApiToken(token), role } });
-    await recordAudit(tx, { teamId: team.teamId, actorId: userId, action: "token.created", target: `token:${created.id}`, data: { name: data.name, access: data.access } });
+    const created = await tx.apiToken.create({
+      data: { teamId: team.teamId, createdById: userId, name: data.name, tokenHash: hashApiToken(token), role },
+    });
+    await recordAudit(tx, {
+      teamId: team.teamId,
+      actorId: userId,
+      action: "token.created",
+      target: `token:${created.id}`,
+      data: { name: data.name, access: data.access },
+    });
     return { id: created.id, name: created.name, access: data.access, token, createdAt: created.createdAt };
   });
 }
@@ -64,10 +72,17 @@ export async function authenticateApiToken(token: string) {
   const row = token.startsWith(TOKEN_PREFIX)
     ? await getDb().apiToken.findUnique({
         where: { tokenHash: hashApiToken(token) },
-        select: { id: true, teamId: true, role: true, revokedAt: true, createdBy: { select: { id: true, email: true, name: true, disabled: true, sessionVersion: true } } },
+        select: {
+          id: true,
+          teamId: true,
+          role: true,
+          revokedAt: true,
+          createdBy: { select: { id: true, email: true, name: true, disabled: true, sessionVersion: true } },
+        },
       })
     : null;
-  if (!row || row.revokedAt || !row.createdBy || row.createdBy.disabled) throw new AppError("unauthenticated", "Invalid or revoked API token.");
+  if (!row || row.revokedAt || !row.createdBy || row.createdBy.disabled)
+    throw new AppError("unauthenticated", "Invalid or revoked API token.");
   setTokenScope({ tokenId: row.id, teamId: row.teamId, maxRole: row.role as TeamRole });
   await hitRateLimit(`token:${row.id}`, rateLimitPerMinute(), 60_000);
   await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

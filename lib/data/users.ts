@@ -7,7 +7,15 @@ import { ChangePasswordSchema, SignOutEverywhereSchema, SignUpSchema, type SignU
 import { parseInput } from "../validation/errors";
 import { uniqueTeamSlug } from "./teams";
 
-const publicUser = { id: true, email: true, name: true, disabled: true, sessionVersion: true, emailVerifiedAt: true, createdAt: true } as const;
+const publicUser = {
+  id: true,
+  email: true,
+  name: true,
+  disabled: true,
+  sessionVersion: true,
+  emailVerifiedAt: true,
+  createdAt: true,
+} as const;
 
 type LinkResult = { id: string; sessionVersion: number } | "disabled" | "unverified-email";
 
@@ -26,7 +34,9 @@ export async function getActiveUser(id: string, sessionVersion: number) {
 
 /** Worded so that it does not confirm an account, and points its owner to the way back in. */
 const addressUnavailable = () =>
-  new AppError("validation", "Please correct the highlighted fields.", { email: ["This address cannot be used for a new account. If it is yours, sign in or reset your password."] });
+  new AppError("validation", "Please correct the highlighted fields.", {
+    email: ["This address cannot be used for a new account. If it is yours, sign in or reset your password."],
+  });
 
 /**
  * Creates the user and a personal team with the user as owner, in one transaction.
@@ -65,7 +75,13 @@ export async function createUserWithTeam(raw: unknown) {
  * (otherwise anyone could claim someone's account by naming their email at a provider); the
  * address then counts as verified.
  */
-export async function linkOAuthUser(input: { provider: string; providerAccountId: string; email: string; name: string; emailVerified: boolean }): Promise<LinkResult> {
+export async function linkOAuthUser(input: {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+}): Promise<LinkResult> {
   const email = input.email.trim().toLowerCase();
   return getDb().$transaction(async (tx) => {
     const account = await tx.oAuthAccount.findUnique({
@@ -75,7 +91,10 @@ export async function linkOAuthUser(input: { provider: string; providerAccountId
     let user = account?.user ?? (await tx.user.findUnique({ where: { email }, select: publicUser }));
     if (user && !account && !input.emailVerified) return "unverified-email";
     if (!user) {
-      user = await tx.user.create({ data: { email, name: input.name, emailVerifiedAt: input.emailVerified ? new Date() : null }, select: publicUser });
+      user = await tx.user.create({
+        data: { email, name: input.name, emailVerifiedAt: input.emailVerified ? new Date() : null },
+        select: publicUser,
+      });
       await tx.team.create({
         data: {
           name: `${input.name}'s team`,
@@ -87,7 +106,8 @@ export async function linkOAuthUser(input: { provider: string; providerAccountId
     if (!account) {
       await tx.oAuthAccount.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
     }
-    if (input.emailVerified) await tx.user.updateMany({ where: { id: user.id, email, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+    if (input.emailVerified)
+      await tx.user.updateMany({ where: { id: user.id, email, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
     return user.disabled ? "disabled" : user;
   });
 }

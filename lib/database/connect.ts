@@ -9,18 +9,14 @@ import path from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./.data/pglite";
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string | null }; // null: in memory
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null }; // null: in memory
 
 export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   const value = (url ?? "").trim() || DEFAULT_DATABASE_URL;
   if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
   if (value === "memory://" || value === "memory:") return { kind: "pglite", dataDir: null };
   if (value.startsWith("file:")) return { kind: "pglite", dataDir: path.resolve(value.slice("file:".length)) };
-  throw new Error(
-    `DATABASE_URL must be postgresql://…, file:<folder> (embedded PGlite) or memory:// — got "${value.slice(0, 40)}"`,
-  );
+  throw new Error(`DATABASE_URL must be postgresql://…, file:<folder> (embedded PGlite) or memory:// — got "${value.slice(0, 40)}"`);
 }
 
 export type AdapterHandle = {

@@ -28,7 +28,13 @@ function writeToOutbox(message: Email & { from: string }, note?: string): string
   const dir = outboxDir();
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}.eml`);
-  const headers = [`From: ${message.from}`, `To: ${message.to}`, `Subject: ${message.subject}`, `Date: ${new Date().toUTCString()}`, ...(note ? [`X-Not-Sent: ${note}`] : [])];
+  const headers = [
+    `From: ${message.from}`,
+    `To: ${message.to}`,
+    `Subject: ${message.subject}`,
+    `Date: ${new Date().toUTCString()}`,
+    ...(note ? [`X-Not-Sent: ${note}`] : []),
+  ];
   writeFileSync(file, `${headers.join("\n")}\n\n${message.text}\n`, { mode: 0o600 });
   return file;
 }

@@ -53,7 +53,12 @@ describe("API monthly cost, worked by hand", () => {
 
   test("requests above the long-context threshold pay the tier price for all their tokens", () => {
     const tiered = apiOption({
-      prices: { inputPerM: 1.25, cachedInputPerM: 0.125, outputPerM: 10, longContext: { thresholdTokens: 200_000, inputPerM: 2.5, cachedInputPerM: 0.25, outputPerM: 15 } },
+      prices: {
+        inputPerM: 1.25,
+        cachedInputPerM: 0.125,
+        outputPerM: 10,
+        longContext: { thresholdTokens: 200_000, inputPerM: 2.5, cachedInputPerM: 0.25, outputPerM: 15 },
+      },
     });
     const short = workload({ requestsPerMonth: 1000, inputTokensPerRequest: 100_000, outputTokensPerRequest: 1000, apiCacheReadShare: 0 });
     const long = { ...short, inputTokensPerRequest: 250_000 };

@@ -39,7 +39,10 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
     batchDiscount = 0;
     if (workload.batchShare > 0) flags.push("No batch API: the batch share is billed at the standard price.");
   }
-  if (long) flags.push(`Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`);
+  if (long)
+    flags.push(
+      `Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`,
+    );
   return { input, cachedRead, cacheWrite, output, batchDiscount, tier: long ? "long-context" : "standard", flags };
 }
 
@@ -53,7 +56,10 @@ export function apiTokenCostPerRequest(
 ): number {
   const uncached = inputTokens * (1 - cacheReadShare - cacheWriteShare);
   return (
-    (uncached * prices.input + inputTokens * cacheReadShare * prices.cachedRead + inputTokens * cacheWriteShare * prices.cacheWrite + outputTokens * prices.output) /
+    (uncached * prices.input +
+      inputTokens * cacheReadShare * prices.cachedRead +
+      inputTokens * cacheWriteShare * prices.cacheWrite +
+      outputTokens * prices.output) /
     TOKENS_PER_MILLION
   );
 }
@@ -63,7 +69,13 @@ export type ApiCostModel = { perRequest: number; fixed: number; prices: Effectiv
 
 export function apiCostModel(option: ApiOption, workload: Workload, engineerAnnualCost: number): ApiCostModel {
   const prices = effectiveApiPrices(option, workload);
-  const tokens = apiTokenCostPerRequest(workload.inputTokensPerRequest, workload.outputTokensPerRequest, workload.apiCacheReadShare, workload.apiCacheWriteShare, prices);
+  const tokens = apiTokenCostPerRequest(
+    workload.inputTokensPerRequest,
+    workload.outputTokensPerRequest,
+    workload.apiCacheReadShare,
+    workload.apiCacheWriteShare,
+    prices,
+  );
   const perRequest = tokens * (1 - workload.batchShare * prices.batchDiscount);
   return { perRequest, fixed: (option.integrationFte * engineerAnnualCost) / MONTHS_PER_YEAR, prices };
 }
@@ -98,11 +110,25 @@ export function apiCostLines(
   lines.push(line(`Output tokens${tierNote}`, "1M tokens", O / TOKENS_PER_MILLION, prices.output, src));
   if (workload.batchShare > 0 && prices.batchDiscount > 0) {
     const tokenSpend = total(lines);
-    lines.push(line("Batch API discount", "US$ of token spend", tokenSpend * workload.batchShare, -prices.batchDiscount, `${src}; batch share ${pct(workload.batchShare)}`));
+    lines.push(
+      line(
+        "Batch API discount",
+        "US$ of token spend",
+        tokenSpend * workload.batchShare,
+        -prices.batchDiscount,
+        `${src}; batch share ${pct(workload.batchShare)}`,
+      ),
+    );
   }
   if (option.integrationFte > 0) {
     lines.push(
-      line("Integration and maintenance engineering", "engineer-months", option.integrationFte, engineerAnnualCost / MONTHS_PER_YEAR, `Assumption: ${option.integrationFte} FTE at ${usd(engineerAnnualCost)}/year loaded`),
+      line(
+        "Integration and maintenance engineering",
+        "engineer-months",
+        option.integrationFte,
+        engineerAnnualCost / MONTHS_PER_YEAR,
+        `Assumption: ${option.integrationFte} FTE at ${usd(engineerAnnualCost)}/year loaded`,
+      ),
     );
   }
   return { lines, flags: prices.flags };

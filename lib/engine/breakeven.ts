@@ -5,12 +5,29 @@
 // so the search walks replica ranges from the top down, exactly; scale-to-zero is smooth and is
 // solved on its linear part in closed form and on its warm-up part by bisection.
 import { BREAKEVEN_MAX_TOKENS_PER_MONTH, DAYS_PER_MONTH, HOURS_PER_MONTH, TOKENS_PER_MILLION } from "./constants";
-import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, rentedGpus, replicasFor, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+import {
+  gpuHoursFor,
+  gpuMonthlyCost,
+  gpusPerReplica,
+  rentedGpus,
+  replicasFor,
+  selfHostMonthlyCost,
+  type SelfHostCostModel,
+} from "./self-host-cost";
 
 export type Basis = "fully-loaded" | "gpu-only";
 
 export type Breakeven =
-  | { reached: true; basis: Basis; requestsPerMonth: number; tokensPerMonth: number; selfHostMonthly: number; apiMonthly: number; replicas: number; everyVolume: boolean }
+  | {
+      reached: true;
+      basis: Basis;
+      requestsPerMonth: number;
+      tokensPerMonth: number;
+      selfHostMonthly: number;
+      apiMonthly: number;
+      replicas: number;
+      everyVolume: boolean;
+    }
   | { reached: false; basis: Basis; reason: string };
 
 export type LinearApi = { perRequest: number; fixed: number };
@@ -45,22 +62,37 @@ function gpuPrice(self: SelfHostCostModel, basis: Basis): number {
 /** What one more request costs a self-host option once volume is large (per request, US$). */
 export function marginalPerRequest(self: SelfHostCostModel, basis: Basis): number {
   const activeHours = self.activeHoursPerDay * DAYS_PER_MONTH;
-  if (self.billingMode === "scale-to-zero") return (gpusPerReplica(self) * activeHours * gpuPrice(self, basis) * self.loadPerRequest) / self.peakToAverage / self.utilisation;
+  if (self.billingMode === "scale-to-zero")
+    return (gpusPerReplica(self) * activeHours * gpuPrice(self, basis) * self.loadPerRequest) / self.peakToAverage / self.utilisation;
   const hoursPerGpu = self.billingMode === "always-on" ? HOURS_PER_MONTH : activeHours;
   return (self.tensorParallel * hoursPerGpu * gpuPrice(self, basis) * self.loadPerRequest) / self.utilisation;
 }
 
 export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis): Breakeven {
   const maxRequests = Math.floor(BREAKEVEN_MAX_TOKENS_PER_MONTH / Math.max(1, tokensPerRequest));
-  const last = self.billingMode === "scale-to-zero" ? lastLossSmooth(self, api, basis, maxRequests) : lastLossStepped(self, api, basis, maxRequests);
+  const last =
+    self.billingMode === "scale-to-zero" ? lastLossSmooth(self, api, basis, maxRequests) : lastLossStepped(self, api, basis, maxRequests);
   if (last === null || last >= maxRequests) {
     const marginal = marginalPerRequest(self, basis);
-    if (api.perRequest <= 0) return notReached(basis, "The API option costs nothing per request, so volume never makes self-hosting cheaper.");
-    return notReached(basis, marginal >= api.perRequest ? marginalText(self, marginal, api.perRequest, tokensPerRequest) : limitText(maxRequests));
+    if (api.perRequest <= 0)
+      return notReached(basis, "The API option costs nothing per request, so volume never makes self-hosting cheaper.");
+    return notReached(
+      basis,
+      marginal >= api.perRequest ? marginalText(self, marginal, api.perRequest, tokensPerRequest) : limitText(maxRequests),
+    );
   }
   const r = last + 1;
   const c = costsAt(self, api, basis, r);
-  return { reached: true, basis, requestsPerMonth: r, tokensPerMonth: r * tokensPerRequest, selfHostMonthly: c.selfCost, apiMonthly: c.apiCost, replicas: c.replicas, everyVolume: last < 0 };
+  return {
+    reached: true,
+    basis,
+    requestsPerMonth: r,
+    tokensPerMonth: r * tokensPerRequest,
+    selfHostMonthly: c.selfCost,
+    apiMonthly: c.apiCost,
+    replicas: c.replicas,
+    everyVolume: last < 0,
+  };
 }
 
 /** Moves a candidate onto the exact last losing whole request (floating-point guard, a few steps at most). */
@@ -94,7 +126,11 @@ function lastLossStepped(self: SelfHostCostModel, api: LinearApi, basis: Basis, 
   const apiPerReplica = (c * self.utilisation) / self.loadPerRequest;
   // upper(n) − lower(n) = slope·n + intercept, with upper ≥ S_n and lower ≤ API at the range start.
   const slope = selfPerReplica - apiPerReplica;
-  const intercept = price * ((self.rentUnit - 1) * hoursPerGpu + baseGpus * (HOURS_PER_MONTH - hoursPerGpu)) + fixedSelf + apiPerReplica * (1 + self.failoverReplicas) - F;
+  const intercept =
+    price * ((self.rentUnit - 1) * hoursPerGpu + baseGpus * (HOURS_PER_MONTH - hoursPerGpu)) +
+    fixedSelf +
+    apiPerReplica * (1 + self.failoverReplicas) -
+    F;
   let start = nMax;
   if (slope < 0) start = Math.min(nMax, Math.max(n0, Math.ceil(intercept / -slope)));
 

@@ -46,20 +46,29 @@ describe("tensor parallelism", () => {
   const cases = REFERENCE_OPEN_MODELS.flatMap((m) =>
     Object.values(GPU_SPECS).flatMap((g) => (["bf16", "fp8"] as const).map((precision) => ({ m, g, precision }))),
   );
-  test.each(cases.map((c) => [`${c.m.name} ${c.precision} on ${c.g.gpuType}`, c] as const))("%s: throughput per GPU does not rise with the degree", (_label, { m, g, precision }) => {
-    const { sourceUrl: _s, ...model } = m;
-    const option = SelfHostOptionSchema.parse({ id: "x", label: "x", model: { ...model, kvCache: kvCacheOf(m) }, weightPrecision: precision, gpu: { provider: "x", ...g, pricePerGpuHour: 1 } });
-    let compared = 0;
-    for (const t of [1, 2, 4, 8, 16, 32]) {
-      if (sequencesThatFit(option, t, 1000) < 1) continue;
-      const small = roofline(option, t, 1000, 0);
-      const large = roofline(option, 2 * t, 1000, 0);
-      if (small.batchBoundBy === "memory") continue;
-      expect(large.decodeTokensPerS / (2 * t)).toBeLessThanOrEqual((small.decodeTokensPerS / t) * (1 + 1e-9));
-      compared++;
-    }
-    expect(compared, "at least one degree is compared unstarved").toBeGreaterThan(0);
-  });
+  test.each(cases.map((c) => [`${c.m.name} ${c.precision} on ${c.g.gpuType}`, c] as const))(
+    "%s: throughput per GPU does not rise with the degree",
+    (_label, { m, g, precision }) => {
+      const { sourceUrl: _s, ...model } = m;
+      const option = SelfHostOptionSchema.parse({
+        id: "x",
+        label: "x",
+        model: { ...model, kvCache: kvCacheOf(m) },
+        weightPrecision: precision,
+        gpu: { provider: "x", ...g, pricePerGpuHour: 1 },
+      });
+      let compared = 0;
+      for (const t of [1, 2, 4, 8, 16, 32]) {
+        if (sequencesThatFit(option, t, 1000) < 1) continue;
+        const small = roofline(option, t, 1000, 0);
+        const large = roofline(option, 2 * t, 1000, 0);
+        if (small.batchBoundBy === "memory") continue;
+        expect(large.decodeTokensPerS / (2 * t)).toBeLessThanOrEqual((small.decodeTokensPerS / t) * (1 + 1e-9));
+        compared++;
+      }
+      expect(compared, "at least one degree is compared unstarved").toBeGreaterThan(0);
+    },
+  );
 
   test("70B fp8 on H100: measured scaling from 2 to 8 GPUs is 2.6×; the estimate stays below 3.5×", () => {
     const t = (id: string) => points.find((p) => p.id === id)!;

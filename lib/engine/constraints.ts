@@ -35,7 +35,9 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
   switch (c.kind) {
     case "data-stays-in-our-infrastructure":
       if (o.kind === "self-host") return r("pass", "Runs on infrastructure we rent and control.");
-      return o.option.attributes.inOurInfrastructure ? r("pass", "Deployed inside our infrastructure.") : r("fail", "Requests are sent to the provider's infrastructure.");
+      return o.option.attributes.inOurInfrastructure
+        ? r("pass", "Deployed inside our infrastructure.")
+        : r("fail", "Requests are sent to the provider's infrastructure.");
     case "allowed-regions": {
       const regions = o.kind === "api" ? o.option.attributes.regions : o.option.gpu.regions;
       if (regions.length === 0) return r("not-verified", "No processing regions are recorded for this option.");
@@ -50,7 +52,9 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
     case "zero-data-retention":
       if (o.kind === "self-host") return r("pass", "We decide what is retained.");
       if (o.option.attributes.zeroDataRetention === true) return r("pass", "The provider offers zero data retention.");
-      return o.option.attributes.zeroDataRetention === false ? r("fail", "The provider retains request data.") : r("not-verified", "Zero data retention is not verified for this provider.");
+      return o.option.attributes.zeroDataRetention === false
+        ? r("fail", "The provider retains request data.")
+        : r("not-verified", "Zero data retention is not verified for this provider.");
     case "ttft-budget": {
       if (o.kind === "api") {
         const { ttftP95Ms, typicalTtftMs, networkRttMs } = o.option.attributes;
@@ -58,10 +62,15 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
           if (typicalTtftMs == null) return r("not-verified", "No time-to-first-token figure is recorded for this API.");
           const p50 = typicalTtftMs + networkRttMs;
           if (p50 > c.p95Ms) return r("fail", `Even the median is ${groupDigits(p50)} ms (p50 + network round trip), over the budget.`);
-          return r("not-verified", `Only a median is recorded (${groupDigits(p50)} ms with the network round trip); the budget is on the 95th percentile.`);
+          return r(
+            "not-verified",
+            `Only a median is recorded (${groupDigits(p50)} ms with the network round trip); the budget is on the 95th percentile.`,
+          );
         }
         const p95 = ttftP95Ms + networkRttMs;
-        return p95 <= c.p95Ms ? r("pass", `p95 ${groupDigits(p95)} ms (provider's p95 + network round trip).`) : r("fail", `p95 ${groupDigits(p95)} ms exceeds the budget.`);
+        return p95 <= c.p95Ms
+          ? r("pass", `p95 ${groupDigits(p95)} ms (provider's p95 + network round trip).`)
+          : r("fail", `p95 ${groupDigits(p95)} ms exceeds the budget.`);
       }
       if (o.ttft == null) return r("not-verified", "The model does not fit the GPU, so no latency can be estimated.");
       const detail = `p95 about ${groupDigits(o.ttft.p95Ms)} ms at today's peak (p50 ${groupDigits(o.ttft.p50Ms)} ms: queueing, prefill, first token and round trip)`;
@@ -70,11 +79,17 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
     case "min-output-speed": {
       const speed = o.kind === "api" ? o.option.attributes.outputTokensPerSecond : o.perStreamTokensPerS;
       if (speed == null) return r("not-verified", "No output speed is recorded for this option.");
-      return speed >= c.tokensPerSecond ? r("pass", `${Math.round(speed)} tokens/s per stream.`) : r("fail", `${Math.round(speed)} tokens/s per stream is too slow.`);
+      return speed >= c.tokensPerSecond
+        ? r("pass", `${Math.round(speed)} tokens/s per stream.`)
+        : r("fail", `${Math.round(speed)} tokens/s per stream is too slow.`);
     }
     case "custom": {
       const v = c.verdicts[o.option.id] ?? "unknown";
-      return v === "pass" ? r("pass", "Marked as met by the team.") : v === "fail" ? r("fail", "Marked as not met by the team.") : r("not-verified", "The team has not assessed this option.");
+      return v === "pass"
+        ? r("pass", "Marked as met by the team.")
+        : v === "fail"
+          ? r("fail", "Marked as not met by the team.")
+          : r("not-verified", "The team has not assessed this option.");
     }
   }
 }

@@ -20,7 +20,10 @@ describe("the shipped examples", () => {
     expect(EvaluationSummarySchema.parse(summarize(result))).toBeTruthy();
     for (const o of result.options) {
       if (!o.feasible) continue;
-      expect(o.monthlyCost).toBeCloseTo(o.lines.reduce((s, l) => s + l.monthlyCost, 0), 6);
+      expect(o.monthlyCost).toBeCloseTo(
+        o.lines.reduce((s, l) => s + l.monthlyCost, 0),
+        6,
+      );
       expect(o.annualCost).toBeCloseTo(o.monthlyCost * 12, 6);
     }
     const text = formatEvaluationText(result);
@@ -43,8 +46,14 @@ describe("the shipped examples", () => {
 
 describe("recommendation rules", () => {
   test("volume moves the verdict: the API at low volume, self-hosting at high volume", () => {
-    const low = evaluateScenario({ ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 100_000 } }, { monteCarloSamples: 0 });
-    const high = evaluateScenario({ ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 5_000_000_000 } }, { monteCarloSamples: 0 });
+    const low = evaluateScenario(
+      { ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 100_000 } },
+      { monteCarloSamples: 0 },
+    );
+    const high = evaluateScenario(
+      { ...scenario(), workload: { ...scenario().workload, requestsPerMonth: 5_000_000_000 } },
+      { monteCarloSamples: 0 },
+    );
     expect(low.recommendation.outcome).toBe("api");
     expect(high.recommendation.outcome).toBe("self-host");
     const be = low.breakeven[0].fullyLoaded;
@@ -63,7 +72,10 @@ describe("recommendation rules", () => {
     const be = probe.breakeven[0].fullyLoaded;
     if (!be.reached) throw new Error("expected a breakeven");
     // At the breakeven volume self-hosting is no dearer, but only just: a close call.
-    const e = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: be.requestsPerMonth } }, { monteCarloSamples: 0 });
+    const e = evaluateScenario(
+      { ...base, workload: { ...base.workload, requestsPerMonth: be.requestsPerMonth } },
+      { monteCarloSamples: 0 },
+    );
     const self = e.options.find((o) => o.kind === "self-host")!;
     const api = e.options.find((o) => o.kind === "api")!;
     if (!self.feasible || !api.feasible) throw new Error("expected priced options");
@@ -82,7 +94,9 @@ describe("recommendation rules", () => {
   });
 
   test("a soft constraint warns but removes nothing", () => {
-    const e = evaluateScenario(scenario({ constraints: [{ id: "zdr", kind: "zero-data-retention", hard: false }] }), { monteCarloSamples: 0 });
+    const e = evaluateScenario(scenario({ constraints: [{ id: "zdr", kind: "zero-data-retention", hard: false }] }), {
+      monteCarloSamples: 0,
+    });
     expect(e.constraints[0].removed).toEqual([]);
     expect(e.recommendation.warnings.join(" ")).toMatch(/Zero data retention/);
   });
@@ -105,7 +119,10 @@ describe("recommendation rules", () => {
   });
 
   test("a custom constraint takes the team's verdicts", () => {
-    const e = evaluateScenario(scenario({ constraints: [{ id: "legal", kind: "custom", label: "Legal sign-off", verdicts: { mini: "pass", h100: "fail" } }] }), { monteCarloSamples: 0 });
+    const e = evaluateScenario(
+      scenario({ constraints: [{ id: "legal", kind: "custom", label: "Legal sign-off", verdicts: { mini: "pass", h100: "fail" } }] }),
+      { monteCarloSamples: 0 },
+    );
     expect(e.constraints[0].removed).toEqual(["h100"]);
   });
 
@@ -129,7 +146,10 @@ describe("recommendation rules", () => {
     const probeBe = probe.breakeven[0].fullyLoaded;
     if (!probeBe.reached) throw new Error("expected a breakeven");
     const start = probeBe.requestsPerMonth / 2;
-    const e = evaluateScenario({ ...base, workload: { ...base.workload, requestsPerMonth: start, monthlyGrowth: 0.1, horizonMonths: 24 } }, { monteCarloSamples: 0 });
+    const e = evaluateScenario(
+      { ...base, workload: { ...base.workload, requestsPerMonth: start, monthlyGrowth: 0.1, horizonMonths: 24 } },
+      { monteCarloSamples: 0 },
+    );
     const be = e.breakeven[0].fullyLoaded;
     if (!be.reached) throw new Error("expected a breakeven");
     const P = e.projection;
@@ -147,7 +167,10 @@ describe("recommendation rules", () => {
     expect(c).toBeGreaterThanOrEqual(m);
     expect(P.cumulative[selfId][c - 1]).toBeLessThanOrEqual(P.cumulative[apiId][c - 1]);
     // Cumulative is the running sum of monthly.
-    expect(P.cumulative[apiId][23]).toBeCloseTo(P.monthly[apiId].reduce((a, b) => a + b, 0), 6);
+    expect(P.cumulative[apiId][23]).toBeCloseTo(
+      P.monthly[apiId].reduce((a, b) => a + b, 0),
+      6,
+    );
   });
 
   test("revisit triggers really flip the cheaper side", () => {
@@ -159,7 +182,10 @@ describe("recommendation rules", () => {
     const gpuTrigger = e.triggers.find((t) => t.input === "gpuPrice");
     expect(gpuTrigger).toBeDefined();
     const at = (price: number) => {
-      const r = evaluateScenario({ ...base, selfHostOptions: [{ ...base.selfHostOptions![0], gpu: { ...base.selfHostOptions![0].gpu, pricePerGpuHour: price } }] }, { monteCarloSamples: 0 });
+      const r = evaluateScenario(
+        { ...base, selfHostOptions: [{ ...base.selfHostOptions![0], gpu: { ...base.selfHostOptions![0].gpu, pricePerGpuHour: price } }] },
+        { monteCarloSamples: 0 },
+      );
       return r.comparison!.baseDifference;
     };
     const p = gpuTrigger!.absolute;

@@ -10,7 +10,18 @@ import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
 import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
-import { gpuHoursFor, gpuMonthlyCost, gpusPerReplica, loadInputs, rentedGpus, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+import {
+  gpuHoursFor,
+  gpuMonthlyCost,
+  gpusPerReplica,
+  loadInputs,
+  rentedGpus,
+  replicasFor,
+  selfHostCostLines,
+  selfHostCostModel,
+  selfHostMonthlyCost,
+  type SelfHostCostModel,
+} from "./self-host-cost";
 import { describeThroughput, replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
 import { formatCount, plural } from "./text";
@@ -31,7 +42,8 @@ export class EngineInputError extends Error {
 
 export function parseScenario(raw: unknown): ScenarioInput {
   const parsed = ScenarioInputSchema.safeParse(raw);
-  if (!parsed.success) throw new EngineInputError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+  if (!parsed.success)
+    throw new EngineInputError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
   return parsed.data;
 }
 
@@ -63,7 +75,16 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     const model = apiCostModel(option, w, salary);
     apiModels.set(option.id, model);
     const { lines, flags } = apiCostLines(option, w, salary, model.prices);
-    return { kind: "api", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), priceTier: model.prices.tier, flags };
+    return {
+      kind: "api",
+      id: option.id,
+      label: option.label,
+      feasible: true,
+      lines,
+      ...unit(total(lines)),
+      priceTier: model.prices.tier,
+      flags,
+    };
   });
 
   const latencyTargets = hardLatencyTargets(input);
@@ -78,9 +99,23 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     const { capacity, model, notes } = chooseDegree(option, sized.candidates, w, salary, latencyTargets);
     selfStates.set(option.id, { option, capacity, model });
     const size = sizing(option, model, capacity, input, notes);
-    checked.push({ kind: "self-host", option, ttft: { p50Ms: size.ttftP50Ms, p95Ms: size.ttftP95Ms }, perStreamTokensPerS: capacity.perStreamTokensPerS });
+    checked.push({
+      kind: "self-host",
+      option,
+      ttft: { p50Ms: size.ttftP50Ms, p95Ms: size.ttftP95Ms },
+      perStreamTokensPerS: capacity.perStreamTokensPerS,
+    });
     const lines = selfHostCostLines(model, option, R);
-    return { kind: "self-host", id: option.id, label: option.label, feasible: true, lines, ...unit(total(lines)), gpuOnlyMonthlyCost: gpuMonthlyCost(model, R), sizing: size };
+    return {
+      kind: "self-host",
+      id: option.id,
+      label: option.label,
+      feasible: true,
+      lines,
+      ...unit(total(lines)),
+      gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
+      sizing: size,
+    };
   });
   const options: OptionResult[] = [...apiResults, ...selfResults];
 
@@ -91,7 +126,9 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   // Breakeven of every self-host option against the lower envelope of the API options.
   const bestApi = recommendation.economic.cheapestApiId;
   const bestSelf = recommendation.economic.cheapestSelfHostId;
-  const breakeven = apiModels.size ? [...selfStates.values()].map(({ option, model }) => envelopeBreakeven(option.id, model, apiModels, tokensPerRequest)) : [];
+  const breakeven = apiModels.size
+    ? [...selfStates.values()].map(({ option, model }) => envelopeBreakeven(option.id, model, apiModels, tokensPerRequest))
+    : [];
 
   // Cost against volume, and the projection over the horizon.
   const priced = [...apiModels.keys(), ...selfStates.keys()];
@@ -104,7 +141,14 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const curve = curveVolumes(R, breakeven);
   const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
   for (const id of priced) costCurve.costs[id] = costsAt(id, curve);
-  const projection = project(R, w.monthlyGrowth, w.horizonMonths, priced, costsAt, bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null);
+  const projection = project(
+    R,
+    w.monthlyGrowth,
+    w.horizonMonths,
+    priced,
+    costsAt,
+    bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null,
+  );
 
   // Sensitivity, uncertainty and revisit triggers of the best self-host vs the best API option.
   let comparison: Evaluation["comparison"] = null;
@@ -132,14 +176,25 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     comparison = { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference };
     bars = t.bars;
     uncertainty = monteCarlo(pair, opts.monteCarloSamples ?? input.settings.monteCarloSamples, input.settings.seed);
-    triggers = [...volumeTriggers(breakeven.find((b) => b.selfHostId === bestSelf), R), ...revisitTriggers(pair)];
+    triggers = [
+      ...volumeTriggers(
+        breakeven.find((b) => b.selfHostId === bestSelf),
+        R,
+      ),
+      ...revisitTriggers(pair),
+    ];
   }
 
   const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf, selfStates);
   return {
     engineVersion: ENGINE_VERSION,
     scenarioName: input.name,
-    workload: { requestsPerMonth: R, inputTokensPerMonth: R * w.inputTokensPerRequest, outputTokensPerMonth: R * w.outputTokensPerRequest, tokensPerRequest },
+    workload: {
+      requestsPerMonth: R,
+      inputTokensPerMonth: R * w.inputTokensPerRequest,
+      outputTokensPerMonth: R * w.outputTokensPerRequest,
+      tokensPerRequest,
+    },
     options,
     breakeven,
     costCurve,
@@ -174,12 +229,20 @@ function hardLatencyTargets(input: ScenarioInput): LatencyTargets {
  * does: the constraint then removes the option); the winner needs the least GPU time per request
  * at capacity, and on a tie the fewer GPUs per replica.
  */
-function chooseDegree(option: SelfHostOption, candidates: FitCapacity[], w: ScenarioInput["workload"], salary: number, targets: LatencyTargets) {
+function chooseDegree(
+  option: SelfHostOption,
+  candidates: FitCapacity[],
+  w: ScenarioInput["workload"],
+  salary: number,
+  targets: LatencyTargets,
+) {
   const priced = candidates.map((capacity) => ({ capacity, model: selfHostCostModel(option, capacity, w, salary) }));
   const misses = (c: FitCapacity): string | null => {
     if (!c.meetsSlo) return "misses the speed target";
-    if (targets.minStreamTokensPerS !== null && c.perStreamTokensPerS < targets.minStreamTokensPerS) return "is slower per stream than the speed constraint";
-    if (targets.ttftP95Ms !== null && ttftAtLoad(c, option.targetUtilisation, option.inNetworkRttMs).p95Ms > targets.ttftP95Ms) return "misses the time-to-first-token budget at peak";
+    if (targets.minStreamTokensPerS !== null && c.perStreamTokensPerS < targets.minStreamTokensPerS)
+      return "is slower per stream than the speed constraint";
+    if (targets.ttftP95Ms !== null && ttftAtLoad(c, option.targetUtilisation, option.inNetworkRttMs).p95Ms > targets.ttftP95Ms)
+      return "misses the time-to-first-token budget at peak";
     return null;
   };
   const passing = priced.filter((p) => misses(p.capacity) === null);
@@ -197,7 +260,10 @@ function chooseDegree(option: SelfHostOption, candidates: FitCapacity[], w: Scen
     const why = misses(p.capacity);
     const t = p.capacity.tensorParallel;
     if (why && passing.length) notes.push(`Tensor parallel ${t} ${why}.`);
-    else if (t < best.capacity.tensorParallel) notes.push(`Tensor parallel ${t} needs ${(gpuTime(p) / gpuTime(best)).toFixed(2)}× the GPU time per request (room for ${plural(p.capacity.maxSequencesByMemory, "sequence")}).`);
+    else if (t < best.capacity.tensorParallel)
+      notes.push(
+        `Tensor parallel ${t} needs ${(gpuTime(p) / gpuTime(best)).toFixed(2)}× the GPU time per request (room for ${plural(p.capacity.maxSequencesByMemory, "sequence")}).`,
+      );
   }
   return { capacity: best.capacity, model: best.model, notes };
 }
@@ -207,14 +273,18 @@ function chooseDegree(option: SelfHostOption, candidates: FitCapacity[], w: Scen
  * volume): self-hosting loses to the envelope wherever it loses to some API, so the envelope's
  * breakeven is the latest of the per-API ones, and it is not reached if any of them is not.
  */
-function envelopeBreakeven(selfHostId: string, model: SelfHostCostModel, apis: Map<string, ApiCostModel>, tokensPerRequest: number): Evaluation["breakeven"][number] {
+function envelopeBreakeven(
+  selfHostId: string,
+  model: SelfHostCostModel,
+  apis: Map<string, ApiCostModel>,
+  tokensPerRequest: number,
+): Evaluation["breakeven"][number] {
   const perApi = [...apis.entries()].map(([apiId, api]) => ({
     apiId,
     fullyLoaded: findBreakeven(model, api, tokensPerRequest, "fully-loaded"),
     gpuOnly: findBreakeven(model, { perRequest: api.perRequest, fixed: 0 } satisfies LinearApi, tokensPerRequest, "gpu-only"),
   }));
-  const latest = (basis: "fullyLoaded" | "gpuOnly") =>
-    perApi.reduce((a, b) => (later(b[basis], a[basis]) ? b : a));
+  const latest = (basis: "fullyLoaded" | "gpuOnly") => perApi.reduce((a, b) => (later(b[basis], a[basis]) ? b : a));
   const full = latest("fullyLoaded");
   return { selfHostId, apiId: full.apiId, fullyLoaded: full.fullyLoaded, gpuOnly: latest("gpuOnly").gpuOnly, perApi };
 }
@@ -227,7 +297,13 @@ function later(a: Breakeven, b: Breakeven): boolean {
 
 type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
 
-function sizing(option: SelfHostOption, model: SelfHostCostModel, capacity: FitCapacity, input: ScenarioInput, degreeNotes: string[]): Sizing {
+function sizing(
+  option: SelfHostOption,
+  model: SelfHostCostModel,
+  capacity: FitCapacity,
+  input: ScenarioInput,
+  degreeNotes: string[],
+): Sizing {
   const R = input.workload.requestsPerMonth;
   const rows = describeThroughput(capacity, option, input.workload, input.settings.sloOutputTokensPerSecond);
   const load = R * model.loadPerRequest;
@@ -320,7 +396,8 @@ function explain(
   bestSelf: string | null,
   selfStates: Map<string, SelfState>,
 ): string {
-  const find = (id: string | null) => options.find((o) => o.id === id && o.feasible) as Extract<OptionResult, { feasible: true }> | undefined;
+  const find = (id: string | null) =>
+    options.find((o) => o.id === id && o.feasible) as Extract<OptionResult, { feasible: true }> | undefined;
   const api = find(bestApi);
   const self = find(bestSelf);
   const parts: string[] = [];
@@ -335,10 +412,15 @@ function explain(
     );
     const be = breakeven.find((b) => b.selfHostId === self.id);
     if (be) parts.push(breakevenSentence(be, options));
-    if (rec.economic.closeCall) parts.push(`The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`);
+    if (rec.economic.closeCall)
+      parts.push(
+        `The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`,
+      );
   } else if (api || self) {
     const only = (api ?? self)!;
-    parts.push(`Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatUsd(only.monthlyCost)} a month for ${volume}.`);
+    parts.push(
+      `Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatUsd(only.monthlyCost)} a month for ${volume}.`,
+    );
   }
   if (rec.overriddenBy.length && rec.overrideMonthlyCost !== null) {
     const cost = rec.overrideMonthlyCost;

@@ -33,9 +33,14 @@ function current(): { examples: Record<string, string>; seeded: string[] } {
     readdirSync(EXAMPLES)
       .filter((f) => f.endsWith(".json"))
       .sort()
-      .map((f) => [f, fingerprint(evaluateScenario(JSON.parse(readFileSync(path.join(EXAMPLES, f), "utf8")), { monteCarloSamples: 2000 }))]),
+      .map((f) => [
+        f,
+        fingerprint(evaluateScenario(JSON.parse(readFileSync(path.join(EXAMPLES, f), "utf8")), { monteCarloSamples: 2000 })),
+      ]),
   );
-  const seeded = fc.sample(scenarioArb, { numRuns: 1000, seed: 20261202 }).map((s) => fingerprint(evaluateScenario(input(s, s.requestsPerMonth), { monteCarloSamples: 0 })));
+  const seeded = fc
+    .sample(scenarioArb, { numRuns: 1000, seed: 20261202 })
+    .map((s) => fingerprint(evaluateScenario(input(s, s.requestsPerMonth), { monteCarloSamples: 0 })));
   return { examples, seeded };
 }
 
@@ -45,7 +50,9 @@ test("the examples and 1,000 seeded scenarios evaluate exactly as pinned", () =>
   const pinned = JSON.parse(readFileSync(GOLDEN, "utf8")) as typeof now;
   expect(now.examples).toEqual(pinned.examples);
   const differ = now.seeded.flatMap((f, i) => (f === pinned.seeded[i] ? [] : [i]));
-  expect(differ, `seeded scenarios whose results changed (indexes into fc.sample(scenarioArb, { numRuns: 1000, seed: 20261202 }))`).toEqual([]);
+  expect(differ, `seeded scenarios whose results changed (indexes into fc.sample(scenarioArb, { numRuns: 1000, seed: 20261202 }))`).toEqual(
+    [],
+  );
   expect(pinned.seeded).toHaveLength(1000);
   // Distinct fingerprints: the scenarios really differ, so the comparison is not vacuous.
   expect(new Set(now.seeded).size).toBeGreaterThan(990);

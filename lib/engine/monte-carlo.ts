@@ -75,7 +75,15 @@ export function monteCarlo(p: PairModel, samples: number, seed: number): Uncerta
     if (d < 0) cheaper++;
   }
   out.sort();
-  return { samples, seed, probabilitySelfHostCheaper: cheaper / samples, p10: quantile(out, 0.1), p50: quantile(out, 0.5), p90: quantile(out, 0.9), mean: sum / samples };
+  return {
+    samples,
+    seed,
+    probabilitySelfHostCheaper: cheaper / samples,
+    p10: quantile(out, 0.1),
+    p50: quantile(out, 0.5),
+    p90: quantile(out, 0.9),
+    mean: sum / samples,
+  };
 }
 
 /** One triangular draw per input, in KEY_INPUTS order. */
@@ -85,7 +93,18 @@ function drawInto(out: Float64Array, state: Int32Array, low: Float64Array, mode:
 
 // The draws in KEY_INPUTS order, stored by name. The tuple below fails to compile if KEY_INPUTS
 // changes order or members, so the two cannot drift apart.
-const DRAW_ORDER: typeof KEY_INPUTS = ["volume", "gpuPrice", "tokenPrice", "apiCacheRead", "selfCacheHit", "utilisation", "throughput", "engineeringFte", "salary", "peak"];
+const DRAW_ORDER: typeof KEY_INPUTS = [
+  "volume",
+  "gpuPrice",
+  "tokenPrice",
+  "apiCacheRead",
+  "selfCacheHit",
+  "utilisation",
+  "throughput",
+  "engineeringFte",
+  "salary",
+  "peak",
+];
 void DRAW_ORDER;
 
 /**

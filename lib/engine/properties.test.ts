@@ -111,7 +111,13 @@ describe("properties", () => {
     let checked = 0;
     fc.assert(
       fc.property(selfArb, fc.integer({ min: 2000, max: 20000 }), (s, inputTokens) => {
-        const wl = workload({ requestsPerMonth: 1, inputTokensPerRequest: inputTokens, outputTokensPerRequest: 2000, peakToAverage: 6, activeHoursPerDay: 1 });
+        const wl = workload({
+          requestsPerMonth: 1,
+          inputTokensPerRequest: inputTokens,
+          outputTokensPerRequest: 2000,
+          peakToAverage: 6,
+          activeHoursPerDay: 1,
+        });
         const m = build({ ...s, price: 0.2 }, wl);
         if (!m) return true;
         const api = { perRequest: 2, fixed: 0 };
@@ -122,7 +128,10 @@ describe("properties", () => {
           const c = costsAt(m, api, "gpu-only", r);
           expect(c.selfCost).toBeLessThanOrEqual(c.apiCost);
         }
-        if (be.requestsPerMonth > 0) expect(costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).selfCost).toBeGreaterThan(costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).apiCost);
+        if (be.requestsPerMonth > 0)
+          expect(costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).selfCost).toBeGreaterThan(
+            costsAt(m, api, "gpu-only", be.requestsPerMonth - 1).apiCost,
+          );
         return true;
       }),
       { numRuns: 100, seed: 14 },
@@ -134,7 +143,21 @@ describe("properties", () => {
     // Scale-to-zero with no people costs ties an API without fixed costs at zero volume, then
     // costs far more: the old rule reported "breaks even at 0 requests".
     const wl = workload({ requestsPerMonth: 1000 });
-    const m = build({ model: "Llama 3.1 8B", gpuType: "B200", price: 10, precision: "bf16", utilisation: 0.7, failover: 0, minReplicas: 0, billingMode: "scale-to-zero", rentUnit: 1, fte: 0 }, wl)!;
+    const m = build(
+      {
+        model: "Llama 3.1 8B",
+        gpuType: "B200",
+        price: 10,
+        precision: "bf16",
+        utilisation: 0.7,
+        failover: 0,
+        minReplicas: 0,
+        billingMode: "scale-to-zero",
+        rentUnit: 1,
+        fte: 0,
+      },
+      wl,
+    )!;
     const api = { perRequest: 0.0001, fixed: 0 };
     expect(costsAt(m, api, "gpu-only", 0).selfCost).toBe(0);
     expect(costsAt(m, api, "gpu-only", 1000).selfCost).toBeGreaterThan(costsAt(m, api, "gpu-only", 1000).apiCost);
@@ -144,12 +167,27 @@ describe("properties", () => {
 
   test("'not reached' comes with a reason, and the self-host side really stays dearer", () => {
     const wl = workload({ requestsPerMonth: 1_000_000 });
-    const m = build({ model: "Llama 3.3 70B", gpuType: "H100 SXM", price: 9, precision: "bf16", utilisation: 0.5, failover: 1, minReplicas: 2, billingMode: "always-on", rentUnit: 1, fte: 0.2 }, wl)!;
+    const m = build(
+      {
+        model: "Llama 3.3 70B",
+        gpuType: "H100 SXM",
+        price: 9,
+        precision: "bf16",
+        utilisation: 0.5,
+        failover: 1,
+        minReplicas: 2,
+        billingMode: "always-on",
+        rentUnit: 1,
+        fte: 0.2,
+      },
+      wl,
+    )!;
     const api = { perRequest: 0.00001, fixed: 0 };
     const be = findBreakeven(m, api, 1200, "fully-loaded");
     expect(be.reached).toBe(false);
     if (!be.reached) expect(be.reason).toMatch(/marginal cost/);
-    for (const r of [0, 1e6, 1e9, 8e9]) expect(costsAt(m, api, "fully-loaded", r).selfCost).toBeGreaterThan(costsAt(m, api, "fully-loaded", r).apiCost);
+    for (const r of [0, 1e6, 1e9, 8e9])
+      expect(costsAt(m, api, "fully-loaded", r).selfCost).toBeGreaterThan(costsAt(m, api, "fully-loaded", r).apiCost);
   });
 
   test("Monte Carlo with the same seed gives the same answer, another seed another sample", () => {
@@ -188,9 +226,23 @@ describe("option-level breakeven through evaluateScenario", () => {
         fc.constantFrom("always-on", "active-window", "scale-to-zero"),
         (modelName, gpuType, gpuPrice, outputPrice, inputTokens, billingMode) => {
           const base = {
-            workload: { requestsPerMonth: 1_000_000, inputTokensPerRequest: inputTokens, outputTokensPerRequest: 300, activeHoursPerDay: 12 },
+            workload: {
+              requestsPerMonth: 1_000_000,
+              inputTokensPerRequest: inputTokens,
+              outputTokensPerRequest: 300,
+              activeHoursPerDay: 12,
+            },
             apiOptions: [{ id: "api", label: "API", prices: { inputPerM: outputPrice / 4, outputPerM: outputPrice } }],
-            selfHostOptions: [{ id: "self", label: "Self", model: model(modelName), weightPrecision: "fp8", gpu: gpu(gpuType as "H100 SXM", gpuPrice), billingMode }],
+            selfHostOptions: [
+              {
+                id: "self",
+                label: "Self",
+                model: model(modelName),
+                weightPrecision: "fp8",
+                gpu: gpu(gpuType as "H100 SXM", gpuPrice),
+                billingMode,
+              },
+            ],
           };
           const e = evaluateScenario(base, { monteCarloSamples: 0 });
           const be = e.breakeven[0]?.fullyLoaded;

@@ -22,7 +22,10 @@ function tieWarnings(options: Priced[]): string[] {
     const list = options.filter((o) => o.kind === kind);
     const best = cheapest(list);
     const tied = best ? list.filter((o) => o !== best && Math.abs(o.monthlyCost - best.monthlyCost) <= TIE_CENTS) : [];
-    if (tied.length) out.push(`${best!.label} and ${tied.map((o) => o.label).join(" and ")} cost the same to the cent; ${best!.label} is taken because it is listed first.`);
+    if (tied.length)
+      out.push(
+        `${best!.label} and ${tied.map((o) => o.label).join(" and ")} cost the same to the cent; ${best!.label} is taken because it is listed first.`,
+      );
   }
   return out;
 }
@@ -55,7 +58,9 @@ export function recommend(options: OptionResult[], constraints: Constraint[], ch
   const removed = new Set(constraintResults.flatMap((c) => c.removed));
   const warnings = [
     ...tieWarnings(priced),
-    ...constraintResults.filter((c) => !c.hard).flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`)),
+    ...constraintResults
+      .filter((c) => !c.hard)
+      .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`)),
   ];
 
   const remaining = priced.filter((o) => !removed.has(o.id));

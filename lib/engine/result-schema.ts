@@ -168,7 +168,15 @@ export const EvaluationSchema = z.object({
     }),
   ),
   uncertainty: z
-    .object({ samples: z.number(), seed: z.number(), probabilitySelfHostCheaper: z.number(), p10: z.number(), p50: z.number(), p90: z.number(), mean: z.number() })
+    .object({
+      samples: z.number(),
+      seed: z.number(),
+      probabilitySelfHostCheaper: z.number(),
+      p10: z.number(),
+      p50: z.number(),
+      p90: z.number(),
+      mean: z.number(),
+    })
     .nullable(),
   triggers: z.array(
     z.object({

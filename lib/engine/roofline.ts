@@ -91,7 +91,14 @@ export function sequencesThatFit(option: SelfHostOption, t: number, liveContext:
  *   prefill  = t·F·ηmfu_prefill(t)·factor / (2·Na)
  * `factor` is a benchmark/estimate ratio (1 for the plain roofline); an SLO of 0 sets no latency cap.
  */
-export function roofline(option: SelfHostOption, t: number, liveContext: number, sloTokensPerS: number, factor = 1, limit = Number.POSITIVE_INFINITY): Roofline {
+export function roofline(
+  option: SelfHostOption,
+  t: number,
+  liveContext: number,
+  sloTokensPerS: number,
+  factor = 1,
+  limit = Number.POSITIVE_INFINITY,
+): Roofline {
   const W = weightBytes(option);
   const kv = kvBytesPerToken(option);
   const eta = Math.pow(t, -TP_EFFICIENCY_EXPONENT);
@@ -129,7 +136,11 @@ export function roofline(option: SelfHostOption, t: number, liveContext: number,
 }
 
 /** Output tokens/s once each answer's share of prefill work is paid for (prefill and decode share the GPUs). */
-export function withPrefill(decodeTokensPerS: number, prefillTokensPerS: number, uncachedInputTokens: number, outputTokens: number): number {
+export function withPrefill(
+  decodeTokensPerS: number,
+  prefillTokensPerS: number,
+  uncachedInputTokens: number,
+  outputTokens: number,
+): number {
   return 1 / (1 / decodeTokensPerS + uncachedInputTokens / outputTokens / prefillTokensPerS);
 }
-

@@ -15,7 +15,8 @@ function numbers(value: unknown, at = ""): [string, number][] {
   return [];
 }
 
-const priced = (e: Evaluation) => new Map(e.options.filter((o) => o.feasible).map((o) => [o.id, o as Extract<Evaluation["options"][number], { feasible: true }>]));
+const priced = (e: Evaluation) =>
+  new Map(e.options.filter((o) => o.feasible).map((o) => [o.id, o as Extract<Evaluation["options"][number], { feasible: true }>]));
 
 describe("1,000 seeded random scenarios", () => {
   test("doubling volume never lowers a bill or a replica count; no NaN, Infinity or negative cost; breakevens hold", () => {
@@ -53,6 +54,8 @@ describe("1,000 seeded random scenarios", () => {
     // The property must have been exercised, not passed vacuously.
     expect(seen.selfHost).toBeGreaterThan(500);
     expect(seen.breakevens).toBeGreaterThan(100);
-    console.info(`scenario properties: ${seen.volumeChecks} option volume checks, ${seen.selfHost} self-host replica checks, ${seen.breakevens} breakevens verified`);
+    console.info(
+      `scenario properties: ${seen.volumeChecks} option volume checks, ${seen.selfHost} self-host replica checks, ${seen.breakevens} breakevens verified`,
+    );
   }, 180_000);
 });

@@ -53,7 +53,9 @@ describe("bad input is rejected with the path of the field and a message", () =>
   });
 
   test("no options at all", () => {
-    expect(issuesOf({ ...valid, apiOptions: [], selfHostOptions: [] })).toEqual([{ path: "apiOptions", message: "add at least one API or self-host option" }]);
+    expect(issuesOf({ ...valid, apiOptions: [], selfHostOptions: [] })).toEqual([
+      { path: "apiOptions", message: "add at least one API or self-host option" },
+    ]);
   });
 
   test("duplicate option ids", () => {
@@ -72,12 +74,18 @@ describe("bad input is rejected with the path of the field and a message", () =>
 
   test("a request longer than the model's context", () => {
     const long = set(["workload", "inputTokensPerRequest"], 131_000);
-    expect(issuesOf(long)).toContainEqual({ path: "selfHostOptions.0.model.contextLength", message: "a request of 131,200 tokens does not fit this model's 131,072-token context" });
+    expect(issuesOf(long)).toContainEqual({
+      path: "selfHostOptions.0.model.contextLength",
+      message: "a request of 131,200 tokens does not fit this model's 131,072-token context",
+    });
   });
 
   test("a fixed tensor-parallel degree above the GPUs of one node, unless multi-node is allowed", () => {
     const wide = set(["selfHostOptions", 0, "tensorParallel"], 16);
-    expect(issuesOf(wide)).toContainEqual({ path: "selfHostOptions.0.tensorParallel", message: "is above the 8 GPUs of one node; allow multi-node serving or choose a smaller degree" });
+    expect(issuesOf(wide)).toContainEqual({
+      path: "selfHostOptions.0.tensorParallel",
+      message: "is above the 8 GPUs of one node; allow multi-node serving or choose a smaller degree",
+    });
     const multi = structuredClone(wide) as { selfHostOptions: Record<string, unknown>[] };
     multi.selfHostOptions[0].allowMultiNode = true;
     expect(issuesOf(multi)).toEqual([]);
@@ -85,7 +93,14 @@ describe("bad input is rejected with the path of the field and a message", () =>
 
   test("a benchmark row measured on another model or GPU", () => {
     const row = { tensorParallel: 1, precision: "bf16", outputTokensPerS: 1000, inputTokens: 1000, outputTokens: 200, source: "ours" };
-    const other = set(["selfHostOptions", 0, "benchmarks"], [{ ...row, model: "Llama 3.3 70B" }, { ...row, gpuType: "A100 80GB" }, { ...row, model: "llama-3.1-8b" }]);
+    const other = set(
+      ["selfHostOptions", 0, "benchmarks"],
+      [
+        { ...row, model: "Llama 3.3 70B" },
+        { ...row, gpuType: "A100 80GB" },
+        { ...row, model: "llama-3.1-8b" },
+      ],
+    );
     expect(issuesOf(other)).toEqual([
       { path: "selfHostOptions.0.benchmarks.0.model", message: "was measured on Llama 3.3 70B, not on this option's Llama 3.1 8B" },
       { path: "selfHostOptions.0.benchmarks.1.gpuType", message: "was measured on A100 80GB, not on this option's H100 SXM" },
@@ -94,13 +109,17 @@ describe("bad input is rejected with the path of the field and a message", () =>
 
   test("a benchmark row with a latency but no load", () => {
     const row = { tensorParallel: 1, precision: "bf16", outputTokensPerS: 1000, itlP50Ms: 20, source: "ours" };
-    expect(issuesOf(set(["selfHostOptions", 0, "benchmarks"], [row])).map((i) => i.path)).toEqual(["selfHostOptions.0.benchmarks.0.concurrency"]);
+    expect(issuesOf(set(["selfHostOptions", 0, "benchmarks"], [row])).map((i) => i.path)).toEqual([
+      "selfHostOptions.0.benchmarks.0.concurrency",
+    ]);
   });
 
   test("latent attention sizes the KV cache from its compressed width", () => {
     const mla = set(["selfHostOptions", 0, "model", "kvCache"], { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 });
     expect(issuesOf(mla)).toEqual([]);
-    expect(issuesOf(set(["selfHostOptions", 0, "model", "kvCache"], { kind: "latent", kvLoraRank: 0, ropeHeadDim: 64 })).map((i) => i.path)).toEqual(["selfHostOptions.0.model.kvCache.kvLoraRank"]);
+    expect(
+      issuesOf(set(["selfHostOptions", 0, "model", "kvCache"], { kind: "latent", kvLoraRank: 0, ropeHeadDim: 64 })).map((i) => i.path),
+    ).toEqual(["selfHostOptions.0.model.kvCache.kvLoraRank"]);
   });
 
   test.each([null, 42, "scenario", [], {}])("not a scenario: %j", (input) => {
@@ -112,7 +131,16 @@ describe("bad input is rejected with the path of the field and a message", () =>
       workload: { requestsPerMonth: 1000, inputTokensPerRequest: 10, outputTokensPerRequest: 10 },
       apiOptions: [{ id: "a", label: "A", prices: { inputPerM: 1, outputPerM: 2 } }],
     });
-    expect(parsed.workload).toMatchObject({ apiCacheReadShare: 0.8, apiCacheWriteShare: 0, selfHostPrefixCacheHitRate: 0.35, peakToAverage: 3, activeHoursPerDay: 24, batchShare: 0, monthlyGrowth: 0, horizonMonths: 24 });
+    expect(parsed.workload).toMatchObject({
+      apiCacheReadShare: 0.8,
+      apiCacheWriteShare: 0,
+      selfHostPrefixCacheHitRate: 0.35,
+      peakToAverage: 3,
+      activeHoursPerDay: 24,
+      batchShare: 0,
+      monthlyGrowth: 0,
+      horizonMonths: 24,
+    });
     expect(parsed.people.engineerAnnualCost).toBe(200_000);
     expect(parsed.apiOptions[0].integrationFte).toBe(0.05);
     expect(parsed.settings.closeCallMargin).toBe(0.15);

@@ -2,11 +2,35 @@
 // command line and the OpenAPI document. Defaults are DESIGN.md's; every field has bounds.
 import { z } from "zod";
 
-const money = (max: number) => z.number({ error: "must be a number" }).finite().min(0, { error: "cannot be negative" }).max(max, { error: `must be at most ${max}` });
-const share = z.number({ error: "must be a number" }).finite().min(0, { error: "must be between 0 and 1" }).max(1, { error: "must be between 0 and 1" });
-const count = (min: number, max: number) => z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` });
-const positive = (max: number) => z.number({ error: "must be a number" }).finite().positive({ error: "must be greater than 0" }).max(max, { error: `must be at most ${max}` });
-const id = z.string().trim().min(1, { error: "is required" }).max(64, { error: "must be at most 64 characters" }).regex(/^[\w.-]+$/, { error: "use letters, digits, '-', '_' or '.'" });
+const money = (max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .finite()
+    .min(0, { error: "cannot be negative" })
+    .max(max, { error: `must be at most ${max}` });
+const share = z
+  .number({ error: "must be a number" })
+  .finite()
+  .min(0, { error: "must be between 0 and 1" })
+  .max(1, { error: "must be between 0 and 1" });
+const count = (min: number, max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+const positive = (max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .finite()
+    .positive({ error: "must be greater than 0" })
+    .max(max, { error: `must be at most ${max}` });
+const id = z
+  .string()
+  .trim()
+  .min(1, { error: "is required" })
+  .max(64, { error: "must be at most 64 characters" })
+  .regex(/^[\w.-]+$/, { error: "use letters, digits, '-', '_' or '.'" });
 const label = z.string().trim().min(1, { error: "is required" }).max(120, { error: "must be at most 120 characters" });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: "must be a date like 2026-09-25" });
 
@@ -21,16 +45,39 @@ export type Source = z.infer<typeof SourceSchema>;
 
 export const WorkloadSchema = z
   .object({
-    requestsPerMonth: z.number({ error: "must be a number" }).finite().min(0, { error: "cannot be negative" }).max(1e12, { error: "must be at most 1e12" }).describe("Requests per month (R)"),
+    requestsPerMonth: z
+      .number({ error: "must be a number" })
+      .finite()
+      .min(0, { error: "cannot be negative" })
+      .max(1e12, { error: "must be at most 1e12" })
+      .describe("Requests per month (R)"),
     inputTokensPerRequest: count(0, 2_000_000).describe("Input (prompt) tokens per request (Ti)"),
     outputTokensPerRequest: count(1, 200_000).describe("Output tokens per request (To)"),
     apiCacheReadShare: share.default(0.8).describe("Share of input tokens billed at the API's cached-read price (h)"),
     apiCacheWriteShare: share.default(0).describe("Share of input tokens billed at the API's cache-write price (w)"),
     selfHostPrefixCacheHitRate: share.default(0.35).describe("Share of input tokens served from the self-hosted prefix cache (hs)"),
-    peakToAverage: z.number().finite().min(1, { error: "must be at least 1" }).max(50, { error: "must be at most 50" }).default(3).describe("Peak traffic over average traffic during active hours (P)"),
-    activeHoursPerDay: z.number().finite().min(0.5, { error: "must be at least 0.5" }).max(24, { error: "must be at most 24" }).default(24).describe("Hours per day with traffic (A)"),
+    peakToAverage: z
+      .number()
+      .finite()
+      .min(1, { error: "must be at least 1" })
+      .max(50, { error: "must be at most 50" })
+      .default(3)
+      .describe("Peak traffic over average traffic during active hours (P)"),
+    activeHoursPerDay: z
+      .number()
+      .finite()
+      .min(0.5, { error: "must be at least 0.5" })
+      .max(24, { error: "must be at most 24" })
+      .default(24)
+      .describe("Hours per day with traffic (A)"),
     batchShare: share.default(0).describe("Share of API traffic sent through the batch API (b)"),
-    monthlyGrowth: z.number().finite().min(-0.5, { error: "must be at least -0.5" }).max(2, { error: "must be at most 2" }).default(0).describe("Monthly volume growth (g), 0.05 = +5% a month"),
+    monthlyGrowth: z
+      .number()
+      .finite()
+      .min(-0.5, { error: "must be at least -0.5" })
+      .max(2, { error: "must be at most 2" })
+      .default(0)
+      .describe("Monthly volume growth (g), 0.05 = +5% a month"),
     horizonMonths: count(1, 120).default(24).describe("Months over which set-up is amortised and costs are projected (N)"),
     avgContextTokens: count(1, 2_000_000).optional().describe("Average context per sequence in tokens (ctx); default Ti + To"),
   })
@@ -44,7 +91,9 @@ export type Workload = z.infer<typeof WorkloadSchema>;
 
 export const PeopleSchema = z
   .object({
-    engineerAnnualCost: money(2_000_000).default(200_000).describe("Loaded annual cost of one engineer, US$ (common range 150,000-250,000)"),
+    engineerAnnualCost: money(2_000_000)
+      .default(200_000)
+      .describe("Loaded annual cost of one engineer, US$ (common range 150,000-250,000)"),
   })
   .default({ engineerAnnualCost: 200_000 });
 
@@ -52,7 +101,10 @@ export const ApiPricesSchema = z
   .object({
     inputPerM: money(1000).describe("US$ per 1M uncached input tokens"),
     cachedInputPerM: money(1000).nullable().default(null).describe("US$ per 1M cached input tokens read; null = not offered"),
-    cacheWritePerM: money(1000).nullable().default(null).describe("US$ per 1M input tokens written to the cache; null = not priced separately"),
+    cacheWritePerM: money(1000)
+      .nullable()
+      .default(null)
+      .describe("US$ per 1M input tokens written to the cache; null = not priced separately"),
     outputPerM: money(1000).describe("US$ per 1M output tokens"),
     batchDiscount: share.nullable().default(null).describe("Discount of the batch API, 0.5 = half price; null = no batch API"),
     longContext: z
@@ -71,7 +123,11 @@ export type ApiPrices = z.infer<typeof ApiPricesSchema>;
 
 export const ApiAttributesSchema = z
   .object({
-    certifications: z.array(z.string().max(40)).max(20).default([]).describe("Certifications the provider holds (SOC 2, ISO 27001, HIPAA BAA, GDPR DPA)"),
+    certifications: z
+      .array(z.string().max(40))
+      .max(20)
+      .default([])
+      .describe("Certifications the provider holds (SOC 2, ISO 27001, HIPAA BAA, GDPR DPA)"),
     zeroDataRetention: z.boolean().nullable().default(null).describe("Zero data retention available; null = not verified"),
     regions: z.array(z.string().max(40)).max(50).default([]).describe("Regions where requests can be processed; empty = not verified"),
     typicalTtftMs: positive(120_000).nullable().default(null).describe("Median (p50) time to first token, ms"),
@@ -80,7 +136,16 @@ export const ApiAttributesSchema = z
     networkRttMs: z.number().finite().min(0).max(10_000).default(60).describe("Network round trip to the provider, ms"),
     inOurInfrastructure: z.boolean().default(false).describe("Runs inside our own infrastructure (e.g. a private deployment)"),
   })
-  .default({ certifications: [], zeroDataRetention: null, regions: [], typicalTtftMs: null, ttftP95Ms: null, outputTokensPerSecond: null, networkRttMs: 60, inOurInfrastructure: false });
+  .default({
+    certifications: [],
+    zeroDataRetention: null,
+    regions: [],
+    typicalTtftMs: null,
+    ttftP95Ms: null,
+    outputTokensPerSecond: null,
+    networkRttMs: 60,
+    inOurInfrastructure: false,
+  });
 
 export const ApiOptionSchema = z
   .object({
@@ -90,7 +155,13 @@ export const ApiOptionSchema = z
     model: z.string().max(120).default(""),
     prices: ApiPricesSchema,
     source: SourceSchema.default({ name: "Entered by hand" }),
-    integrationFte: z.number().finite().min(0).max(10, { error: "must be at most 10" }).default(0.05).describe("Engineers (FTE) to integrate and maintain the API client"),
+    integrationFte: z
+      .number()
+      .finite()
+      .min(0)
+      .max(10, { error: "must be at most 10" })
+      .default(0.05)
+      .describe("Engineers (FTE) to integrate and maintain the API client"),
     attributes: ApiAttributesSchema,
   })
   .describe("An API model priced per token");
@@ -107,7 +178,10 @@ export const KvCacheSchema = z
       kvLoraRank: count(1, 65_536).describe("Width of the compressed KV latent (kv_lora_rank; 512 in DeepSeek V3)"),
       ropeHeadDim: count(0, 4096).describe("Rotary key dimension stored beside it (qk_rope_head_dim; 64 in DeepSeek V3)"),
     }),
-    z.object({ kind: z.literal("override"), bytesPerToken: positive(1e9).describe("KV cache bytes per token at the option's KV precision") }),
+    z.object({
+      kind: z.literal("override"),
+      bytesPerToken: positive(1e9).describe("KV cache bytes per token at the option's KV precision"),
+    }),
   ])
   .default({ kind: "grouped-query" })
   .describe("How the KV cache is laid out");
@@ -147,7 +221,10 @@ export const BenchmarkSchema = z
     stack: z.string().max(80).default("").describe("Serving stack and version, e.g. vLLM 0.30.0"),
     tensorParallel: count(1, 64),
     precision: z.enum(["bf16", "fp8", "int4"]),
-    concurrency: count(1, 100_000).nullable().default(null).describe("Concurrent requests of the run; null when it was driven at a request rate"),
+    concurrency: count(1, 100_000)
+      .nullable()
+      .default(null)
+      .describe("Concurrent requests of the run; null when it was driven at a request rate"),
     requestsPerS: positive(1_000_000).nullable().default(null).describe("Request rate of the run, when driven at a rate"),
     outputTokensPerS: positive(10_000_000).describe("Output tokens/s of the deployment, prefill included"),
     itlP50Ms: positive(100_000).nullable().default(null).describe("Median inter-token latency, ms; null = a saturation figure"),
@@ -158,11 +235,17 @@ export const BenchmarkSchema = z
     source: z.string().max(300),
   })
   // A latency means something only at a known load; a row without one is a full-load (saturation) figure.
-  .refine((b) => b.itlP50Ms === null || b.concurrency !== null || b.requestsPerS !== null, { path: ["concurrency"], message: "a row with a latency needs the concurrency or the request rate it was measured at" });
+  .refine((b) => b.itlP50Ms === null || b.concurrency !== null || b.requestsPerS !== null, {
+    path: ["concurrency"],
+    message: "a row with a latency needs the concurrency or the request rate it was measured at",
+  });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 
 export const OverheadSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("percent"), percentOfGpu: z.number().finite().min(0).max(5).default(0.15).describe("Infrastructure overhead as a share of GPU cost") }),
+  z.object({
+    mode: z.literal("percent"),
+    percentOfGpu: z.number().finite().min(0).max(5).default(0.15).describe("Infrastructure overhead as a share of GPU cost"),
+  }),
   z.object({
     mode: z.literal("lines"),
     networking: money(1e8).default(0),
@@ -181,17 +264,35 @@ export const SelfHostOptionSchema = z
     kvPrecision: z.enum(["bf16", "fp8"]).default("bf16"),
     gpu: GpuOfferSchema,
     benchmarks: z.array(BenchmarkSchema).max(200).default([]).describe("Measured throughput rows for this model on this GPU"),
-    targetUtilisation: z.number().finite().min(0.05, { error: "must be at least 0.05" }).max(1, { error: "must be at most 1" }).default(0.7).describe("Share of capacity used at peak (u)"),
+    targetUtilisation: z
+      .number()
+      .finite()
+      .min(0.05, { error: "must be at least 0.05" })
+      .max(1, { error: "must be at most 1" })
+      .default(0.7)
+      .describe("Share of capacity used at peak (u)"),
     failoverReplicas: count(0, 100).default(1).describe("Spare replicas for failover (f)"),
     minReplicas: count(0, 1000).default(2).describe("Replicas kept running at all times"),
     billingMode: z.enum(["always-on", "active-window", "scale-to-zero"]).default("always-on"),
     idleTimeoutMinutes: z.number().finite().min(0).max(1440).default(10).describe("Scale-to-zero: a replica idle this long is released"),
-    coldStartSeconds: z.number().finite().min(0).max(3600).default(60).describe("Scale-to-zero: GPU time billed to bring a replica up (image, weights, warm-up)"),
+    coldStartSeconds: z
+      .number()
+      .finite()
+      .min(0)
+      .max(3600)
+      .default(60)
+      .describe("Scale-to-zero: GPU time billed to bring a replica up (image, weights, warm-up)"),
     tensorParallel: count(1, 64).nullable().default(null).describe("Fixed tensor-parallel degree; null = the engine chooses"),
     allowMultiNode: z.boolean().default(false).describe("Tensor parallelism may span nodes (needs a fast interconnect between them)"),
     overhead: OverheadSchema.default({ mode: "percent", percentOfGpu: 0.15 }),
     engineeringFte: z.number().finite().min(0).max(100).default(0.2).describe("Engineers (FTE) running the serving stack"),
-    setupEngineerWeeks: z.number().finite().min(0).max(1000).default(6).describe("One-time set-up, engineer-weeks, amortised over the horizon"),
+    setupEngineerWeeks: z
+      .number()
+      .finite()
+      .min(0)
+      .max(1000)
+      .default(6)
+      .describe("One-time set-up, engineer-weeks, amortised over the horizon"),
     modelSwitchesPerYear: z.number().finite().min(0).max(52).default(2),
     weeksPerSwitch: z.number().finite().min(0).max(52).default(2).describe("Engineer-weeks per model switch"),
     efficiencies: z
@@ -206,14 +307,26 @@ export const SelfHostOptionSchema = z
   })
   .superRefine((o, ctx) => {
     if (o.tensorParallel !== null && o.tensorParallel > o.gpu.gpusPerNode && !o.allowMultiNode) {
-      ctx.addIssue({ code: "custom", path: ["tensorParallel"], message: `is above the ${o.gpu.gpusPerNode} GPUs of one node; allow multi-node serving or choose a smaller degree` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tensorParallel"],
+        message: `is above the ${o.gpu.gpusPerNode} GPUs of one node; allow multi-node serving or choose a smaller degree`,
+      });
     }
     o.benchmarks.forEach((b, i) => {
       if (b.model !== null && !sameName(b.model, o.model.name)) {
-        ctx.addIssue({ code: "custom", path: ["benchmarks", i, "model"], message: `was measured on ${b.model}, not on this option's ${o.model.name}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["benchmarks", i, "model"],
+          message: `was measured on ${b.model}, not on this option's ${o.model.name}`,
+        });
       }
       if (b.gpuType !== null && !sameName(b.gpuType, o.gpu.gpuType)) {
-        ctx.addIssue({ code: "custom", path: ["benchmarks", i, "gpuType"], message: `was measured on ${b.gpuType}, not on this option's ${o.gpu.gpuType}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["benchmarks", i, "gpuType"],
+          message: `was measured on ${b.gpuType}, not on this option's ${o.gpu.gpuType}`,
+        });
       }
     });
   })
@@ -226,11 +339,19 @@ function sameName(a: string, b: string): boolean {
 }
 export type SelfHostOption = z.infer<typeof SelfHostOptionSchema>;
 
-const constraintBase = { id, label: label.optional(), hard: z.boolean().default(true).describe("A hard constraint removes options that fail it") };
+const constraintBase = {
+  id,
+  label: label.optional(),
+  hard: z.boolean().default(true).describe("A hard constraint removes options that fail it"),
+};
 
 export const ConstraintSchema = z.discriminatedUnion("kind", [
   z.object({ ...constraintBase, kind: z.literal("data-stays-in-our-infrastructure") }),
-  z.object({ ...constraintBase, kind: z.literal("allowed-regions"), regions: z.array(z.string().min(1).max(40)).min(1, { error: "name at least one region" }).max(50) }),
+  z.object({
+    ...constraintBase,
+    kind: z.literal("allowed-regions"),
+    regions: z.array(z.string().min(1).max(40)).min(1, { error: "name at least one region" }).max(50),
+  }),
   z.object({
     ...constraintBase,
     kind: z.literal("certifications"),
@@ -238,20 +359,35 @@ export const ConstraintSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ ...constraintBase, kind: z.literal("zero-data-retention") }),
   z.object({ ...constraintBase, kind: z.literal("ttft-budget"), p95Ms: positive(600_000).describe("p95 time-to-first-token budget, ms") }),
-  z.object({ ...constraintBase, kind: z.literal("min-output-speed"), tokensPerSecond: positive(10_000).describe("Minimum output tokens/s per stream") }),
+  z.object({
+    ...constraintBase,
+    kind: z.literal("min-output-speed"),
+    tokensPerSecond: positive(10_000).describe("Minimum output tokens/s per stream"),
+  }),
   z.object({
     ...constraintBase,
     kind: z.literal("custom"),
     label,
-    verdicts: z.record(z.string(), z.enum(["pass", "fail", "unknown"])).default({}).describe("Verdict per option id, set by the team"),
+    verdicts: z
+      .record(z.string(), z.enum(["pass", "fail", "unknown"]))
+      .default({})
+      .describe("Verdict per option id, set by the team"),
   }),
 ]);
 export type Constraint = z.infer<typeof ConstraintSchema>;
 
 export const SettingsSchema = z
   .object({
-    closeCallMargin: z.number().finite().min(0).max(1).default(0.15).describe("Within this share, the result is a close call that leans to the API"),
-    sloOutputTokensPerSecond: positive(10_000).default(20).describe("Output tokens/s per stream the self-hosted batch must sustain (20 = 50 ms per token)"),
+    closeCallMargin: z
+      .number()
+      .finite()
+      .min(0)
+      .max(1)
+      .default(0.15)
+      .describe("Within this share, the result is a close call that leans to the API"),
+    sloOutputTokensPerSecond: positive(10_000)
+      .default(20)
+      .describe("Output tokens/s per stream the self-hosted batch must sustain (20 = 50 ms per token)"),
     monteCarloSamples: count(0, 100_000).default(2000),
     seed: count(0, 2 ** 31 - 1).default(42),
   })
@@ -283,12 +419,13 @@ export const ScenarioInputSchema = z
       }
     });
     const seen = new Set<string>();
-    [...s.apiOptions.map((o, i) => ["apiOptions", i, o.id] as const), ...s.selfHostOptions.map((o, i) => ["selfHostOptions", i, o.id] as const)].forEach(
-      ([list, i, optionId]) => {
-        if (seen.has(optionId)) ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `duplicate option id "${optionId}"` });
-        seen.add(optionId);
-      },
-    );
+    [
+      ...s.apiOptions.map((o, i) => ["apiOptions", i, o.id] as const),
+      ...s.selfHostOptions.map((o, i) => ["selfHostOptions", i, o.id] as const),
+    ].forEach(([list, i, optionId]) => {
+      if (seen.has(optionId)) ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `duplicate option id "${optionId}"` });
+      seen.add(optionId);
+    });
   });
 
 /** What callers send: defaults may be left out. */

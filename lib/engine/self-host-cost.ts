@@ -58,7 +58,10 @@ export function loadPerRequestOf(x: LoadInputs, prefixCacheHitRate: number, peak
   const outputPeak = (x.outputTokens / activeSeconds) * peakToAverage;
   const prefillPeak = ((x.inputTokens * (1 - prefixCacheHitRate)) / activeSeconds) * peakToAverage;
   // A benchmark rate was measured with prefill running alongside decode: it already pays for it.
-  return outputPeak / (x.outputTokensPerS * throughputFactor) + (x.prefillTokensPerS ? prefillPeak / (x.prefillTokensPerS * throughputFactor) : 0);
+  return (
+    outputPeak / (x.outputTokensPerS * throughputFactor) +
+    (x.prefillTokensPerS ? prefillPeak / (x.prefillTokensPerS * throughputFactor) : 0)
+  );
 }
 
 export function loadInputs(capacity: FitCapacity, workload: Workload): LoadInputs {
@@ -172,35 +175,83 @@ export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: numb
   return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
-const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = { "always-on": "always on", "active-window": "scaled to the active window", "scale-to-zero": "scale to zero" };
+const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = {
+  "always-on": "always on",
+  "active-window": "scaled to the active window",
+  "scale-to-zero": "scale to zero",
+};
 
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
   const replicas = replicasFor(m, requestsPerMonth);
   const hours = gpuHoursFor(m, requestsPerMonth, replicas);
   const gpuSource = option.gpu.source.name + (option.gpu.source.checkedAt ? `, checked ${option.gpu.source.checkedAt}` : "");
   const starts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : 0;
-  const modeNote = MODE_NOTES[m.billingMode] + (m.billingMode === "scale-to-zero" ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month` : "");
-  const lines: CostLine[] = [line(`${option.gpu.gpuType} GPU time (${option.gpu.provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, gpuSource)];
+  const modeNote =
+    MODE_NOTES[m.billingMode] +
+    (m.billingMode === "scale-to-zero"
+      ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month`
+      : "");
+  const lines: CostLine[] = [
+    line(`${option.gpu.gpuType} GPU time (${option.gpu.provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, gpuSource),
+  ];
   const gpuCost = hours * m.pricePerGpuHour;
   if (option.overhead.mode === "percent") {
     if (option.overhead.percentOfGpu > 0) {
-      lines.push(line("Infrastructure overhead (networking, storage, load balancing, observability)", "US$ of GPU cost", gpuCost, option.overhead.percentOfGpu, `Assumption: ${Math.round(option.overhead.percentOfGpu * 100)}% of GPU cost`));
+      lines.push(
+        line(
+          "Infrastructure overhead (networking, storage, load balancing, observability)",
+          "US$ of GPU cost",
+          gpuCost,
+          option.overhead.percentOfGpu,
+          `Assumption: ${Math.round(option.overhead.percentOfGpu * 100)}% of GPU cost`,
+        ),
+      );
     }
   } else {
     const o = option.overhead;
-    for (const [label, value] of [["Networking", o.networking], ["Storage", o.storage], ["Load balancing", o.loadBalancing], ["Observability", o.observability]] as const) {
+    for (const [label, value] of [
+      ["Networking", o.networking],
+      ["Storage", o.storage],
+      ["Load balancing", o.loadBalancing],
+      ["Observability", o.observability],
+    ] as const) {
       if (value > 0) lines.push(line(label, "month", 1, value, "Entered by the team"));
     }
   }
   const perMonth = m.engineerAnnualCost / MONTHS_PER_YEAR;
   const people = peopleEngineerMonths(m);
   const salaryNote = `$${groupDigits(m.engineerAnnualCost)}/year loaded`;
-  if (people.engineering > 0) lines.push(line("Serving-stack engineering (on-call, upgrades, tuning)", "engineer-months", people.engineering, perMonth, `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`));
+  if (people.engineering > 0)
+    lines.push(
+      line(
+        "Serving-stack engineering (on-call, upgrades, tuning)",
+        "engineer-months",
+        people.engineering,
+        perMonth,
+        `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`,
+      ),
+    );
   if (people.setup > 0) {
-    lines.push(line(`One-time set-up, amortised over ${m.horizonMonths} months`, "engineer-months", people.setup, perMonth, `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`));
+    lines.push(
+      line(
+        `One-time set-up, amortised over ${m.horizonMonths} months`,
+        "engineer-months",
+        people.setup,
+        perMonth,
+        `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`,
+      ),
+    );
   }
   if (people.switching > 0) {
-    lines.push(line("Model switches (evaluation, re-tuning, rollout)", "engineer-months", people.switching, perMonth, `Assumption: ${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`));
+    lines.push(
+      line(
+        "Model switches (evaluation, re-tuning, rollout)",
+        "engineer-months",
+        people.switching,
+        perMonth,
+        `Assumption: ${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`,
+      ),
+    );
   }
   return lines;
 }

@@ -3,7 +3,17 @@
 // throughput of one replica — a benchmark row, a roofline calibrated on a benchmark row, or the plain
 // roofline — with the path and the reasons for every row that was not used.
 import { BYTES_PER_GB, MIN_HEALTHY_BATCH, TENSOR_PARALLEL_DEGREES } from "./constants";
-import { contextTokens, kvBytesPerToken, liveContextTokens, roofline, roomPerGpu, sequencesThatFit, weightBytes, withPrefill, type Roofline } from "./roofline";
+import {
+  contextTokens,
+  kvBytesPerToken,
+  liveContextTokens,
+  roofline,
+  roomPerGpu,
+  sequencesThatFit,
+  weightBytes,
+  withPrefill,
+  type Roofline,
+} from "./roofline";
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { groupDigits } from "../format/numbers";
 import { calibrationFactor, concurrencyOf, pickReference, rejectionText, rowName, screenRows, type ScreenedRows } from "./throughput-rows";
@@ -40,12 +50,18 @@ export type FitCapacity = {
   notes: string[];
 };
 
-export type ReplicaCapacity = FitCapacity | { fits: false; weightBytes: number; kvBytesPerToken: number; contextTokens: number; reason: string };
+export type ReplicaCapacity =
+  FitCapacity | { fits: false; weightBytes: number; kvBytesPerToken: number; contextTokens: number; reason: string };
 
 /** Output tokens/s of a replica once its share of prefill work is paid for. */
 export function effectiveOutputRate(c: FitCapacity, workload: Workload): number {
   if (c.prefillTokensPerS === null) return c.outputTokensPerS;
-  return withPrefill(c.outputTokensPerS, c.prefillTokensPerS, workload.inputTokensPerRequest * (1 - workload.selfHostPrefixCacheHitRate), workload.outputTokensPerRequest);
+  return withPrefill(
+    c.outputTokensPerS,
+    c.prefillTokensPerS,
+    workload.inputTokensPerRequest * (1 - workload.selfHostPrefixCacheHitRate),
+    workload.outputTokensPerRequest,
+  );
 }
 
 /** The degrees an option may use: those within one node (unless multi-node is allowed), or the one it fixes. */
@@ -56,7 +72,11 @@ export function allowedDegrees(option: SelfHostOption): number[] {
 }
 
 /** Sizes a replica at every allowed tensor-parallel degree that holds the weights and one full sequence. */
-export function replicaCandidates(option: SelfHostOption, workload: Workload, sloTokensPerS: number): { fits: true; candidates: FitCapacity[] } | Extract<ReplicaCapacity, { fits: false }> {
+export function replicaCandidates(
+  option: SelfHostOption,
+  workload: Workload,
+  sloTokensPerS: number,
+): { fits: true; candidates: FitCapacity[] } | Extract<ReplicaCapacity, { fits: false }> {
   const W = weightBytes(option);
   const kv = kvBytesPerToken(option);
   const ctx = contextTokens(workload);
@@ -88,13 +108,27 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
   const measuredConcurrency = picked ? concurrencyOf(picked.row) : null;
   // A qualifying row at this degree, run at least as loaded as the batch the roofline would
   // schedule, is used as it stands; a lighter run only calibrates (it says little about capacity).
-  const direct = picked !== null && picked.qualifies && picked.row.tensorParallel === t && measuredConcurrency !== null && measuredConcurrency >= rl.batch;
+  const direct =
+    picked !== null &&
+    picked.qualifies &&
+    picked.row.tensorParallel === t &&
+    measuredConcurrency !== null &&
+    measuredConcurrency >= rl.batch;
   const reference: ReferenceRow | null = picked ? { row: picked.row, qualifies: picked.qualifies, factor, direct } : null;
-  if (factor < 0.5 || factor > 2) notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);
-  if (!rl.meetsSlo && !direct) notes.push(`Even at batch 1 a stream gets ${rl.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${sloTokensPerS} tokens/s speed target.`);
-  if (bMem < MIN_HEALTHY_BATCH) notes.push(`Room for only ${bMem} ${bMem === 1 ? "sequence" : "sequences"} of ${groupDigits(live)} tokens per replica at tensor parallel ${t}: the KV cache is starved and throughput is fragile.`);
+  if (factor < 0.5 || factor > 2)
+    notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);
+  if (!rl.meetsSlo && !direct)
+    notes.push(
+      `Even at batch 1 a stream gets ${rl.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${sloTokensPerS} tokens/s speed target.`,
+    );
+  if (bMem < MIN_HEALTHY_BATCH)
+    notes.push(
+      `Room for only ${bMem} ${bMem === 1 ? "sequence" : "sequences"} of ${groupDigits(live)} tokens per replica at tensor parallel ${t}: the KV cache is starved and throughput is fragile.`,
+    );
   if (direct && measuredConcurrency! > bMem) {
-    notes.push(`The measured run held ${groupDigits(measuredConcurrency!)} concurrent requests, more than the ${groupDigits(bMem)} sequences of this workload's length that fit: its figure may not hold here.`);
+    notes.push(
+      `The measured run held ${groupDigits(measuredConcurrency!)} concurrent requests, more than the ${groupDigits(bMem)} sequences of this workload's length that fit: its figure may not hold here.`,
+    );
   }
   // One literal for both paths rather than a spread of a shared object, which V8 copies on its
   // slow path (docs/decisions/0003-engine-speed.md).
@@ -123,7 +157,12 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
 }
 
 /** The row a replica rests on and how it was used, and every row not used with the reason, in sentences. */
-export function describeThroughput(c: FitCapacity, option: SelfHostOption, workload: Workload, sloTokensPerS: number): { reference: string | null; rejected: string[] } {
+export function describeThroughput(
+  c: FitCapacity,
+  option: SelfHostOption,
+  workload: Workload,
+  sloTokensPerS: number,
+): { reference: string | null; rejected: string[] } {
   const ref = c.reference;
   const rejected = c.screened.rejected.map((r) => rejectionText(r.row, r.reason, option, workload, sloTokensPerS));
   for (const s of c.screened.usable) if (s.row !== ref?.row) rejected.push(rejectionText(s.row, "other", option, workload, sloTokensPerS));

@@ -1,6 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { HOURS_PER_MONTH } from "./constants";
-import { coldStartsFor, fixedMonthlyCost, gpuHoursFor, gpuMonthlyCost, peopleEngineerMonths, replicasFor, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
+import {
+  coldStartsFor,
+  fixedMonthlyCost,
+  gpuHoursFor,
+  gpuMonthlyCost,
+  peopleEngineerMonths,
+  replicasFor,
+  selfHostCostLines,
+  selfHostCostModel,
+  selfHostMonthlyCost,
+} from "./self-host-cost";
 import { kvBytesPerToken, weightBytes } from "./roofline";
 import { replicaCandidates } from "./self-host-sizing";
 import { total } from "./cost-line";
@@ -26,7 +36,11 @@ describe("hand-worked self-host figures", () => {
     [200_000, 40_000],
     [250_000, 50_000],
   ])("20%% of an engineer at $%i a year is $%i a year", (salary, perYear) => {
-    const { model: m } = sized({ engineeringFte: 0.2, setupEngineerWeeks: 0, modelSwitchesPerYear: 0, overhead: { mode: "percent", percentOfGpu: 0 } }, undefined, salary);
+    const { model: m } = sized(
+      { engineeringFte: 0.2, setupEngineerWeeks: 0, modelSwitchesPerYear: 0, overhead: { mode: "percent", percentOfGpu: 0 } },
+      undefined,
+      salary,
+    );
     expect(fixedMonthlyCost(m) * 12).toBeCloseTo(perYear, 9);
   });
 
@@ -43,7 +57,15 @@ describe("hand-worked self-host figures", () => {
   });
 
   test("DeepSeek V3's latent attention: 61 · (512 + 64) · 2 B = 70,272 B per token, 1/57 of the grouped-query formula", () => {
-    const deepseek = { name: "DeepSeek V3", totalParamsB: 671, activeParamsB: 37, layers: 61, kvHeads: 128, headDim: 128, contextLength: 163840 };
+    const deepseek = {
+      name: "DeepSeek V3",
+      totalParamsB: 671,
+      activeParamsB: 37,
+      layers: 61,
+      kvHeads: 128,
+      headDim: 128,
+      contextLength: 163840,
+    };
     const mla = selfHost({ model: { ...deepseek, kvCache: { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 } } });
     const gqa = selfHost({ model: deepseek });
     expect(kvBytesPerToken(mla)).toBe(70_272);
@@ -60,13 +82,22 @@ describe("hand-worked self-host figures", () => {
     const w = workload({ requestsPerMonth: 1000, inputTokensPerRequest: 7192, outputTokensPerRequest: 1000 });
     const c = replicaCandidates(option, w, 20);
     if (!c.fits) throw new Error(c.reason);
-    expect(c.candidates.map((x) => [x.tensorParallel, x.maxSequencesByMemory])).toEqual([[1, 2], [2, 32], [4, 93], [8, 215]]);
+    expect(c.candidates.map((x) => [x.tensorParallel, x.maxSequencesByMemory])).toEqual([
+      [1, 2],
+      [2, 32],
+      [4, 93],
+      [8, 215],
+    ]);
     expect(c.candidates[0].notes.join(" ")).toMatch(/Room for only 2 sequences .* starved/);
   });
 
   test("a 70B bf16 model does not fit one node of L40S at long context, and says why", () => {
     const option = selfHost({ model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1) });
-    const c = replicaCandidates(option, workload({ requestsPerMonth: 1, inputTokensPerRequest: 900_000, outputTokensPerRequest: 1000 }), 20);
+    const c = replicaCandidates(
+      option,
+      workload({ requestsPerMonth: 1, inputTokensPerRequest: 900_000, outputTokensPerRequest: 1000 }),
+      20,
+    );
     expect(c.fits).toBe(false);
     if (!c.fits) expect(c.reason).toMatch(/Does not fit 8 × L40S \(one node\)/);
   });

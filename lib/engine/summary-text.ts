@@ -10,7 +10,9 @@ export function formatEvaluationText(e: Evaluation): string {
   const out: string[] = [];
   const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
   out.push(`# ${e.scenarioName}`);
-  out.push(`${formatCount(e.workload.requestsPerMonth)} requests/month, ${formatCount(e.workload.tokensPerRequest)} tokens/request (${formatCount(e.workload.inputTokensPerMonth + e.workload.outputTokensPerMonth)} tokens/month)`);
+  out.push(
+    `${formatCount(e.workload.requestsPerMonth)} requests/month, ${formatCount(e.workload.tokensPerRequest)} tokens/request (${formatCount(e.workload.inputTokensPerMonth + e.workload.outputTokensPerMonth)} tokens/month)`,
+  );
   out.push("");
   out.push(`Recommendation: ${e.recommendation.headline}`);
   out.push(e.recommendation.reason);
@@ -42,8 +44,14 @@ export function formatEvaluationText(e: Evaluation): string {
   out.push("");
   for (const b of e.breakeven) {
     const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
-      !x.reached ? `not reached — ${x.reason}` : x.everyVolume ? "at any volume (never costs more)" : `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)`;
-    out.push(`Breakeven ${label(b.selfHostId)} vs ${b.perApi.length > 1 ? `the cheapest API at each volume (${label(b.apiId)} overtaken last)` : label(b.apiId)}:`);
+      !x.reached
+        ? `not reached — ${x.reason}`
+        : x.everyVolume
+          ? "at any volume (never costs more)"
+          : `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)`;
+    out.push(
+      `Breakeven ${label(b.selfHostId)} vs ${b.perApi.length > 1 ? `the cheapest API at each volume (${label(b.apiId)} overtaken last)` : label(b.apiId)}:`,
+    );
     out.push(`    fully loaded: ${show(b.fullyLoaded)}`);
     out.push(`    GPU only:     ${show(b.gpuOnly)}`);
     if (b.perApi.length > 1) for (const p of b.perApi) out.push(`    vs ${label(p.apiId)}: ${show(p.fullyLoaded)}`);
@@ -55,11 +63,14 @@ export function formatEvaluationText(e: Evaluation): string {
     );
     out.push("");
     out.push(`Sensitivity of (self-host − API) = ${formatUsd(e.comparison.baseDifference)}/month:`);
-    for (const t of e.tornado.slice(0, 6)) out.push(`    ${pad(t.label, 34)} ${padLeft(formatUsd(t.lowDelta), 12)} .. ${padLeft(formatUsd(t.highDelta), 12)}`);
+    for (const t of e.tornado.slice(0, 6))
+      out.push(`    ${pad(t.label, 34)} ${padLeft(formatUsd(t.lowDelta), 12)} .. ${padLeft(formatUsd(t.highDelta), 12)}`);
   }
   if (e.uncertainty) {
     const u = e.uncertainty;
-    out.push(`Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatUsd(u.p10)}, P50 ${formatUsd(u.p50)}, P90 ${formatUsd(u.p90)}`);
+    out.push(
+      `Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatUsd(u.p10)}, P50 ${formatUsd(u.p50)}, P90 ${formatUsd(u.p90)}`,
+    );
   }
   if (e.triggers.length) {
     out.push("Revisit when:");

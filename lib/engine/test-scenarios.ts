@@ -58,4 +58,3 @@ export function input(s: Spec, requests: number) {
     })),
   };
 }
-

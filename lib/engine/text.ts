@@ -3,7 +3,11 @@
 import { groupDigits } from "../format/numbers";
 
 /** Where a replica's throughput comes from, in words (screen, memo and summary say the same). */
-export const THROUGHPUT_PATH_LABEL = { measured: "measured", "calibrated-roofline": "roofline calibrated on a measured row", roofline: "roofline estimate" } as const;
+export const THROUGHPUT_PATH_LABEL = {
+  measured: "measured",
+  "calibrated-roofline": "roofline calibrated on a measured row",
+  roofline: "roofline estimate",
+} as const;
 
 /** "1 replica", "3 replicas", "1,024 sequences". */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {

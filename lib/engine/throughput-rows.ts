@@ -15,8 +15,16 @@ export function concurrencyOf(b: Benchmark): number | null {
 }
 
 export function rowName(b: Benchmark): string {
-  const shape = b.inputTokens !== null && b.outputTokens !== null ? `${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : "unstated shape";
-  const load = b.concurrency !== null ? `${groupDigits(b.concurrency)} concurrent` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load";
+  const shape =
+    b.inputTokens !== null && b.outputTokens !== null
+      ? `${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out`
+      : "unstated shape";
+  const load =
+    b.concurrency !== null
+      ? `${groupDigits(b.concurrency)} concurrent`
+      : b.requestsPerS !== null
+        ? `${b.requestsPerS} requests/s`
+        : "full load";
   return `${b.source}${b.stack ? `, ${b.stack}` : ""} (TP ${b.tensorParallel}, ${b.precision}, ${shape}, ${load}, ${groupDigits(b.outputTokensPerS)} tokens/s)`;
 }
 
@@ -54,7 +62,13 @@ export function screenRows(option: SelfHostOption, workload: Workload, sloTokens
 }
 
 /** Why a row was not used, in a sentence. */
-export function rejectionText(row: Benchmark, reason: RejectReason | "other", option: SelfHostOption, workload: Workload, sloTokensPerS: number): string {
+export function rejectionText(
+  row: Benchmark,
+  reason: RejectReason | "other",
+  option: SelfHostOption,
+  workload: Workload,
+  sloTokensPerS: number,
+): string {
   const why = {
     precision: `measured at ${row.precision}, this option runs ${option.weightPrecision}`,
     "no-shape": "its input and output lengths are not stated, so it cannot be compared with this workload",
@@ -71,7 +85,13 @@ export function rejectionText(row: Benchmark, reason: RejectReason | "other", op
  * highest load.
  */
 export function pickReference(usable: Screened[], t: number): Screened | null {
-  const rank = (s: Screened) => [s.qualifies ? 0 : 1, s.row.tensorParallel === t ? 0 : 1, Math.abs(Math.log(s.row.tensorParallel / t)), s.shapeDistance, -(concurrencyOf(s.row) ?? Infinity)];
+  const rank = (s: Screened) => [
+    s.qualifies ? 0 : 1,
+    s.row.tensorParallel === t ? 0 : 1,
+    Math.abs(Math.log(s.row.tensorParallel / t)),
+    s.shapeDistance,
+    -(concurrencyOf(s.row) ?? Infinity),
+  ];
   const before = (a: number[], b: number[]) => {
     const i = a.findIndex((v, k) => v !== b[k]);
     return i >= 0 && a[i] < b[i];
@@ -89,4 +109,3 @@ export function calibrationFactor(option: SelfHostOption, row: Benchmark): numbe
   // Benchmark prompts are synthetic and share no prefix: the run paid for every prompt token.
   return row.outputTokensPerS / withPrefill(rl.decodeTokensPerS, rl.prefillTokensPerS, input, output);
 }
-

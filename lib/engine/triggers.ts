@@ -42,7 +42,11 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
     }
     case "tokenPrice": {
       const v = p.api.prices.output * value;
-      return { absolute: value, unit: "× today's API prices", show: `${Math.round(value * 100)}% of today's API prices (output $${v.toFixed(2)} per 1M tokens)` };
+      return {
+        absolute: value,
+        unit: "× today's API prices",
+        show: `${Math.round(value * 100)}% of today's API prices (output $${v.toFixed(2)} per 1M tokens)`,
+      };
     }
     case "throughput": {
       const v = p.self.load.outputTokensPerS * value;
@@ -94,7 +98,6 @@ function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, base
   }
   return hi;
 }
-
 
 export function revisitTriggers(p: PairModel): Trigger[] {
   const selfWinsNow = difference(p) < 0;

@@ -59,7 +59,10 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   const h = Math.min(x.apiCacheRead ?? a.cacheReadShare, 1 - a.cacheWriteShare);
   // Token cost is linear in the prices, so the token-price multiplier scales the result (no
   // scaled copy of the prices: this runs tens of thousands of times per evaluation).
-  const perRequest = apiTokenCostPerRequest(a.inputTokens, a.outputTokens, h, a.cacheWriteShare, a.prices) * (x.tokenPrice ?? 1) * (1 - a.batchShare * a.prices.batchDiscount);
+  const perRequest =
+    apiTokenCostPerRequest(a.inputTokens, a.outputTokens, h, a.cacheWriteShare, a.prices) *
+    (x.tokenPrice ?? 1) *
+    (1 - a.batchShare * a.prices.batchDiscount);
   const salary = x.salary ?? p.engineerAnnualCost;
   return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
 }
@@ -90,7 +93,14 @@ export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
     switchesPerYear: base.switchesPerYear,
     weeksPerSwitch: base.weeksPerSwitch,
     engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
-    loadPerRequest: changesLoad ? loadPerRequestOf(p.self.load, x.selfCacheHit ?? p.self.load.prefixCacheHitRate, x.peak ?? p.self.load.peakToAverage, x.throughput ?? 1) : base.loadPerRequest,
+    loadPerRequest: changesLoad
+      ? loadPerRequestOf(
+          p.self.load,
+          x.selfCacheHit ?? p.self.load.prefixCacheHitRate,
+          x.peak ?? p.self.load.peakToAverage,
+          x.throughput ?? 1,
+        )
+      : base.loadPerRequest,
   };
   return selfHostMonthlyCost(model, p.requestsPerMonth * (x.volume ?? 1));
 }

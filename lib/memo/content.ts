@@ -88,7 +88,8 @@ export type MemoContent = {
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
-const catalogName = (c: MemoScenarioSource["catalogVersion"]) => (c ? `${c.label} (effective ${isoDate(c.effectiveDate)})` : "prices entered by hand");
+const catalogName = (c: MemoScenarioSource["catalogVersion"]) =>
+  c ? `${c.label} (effective ${isoDate(c.effectiveDate)})` : "prices entered by hand";
 
 export function buildMemo(req: MemoRequest): MemoContent {
   const scenarios = req.scenarios.map(scenarioSection);
@@ -152,7 +153,14 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
       align: ["left", "left", "right", "right", "right", "right"],
       rows: e.options.map((o) =>
         o.feasible
-          ? [o.label, o.kind === "api" ? "API" : "Self-host", formatUsd(o.monthlyCost), formatUsd(o.annualCost), formatUsd(o.perMillionTokens, 2), formatUsd(o.perThousandRequests, 2)]
+          ? [
+              o.label,
+              o.kind === "api" ? "API" : "Self-host",
+              formatUsd(o.monthlyCost),
+              formatUsd(o.annualCost),
+              formatUsd(o.perMillionTokens, 2),
+              formatUsd(o.perThousandRequests, 2),
+            ]
           : [o.label, "Self-host", "does not fit", "—", "—", "—"],
       ),
       emphasis: r.optionId ? [e.options.findIndex((o) => o.id === r.optionId)] : [],
@@ -171,7 +179,11 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
       },
     })),
     infeasible: e.options.flatMap((o) => (o.feasible ? [] : [{ option: o.label, reason: o.reason }])),
-    breakeven: e.breakeven.map((b) => ({ pair: `${label(b.selfHostId)} vs ${label(b.apiId)}`, fullyLoaded: describeBreakeven(b.fullyLoaded), gpuOnly: describeBreakeven(b.gpuOnly) })),
+    breakeven: e.breakeven.map((b) => ({
+      pair: `${label(b.selfHostId)} vs ${label(b.apiId)}`,
+      fullyLoaded: describeBreakeven(b.fullyLoaded),
+      gpuOnly: describeBreakeven(b.gpuOnly),
+    })),
     projection: projectionText(e),
     charts: { curve: curveChart(e), breakdown: breakdownChart(e), tornado: tornadoChart(e) },
     uncertainty: e.uncertainty ? describeUncertainty(e.uncertainty) : null,
@@ -190,7 +202,9 @@ function projectionText(e: Evaluation): string | null {
   if (!e.comparison) return null;
   const p = e.projection;
   const months = p.requestsPerMonth.length;
-  const cum = p.cumulativeCrossoverMonth ? `cumulative self-host spend drops below the API's in month ${p.cumulativeCrossoverMonth}` : "cumulative self-host spend never drops below the API's";
+  const cum = p.cumulativeCrossoverMonth
+    ? `cumulative self-host spend drops below the API's in month ${p.cumulativeCrossoverMonth}`
+    : "cumulative self-host spend never drops below the API's";
   const mon = p.monthlyCrossoverMonth ? `the monthly bill crosses in month ${p.monthlyCrossoverMonth}` : "the monthly bill never crosses";
   return `Over ${months} months: ${cum}; ${mon}.`;
 }
@@ -200,7 +214,8 @@ function curveChart(e: Evaluation): CurveChart | null {
   if (!series.length || e.costCurve.requestsPerMonth.length < 2) return null;
   const marks: CurveChart["marks"] = [{ volume: e.workload.requestsPerMonth, label: "today" }];
   for (const b of e.breakeven) {
-    if (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume && b.selfHostId === e.comparison?.selfHostId) marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
+    if (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume && b.selfHostId === e.comparison?.selfHostId)
+      marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
   }
   return { volumes: e.costCurve.requestsPerMonth, series, marks };
 }
@@ -210,15 +225,21 @@ function breakdownChart(e: Evaluation): BarsChart | null {
   if (!rows.length || !categories.length) return null;
   // The bar's figure is the option's own monthly cost, not the sum of the rounded categories.
   const totals = e.options.filter((o) => o.feasible).map((o) => formatUsd(o.monthlyCost));
-  return { categories, rows: rows.map((r, i) => ({ label: String(r.option), values: categories.map((c) => Number(r[c])), total: totals[i] })) };
+  return {
+    categories,
+    rows: rows.map((r, i) => ({ label: String(r.option), values: categories.map((c) => Number(r[c])), total: totals[i] })),
+  };
 }
 
 function tornadoChart(e: Evaluation): TornadoChart | null {
   if (!e.comparison || !e.tornado.length) return null;
-  const show = (t: Evaluation["tornado"][number], v: number) => (t.kind === "multiplier" ? `×${groupDigits(v, 2)}` : t.input === "salary" ? formatUsd(v) : v <= 1 ? pct(v) : groupDigits(v, 1));
+  const show = (t: Evaluation["tornado"][number], v: number) =>
+    t.kind === "multiplier" ? `×${groupDigits(v, 2)}` : t.input === "salary" ? formatUsd(v) : v <= 1 ? pct(v) : groupDigits(v, 1);
   return {
     base: formatUsd(e.comparison.baseDifference),
-    bars: e.tornado.slice(0, 8).map((t) => ({ label: t.label, low: t.lowDelta, high: t.highDelta, lowValue: show(t, t.low), highValue: show(t, t.high) })),
+    bars: e.tornado
+      .slice(0, 8)
+      .map((t) => ({ label: t.label, low: t.lowDelta, high: t.highDelta, lowValue: show(t, t.low), highValue: show(t, t.high) })),
   };
 }
 
@@ -269,7 +290,13 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Output", value: per(p.outputPerM), source: src },
         { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : pct(p.batchDiscount), source: src },
         ...(p.longContext
-          ? [{ name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`, value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`, source: src }]
+          ? [
+              {
+                name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`,
+                value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`,
+                source: src,
+              },
+            ]
           : []),
         { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
       ],
@@ -284,18 +311,40 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
     groups.push({
       title: `Self-host: ${o.label}`,
       items: [
-        { name: "Model", value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}` },
+        {
+          name: "Model",
+          value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}`,
+        },
         { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
-        { name: "GPU", value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`, source: sourceText(g.source) },
-        { name: "Billing", value: o.billingMode === "scale-to-zero" ? `scale to zero: idle timeout ${o.idleTimeoutMinutes} min, cold start ${o.coldStartSeconds} s` : o.billingMode.replace(/-/g, " ") },
-        { name: "Tensor parallelism", value: o.tensorParallel !== null ? `fixed at ${o.tensorParallel}` : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}` },
+        {
+          name: "GPU",
+          value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
+          source: sourceText(g.source),
+        },
+        {
+          name: "Billing",
+          value:
+            o.billingMode === "scale-to-zero"
+              ? `scale to zero: idle timeout ${o.idleTimeoutMinutes} min, cold start ${o.coldStartSeconds} s`
+              : o.billingMode.replace(/-/g, " "),
+        },
+        {
+          name: "Tensor parallelism",
+          value:
+            o.tensorParallel !== null
+              ? `fixed at ${o.tensorParallel}`
+              : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}`,
+        },
         { name: "Target utilisation at peak", value: pct(o.targetUtilisation) },
         { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
         { name: "Infrastructure overhead", value: overhead },
         { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
         { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
         { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
-        { name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)", value: `${pct(o.efficiencies.bandwidth)}, ${pct(o.efficiencies.mfu)}, ${pct(o.efficiencies.prefillMfu)}` },
+        {
+          name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
+          value: `${pct(o.efficiencies.bandwidth)}, ${pct(o.efficiencies.mfu)}, ${pct(o.efficiencies.prefillMfu)}`,
+        },
         ...o.benchmarks.map((b) => ({
           name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}${b.stack ? `, ${b.stack}` : ""}`,
           value: `${groupDigits(b.outputTokensPerS)} output tokens/s at ${b.concurrency !== null ? `${b.concurrency} concurrent streams` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load"}${b.inputTokens !== null && b.outputTokens !== null ? `, ${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : ""}${b.itlP50Ms !== null ? `, inter-token latency ${b.itlP50Ms} ms` : ""}`,
@@ -317,12 +366,24 @@ function hiddenCosts(e: Evaluation): string[] {
       const eng = line(o, "Serving-stack engineering");
       const setup = line(o, "One-time set-up");
       const switching = line(o, "Model switches");
-      if (eng) out.push(`${o.label}: ${groupDigits(eng.quantity, 2)} engineer(s) on call, upgrading and tuning the serving stack cost ${formatUsd(eng.monthlyCost)} a month. That is time not spent on the product: the opportunity cost a GPU-only comparison leaves out.`);
-      if (setup) out.push(`${o.label}: set-up work (${setup.source.replace(/^Assumption: /, "")}) is spread over the horizon at ${formatUsd(setup.monthlyCost)} a month; it is spent up front, before the first request is served.`);
-      if (switching) out.push(`${o.label}: moving to a newer open model means evaluation, re-tuning and rollout, ${formatUsd(switching.monthlyCost)} a month (${switching.source.replace(/^Assumption: /, "")}). With an API a model switch is a configuration change.`);
+      if (eng)
+        out.push(
+          `${o.label}: ${groupDigits(eng.quantity, 2)} engineer(s) on call, upgrading and tuning the serving stack cost ${formatUsd(eng.monthlyCost)} a month. That is time not spent on the product: the opportunity cost a GPU-only comparison leaves out.`,
+        );
+      if (setup)
+        out.push(
+          `${o.label}: set-up work (${setup.source.replace(/^Assumption: /, "")}) is spread over the horizon at ${formatUsd(setup.monthlyCost)} a month; it is spent up front, before the first request is served.`,
+        );
+      if (switching)
+        out.push(
+          `${o.label}: moving to a newer open model means evaluation, re-tuning and rollout, ${formatUsd(switching.monthlyCost)} a month (${switching.source.replace(/^Assumption: /, "")}). With an API a model switch is a configuration change.`,
+        );
     } else {
       const integ = line(o, "Integration and maintenance");
-      if (integ) out.push(`${o.label}: the API is not free to run either, ${groupDigits(integ.quantity, 2)} FTE of integration and maintenance (${formatUsd(integ.monthlyCost)} a month).`);
+      if (integ)
+        out.push(
+          `${o.label}: the API is not free to run either, ${groupDigits(integ.quantity, 2)} FTE of integration and maintenance (${formatUsd(integ.monthlyCost)} a month).`,
+        );
     }
   }
   return out;

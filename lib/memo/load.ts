@@ -35,11 +35,21 @@ const slug = (s: string) =>
 
 export type LoadedMemo = { draft: MemoDraft; fileBase: string };
 
-export async function loadScenarioMemo(userId: string, scenarioId: string, opts: { revision?: number; context?: string; decision?: string; now?: Date }): Promise<LoadedMemo> {
+export async function loadScenarioMemo(
+  userId: string,
+  scenarioId: string,
+  opts: { revision?: number; context?: string; decision?: string; now?: Date },
+): Promise<LoadedMemo> {
   const found = await getScenarioForMemo(userId, scenarioId, { revision: opts.revision });
   if (!found) throw new AppError("not_found", opts.revision ? "Scenario or revision not found" : "Scenario not found");
   const now = opts.now ?? new Date();
-  const draft: MemoDraft = { team: found.team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: [source(found)] };
+  const draft: MemoDraft = {
+    team: found.team.name,
+    generatedAt: now,
+    context: opts.context,
+    decision: opts.decision,
+    scenarios: [source(found)],
+  };
   return { draft, fileBase: `breakeven-memo_${found.team.slug}_${slug(found.name)}_rev${found.revision.number}_${isoDay(now)}` };
 }
 
@@ -49,10 +59,18 @@ export async function loadComparisonMemo(
   selection: { id: string; revision?: number }[],
   opts: { context?: string; decision?: string; now?: Date },
 ): Promise<LoadedMemo> {
-  const found = await Promise.all(requireComparable(selection).map((s) => getScenarioForMemo(userId, s.id, { teamSlug, revision: s.revision })));
+  const found = await Promise.all(
+    requireComparable(selection).map((s) => getScenarioForMemo(userId, s.id, { teamSlug, revision: s.revision })),
+  );
   if (found.some((f) => !f)) throw new AppError("not_found", "One of the scenarios was not found in this team");
   const rows = found as Found[];
   const now = opts.now ?? new Date();
-  const draft: MemoDraft = { team: rows[0].team.name, generatedAt: now, context: opts.context, decision: opts.decision, scenarios: rows.map(source) };
+  const draft: MemoDraft = {
+    team: rows[0].team.name,
+    generatedAt: now,
+    context: opts.context,
+    decision: opts.decision,
+    scenarios: rows.map(source),
+  };
   return { draft, fileBase: `breakeven-comparison_${teamSlug}_${rows.length}-scenarios_${isoDay(now)}` };
 }

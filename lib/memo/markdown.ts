@@ -37,7 +37,9 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
   const out: string[] = [];
   const heading = "##";
   if (withTitle) out.push(`${heading} ${esc(s.name)}`);
-  out.push(`Revision ${s.revision} saved ${s.savedAt}${s.revisionMessage ? ` (“${esc(s.revisionMessage)}”)` : ""} · status ${s.status} · catalog ${esc(s.catalogVersion)}`);
+  out.push(
+    `Revision ${s.revision} saved ${s.savedAt}${s.revisionMessage ? ` (“${esc(s.revisionMessage)}”)` : ""} · status ${s.status} · catalog ${esc(s.catalogVersion)}`,
+  );
   if (s.description) out.push(paragraphs(s.description));
   out.push(`**Recommendation: ${esc(s.headline)}**`);
   out.push(esc(s.reason));
@@ -47,20 +49,31 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
   out.push(`${sub} Cost of every option\n\n${table(s.costTable)}`);
   for (const x of s.infeasible) out.push(`${esc(x.option)} does not fit: ${esc(x.reason)}`);
   if (s.breakeven.length) {
-    out.push(`${sub} Breakeven\n\n${s.breakeven.map((b) => `**${esc(b.pair)}**\n\n- Fully loaded: ${esc(b.fullyLoaded)}\n- GPU only (no people, no overhead): ${esc(b.gpuOnly)}`).join("\n\n")}`);
+    out.push(
+      `${sub} Breakeven\n\n${s.breakeven.map((b) => `**${esc(b.pair)}**\n\n- Fully loaded: ${esc(b.fullyLoaded)}\n- GPU only (no people, no overhead): ${esc(b.gpuOnly)}`).join("\n\n")}`,
+    );
   }
   if (s.projection) out.push(esc(s.projection));
   const c = s.charts;
   if (c.curve) {
     const pick = new Set(c.curve.marks.map((m) => m.volume));
     const step = Math.max(1, Math.floor(c.curve.volumes.length / 6));
-    const idx = c.curve.volumes.map((_, i) => i).filter((i) => i % step === 0 || pick.has(c.curve!.volumes[i]) || i === c.curve!.volumes.length - 1);
-    const markOf = (v: number) => c.curve!.marks.filter((m) => m.volume === v).map((m) => ` (${m.label})`).join("");
+    const idx = c.curve.volumes
+      .map((_, i) => i)
+      .filter((i) => i % step === 0 || pick.has(c.curve!.volumes[i]) || i === c.curve!.volumes.length - 1);
+    const markOf = (v: number) =>
+      c
+        .curve!.marks.filter((m) => m.volume === v)
+        .map((m) => ` (${m.label})`)
+        .join("");
     out.push(
       `${sub} Cost against volume\n\n${table({
         columns: ["Requests/month", ...c.curve.series.map((x) => x.label)],
         align: ["right", ...c.curve.series.map(() => "right" as const)],
-        rows: idx.map((i) => [`${formatCount(c.curve!.volumes[i])}${markOf(c.curve!.volumes[i])}`, ...c.curve!.series.map((x) => formatUsd(x.values[i]))]),
+        rows: idx.map((i) => [
+          `${formatCount(c.curve!.volumes[i])}${markOf(c.curve!.volumes[i])}`,
+          ...c.curve!.series.map((x) => formatUsd(x.values[i])),
+        ]),
       })}`,
     );
   }
@@ -80,13 +93,17 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
   }
   if (s.uncertainty) out.push(`${sub} Uncertainty\n\n${esc(s.uncertainty)}`);
   if (s.constraints.length) {
-    out.push(`${sub} Constraints\n\n${s.constraints.map((k) => `**${esc(k.label)}**${k.hard ? "" : " (soft)"}\n\n${list(k.checks.map((x) => `${x.mark} ${x.option}: ${x.detail}`))}`).join("\n\n")}`);
+    out.push(
+      `${sub} Constraints\n\n${s.constraints.map((k) => `**${esc(k.label)}**${k.hard ? "" : " (soft)"}\n\n${list(k.checks.map((x) => `${x.mark} ${x.option}: ${x.detail}`))}`).join("\n\n")}`,
+    );
   }
   if (s.hiddenCosts.length) out.push(`${sub} Hidden costs\n\n${list(s.hiddenCosts)}`);
   if (s.triggers.length) out.push(`${sub} Revisit this decision when\n\n${list(s.triggers)}`);
   out.push(`${sub} Assumptions`);
   for (const g of s.assumptions) {
-    out.push(`**${esc(g.title)}**\n\n${table({ columns: ["Assumption", "Value", "Source"], rows: g.items.map((i) => [i.name, i.value, i.source ?? ""]) })}`);
+    out.push(
+      `**${esc(g.title)}**\n\n${table({ columns: ["Assumption", "Value", "Source"], rows: g.items.map((i) => [i.name, i.value, i.source ?? ""]) })}`,
+    );
   }
   for (const x of s.costLines) out.push(`**Cost lines: ${esc(x.option)}**\n\n${table(x.table)}`);
   return out.join("\n\n");
@@ -96,7 +113,15 @@ export function memoMarkdown(m: MemoContent): string {
   const out: string[] = [];
   out.push(`# ${m.kind === "comparison" ? "Decision memo — " : "Decision memo: "}${esc(m.title)}`);
   out.push(
-    [`Team: ${esc(m.team)}`, `Authors: ${esc(m.authors.join(", ")) || "—"}`, `Date: ${m.date}`, `Status: ${m.status}`, `Catalog version: ${esc(m.catalogVersions.join("; "))}`].map((l) => `${l}  `).join("\n"),
+    [
+      `Team: ${esc(m.team)}`,
+      `Authors: ${esc(m.authors.join(", ")) || "—"}`,
+      `Date: ${m.date}`,
+      `Status: ${m.status}`,
+      `Catalog version: ${esc(m.catalogVersions.join("; "))}`,
+    ]
+      .map((l) => `${l}  `)
+      .join("\n"),
   );
   if (m.context) out.push(`## Context\n\n${paragraphs(m.context)}`);
   if (m.decision) out.push(`## Decision\n\n${paragraphs(m.decision)}`);

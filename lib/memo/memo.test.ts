@@ -20,7 +20,18 @@ const CATALOG = { label: "2026-09 reference", effectiveDate: new Date("2026-09-2
 
 function source(raw: unknown, name?: string): MemoScenarioSource {
   const input = parseScenario(raw);
-  return { name: name ?? input.name, description: "", status: "proposed", revision: 2, savedAt: new Date("2026-11-20T10:00:00Z"), message: "re-priced", authors: ["Ada Analyst"], catalogVersion: CATALOG, input, evaluation: evaluateScenario(input) };
+  return {
+    name: name ?? input.name,
+    description: "",
+    status: "proposed",
+    revision: 2,
+    savedAt: new Date("2026-11-20T10:00:00Z"),
+    message: "re-priced",
+    authors: ["Ada Analyst"],
+    catalogVersion: CATALOG,
+    input,
+    evaluation: evaluateScenario(input),
+  };
 }
 
 async function pdfText(memo: ReturnType<typeof buildMemo>, name: string): Promise<{ text: string; pages: number }> {
@@ -39,27 +50,38 @@ function expectPhrases(doc: string, phrases: string[]) {
 }
 
 describe("decision memo", () => {
-  it.each(examples.map((e, i) => [e.name as string, i]))("%s: PDF and Markdown state the engine's recommendation, costs, breakeven and catalog version", async (_name, i) => {
-    const src = source(examples[i as number]);
-    const e = src.evaluation;
-    const memo = buildMemo({ team: "Memo team", generatedAt: new Date("2026-11-29T09:00:00Z"), context: "Support assistant for 40k users.", decision: "Signed off by the CTO.", scenarios: [src] });
-    const { text, pages } = await pdfText(memo, `example-${i}`);
-    const md = oneLine(memoMarkdown(memo));
-    expect(pages).toBeGreaterThan(1);
-    const phrases = [
-      oneLine(e.recommendation.headline),
-      "2026-09 reference",
-      "Memo team",
-      "Signed off by the CTO.",
-      ...e.options.flatMap((o) => (o.feasible ? [o.label, formatUsd(o.monthlyCost)] : [o.label])),
-      ...e.breakeven.flatMap((b) => [b.fullyLoaded, b.gpuOnly].flatMap((x) => (x.reached ? [`${formatCount(x.requestsPerMonth)} requests/month`] : []))),
-      ...e.triggers.map((t) => oneLine(t.text)),
-    ];
-    expect(phrases.length).toBeGreaterThan(8);
-    expectPhrases(text, phrases);
-    expectPhrases(md, phrases);
-    expectPhrases(text, [`Page 1 of ${pages}`, `Page ${pages} of ${pages}`]);
-  });
+  it.each(examples.map((e, i) => [e.name as string, i]))(
+    "%s: PDF and Markdown state the engine's recommendation, costs, breakeven and catalog version",
+    async (_name, i) => {
+      const src = source(examples[i as number]);
+      const e = src.evaluation;
+      const memo = buildMemo({
+        team: "Memo team",
+        generatedAt: new Date("2026-11-29T09:00:00Z"),
+        context: "Support assistant for 40k users.",
+        decision: "Signed off by the CTO.",
+        scenarios: [src],
+      });
+      const { text, pages } = await pdfText(memo, `example-${i}`);
+      const md = oneLine(memoMarkdown(memo));
+      expect(pages).toBeGreaterThan(1);
+      const phrases = [
+        oneLine(e.recommendation.headline),
+        "2026-09 reference",
+        "Memo team",
+        "Signed off by the CTO.",
+        ...e.options.flatMap((o) => (o.feasible ? [o.label, formatUsd(o.monthlyCost)] : [o.label])),
+        ...e.breakeven.flatMap((b) =>
+          [b.fullyLoaded, b.gpuOnly].flatMap((x) => (x.reached ? [`${formatCount(x.requestsPerMonth)} requests/month`] : [])),
+        ),
+        ...e.triggers.map((t) => oneLine(t.text)),
+      ];
+      expect(phrases.length).toBeGreaterThan(8);
+      expectPhrases(text, phrases);
+      expectPhrases(md, phrases);
+      expectPhrases(text, [`Page 1 of ${pages}`, `Page ${pages} of ${pages}`]);
+    },
+  );
 
   it("renders a comparison of three scenarios with a summary and a section each", async () => {
     const sources = examples.map((e) => source(e));
@@ -67,18 +89,30 @@ describe("decision memo", () => {
     expect(memo.kind).toBe("comparison");
     const { text, pages } = await pdfText(memo, "comparison");
     expect(pages).toBeGreaterThanOrEqual(sources.length + 1);
-    expectPhrases(text, ["Summary", ...sources.flatMap((s) => [oneLine(s.evaluation.recommendation.headline), formatUsd(s.evaluation.recommendation.monthlyCost)])]);
+    expectPhrases(text, [
+      "Summary",
+      ...sources.flatMap((s) => [oneLine(s.evaluation.recommendation.headline), formatUsd(s.evaluation.recommendation.monthlyCost)]),
+    ]);
     const md = memoMarkdown(memo);
     for (const s of sources) expect(md).toContain(`## ${s.name}`);
   });
 
   it("renders an infeasible scenario: no recommendation, the conflict and every verdict", async () => {
-    const raw = { ...examples[0], name: "Nothing qualifies", selfHostOptions: [], constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }] };
+    const raw = {
+      ...examples[0],
+      name: "Nothing qualifies",
+      selfHostOptions: [],
+      constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
+    };
     const src = source(raw);
     expect(src.evaluation.recommendation.outcome).toBe("infeasible");
     const memo = buildMemo({ team: "Memo team", generatedAt: new Date("2026-11-29T09:00:00Z"), scenarios: [src] });
     const { text } = await pdfText(memo, "infeasible");
-    expectPhrases(text, [oneLine(src.evaluation.recommendation.headline), "Constraints", ...src.evaluation.options.map((o) => `✗ ${o.label}`)]);
+    expectPhrases(text, [
+      oneLine(src.evaluation.recommendation.headline),
+      "Constraints",
+      ...src.evaluation.options.map((o) => `✗ ${o.label}`),
+    ]);
     expect(memo.scenarios[0].breakeven).toEqual([]);
   });
 
@@ -86,20 +120,35 @@ describe("decision memo", () => {
     const src = source(examples[0]);
     const memo = buildMemo({ team: "t", generatedAt: new Date(), scenarios: [src] });
     const totals = memo.scenarios[0].charts.breakdown!.rows.map((r) => r.total);
-    expect(totals).toEqual(src.evaluation.options.filter((o) => o.feasible).map((o) => formatUsd((o as { monthlyCost: number }).monthlyCost)));
+    expect(totals).toEqual(
+      src.evaluation.options.filter((o) => o.feasible).map((o) => formatUsd((o as { monthlyCost: number }).monthlyCost)),
+    );
   });
 });
 
 describe("the Markdown memo treats quoted text as text", () => {
   it("raw HTML, links, images and forged headings from names, messages and the context stay literal", () => {
     const input = parseScenario(JSON.parse(readFileSync(path.resolve("lib/engine/examples/chat-assistant-8b.json"), "utf8")));
-    const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![p](http://evil/x.png)\n# Forged heading\n- forged item';
+    const hostile = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![p](http://evil/x.png)\n# Forged heading\n- forged item";
     const memo = buildMemo({
       team: "Team <b>",
       generatedAt: new Date("2026-12-01T00:00:00Z"),
       context: hostile,
       decision: "1. approve\n> quoted",
-      scenarios: [{ name: `Scenario ${hostile}`, description: hostile, status: "draft", revision: 1, savedAt: new Date("2026-12-01T00:00:00Z"), message: hostile, authors: ["<script>x</script>"], catalogVersion: { label: "ref", effectiveDate: new Date("2026-09-25T00:00:00Z") }, input, evaluation: evaluateScenario(input) }],
+      scenarios: [
+        {
+          name: `Scenario ${hostile}`,
+          description: hostile,
+          status: "draft",
+          revision: 1,
+          savedAt: new Date("2026-12-01T00:00:00Z"),
+          message: hostile,
+          authors: ["<script>x</script>"],
+          catalogVersion: { label: "ref", effectiveDate: new Date("2026-09-25T00:00:00Z") },
+          input,
+          evaluation: evaluateScenario(input),
+        },
+      ],
     });
     const md = memoMarkdown(memo);
     expect(md).not.toMatch(/(^|[^\\])<(img|script|b>)/m);

@@ -14,10 +14,7 @@ function registerFonts() {
   const dir = path.join(process.cwd(), "lib", "memo", "fonts");
   Font.register({
     family: FONT,
-    fonts: [
-      { src: path.join(dir, "DejaVuSans.ttf") },
-      { src: path.join(dir, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
-    ],
+    fonts: [{ src: path.join(dir, "DejaVuSans.ttf") }, { src: path.join(dir, "DejaVuSans-Bold.ttf"), fontWeight: "bold" }],
   });
   // Words are never split with a hyphen: option names and figures must read whole.
   Font.registerHyphenationCallback((word) => [word]);
@@ -54,7 +51,11 @@ const s = StyleSheet.create({
   td: { paddingHorizontal: 3 },
 });
 
-const BOX_TONE = { api: { backgroundColor: "#eff6ff", borderColor: "#bfdbfe" }, "self-host": { backgroundColor: "#ecfdf5", borderColor: "#a7f3d0" }, infeasible: { backgroundColor: "#fef2f2", borderColor: "#fecaca" } };
+const BOX_TONE = {
+  api: { backgroundColor: "#eff6ff", borderColor: "#bfdbfe" },
+  "self-host": { backgroundColor: "#ecfdf5", borderColor: "#a7f3d0" },
+  infeasible: { backgroundColor: "#fef2f2", borderColor: "#fecaca" },
+};
 
 const bulletBlocks = (items: string[]) => items.map((item, i) => <Bullets key={i} items={[item]} />);
 
@@ -87,7 +88,14 @@ function PdfTable({ table, fontSize = 8, title }: { table: Table; fontSize?: num
   const row = (cells: string[], i: number) => (
     <View key={i} style={[s.tr, table.emphasis?.includes(i) ? { backgroundColor: "#eff6ff" } : {}]} wrap={false}>
       {cells.map((c, j) => (
-        <Text key={j} style={[s.td, { fontSize, width: `${w[j]}%`, textAlign: align(j) }, table.emphasis?.includes(i) && j === 0 ? { fontWeight: "bold" } : {}]}>
+        <Text
+          key={j}
+          style={[
+            s.td,
+            { fontSize, width: `${w[j]}%`, textAlign: align(j) },
+            table.emphasis?.includes(i) && j === 0 ? { fontWeight: "bold" } : {},
+          ]}
+        >
           {c}
         </Text>
       ))}
@@ -180,7 +188,16 @@ export function CurveSvg({ chart }: { chart: CurveChart }) {
         />
       ))}
       {chart.marks.map((m, i) => (
-        <Line key={`m${i}`} x1={x(m.volume)} x2={x(m.volume)} y1={top} y2={H - bottom} stroke={m.label === "today" ? "#111827" : "#dc2626"} strokeWidth={0.8} strokeDasharray="3,2" />
+        <Line
+          key={`m${i}`}
+          x1={x(m.volume)}
+          x2={x(m.volume)}
+          y1={top}
+          y2={H - bottom}
+          stroke={m.label === "today" ? "#111827" : "#dc2626"}
+          strokeWidth={0.8}
+          strokeDasharray="3,2"
+        />
       ))}
       {chart.marks.map((m, i) => (
         <Text
@@ -212,7 +229,16 @@ function BreakdownBars({ chart }: { chart: BarsChart }) {
             <Svg width={barWidth} height={10}>
               {r.values.map((v, i) => {
                 const before = r.values.slice(0, i).reduce((a, b) => a + Math.max(0, b), 0);
-                return v > 0 ? <Rect key={i} x={(before / max) * barWidth} y={0} width={Math.max(0.5, (v / max) * barWidth)} height={10} fill={PALETTE[i % PALETTE.length]} /> : null;
+                return v > 0 ? (
+                  <Rect
+                    key={i}
+                    x={(before / max) * barWidth}
+                    y={0}
+                    width={Math.max(0.5, (v / max) * barWidth)}
+                    height={10}
+                    fill={PALETTE[i % PALETTE.length]}
+                  />
+                ) : null;
               })}
             </Svg>
             <Text style={{ width: 60, fontSize: 7.5, textAlign: "right" }}>{r.total}</Text>
@@ -237,17 +263,29 @@ function TornadoBars({ chart }: { chart: TornadoChart }) {
       {chart.bars.map((b) => (
         <View key={b.label} style={{ flexDirection: "row", alignItems: "center", marginBottom: 3 }} wrap={false}>
           <Text style={{ width: labelWidth, fontSize: 7.5, paddingRight: 4 }}>{b.label}</Text>
-          <Text style={{ width: valueWidth, fontSize: 7, textAlign: "right", paddingRight: 4, color: GRAY }}>{`${b.lowValue}: ${formatUsdCompact(b.low)}`}</Text>
+          <Text
+            style={{ width: valueWidth, fontSize: 7, textAlign: "right", paddingRight: 4, color: GRAY }}
+          >{`${b.lowValue}: ${formatUsdCompact(b.low)}`}</Text>
           <Svg width={barWidth} height={10}>
             <Rect x={b.low < 0 ? mid - w(b.low) : mid} y={0} width={Math.max(0.5, w(b.low))} height={10} fill={PALETTE[0]} />
-            <Rect x={b.high < 0 ? mid - w(b.high) : mid} y={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 0} width={Math.max(0.5, w(b.high))} height={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 10} fill={PALETTE[2]} />
+            <Rect
+              x={b.high < 0 ? mid - w(b.high) : mid}
+              y={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 0}
+              width={Math.max(0.5, w(b.high))}
+              height={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 10}
+              fill={PALETTE[2]}
+            />
             <Line x1={mid} x2={mid} y1={0} y2={10} stroke="#111827" strokeWidth={0.6} />
           </Svg>
-          <Text style={{ width: valueWidth, fontSize: 7, paddingLeft: 4, color: GRAY }}>{`${b.highValue}: ${formatUsdCompact(b.high)}`}</Text>
+          <Text
+            style={{ width: valueWidth, fontSize: 7, paddingLeft: 4, color: GRAY }}
+          >{`${b.highValue}: ${formatUsdCompact(b.high)}`}</Text>
         </View>
       ))}
       <Legend labels={["Input at its low value", "Input at its high value"]} colors={[PALETTE[0], PALETTE[2]]} />
-      <Text style={[s.small, s.muted]}>Bars left of the line make self-hosting relatively cheaper; today self-host − API is {chart.base} a month.</Text>
+      <Text style={[s.small, s.muted]}>
+        Bars left of the line make self-hosting relatively cheaper; today self-host − API is {chart.base} a month.
+      </Text>
     </View>
   );
 }
@@ -289,11 +327,7 @@ function AssumptionTable({ title, items }: { title: string; items: { name: strin
 function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean }) {
   return (
     <View>
-      {withTitle ? (
-        <Text style={s.title}>
-          {sc.name}
-        </Text>
-      ) : null}
+      {withTitle ? <Text style={s.title}>{sc.name}</Text> : null}
       <Text style={[s.small, { marginBottom: 8 }]}>
         Revision {sc.revision} saved {sc.savedAt}
         {sc.revisionMessage ? ` (“${sc.revisionMessage}”)` : ""} · status {sc.status} · catalog {sc.catalogVersion}
@@ -370,7 +404,10 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
                 {c.hard ? "" : " (soft)"}
               </Text>
               {c.checks.map((k) => (
-                <Text key={k.option} style={[s.small, { color: k.verdict === "pass" ? "#065f46" : k.verdict === "fail" ? "#b91c1c" : "#92400e" }]}>
+                <Text
+                  key={k.option}
+                  style={[s.small, { color: k.verdict === "pass" ? "#065f46" : k.verdict === "fail" ? "#b91c1c" : "#92400e" }]}
+                >
                   {k.mark} {k.option}: {k.detail}
                 </Text>
               ))}
@@ -403,7 +440,12 @@ function footer(memo: MemoContent) {
     <Text key="what" style={[s.footer, { right: 120 }]} fixed>
       {what}
     </Text>,
-    <Text key="page" style={[s.footer, { textAlign: "right" }]} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />,
+    <Text
+      key="page"
+      style={[s.footer, { textAlign: "right" }]}
+      fixed
+      render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
+    />,
   ];
 }
 
@@ -411,24 +453,46 @@ export function MemoDocument({ memo }: { memo: MemoContent }) {
   registerFonts();
   const comparison = memo.kind === "comparison";
   return (
-    <Document title={`Decision memo: ${memo.title}`} author={memo.authors.join(", ")} subject={`Breakeven decision memo, ${memo.team}`} creator="Breakeven" producer="Breakeven">
+    <Document
+      title={`Decision memo: ${memo.title}`}
+      author={memo.authors.join(", ")}
+      subject={`Breakeven decision memo, ${memo.team}`}
+      creator="Breakeven"
+      producer="Breakeven"
+    >
       <Page size="A4" style={s.page}>
         <View style={s.body}>
-        <View style={s.cover}>
-          <Text style={[s.small, s.muted, { marginBottom: 2 }]}>DECISION MEMO</Text>
-          <Text style={s.title}>{memo.title}</Text>
-          <View style={s.meta}>
-            <Text style={s.metaItem}>Team: {memo.team}</Text>
-            <Text style={s.metaItem}>Date: {memo.date}</Text>
-            <Text style={s.metaItem}>Authors: {memo.authors.join(", ") || "—"}</Text>
-            <Text style={s.metaItem}>Status: {memo.status}</Text>
-            <Text style={{ width: "100%" }}>Catalog version: {memo.catalogVersions.join("; ")}</Text>
+          <View style={s.cover}>
+            <Text style={[s.small, s.muted, { marginBottom: 2 }]}>DECISION MEMO</Text>
+            <Text style={s.title}>{memo.title}</Text>
+            <View style={s.meta}>
+              <Text style={s.metaItem}>Team: {memo.team}</Text>
+              <Text style={s.metaItem}>Date: {memo.date}</Text>
+              <Text style={s.metaItem}>Authors: {memo.authors.join(", ") || "—"}</Text>
+              <Text style={s.metaItem}>Status: {memo.status}</Text>
+              <Text style={{ width: "100%" }}>Catalog version: {memo.catalogVersions.join("; ")}</Text>
+            </View>
           </View>
-        </View>
-        {memo.context ? <Section title="Context">{[<Text key="c" style={s.p}>{memo.context}</Text>]}</Section> : null}
-        {memo.decision ? <Section title="Decision">{[<Text key="d" style={s.p}>{memo.decision}</Text>]}</Section> : null}
-        {memo.summary ? <Section title="Summary">{[<PdfTable key="summary" table={memo.summary} />]}</Section> : null}
-        {comparison ? null : <ScenarioBody sc={memo.scenarios[0]} withTitle={false} />}
+          {memo.context ? (
+            <Section title="Context">
+              {[
+                <Text key="c" style={s.p}>
+                  {memo.context}
+                </Text>,
+              ]}
+            </Section>
+          ) : null}
+          {memo.decision ? (
+            <Section title="Decision">
+              {[
+                <Text key="d" style={s.p}>
+                  {memo.decision}
+                </Text>,
+              ]}
+            </Section>
+          ) : null}
+          {memo.summary ? <Section title="Summary">{[<PdfTable key="summary" table={memo.summary} />]}</Section> : null}
+          {comparison ? null : <ScenarioBody sc={memo.scenarios[0]} withTitle={false} />}
         </View>
         {footer(memo)}
       </Page>

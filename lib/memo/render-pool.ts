@@ -43,7 +43,8 @@ async function takeThread(): Promise<void> {
     rendering++;
     return;
   }
-  if (waiting.length >= threads * QUEUE_PER_THREAD) throw new AppError("unavailable", "The memo renderer is busy; try again in a few seconds.", undefined, RETRY_AFTER_SECONDS);
+  if (waiting.length >= threads * QUEUE_PER_THREAD)
+    throw new AppError("unavailable", "The memo renderer is busy; try again in a few seconds.", undefined, RETRY_AFTER_SECONDS);
   await new Promise<void>((resolve) => waiting.push(resolve)); // the thread is handed over, still counted
 }
 
@@ -63,7 +64,9 @@ function tooLarge(rows: number): AppError {
 
 export async function renderPdf(draft: MemoDraft, userId: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
   // The same inputs on the same day make the same memo (its date is the day).
-  const key = createHash("sha256").update(JSON.stringify({ ...draft, generatedAt: draft.generatedAt.toISOString().slice(0, 10) })).digest("base64url");
+  const key = createHash("sha256")
+    .update(JSON.stringify({ ...draft, generatedAt: draft.generatedAt.toISOString().slice(0, 10) }))
+    .digest("base64url");
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // most recently used last
@@ -71,7 +74,13 @@ export async function renderPdf(draft: MemoDraft, userId: string): Promise<{ pdf
     return { pdf: hit, cached: true };
   }
   const running = inFlight.get(userId) ?? 0;
-  if (running >= RENDERS_PER_USER) throw new AppError("rate_limited", `You have ${running} memos rendering already; try again when they are done.`, undefined, RETRY_AFTER_SECONDS);
+  if (running >= RENDERS_PER_USER)
+    throw new AppError(
+      "rate_limited",
+      `You have ${running} memos rendering already; try again when they are done.`,
+      undefined,
+      RETRY_AFTER_SECONDS,
+    );
   const p = getPool();
   inFlight.set(userId, running + 1);
   let started = false;
@@ -84,7 +93,10 @@ export async function renderPdf(draft: MemoDraft, userId: string): Promise<{ pdf
     return { pdf: result.pdf, cached: false };
   } catch (error) {
     if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
-      throw new AppError("unavailable", `The memo took longer than ${env().MEMO_RENDER_TIMEOUT_SECONDS} seconds to render and was stopped. Try the Markdown memo, or fewer options.`);
+      throw new AppError(
+        "unavailable",
+        `The memo took longer than ${env().MEMO_RENDER_TIMEOUT_SECONDS} seconds to render and was stopped. Try the Markdown memo, or fewer options.`,
+      );
     }
     throw error;
   } finally {

@@ -9,11 +9,21 @@ export async function memoResponse({ draft, fileBase }: LoadedMemo, format: "pdf
   const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
   if (format === "md") {
     return new Response(memoMarkdown(memoFromDraft(draft)), {
-      headers: { ...headers, "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${fileBase}.md"` },
+      headers: {
+        ...headers,
+        "Content-Type": "text/markdown; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileBase}.md"`,
+      },
     });
   }
   const { pdf, cached } = await renderPdf(draft, userId);
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
-    headers: { ...headers, "Content-Type": "application/pdf", "Content-Length": String(pdf.byteLength), "Content-Disposition": `attachment; filename="${fileBase}.pdf"`, "X-Memo-Cache": cached ? "hit" : "miss" },
+    headers: {
+      ...headers,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
+      "Content-Disposition": `attachment; filename="${fileBase}.pdf"`,
+      "X-Memo-Cache": cached ? "hit" : "miss",
+    },
   });
 }

@@ -12,7 +12,9 @@ export function optionLabels(e: Evaluation): Record<string, string> {
 /** Cost of every priced option against volume; the x axis is log-spaced volumes as labels. */
 export function costCurveRows(e: Evaluation): { rows: CostCurveRow[]; series: string[]; breakevenLabels: string[] } {
   const labels = optionLabels(e);
-  const marks = new Set(e.breakeven.flatMap((b) => (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume ? [b.fullyLoaded.requestsPerMonth] : [])));
+  const marks = new Set(
+    e.breakeven.flatMap((b) => (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume ? [b.fullyLoaded.requestsPerMonth] : [])),
+  );
   const priced = e.options.filter((o) => o.feasible).map((o) => o.id);
   const rows = e.costCurve.requestsPerMonth.map((volume, i) => {
     const isMark = marks.has(volume);
@@ -48,7 +50,9 @@ export function breakdownRows(e: Evaluation): { rows: Record<string, number | st
 }
 
 export function tornadoRows(e: Evaluation, limit = 8) {
-  return e.tornado.slice(0, limit).map((t) => ({ input: t.label, "Low value": Math.round(t.lowDelta), "High value": Math.round(t.highDelta) }));
+  return e.tornado
+    .slice(0, limit)
+    .map((t) => ({ input: t.label, "Low value": Math.round(t.lowDelta), "High value": Math.round(t.highDelta) }));
 }
 
 export function projectionRows(e: Evaluation) {

@@ -15,7 +15,9 @@ export function flatten(value: unknown, prefix = "", out: Flat = {}): Flat {
 }
 
 /** Rows of every path in any column, with whether the columns differ. */
-export function sideBySide(columns: Flat[]): { path: string; values: (string | number | boolean | null | undefined)[]; differs: boolean }[] {
+export function sideBySide(
+  columns: Flat[],
+): { path: string; values: (string | number | boolean | null | undefined)[]; differs: boolean }[] {
   const paths = [...new Set(columns.flatMap((c) => Object.keys(c)))].sort();
   return paths.map((path) => {
     const values = columns.map((c) => c[path]);

@@ -17,7 +17,10 @@ export function describeUncertainty(u: NonNullable<Evaluation["uncertainty"]>): 
 
 export function describeOverride(r: Evaluation["recommendation"]): string | null {
   if (!r.overriddenBy.length) return null;
-  const cost = r.overrideMonthlyCost !== null ? `: ${r.overrideMonthlyCost >= 0 ? "costs" : "saves"} ${formatUsd(Math.abs(r.overrideMonthlyCost))} a month` : "";
+  const cost =
+    r.overrideMonthlyCost !== null
+      ? `: ${r.overrideMonthlyCost >= 0 ? "costs" : "saves"} ${formatUsd(Math.abs(r.overrideMonthlyCost))} a month`
+      : "";
   return `Overridden by ${r.overriddenBy.map((o) => `“${o.label}”`).join(" and ")}${cost}.`;
 }
 

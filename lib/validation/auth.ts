@@ -15,7 +15,10 @@ const newPassword = z
   .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
 
 /** The secret part of a link sent by email. */
-const linkToken = z.string({ error: "This link is incomplete: open it from the email again." }).min(20, { error: "This link is incomplete: open it from the email again." }).max(100, { error: "This link is not valid." });
+const linkToken = z
+  .string({ error: "This link is incomplete: open it from the email again." })
+  .min(20, { error: "This link is incomplete: open it from the email again." })
+  .max(100, { error: "This link is not valid." });
 
 export const SignUpSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter your name." }).max(100, { error: "Use at most 100 characters." }),
@@ -30,7 +33,10 @@ export const SignInSchema = z.object({
 });
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(PASSWORD_MAX_LENGTH),
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, { error: "Enter your current password." })
+    .max(PASSWORD_MAX_LENGTH),
   newPassword,
 });
 
@@ -41,7 +47,9 @@ export const PasswordResetSchema = z.object({ token: linkToken, newPassword });
 export const VerifyEmailSchema = z.object({ token: linkToken });
 
 /** Where the confirmation link leads after confirming (a path in this app). */
-export const NextPathSchema = z.object({ next: z.string({ error: "must be a path in this app" }).max(500, { error: "Use at most 500 characters." }).optional() });
+export const NextPathSchema = z.object({
+  next: z.string({ error: "must be a path in this app" }).max(500, { error: "Use at most 500 characters." }).optional(),
+});
 
 export const SignOutEverywhereSchema = z.object({
   confirm: z.literal("sign out everywhere", { error: 'Type "sign out everywhere" to confirm.' }),

@@ -32,6 +32,14 @@ export const ThresholdSchema = z.object({
 });
 
 export const HistoryQuerySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("api"), provider: z.string().min(1, { error: "is required" }).max(120), model: z.string().min(1, { error: "is required" }).max(200) }),
-  z.object({ kind: z.literal("gpu"), provider: z.string().min(1, { error: "is required" }).max(120), gpuType: z.string().min(1, { error: "is required" }).max(120) }),
+  z.object({
+    kind: z.literal("api"),
+    provider: z.string().min(1, { error: "is required" }).max(120),
+    model: z.string().min(1, { error: "is required" }).max(200),
+  }),
+  z.object({
+    kind: z.literal("gpu"),
+    provider: z.string().min(1, { error: "is required" }).max(120),
+    gpuType: z.string().min(1, { error: "is required" }).max(120),
+  }),
 ]);

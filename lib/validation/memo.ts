@@ -6,7 +6,11 @@ const paragraph = z.string().trim().max(4000, { error: "Use at most 4,000 charac
 /** Query of a memo download: format, which revision, and the team's own paragraphs. */
 export const MemoQuerySchema = z.object({
   format: z.enum(["pdf", "md"], { error: "must be pdf or md" }).default("pdf"),
-  revision: z.coerce.number({ error: "must be a revision number" }).int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).optional(),
+  revision: z.coerce
+    .number({ error: "must be a revision number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .optional(),
   context: paragraph,
   decision: paragraph,
 });
@@ -40,7 +44,9 @@ export function parseSelection(raw: string | undefined | null): { id: string; re
 /** A comparison names 2 to MAX_COMPARED scenarios; more is refused, never cut. */
 export function requireComparable<T>(selection: T[]): T[] {
   if (selection.length < 2 || selection.length > MAX_COMPARED) {
-    throw new AppError("validation", "Please correct the highlighted fields.", { s: [`name 2 to ${MAX_COMPARED} scenario ids, e.g. s=id1,id2@3 (this names ${selection.length})`] });
+    throw new AppError("validation", "Please correct the highlighted fields.", {
+      s: [`name 2 to ${MAX_COMPARED} scenario ids, e.g. s=id1,id2@3 (this names ${selection.length})`],
+    });
   }
   return selection;
 }

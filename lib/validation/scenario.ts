@@ -14,7 +14,10 @@ export const CreateScenarioSchema = z.object({
 export type CreateScenarioInput = z.input<typeof CreateScenarioSchema>;
 
 /** The version the client loaded: every change to a scenario is checked against it (409 if stale). */
-const baseVersion = z.number({ error: "must be the version you loaded (a number)" }).int({ error: "must be a whole number" }).min(1, { error: "must be the version you loaded" });
+const baseVersion = z
+  .number({ error: "must be the version you loaded (a number)" })
+  .int({ error: "must be a whole number" })
+  .min(1, { error: "must be the version you loaded" });
 export const BaseVersionSchema = z.object({ baseVersion });
 
 export const SaveRevisionSchema = z.object({
@@ -26,7 +29,12 @@ export const SaveRevisionSchema = z.object({
 });
 export type SaveRevisionInput = z.input<typeof SaveRevisionSchema>;
 
-export const STATUS_FLOW = { draft: ["proposed", "archived"], proposed: ["draft", "decided", "archived"], decided: ["proposed", "archived"], archived: ["draft"] } as const;
+export const STATUS_FLOW = {
+  draft: ["proposed", "archived"],
+  proposed: ["draft", "decided", "archived"],
+  decided: ["proposed", "archived"],
+  archived: ["draft"],
+} as const;
 
 export const SetStatusSchema = z.object({
   baseVersion,

@@ -8,14 +8,24 @@ export const CreateTeamSchema = z.object({
 });
 
 export const InviteSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address." })),
   role: teamRole,
-  anyoneWithLink: z.boolean({ error: "must be true or false" }).default(false).describe("Anyone signed in who holds the link may join; otherwise only the invited email"),
+  anyoneWithLink: z
+    .boolean({ error: "must be true or false" })
+    .default(false)
+    .describe("Anyone signed in who holds the link may join; otherwise only the invited email"),
 });
 
 export const UpdateMemberSchema = z
   .object({
     role: teamRole.optional(),
-    disabled: z.boolean({ error: "must be true or false" }).optional().describe("Suspend (true) or restore (false) the member's access to this team"),
+    disabled: z
+      .boolean({ error: "must be true or false" })
+      .optional()
+      .describe("Suspend (true) or restore (false) the member's access to this team"),
   })
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, or disabled: true/false.", path: ["role"] });

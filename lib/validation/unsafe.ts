@@ -8,7 +8,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 function findUnsafe(value: unknown, path: string): { path: string; message: string } | null {
-  if (typeof value === "string") return CONTROL_CHARACTERS.test(value) ? { path, message: "contains a control character (such as NUL)" } : null;
+  if (typeof value === "string")
+    return CONTROL_CHARACTERS.test(value) ? { path, message: "contains a control character (such as NUL)" } : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const bad = findUnsafe(value[i], path ? `${path}.${i}` : String(i));

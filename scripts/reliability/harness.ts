@@ -15,7 +15,8 @@ export type DbKind = TestDbKind;
 
 export function requirePostgres(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("Set TEST_DATABASE_URL to a local PostgreSQL (postgresql://user:pass@127.0.0.1:5432/db) for the PostgreSQL runs.");
+  if (!url)
+    throw new Error("Set TEST_DATABASE_URL to a local PostgreSQL (postgresql://user:pass@127.0.0.1:5432/db) for the PostgreSQL runs.");
   return url;
 }
 
@@ -48,18 +49,42 @@ export function ensureBuild(): void {
 
 export const SECRET = "reliability-secret-reliability-secret-0123";
 
-export type Server = { base: string; port: number; child: ChildProcess; log: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type Server = {
+  base: string;
+  port: number;
+  child: ChildProcess;
+  log: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
 
 /** `next start` on the built app; resolves once it answers. */
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
   // Something already answering there would be measured instead of this build.
-  const stray = await fetch(`${base}/api/health`).then(() => true, () => false);
+  const stray = await fetch(`${base}/api/health`).then(
+    () => true,
+    () => false,
+  );
   if (stray) throw new Error(`port ${opts.port} is already in use: stop what is serving ${base} first`);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(opts.port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: opts.databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, ADMIN_EMAILS: "demo@breakeven.local", MAIL_OUTBOX_DIR: OUTBOX, SIGNUP_LIMIT_PER_HOUR: "100000", ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(opts.port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: opts.databaseUrl,
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: SECRET,
+        ADMIN_EMAILS: "demo@breakeven.local",
+        MAIL_OUTBOX_DIR: OUTBOX,
+        SIGNUP_LIMIT_PER_HOUR: "100000",
+        ...opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -126,7 +151,13 @@ export class Client {
       payload = JSON.stringify(body);
     }
     const started = performance.now();
-    const res = await fetch(this.base + path, { method, headers, body: payload, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: payload,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");
@@ -146,7 +177,13 @@ export class Client {
   async tryCredentials(email: string, password: string): Promise<string> {
     const { body } = await this.request("GET", "/api/auth/csrf");
     const csrfToken = (body as { csrfToken: string }).csrfToken;
-    const r = await this.request("POST", "/api/auth/callback/credentials", undefined, { csrfToken, email, password, json: "true", callbackUrl: this.base });
+    const r = await this.request("POST", "/api/auth/callback/credentials", undefined, {
+      csrfToken,
+      email,
+      password,
+      json: "true",
+      callbackUrl: this.base,
+    });
     const url = (r.body as { url?: string } | null)?.url ?? "";
     const error = url ? new URL(url, this.base).searchParams.get("error") : `HTTP ${r.status}`;
     return error ?? "signed in";
@@ -155,7 +192,13 @@ export class Client {
   async signIn(email: string, password: string): Promise<void> {
     const { body } = await this.request("GET", "/api/auth/csrf");
     const csrfToken = (body as { csrfToken: string }).csrfToken;
-    await this.request("POST", "/api/auth/callback/credentials", undefined, { csrfToken, email, password, json: "true", callbackUrl: this.base });
+    await this.request("POST", "/api/auth/callback/credentials", undefined, {
+      csrfToken,
+      email,
+      password,
+      json: "true",
+      callbackUrl: this.base,
+    });
     const session = (await this.request("GET", "/api/auth/session")).body as { user?: { email?: string } } | null;
     if (session?.user?.email !== email) throw new Error(`sign-in of ${email} failed`);
   }

@@ -37,7 +37,11 @@ export class Writer {
     const at = Date.now();
     let r: Reply;
     try {
-      r = await this.client.request("PUT", `/api/v1/scenarios/${this.scenario}`, { baseVersion: this.version, input: changed, message: marker });
+      r = await this.client.request("PUT", `/api/v1/scenarios/${this.scenario}`, {
+        baseVersion: this.version,
+        input: changed,
+        message: marker,
+      });
     } catch (error) {
       this.failures.push({ at, status: 0, ms: Date.now() - at, message: String((error as Error).cause ?? error) });
       return null;
@@ -76,7 +80,9 @@ export class Writer {
   async missing(client: Client = this.client): Promise<Ack[]> {
     const r = await client.request("GET", `/api/v1/scenarios/${this.scenario}/revisions`);
     if (r.status !== 200) throw new Error(`revisions of ${this.scenario}: ${r.status}`);
-    const stored = new Map((r.body as { revisions: { number: number; message: string | null }[] }).revisions.map((x) => [x.number, x.message]));
+    const stored = new Map(
+      (r.body as { revisions: { number: number; message: string | null }[] }).revisions.map((x) => [x.number, x.message]),
+    );
     return this.acks.filter((a) => stored.get(a.revision) !== a.marker);
   }
 }

@@ -30,7 +30,13 @@ function signIn(email: string, password: string, client = "198.51.100.1") {
 }
 
 const post = (handler: (req: Request) => Promise<Response>, body: unknown, client: string) =>
-  handler(new Request("http://breakeven.test/api", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": client }, body: JSON.stringify(body) }));
+  handler(
+    new Request("http://breakeven.test/api", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": client },
+      body: JSON.stringify(body),
+    }),
+  );
 
 const tokenOf = (link: URL) => link.searchParams.get("token")!;
 
@@ -43,7 +49,11 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
 
   test("sign-up emails a link at NEXTAUTH_URL that confirms the address once; a newer link voids the older", async () => {
     const since = new Date();
-    const res = await post(signupRoute.POST, { name: "Vera", email: `vera-${kind}@accounts.test`, password: "vera's long password" }, "203.0.113.7");
+    const res = await post(
+      signupRoute.POST,
+      { name: "Vera", email: `vera-${kind}@accounts.test`, password: "vera's long password" },
+      "203.0.113.7",
+    );
     expect(res.status).toBe(201);
     const { user } = await res.json();
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
@@ -55,7 +65,10 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     await sendVerificationEmail(user.id);
     const second = linkIn(await latestEmail(`vera-${kind}@accounts.test`, /Confirm your email/, again));
     expect(tokenOf(second)).not.toBe(tokenOf(first));
-    await expect(verifyEmail({ token: tokenOf(first) })).rejects.toMatchObject({ code: "validation", fieldErrors: { token: [expect.stringMatching(/not valid any more/)] } });
+    await expect(verifyEmail({ token: tokenOf(first) })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { token: [expect.stringMatching(/not valid any more/)] },
+    });
     await expect(verifyEmail({ token: tokenOf(second) })).resolves.toEqual({ email: `vera-${kind}@accounts.test` });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeInstanceOf(Date);
     await expect(verifyEmail({ token: tokenOf(second) })).rejects.toMatchObject({ code: "validation" });
@@ -78,8 +91,13 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     const since = new Date();
     const inv = await createInvitation(owner.user.id, owner.team.slug, { email: `ned-${kind}@accounts.test`, role: "viewer" });
     // The invitee receives the link by email too.
-    expect(linkIn(await latestEmail(`ned-${kind}@accounts.test`, /invited you to Inga's team/, since)).pathname).toBe(`/invite/${inv.token}`);
-    await expect(acceptInvitation(user.id, inv.token)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/Confirm that ned-.*is your address/) });
+    expect(linkIn(await latestEmail(`ned-${kind}@accounts.test`, /invited you to Inga's team/, since)).pathname).toBe(
+      `/invite/${inv.token}`,
+    );
+    await expect(acceptInvitation(user.id, inv.token)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/Confirm that ned-.*is your address/),
+    });
     expect(await t.db.invitation.findFirstOrThrow({ where: { id: inv.id } })).toMatchObject({ acceptedAt: null });
     await t.db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
     await expect(acceptInvitation(user.id, inv.token)).resolves.toMatchObject({ role: "viewer" });
@@ -101,13 +119,17 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     await expect(signIn(email, "rita's old password", "192.0.2.99")).rejects.toThrow(/TooManyAttempts/);
 
     // A weak password is refused without using up the link.
-    await expect(resetPassword({ token: tokenOf(link), newPassword: "password123" })).rejects.toMatchObject({ fieldErrors: { newPassword: [expect.stringMatching(/too easy/)] } });
+    await expect(resetPassword({ token: tokenOf(link), newPassword: "password123" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/too easy/)] },
+    });
     await expect(resetPassword({ token: tokenOf(link), newPassword: "a fresh phrase for rita" })).resolves.toEqual({ email });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, "a fresh phrase for rita")).toBe(true);
     expect(stored.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await getActiveUser(user.id, 0)).toBeNull(); // every earlier session ended
-    await expect(resetPassword({ token: tokenOf(link), newPassword: "another fresh phrase" })).rejects.toMatchObject({ fieldErrors: { token: [expect.stringMatching(/not valid/)] } });
+    await expect(resetPassword({ token: tokenOf(link), newPassword: "another fresh phrase" })).rejects.toMatchObject({
+      fieldErrors: { token: [expect.stringMatching(/not valid/)] },
+    });
     // The client that was waiting may sign in at once with the new password.
     await expect(signIn(email, "a fresh phrase for rita", "192.0.2.99")).resolves.toMatchObject({ email });
   });
@@ -118,14 +140,21 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     const since = new Date();
     await requestPasswordReset({ email }, `flood-${kind}`);
     const link = linkIn(await latestEmail(email, /Reset/, since));
-    await t.db.accountToken.updateMany({ where: { email, purpose: "reset-password", usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(resetPassword({ token: tokenOf(link), newPassword: "a fresh phrase for flo" })).rejects.toMatchObject({ code: "validation" });
+    await t.db.accountToken.updateMany({
+      where: { email, purpose: "reset-password", usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expect(resetPassword({ token: tokenOf(link), newPassword: "a fresh phrase for flo" })).rejects.toMatchObject({
+      code: "validation",
+    });
     for (let i = 0; i < 5; i++) await requestPasswordReset({ email }, `flood-${kind}`);
     // Three emails per address per window, however many requests.
     expect(await t.db.accountToken.count({ where: { email, purpose: "reset-password" } })).toBe(3);
     for (let i = 0; i < 4; i++) await requestPasswordReset({ email: `x${i}@accounts.test` }, `flood-${kind}`);
     await expect(requestPasswordReset({ email }, `flood-${kind}`)).rejects.toMatchObject({ code: "rate_limited" });
-    await expect(requestPasswordReset({ email: "not an email" }, `other-${kind}`)).rejects.toMatchObject({ fieldErrors: { email: [expect.any(String)] } });
+    await expect(requestPasswordReset({ email: "not an email" }, `other-${kind}`)).rejects.toMatchObject({
+      fieldErrors: { email: [expect.any(String)] },
+    });
   });
 
   test("failed sign-ins slow down the client that makes them, doubling the wait; others sign in as usual", async () => {
@@ -137,7 +166,9 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     const checked = results.filter((r) => r.status === "fulfilled").length;
     expect(checked).toBeGreaterThanOrEqual(FREE_FAILURES);
     expect(checked).toBeLessThanOrEqual(FREE_FAILURES + 1);
-    expect(results.filter((r) => r.status === "rejected").every((r) => /TooManyAttempts:\d+/.test(String((r as PromiseRejectedResult).reason)))).toBe(true);
+    expect(
+      results.filter((r) => r.status === "rejected").every((r) => /TooManyAttempts:\d+/.test(String((r as PromiseRejectedResult).reason))),
+    ).toBe(true);
     // The owner, from their own address, is not locked out.
     await expect(signIn(email, "sam's long password", "198.51.100.50")).resolves.toMatchObject({ email });
 
@@ -156,29 +187,65 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
 
   test("sign-up is limited per client address, and a taken address is not confirmed as an account", async () => {
     const client = `signup-${kind}`;
-    const taken = await post(signupRoute.POST, { name: "Dup", email: `vera-${kind}@accounts.test`, password: "another long password" }, client);
+    const taken = await post(
+      signupRoute.POST,
+      { name: "Dup", email: `vera-${kind}@accounts.test`, password: "another long password" },
+      client,
+    );
     expect(taken.status).toBe(422);
     const body = await taken.json();
     expect(body.fieldErrors.email[0]).toMatch(/cannot be used for a new account/);
     expect(JSON.stringify(body)).not.toMatch(/already exists/);
-    for (let i = 0; i < 3; i++) expect((await post(signupRoute.POST, { name: `N${i}`, email: `n${i}-${kind}@accounts.test`, password: "a long enough phrase here" }, client)).status).toBe(201);
-    const refused = await post(signupRoute.POST, { name: "N9", email: `n9-${kind}@accounts.test`, password: "a long enough phrase here" }, client);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await post(
+            signupRoute.POST,
+            { name: `N${i}`, email: `n${i}-${kind}@accounts.test`, password: "a long enough phrase here" },
+            client,
+          )
+        ).status,
+      ).toBe(201);
+    const refused = await post(
+      signupRoute.POST,
+      { name: "N9", email: `n9-${kind}@accounts.test`, password: "a long enough phrase here" },
+      client,
+    );
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await t.db.user.count({ where: { email: `n9-${kind}@accounts.test` } })).toBe(0);
-    expect((await post(signupRoute.POST, { name: "N9", email: `n9-${kind}@accounts.test`, password: "a long enough phrase here" }, `elsewhere-${kind}`)).status).toBe(201);
+    expect(
+      (
+        await post(
+          signupRoute.POST,
+          { name: "N9", email: `n9-${kind}@accounts.test`, password: "a long enough phrase here" },
+          `elsewhere-${kind}`,
+        )
+      ).status,
+    ).toBe(201);
   });
 
   test("an owner suspends a member's access to their team only: tokens there stop, other teams and the account are untouched", async () => {
     const a = await signUpVerified({ name: "Ann", email: `ann-${kind}@accounts.test`, password: "ann's long password" });
     const b = await signUpVerified({ name: "Bob", email: `bob-${kind}@accounts.test`, password: "bob's long password" });
-    await acceptInvitation(b.user.id, (await createInvitation(a.user.id, a.team.slug, { email: `bob-${kind}@accounts.test`, role: "owner" })).token);
+    await acceptInvitation(
+      b.user.id,
+      (await createInvitation(a.user.id, a.team.slug, { email: `bob-${kind}@accounts.test`, role: "owner" })).token,
+    );
     const token = (await createApiToken(b.user.id, a.team.slug, { name: "bob's script", access: "read" })).token;
 
-    await expect(updateMember(a.user.id, a.team.slug, a.user.id, { disabled: true })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/leave the team instead/) });
-    await expect(updateMember(a.user.id, a.team.slug, b.user.id, { disabled: "yes" })).rejects.toMatchObject({ fieldErrors: { disabled: [expect.any(String)] } });
+    await expect(updateMember(a.user.id, a.team.slug, a.user.id, { disabled: true })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/leave the team instead/),
+    });
+    await expect(updateMember(a.user.id, a.team.slug, b.user.id, { disabled: "yes" })).rejects.toMatchObject({
+      fieldErrors: { disabled: [expect.any(String)] },
+    });
     await expect(updateMember(a.user.id, a.team.slug, b.user.id, {})).rejects.toMatchObject({ code: "validation" });
-    await expect(updateMember(a.user.id, a.team.slug, b.user.id, { disabled: true })).resolves.toMatchObject({ disabled: true, role: "owner" });
+    await expect(updateMember(a.user.id, a.team.slug, b.user.id, { disabled: true })).resolves.toMatchObject({
+      disabled: true,
+      role: "owner",
+    });
 
     await expect(getTeamForMember(b.user.id, a.team.slug)).rejects.toMatchObject({ code: "not_found" });
     expect((await listTeamsForUser(b.user.id)).map((x) => x.slug)).toEqual([b.team.slug]);
@@ -187,21 +254,47 @@ describe.each(testDbKinds())("accounts on %s", (kind) => {
     await expect(runRequest(() => authenticateApiToken(token))).rejects.toMatchObject({ code: "unauthenticated" });
     // The suspended owner cannot act on the team, nor does a new invitation undo the suspension.
     await expect(updateMember(b.user.id, a.team.slug, a.user.id, { disabled: true })).rejects.toMatchObject({ code: "not_found" });
-    await expect(acceptInvitation(b.user.id, (await createInvitation(a.user.id, a.team.slug, { email: `bob-${kind}@accounts.test`, role: "viewer" })).token)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/suspended/) });
+    await expect(
+      acceptInvitation(
+        b.user.id,
+        (await createInvitation(a.user.id, a.team.slug, { email: `bob-${kind}@accounts.test`, role: "viewer" })).token,
+      ),
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/suspended/) });
     // Ann is now the only owner with access: she cannot be demoted.
     await expect(updateMember(a.user.id, a.team.slug, a.user.id, { role: "viewer" })).rejects.toMatchObject({ code: "conflict" });
 
     await updateMember(a.user.id, a.team.slug, b.user.id, { disabled: false });
     await expect(getTeamForMember(b.user.id, a.team.slug)).resolves.toMatchObject({ role: "owner" });
-    const actions = (await t.db.auditEvent.findMany({ where: { team: { slug: a.team.slug }, action: { startsWith: "member." } }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await t.db.auditEvent.findMany({
+        where: { team: { slug: a.team.slug }, action: { startsWith: "member." } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["member.suspended", "member.restored"]);
   });
 
   test("an identity provider joins an existing account only when it vouches for the address", async () => {
     const { user } = await createUserWithTeam({ name: "Olly", email: `olly-${kind}@accounts.test`, password: "olly's long password" });
-    await expect(linkOAuthUser({ provider: "oidc", providerAccountId: `x-${kind}`, email: `olly-${kind}@accounts.test`, name: "Impostor", emailVerified: false })).resolves.toBe("unverified-email");
+    await expect(
+      linkOAuthUser({
+        provider: "oidc",
+        providerAccountId: `x-${kind}`,
+        email: `olly-${kind}@accounts.test`,
+        name: "Impostor",
+        emailVerified: false,
+      }),
+    ).resolves.toBe("unverified-email");
     expect(await t.db.oAuthAccount.count({ where: { userId: user.id } })).toBe(0);
-    await expect(linkOAuthUser({ provider: "oidc", providerAccountId: `y-${kind}`, email: `olly-${kind}@accounts.test`, name: "Olly", emailVerified: true })).resolves.toMatchObject({ id: user.id });
+    await expect(
+      linkOAuthUser({
+        provider: "oidc",
+        providerAccountId: `y-${kind}`,
+        email: `olly-${kind}@accounts.test`,
+        name: "Olly",
+        emailVerified: true,
+      }),
+    ).resolves.toMatchObject({ id: user.id });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeInstanceOf(Date);
   });
 });

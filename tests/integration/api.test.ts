@@ -48,7 +48,11 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
   function request(c: Call, token: string | null, body = c.body): Promise<Response> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
-    const req = new Request(`http://localhost${c.path}`, { method: c.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const req = new Request(`http://localhost${c.path}`, {
+      method: c.method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return c.handler(req, { params: Promise.resolve(c.params) });
   }
   const version_ = async () => (await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).version;
@@ -75,9 +79,40 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
   afterAll(async () => t?.close());
 
   const reads = (): (Call & { name: string; other?: Call; invalid?: Call })[] => [
-    { name: "list scenarios", method: "GET", path: `/api/v1/teams/${team}/scenarios`, handler: teamScenarios.GET as Handler, params: { team }, other: { method: "GET", path: `/api/v1/teams/${otherTeam}/scenarios`, handler: teamScenarios.GET as Handler, params: { team: otherTeam } } },
-    { name: "get a scenario", method: "GET", path: `/api/v1/scenarios/${scenarioId}`, handler: scenarioRoute.GET as Handler, params: { id: scenarioId }, other: { method: "GET", path: `/api/v1/scenarios/${otherScenarioId}`, handler: scenarioRoute.GET as Handler, params: { id: otherScenarioId } } },
-    { name: "list revisions", method: "GET", path: `/api/v1/scenarios/${scenarioId}/revisions`, handler: revisions.GET as Handler, params: { id: scenarioId }, other: { method: "GET", path: "", handler: revisions.GET as Handler, params: { id: otherScenarioId } } },
+    {
+      name: "list scenarios",
+      method: "GET",
+      path: `/api/v1/teams/${team}/scenarios`,
+      handler: teamScenarios.GET as Handler,
+      params: { team },
+      other: {
+        method: "GET",
+        path: `/api/v1/teams/${otherTeam}/scenarios`,
+        handler: teamScenarios.GET as Handler,
+        params: { team: otherTeam },
+      },
+    },
+    {
+      name: "get a scenario",
+      method: "GET",
+      path: `/api/v1/scenarios/${scenarioId}`,
+      handler: scenarioRoute.GET as Handler,
+      params: { id: scenarioId },
+      other: {
+        method: "GET",
+        path: `/api/v1/scenarios/${otherScenarioId}`,
+        handler: scenarioRoute.GET as Handler,
+        params: { id: otherScenarioId },
+      },
+    },
+    {
+      name: "list revisions",
+      method: "GET",
+      path: `/api/v1/scenarios/${scenarioId}/revisions`,
+      handler: revisions.GET as Handler,
+      params: { id: scenarioId },
+      other: { method: "GET", path: "", handler: revisions.GET as Handler, params: { id: otherScenarioId } },
+    },
     {
       name: "get a revision",
       method: "GET",
@@ -93,8 +128,18 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       path: `/api/v1/scenarios/${scenarioId}/memo?format=md`,
       handler: memo.GET as Handler,
       params: { id: scenarioId },
-      other: { method: "GET", path: `/api/v1/scenarios/${otherScenarioId}/memo?format=md`, handler: memo.GET as Handler, params: { id: otherScenarioId } },
-      invalid: { method: "GET", path: `/api/v1/scenarios/${scenarioId}/memo?format=docx`, handler: memo.GET as Handler, params: { id: scenarioId } },
+      other: {
+        method: "GET",
+        path: `/api/v1/scenarios/${otherScenarioId}/memo?format=md`,
+        handler: memo.GET as Handler,
+        params: { id: otherScenarioId },
+      },
+      invalid: {
+        method: "GET",
+        path: `/api/v1/scenarios/${scenarioId}/memo?format=docx`,
+        handler: memo.GET as Handler,
+        params: { id: scenarioId },
+      },
     },
     {
       name: "compare",
@@ -102,7 +147,12 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       path: `/api/v1/teams/${team}/compare?s=${scenarioId},${scenarioId}@1`,
       handler: compare.GET as Handler,
       params: { team },
-      other: { method: "GET", path: `/api/v1/teams/${team}/compare?s=${scenarioId},${otherScenarioId}`, handler: compare.GET as Handler, params: { team } },
+      other: {
+        method: "GET",
+        path: `/api/v1/teams/${team}/compare?s=${scenarioId},${otherScenarioId}`,
+        handler: compare.GET as Handler,
+        params: { team },
+      },
       invalid: { method: "GET", path: `/api/v1/teams/${team}/compare?s=${scenarioId}`, handler: compare.GET as Handler, params: { team } },
     },
     {
@@ -111,7 +161,12 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       path: `/api/v1/teams/${team}/compare/memo?format=md&s=${scenarioId},${scenarioId}@1`,
       handler: compareMemo.GET as Handler,
       params: { team },
-      other: { method: "GET", path: `/api/v1/teams/${otherTeam}/compare/memo?format=md&s=${otherScenarioId},${otherScenarioId}`, handler: compareMemo.GET as Handler, params: { team: otherTeam } },
+      other: {
+        method: "GET",
+        path: `/api/v1/teams/${otherTeam}/compare/memo?format=md&s=${otherScenarioId},${otherScenarioId}`,
+        handler: compareMemo.GET as Handler,
+        params: { team: otherTeam },
+      },
     },
     {
       name: "evaluate",
@@ -120,10 +175,22 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       handler: evaluate.POST as Handler,
       params: {},
       body: { input: scenarioInput(), monteCarloSamples: 0 },
-      invalid: { method: "POST", path: "/api/v1/evaluate", handler: evaluate.POST as Handler, params: {}, body: { input: { ...scenarioInput(), workload: { ...scenarioInput().workload, requestsPerMonth: -1 } } } },
+      invalid: {
+        method: "POST",
+        path: "/api/v1/evaluate",
+        handler: evaluate.POST as Handler,
+        params: {},
+        body: { input: { ...scenarioInput(), workload: { ...scenarioInput().workload, requestsPerMonth: -1 } } },
+      },
     },
     { name: "catalog versions", method: "GET", path: "/api/v1/catalog/versions", handler: versions.GET as Handler, params: {} },
-    { name: "catalog version rows", method: "GET", path: `/api/v1/catalog/versions/${catalogId}`, handler: version.GET as Handler, params: { id: catalogId } },
+    {
+      name: "catalog version rows",
+      method: "GET",
+      path: `/api/v1/catalog/versions/${catalogId}`,
+      handler: version.GET as Handler,
+      params: { id: catalogId },
+    },
     { name: "current prices", method: "GET", path: "/api/v1/catalog/current", handler: current.GET as Handler, params: {} },
     {
       name: "price history",
@@ -143,8 +210,20 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       handler: teamScenarios.POST as Handler,
       params: { team },
       body: { name: "From CI", input: scenarioInput() },
-      other: { method: "POST", path: "", handler: teamScenarios.POST as Handler, params: { team: otherTeam }, body: { name: "Intruder", input: scenarioInput() } },
-      invalid: { method: "POST", path: "", handler: teamScenarios.POST as Handler, params: { team }, body: { name: "", input: { ...scenarioInput(), workload: { ...scenarioInput().workload, outputTokensPerRequest: 0 } } } },
+      other: {
+        method: "POST",
+        path: "",
+        handler: teamScenarios.POST as Handler,
+        params: { team: otherTeam },
+        body: { name: "Intruder", input: scenarioInput() },
+      },
+      invalid: {
+        method: "POST",
+        path: "",
+        handler: teamScenarios.POST as Handler,
+        params: { team },
+        body: { name: "", input: { ...scenarioInput(), workload: { ...scenarioInput().workload, outputTokensPerRequest: 0 } } },
+      },
     },
     {
       name: "comment",
@@ -198,7 +277,10 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       expect((await res.json()).fieldErrors.s[0]).toMatch(/2 to 6 .*this names 7/);
     }
     const six = Array.from({ length: 6 }, () => scenarioId).join(",");
-    const ok = await request({ method: "GET", path: `/api/v1/teams/${team}/compare?s=${six}`, handler: compare.GET as Handler, params: { team } }, tok.read);
+    const ok = await request(
+      { method: "GET", path: `/api/v1/teams/${team}/compare?s=${six}`, handler: compare.GET as Handler, params: { team } },
+      tok.read,
+    );
     expect((await ok.json()).scenarios).toHaveLength(6);
   });
 
@@ -221,9 +303,17 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
   });
 
   test("saving a revision checks the version; archiving works; field paths name the bad input", async () => {
-    const call: Call = { method: "PUT", path: `/api/v1/scenarios/${scenarioId}`, handler: scenarioRoute.PUT as Handler, params: { id: scenarioId } };
+    const call: Call = {
+      method: "PUT",
+      path: `/api/v1/scenarios/${scenarioId}`,
+      handler: scenarioRoute.PUT as Handler,
+      params: { id: scenarioId },
+    };
     const base = await version_();
-    const bad = await request(call, tok.write, { baseVersion: base, input: { ...scenarioInput(), workload: { ...scenarioInput().workload, requestsPerMonth: "lots" } } });
+    const bad = await request(call, tok.write, {
+      baseVersion: base,
+      input: { ...scenarioInput(), workload: { ...scenarioInput().workload, requestsPerMonth: "lots" } },
+    });
     expect(bad.status).toBe(422);
     expect((await bad.json()).fieldErrors).toHaveProperty(["input.workload.requestsPerMonth"]);
     expect((await request(call, tok.read, { baseVersion: base, input: scenarioInput() })).status).toBe(403);
@@ -231,10 +321,17 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     expect(saved.status).toBe(200);
     const stale = await request(call, tok.write, { baseVersion: base, input: scenarioInput() });
     expect(stale.status).toBe(409);
-    expect((await request({ ...call, params: { id: otherScenarioId } }, tok.write, { baseVersion: 1, input: scenarioInput() })).status).toBe(404);
+    expect(
+      (await request({ ...call, params: { id: otherScenarioId } }, tok.write, { baseVersion: 1, input: scenarioInput() })).status,
+    ).toBe(404);
     const status: Call = { method: "POST", path: "", handler: statusRoute.POST as Handler, params: { id: scenarioId } };
     expect((await request(status, tok.write, { baseVersion: await version_(), status: "nonsense" })).status).toBe(422);
-    const archive: Call = { method: "DELETE", path: `/api/v1/scenarios/${scenarioId}`, handler: scenarioRoute.DELETE as Handler, params: { id: scenarioId } };
+    const archive: Call = {
+      method: "DELETE",
+      path: `/api/v1/scenarios/${scenarioId}`,
+      handler: scenarioRoute.DELETE as Handler,
+      params: { id: scenarioId },
+    };
     expect((await request(archive, tok.read, { baseVersion: await version_() })).status).toBe(403);
     expect((await request(archive, tok.write, { baseVersion: await version_() })).status).toBe(200);
     expect((await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).status).toBe("archived");
@@ -243,11 +340,39 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
   test("version-checked writes (save, status, restore, re-price, archive): 401 without a token, 403 for read tokens, 404 across teams, 429 past the limit", async () => {
     const id = (await createScenario(owner, team, { name: "Versioned", input: scenarioInput() })).id;
     const calls = (target: string): (Call & { name: string; body: unknown })[] => [
-      { name: "save", method: "PUT", path: "", handler: scenarioRoute.PUT as Handler, params: { id: target }, body: { baseVersion: 1, input: scenarioInput() } },
-      { name: "status", method: "POST", path: "", handler: statusRoute.POST as Handler, params: { id: target }, body: { baseVersion: 1, status: "proposed" } },
-      { name: "restore", method: "POST", path: "", handler: restore.POST as Handler, params: { id: target, number: "1" }, body: { baseVersion: 1 } },
+      {
+        name: "save",
+        method: "PUT",
+        path: "",
+        handler: scenarioRoute.PUT as Handler,
+        params: { id: target },
+        body: { baseVersion: 1, input: scenarioInput() },
+      },
+      {
+        name: "status",
+        method: "POST",
+        path: "",
+        handler: statusRoute.POST as Handler,
+        params: { id: target },
+        body: { baseVersion: 1, status: "proposed" },
+      },
+      {
+        name: "restore",
+        method: "POST",
+        path: "",
+        handler: restore.POST as Handler,
+        params: { id: target, number: "1" },
+        body: { baseVersion: 1 },
+      },
       { name: "re-price", method: "POST", path: "", handler: reprice.POST as Handler, params: { id: target }, body: { baseVersion: 1 } },
-      { name: "archive", method: "DELETE", path: "", handler: scenarioRoute.DELETE as Handler, params: { id: target }, body: { baseVersion: 1 } },
+      {
+        name: "archive",
+        method: "DELETE",
+        path: "",
+        handler: scenarioRoute.DELETE as Handler,
+        params: { id: target },
+        body: { baseVersion: 1 },
+      },
       { name: "comments", method: "GET", path: "", handler: comments.GET as Handler, params: { id: target }, body: undefined },
     ];
     const before = await t.db.scenario.findUniqueOrThrow({ where: { id } });
@@ -257,7 +382,8 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
       if (c.method !== "GET") expect((await request(p, tok.read)).status, `${c.name} with a read token`).toBe(403);
     }
     expect(await t.db.scenario.findUniqueOrThrow({ where: { id } })).toEqual(before);
-    for (const c of calls(otherScenarioId)) expect((await request({ ...c, path: "/x" }, tok.write)).status, `${c.name} in another team`).toBe(404);
+    for (const c of calls(otherScenarioId))
+      expect((await request({ ...c, path: "/x" }, tok.write)).status, `${c.name} in another team`).toBe(404);
     process.env.API_RATE_LIMIT_PER_MINUTE = "2";
     try {
       for (const c of calls(id)) {
@@ -288,7 +414,10 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
     await revokeApiToken(owner, team, created.id);
     expect((await request(get, created.token)).status).toBe(401);
-    await expect(createApiToken(owner, team, { name: "", access: "admin" })).rejects.toMatchObject({ code: "validation", fieldErrors: { name: expect.any(Array), access: expect.any(Array) } });
+    await expect(createApiToken(owner, team, { name: "", access: "admin" })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { name: expect.any(Array), access: expect.any(Array) },
+    });
   });
 
   test("a token never removes or demotes anyone, its creator included; a removed member's tokens stay revoked after a new invitation", async () => {
@@ -297,8 +426,19 @@ describe.each(testDbKinds())("public API with team tokens on %s", (kind) => {
     await acceptInvitation(mia, (await createInvitation(owner, team, { email: "mia@api.test", role: "owner" })).token);
     const miaRead = (await createApiToken(mia, team, { name: "mia read", access: "read" })).token;
     const miaWrite = (await createApiToken(mia, team, { name: "mia write", access: "write" })).token;
-    const leave: Call = { method: "DELETE", path: `/api/v1/teams/${team}/members/${mia}`, handler: members.DELETE as Handler, params: { team, userId: mia } };
-    const demote: Call = { method: "PATCH", path: `/api/v1/teams/${team}/members/${mia}`, handler: members.PATCH as Handler, params: { team, userId: mia }, body: { role: "viewer" } };
+    const leave: Call = {
+      method: "DELETE",
+      path: `/api/v1/teams/${team}/members/${mia}`,
+      handler: members.DELETE as Handler,
+      params: { team, userId: mia },
+    };
+    const demote: Call = {
+      method: "PATCH",
+      path: `/api/v1/teams/${team}/members/${mia}`,
+      handler: members.PATCH as Handler,
+      params: { team, userId: mia },
+      body: { role: "viewer" },
+    };
     for (const token of [miaRead, miaWrite, tok.write]) {
       expect((await request(leave, token)).status).toBe(403);
       expect((await request(demote, token)).status).toBe(403);

@@ -42,7 +42,10 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
 
   async function rowsSnapshot() {
     return {
-      versions: await t.db.catalogVersion.findMany({ orderBy: { id: "asc" }, select: { id: true, label: true, published: true, effectiveDate: true } }),
+      versions: await t.db.catalogVersion.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, label: true, published: true, effectiveDate: true },
+      }),
       api: await t.db.apiPrice.findMany({ orderBy: { id: "asc" } }),
       gpu: await t.db.gpuOffer.findMany({ orderBy: { id: "asc" } }),
     };
@@ -72,12 +75,19 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
 
   test("a malformed import is refused with row errors and writes nothing", async () => {
     const before = await rowsSnapshot();
-    for (const [format, file] of [["litellm", "litellm-malformed.json"], ["llm-prices", "llm-prices-malformed.json"], ["gpu-csv", "gpu-offers-malformed.csv"]] as const) {
+    for (const [format, file] of [
+      ["litellm", "litellm-malformed.json"],
+      ["llm-prices", "llm-prices-malformed.json"],
+      ["gpu-csv", "gpu-offers-malformed.csv"],
+    ] as const) {
       const error = await applyImport(admin, draftId, { format, text: fixture(file) }).catch((e) => e);
       expect(error).toMatchObject({ code: "validation" });
       expect(Object.keys(error.fieldErrors).length).toBeGreaterThan(0);
     }
-    await expect(applyImport(admin, draftId, { format: "litellm", text: "{oops" })).rejects.toMatchObject({ code: "validation", fieldErrors: { file: [expect.stringMatching(/Not valid JSON/)] } });
+    await expect(applyImport(admin, draftId, { format: "litellm", text: "{oops" })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { file: [expect.stringMatching(/Not valid JSON/)] },
+    });
     expect(await rowsSnapshot()).toEqual(before);
   });
 
@@ -102,14 +112,37 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
       expect(Object.keys(apply.fieldErrors).join(" "), line.slice(0, 40)).toMatch(new RegExp(`${field}$|${field} `));
     }
     // LiteLLM prices per token that overflow per million tokens, and an absurd one.
-    const litellm = JSON.stringify({ "openai/x": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1e300, output_cost_per_token: 1e-6 }, "openai/y": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1, output_cost_per_token: 1 } });
+    const litellm = JSON.stringify({
+      "openai/x": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1e300, output_cost_per_token: 1e-6 },
+      "openai/y": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1, output_cost_per_token: 1 },
+    });
     const overflow = await previewImport(admin, draftId, { format: "litellm", text: litellm }).catch((e) => e);
     expect(overflow).toMatchObject({ code: "validation" });
     expect(Object.keys(overflow.fieldErrors)).toEqual(expect.arrayContaining([expect.stringMatching(/inputPerM$/)]));
     // The form takes the same rules.
-    await expect(addApiPrice(admin, draftId, { provider: "toString", model: "m", inputPerM: 1, outputPerM: 2, sourceUrl: "https://p.test", checkedAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { provider: [expect.stringMatching(/reserved/)] } });
-    await expect(addApiPrice(admin, draftId, { provider: "P", model: "m", inputPerM: 1, outputPerM: 2, sourceUrl: "javascript:alert(1)", checkedAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { sourceUrl: ["must be an http(s) link"] } });
-    await expect(createDraft(admin, { label: "bad date", effectiveDate: "2026-13-45" })).rejects.toMatchObject({ fieldErrors: { effectiveDate: ["is not a calendar date"] } });
+    await expect(
+      addApiPrice(admin, draftId, {
+        provider: "toString",
+        model: "m",
+        inputPerM: 1,
+        outputPerM: 2,
+        sourceUrl: "https://p.test",
+        checkedAt: "2026-12-01",
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { provider: [expect.stringMatching(/reserved/)] } });
+    await expect(
+      addApiPrice(admin, draftId, {
+        provider: "P",
+        model: "m",
+        inputPerM: 1,
+        outputPerM: 2,
+        sourceUrl: "javascript:alert(1)",
+        checkedAt: "2026-12-01",
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { sourceUrl: ["must be an http(s) link"] } });
+    await expect(createDraft(admin, { label: "bad date", effectiveDate: "2026-13-45" })).rejects.toMatchObject({
+      fieldErrors: { effectiveDate: ["is not a calendar date"] },
+    });
     expect(await rowsSnapshot()).toEqual(before);
   });
 
@@ -123,26 +156,60 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     ]);
     const replacePreview = await previewImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv"), mode: "replace" });
     expect(replacePreview.counts.removed).toBeGreaterThan(0); // RunPod Secure's other GPUs, Nebius H200
-    expect(await applyImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv") })).toMatchObject({ added: 2, changed: 2, removed: 0 });
+    expect(await applyImport(admin, draftId, { format: "gpu-csv", text: fixture("gpu-offers.csv") })).toMatchObject({
+      added: 2,
+      changed: 2,
+      removed: 0,
+    });
     const draft = await getCatalogVersion(admin, draftId);
     expect(draft.gpuOffers.find((o) => o.provider === "Nebius" && o.gpuType === "H100 SXM")!.pricePerGpuHour).toBe(2.95);
-    expect(draft.gpuOffers.find((o) => o.gpuType === "MI300X")).toMatchObject({ provider: "Acme GPU Cloud, Inc.", memoryGb: 192, provisioning: "spot" });
+    expect(draft.gpuOffers.find((o) => o.gpuType === "MI300X")).toMatchObject({
+      provider: "Acme GPU Cloud, Inc.",
+      memoryGb: 192,
+      provisioning: "spot",
+    });
 
     const api = await applyImport(admin, draftId, { format: "litellm", text: fixture("litellm-sample.json") });
     expect(api).toMatchObject({ added: 4, skipped: 2 });
     const imported = (await getCatalogVersion(admin, draftId)).apiPrices.find((p) => p.model === "claude-sonnet-4-5")!;
-    expect(imported).toMatchObject({ provider: "Anthropic", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, longContextThreshold: 200000 });
+    expect(imported).toMatchObject({
+      provider: "Anthropic",
+      inputPerM: 3,
+      cachedInputPerM: 0.3,
+      cacheWritePerM: 3.75,
+      outputPerM: 15,
+      longContextThreshold: 200000,
+    });
   });
 
   test("rows are edited, added and retired in a draft, with field errors for bad values", async () => {
     const draft = await getCatalogVersion(admin, draftId);
     const h200 = draft.gpuOffers.find((o) => o.provider === "RunPod Secure" && o.gpuType === "H200 SXM")!;
-    await expect(updateGpuOffer(admin, h200.id, { pricePerGpuHour: -1 })).rejects.toMatchObject({ code: "validation", fieldErrors: { pricePerGpuHour: ["cannot be negative"] } });
+    await expect(updateGpuOffer(admin, h200.id, { pricePerGpuHour: -1 })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { pricePerGpuHour: ["cannot be negative"] },
+    });
     await expect(updateGpuOffer(stranger, h200.id, { pricePerGpuHour: 1 })).rejects.toMatchObject({ code: "forbidden" });
     // Cheaper H200s make self-hosting the 70B agent platform cheaper than the API.
     await updateGpuOffer(admin, h200.id, { pricePerGpuHour: 1.2, checkedAt: "2026-11-28" });
-    const extra = await addApiPrice(admin, draftId, { provider: "Mistral", model: "Mistral Medium 3", inputPerM: 0.4, outputPerM: 2, sourceUrl: "https://mistral.ai/pricing", checkedAt: "2026-11-28" });
-    await expect(addApiPrice(admin, draftId, { provider: "Mistral", model: "Mistral Medium 3", inputPerM: 0.4, outputPerM: 2, sourceUrl: "https://mistral.ai/pricing", checkedAt: "2026-11-28" })).rejects.toMatchObject({ code: "validation" });
+    const extra = await addApiPrice(admin, draftId, {
+      provider: "Mistral",
+      model: "Mistral Medium 3",
+      inputPerM: 0.4,
+      outputPerM: 2,
+      sourceUrl: "https://mistral.ai/pricing",
+      checkedAt: "2026-11-28",
+    });
+    await expect(
+      addApiPrice(admin, draftId, {
+        provider: "Mistral",
+        model: "Mistral Medium 3",
+        inputPerM: 0.4,
+        outputPerM: 2,
+        sourceUrl: "https://mistral.ai/pricing",
+        checkedAt: "2026-11-28",
+      }),
+    ).rejects.toMatchObject({ code: "validation" });
     await retireRow(admin, "api", extra.id);
     expect((await getCatalogVersion(admin, draftId)).apiPrices.some((p) => p.model === "Mistral Medium 3")).toBe(false);
   });
@@ -165,7 +232,10 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     expect(drop).toBeGreaterThan(0);
 
     // Owners raise the threshold above that change: the mark goes, the flip stays.
-    await expect(setRepriceThreshold(demo, "demo", { percent: -5 })).rejects.toMatchObject({ code: "validation", fieldErrors: { percent: ["cannot be negative"] } });
+    await expect(setRepriceThreshold(demo, "demo", { percent: -5 })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { percent: ["cannot be negative"] },
+    });
     await setRepriceThreshold(demo, "demo", { percent: Math.ceil(drop * 100) + 5, usd: null });
     ({ marks } = await repricingMarks(demo, "demo"));
     expect(marks.get(byName("Regulated internal assistant"))!.shown).toBe(false);
@@ -178,10 +248,16 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     // Nothing is stale right after seeding or publishing with this engine.
     expect(await reevaluateAfterEngineUpgrade(t.db)).toBeNull();
     const scenario = (await listScenarios(demo, "demo")).find((s) => s.name.startsWith("8B chat assistant"))!;
-    const current = await t.db.scenario.findUniqueOrThrow({ where: { id: scenario.id }, select: { currentRevision: { select: { id: true, summary: true } } } });
+    const current = await t.db.scenario.findUniqueOrThrow({
+      where: { id: scenario.id },
+      select: { currentRevision: { select: { id: true, summary: true } } },
+    });
     // As an older engine would have saved it: no engine version, a different cost and breakeven.
     const { engineVersion: _v, ...old } = current.currentRevision!.summary as Record<string, unknown>;
-    await t.db.scenarioRevision.update({ where: { id: current.currentRevision!.id }, data: { summary: { ...old, recommendedMonthlyCost: 1234.5, breakevenRequestsPerMonth: 42 } } });
+    await t.db.scenarioRevision.update({
+      where: { id: current.currentRevision!.id },
+      data: { summary: { ...old, recommendedMonthlyCost: 1234.5, breakevenRequestsPerMonth: 42 } },
+    });
     // Its re-pricing at the published version came from the older engine too: it is replaced.
     await t.db.scenarioRepricing.updateMany({ where: { revisionId: current.currentRevision!.id }, data: { summary: old as object } });
     const result = await reevaluateAfterEngineUpgrade(t.db);
@@ -191,7 +267,10 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     expect(mark.monthlyNow).not.toBe(1234.5);
     // Once is enough: the next start finds nothing stale, and the revision has one row at this version.
     expect(await reevaluateAfterEngineUpgrade(t.db)).toBeNull();
-    const latest = (await t.db.catalogVersion.findFirst({ where: { published: true }, orderBy: [{ effectiveDate: "desc" }, { publishedAt: "desc" }] }))!;
+    const latest = (await t.db.catalogVersion.findFirst({
+      where: { published: true },
+      orderBy: [{ effectiveDate: "desc" }, { publishedAt: "desc" }],
+    }))!;
     expect(await t.db.scenarioRepricing.count({ where: { revisionId: current.currentRevision!.id, catalogVersionId: latest.id } })).toBe(1);
   });
 
@@ -203,8 +282,32 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     const attempts: [string, () => Promise<unknown>][] = [
       ["update an API price", () => updateApiPrice(admin, api.id, { inputPerM: 0.01 })],
       ["update a GPU offer", () => updateGpuOffer(admin, gpu.id, { pricePerGpuHour: 0.01 })],
-      ["add an API price", () => addApiPrice(admin, published.id, { provider: "X", model: "Y", inputPerM: 1, outputPerM: 1, sourceUrl: "https://x.test", checkedAt: "2026-12-01" })],
-      ["add a GPU offer", () => addGpuOffer(admin, published.id, { provider: "X", gpuType: "H100 SXM", memoryGb: 80, bandwidthGbS: 3350, bf16Tflops: 989, pricePerGpuHour: 1, sourceUrl: "https://x.test", checkedAt: "2026-12-01" })],
+      [
+        "add an API price",
+        () =>
+          addApiPrice(admin, published.id, {
+            provider: "X",
+            model: "Y",
+            inputPerM: 1,
+            outputPerM: 1,
+            sourceUrl: "https://x.test",
+            checkedAt: "2026-12-01",
+          }),
+      ],
+      [
+        "add a GPU offer",
+        () =>
+          addGpuOffer(admin, published.id, {
+            provider: "X",
+            gpuType: "H100 SXM",
+            memoryGb: 80,
+            bandwidthGbS: 3350,
+            bf16Tflops: 989,
+            pricePerGpuHour: 1,
+            sourceUrl: "https://x.test",
+            checkedAt: "2026-12-01",
+          }),
+      ],
       ["retire an API price", () => retireRow(admin, "api", api.id)],
       ["retire a GPU offer", () => retireRow(admin, "gpu", gpu.id)],
       ["preview an import", () => previewImport(admin, published.id, { format: "gpu-csv", text: fixture("gpu-offers.csv") })],

@@ -22,8 +22,19 @@ describe.each(testDbKinds())("hostile request bodies on %s", (kind) => {
   let scenarioId = "";
   let token = "";
   const call = (handler: Handler, method: string, params: Record<string, string>, body: string) =>
-    handler(new Request("http://localhost/api/v1/x", { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }), { params: Promise.resolve(params) });
-  const counts = async () => ({ scenarios: await t.db.scenario.count(), comments: await t.db.comment.count(), revisions: await t.db.scenarioRevision.count() });
+    handler(
+      new Request("http://localhost/api/v1/x", {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body,
+      }),
+      { params: Promise.resolve(params) },
+    );
+  const counts = async () => ({
+    scenarios: await t.db.scenario.count(),
+    comments: await t.db.comment.count(),
+    revisions: await t.db.scenarioRevision.count(),
+  });
 
   beforeAll(async () => {
     t = await openTestDb(kind);
@@ -36,10 +47,38 @@ describe.each(testDbKinds())("hostile request bodies on %s", (kind) => {
   afterAll(async () => t?.close());
 
   test.each([
-    ["a NUL in a scenario name", teamScenarios.POST, "POST", (): Record<string, string> => ({ team }), (): string => JSON.stringify({ name: "Evil\u0000name", input: scenarioInput() }), "name"],
-    ["an escape sequence in a comment", comments.POST, "POST", (): Record<string, string> => ({ id: scenarioId }), (): string => JSON.stringify({ body: "look \u001b[2J here" }), "body"],
-    ["a __proto__ key inside the input", teamScenarios.POST, "POST", (): Record<string, string> => ({ team }), (): string => `{"name":"P","input":{"__proto__":{"polluted":true},"workload":{}}}`, "input.__proto__"],
-    ["a NUL in a revision message", scenarioRoute.PUT, "PUT", (): Record<string, string> => ({ id: scenarioId }), (): string => JSON.stringify({ baseVersion: 1, input: scenarioInput(), message: "m\u0000" }), "message"],
+    [
+      "a NUL in a scenario name",
+      teamScenarios.POST,
+      "POST",
+      (): Record<string, string> => ({ team }),
+      (): string => JSON.stringify({ name: "Evil\u0000name", input: scenarioInput() }),
+      "name",
+    ],
+    [
+      "an escape sequence in a comment",
+      comments.POST,
+      "POST",
+      (): Record<string, string> => ({ id: scenarioId }),
+      (): string => JSON.stringify({ body: "look \u001b[2J here" }),
+      "body",
+    ],
+    [
+      "a __proto__ key inside the input",
+      teamScenarios.POST,
+      "POST",
+      (): Record<string, string> => ({ team }),
+      (): string => `{"name":"P","input":{"__proto__":{"polluted":true},"workload":{}}}`,
+      "input.__proto__",
+    ],
+    [
+      "a NUL in a revision message",
+      scenarioRoute.PUT,
+      "PUT",
+      (): Record<string, string> => ({ id: scenarioId }),
+      (): string => JSON.stringify({ baseVersion: 1, input: scenarioInput(), message: "m\u0000" }),
+      "message",
+    ],
   ] as const)("%s: 422 naming the field, nothing written", async (_label, handler, method, params, body, field) => {
     const before = await counts();
     const res = await call(handler as unknown as Handler, method, params(), body());
@@ -51,7 +90,12 @@ describe.each(testDbKinds())("hostile request bodies on %s", (kind) => {
   });
 
   test("a good write still works, and its answer is not cacheable", async () => {
-    const res = await call(teamScenarios.POST as unknown as Handler, "POST", { team }, JSON.stringify({ name: "Fine ☃", input: scenarioInput() }));
+    const res = await call(
+      teamScenarios.POST as unknown as Handler,
+      "POST",
+      { team },
+      JSON.stringify({ name: "Fine ☃", input: scenarioInput() }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
   });

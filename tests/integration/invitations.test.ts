@@ -30,8 +30,16 @@ describe.each(testDbKinds())("invitations on %s", (kind) => {
 
   test("a link for one email works only for that account", async () => {
     const inv = await createInvitation(owner, team, { email: "ivy@invite.test", role: "editor" });
-    expect(await getInvitation(jon, inv.token)).toMatchObject({ team: "Orla's team", inviter: "Orla", role: "editor", state: "other-email" });
-    await expect(acceptInvitation(jon, inv.token)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/for ivy@invite\.test/) });
+    expect(await getInvitation(jon, inv.token)).toMatchObject({
+      team: "Orla's team",
+      inviter: "Orla",
+      role: "editor",
+      state: "other-email",
+    });
+    await expect(acceptInvitation(jon, inv.token)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/for ivy@invite\.test/),
+    });
     expect(await memberOf(jon)).toBe(false);
     expect(await getInvitation(ivy, inv.token)).toMatchObject({ state: "open" });
     await acceptInvitation(ivy, inv.token);
@@ -54,7 +62,10 @@ describe.each(testDbKinds())("invitations on %s", (kind) => {
     expect((await listInvitations(owner, team)).map((i) => i.email)).not.toContain("late@invite.test");
     const late = (await signUpVerified({ name: "Late", email: "late@invite.test", password: "late's long password" })).user.id;
     expect(await getInvitation(late, inv.token)).toMatchObject({ state: "revoked" });
-    await expect(acceptInvitation(late, inv.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/withdrawn/) });
+    await expect(acceptInvitation(late, inv.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/withdrawn/),
+    });
     expect(await memberOf(late)).toBe(false);
     await expect(revokeInvitation(owner, team, inv.id)).rejects.toMatchObject({ code: "not_found" });
   });

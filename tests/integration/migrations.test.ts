@@ -45,7 +45,10 @@ test("a schema change the migrations lack is reported as drift", async () => {
     expect(truncated).not.toBe(sql);
     const drift = await pendingSchemaChange(engine, {
       ...migrations,
-      migrationDirectories: [{ ...dir, migrationFile: { ...dir.migrationFile, content: { tag: "ok", value: truncated } } }, ...migrations.migrationDirectories.slice(1)],
+      migrationDirectories: [
+        { ...dir, migrationFile: { ...dir.migrationFile, content: { tag: "ok", value: truncated } } },
+        ...migrations.migrationDirectories.slice(1),
+      ],
     });
     expect(drift).toContain('CREATE TABLE "RateLimit"');
     engine.free();

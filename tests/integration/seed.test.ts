@@ -41,8 +41,15 @@ describe.each(testDbKinds())("seed on %s", (kind) => {
   });
 
   test("demo scenarios are stored with their evaluation summary and catalog version", async () => {
-    const scenarios = await t.db.scenario.findMany({ include: { currentRevision: { include: { catalogVersion: true } } }, orderBy: { name: "asc" } });
-    expect(scenarios.map((s) => s.name)).toEqual(["70B agent platform with long shared prompts", "8B chat assistant", "Regulated internal assistant (data stays in-house)"]);
+    const scenarios = await t.db.scenario.findMany({
+      include: { currentRevision: { include: { catalogVersion: true } } },
+      orderBy: { name: "asc" },
+    });
+    expect(scenarios.map((s) => s.name)).toEqual([
+      "70B agent platform with long shared prompts",
+      "8B chat assistant",
+      "Regulated internal assistant (data stays in-house)",
+    ]);
     for (const s of scenarios) {
       const summary = readSummary(s.currentRevision!.summary);
       expect(summary, s.name).not.toBeNull();

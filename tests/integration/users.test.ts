@@ -27,7 +27,11 @@ describe.each(testDbKinds())("sign-up and sign-in on %s", (kind) => {
   afterAll(async () => t?.close());
 
   test("the first sign-up creates a personal team with the user as owner", async () => {
-    const { user, team } = await createUserWithTeam({ name: "Ada Lovelace", email: " Ada@Example.com ", password: "correct horse battery" });
+    const { user, team } = await createUserWithTeam({
+      name: "Ada Lovelace",
+      email: " Ada@Example.com ",
+      password: "correct horse battery",
+    });
     expect(user.email).toBe("ada@example.com");
     expect(user).not.toHaveProperty("passwordHash");
     const teams = await listTeamsForUser(user.id);
@@ -77,7 +81,9 @@ describe.each(testDbKinds())("sign-up and sign-in on %s", (kind) => {
 
   test("blank and common passwords are refused at sign-up, naming the field", async () => {
     for (const password of ["          ", "password123", "1234567890"]) {
-      await expect(createUserWithTeam({ name: "Weak", email: `weak-${password.length}-${password.charCodeAt(0)}@example.com`, password })).rejects.toMatchObject({ code: "validation", fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] } });
+      await expect(
+        createUserWithTeam({ name: "Weak", email: `weak-${password.length}-${password.charCodeAt(0)}@example.com`, password }),
+      ).rejects.toMatchObject({ code: "validation", fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] } });
     }
     expect(await t.db.user.count({ where: { name: "Weak" } })).toBe(0);
   });
@@ -90,8 +96,12 @@ describe.each(testDbKinds())("sign-up and sign-in on %s", (kind) => {
     expect(await getActiveUser(user.id, 0)).toBeNull();
     expect(await getActiveUser(user.id, 1)).not.toBeNull();
 
-    await expect(changePassword(user.id, { currentPassword: "wrong one", newPassword: "a brand new phrase" })).rejects.toMatchObject({ fieldErrors: { currentPassword: ["This is not your current password."] } });
-    await expect(changePassword(user.id, { currentPassword: "sid's long password", newPassword: "password123" })).rejects.toMatchObject({ fieldErrors: { newPassword: [expect.stringMatching(/too easy/)] } });
+    await expect(changePassword(user.id, { currentPassword: "wrong one", newPassword: "a brand new phrase" })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["This is not your current password."] },
+    });
+    await expect(changePassword(user.id, { currentPassword: "sid's long password", newPassword: "password123" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/too easy/)] },
+    });
     expect(await getActiveUser(user.id, 1)).not.toBeNull(); // refused changes end nothing
     await changePassword(user.id, { currentPassword: "sid's long password", newPassword: "a brand new phrase" });
     expect(await getActiveUser(user.id, 1)).toBeNull();
@@ -99,9 +109,10 @@ describe.each(testDbKinds())("sign-up and sign-in on %s", (kind) => {
     expect(await verifyPassword(stored.passwordHash, "a brand new phrase")).toBe(true);
     expect(await verifyPassword(stored.passwordHash, "sid's long password")).toBe(false);
 
-    await expect(signOutEverywhere(user.id, { confirm: "yes" })).rejects.toMatchObject({ fieldErrors: { confirm: [expect.stringMatching(/sign out everywhere/)] } });
+    await expect(signOutEverywhere(user.id, { confirm: "yes" })).rejects.toMatchObject({
+      fieldErrors: { confirm: [expect.stringMatching(/sign out everywhere/)] },
+    });
     await signOutEverywhere(user.id, { confirm: "sign out everywhere" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(stored.sessionVersion + 1);
   });
 });
-

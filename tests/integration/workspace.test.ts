@@ -74,54 +74,110 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   const current = async () => (await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } })).version;
 
   const operations: [string, (actor: string) => Promise<unknown>, Record<Actor, Outcome>][] = [
-    ["read the scenario", async (a) => { if (!(await getScenario(a, team, scenarioId))) throw Object.assign(new Error(), { code: "not_found" }); }, { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
+    [
+      "read the scenario",
+      async (a) => {
+        if (!(await getScenario(a, team, scenarioId))) throw Object.assign(new Error(), { code: "not_found" });
+      },
+      { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" },
+    ],
     ["list revisions", (a) => listRevisions(a, scenarioId), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["read a revision", (a) => getRevision(a, scenarioId, 1), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["list comments", (a) => listComments(a, scenarioId), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
     ["export the memo", (a) => loadScenarioMemo(a, scenarioId, {}), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
-    ["export revision 1's memo", (a) => loadScenarioMemo(a, scenarioId, { revision: 1 }), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
-    ["export a comparison memo", (a) => loadComparisonMemo(a, team, [{ id: scenarioId }, { id: scenarioId, revision: 1 }], {}), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
+    [
+      "export revision 1's memo",
+      (a) => loadScenarioMemo(a, scenarioId, { revision: 1 }),
+      { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" },
+    ],
+    [
+      "export a comparison memo",
+      (a) => loadComparisonMemo(a, team, [{ id: scenarioId }, { id: scenarioId, revision: 1 }], {}),
+      { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" },
+    ],
     ["list members", (a) => listMembers(a, team), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
-    ["read the audit log", (a) => listAuditEvents(a, team), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
+    [
+      "read the audit log",
+      (a) => listAuditEvents(a, team),
+      { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" },
+    ],
   ];
 
   const writes: [string, (actor: string) => Promise<unknown>, Record<Actor, Outcome>][] = [
-    ["save a revision", async (a) => saveRevision(a, scenarioId, { baseVersion: await current(), input: scenarioInput({ name: `by ${a}` }), message: "edit" }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
-    ["change the status", async (a) => {
-      const s = await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } });
-      return setScenarioStatus(a, scenarioId, { baseVersion: s.version, status: s.status === "draft" ? "proposed" : "draft" });
-    }, { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
+    [
+      "save a revision",
+      async (a) =>
+        saveRevision(a, scenarioId, { baseVersion: await current(), input: scenarioInput({ name: `by ${a}` }), message: "edit" }),
+      { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" },
+    ],
+    [
+      "change the status",
+      async (a) => {
+        const s = await t.db.scenario.findUniqueOrThrow({ where: { id: scenarioId } });
+        return setScenarioStatus(a, scenarioId, { baseVersion: s.version, status: s.status === "draft" ? "proposed" : "draft" });
+      },
+      { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" },
+    ],
     ["duplicate", (a) => duplicateScenario(a, scenarioId), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
-    ["restore a revision", async (a) => restoreRevision(a, scenarioId, 1, { baseVersion: await current() }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
-    ["comment", (a) => addComment(a, scenarioId, { body: "Looks right" }), { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" }],
-    ["create a scenario in the team", (a) => createScenario(a, team, { name: "New", input: scenarioInput() }), { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" }],
-    ["invite someone", (a) => createInvitation(a, team, { email: "new@a.test", role: "viewer" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
-    ["change a member's role", (a) => updateMember(a, team, spare, { role: "editor" }), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
-    ["remove a member", (a) => removeMember(a, team, spare), { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" }],
+    [
+      "restore a revision",
+      async (a) => restoreRevision(a, scenarioId, 1, { baseVersion: await current() }),
+      { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" },
+    ],
+    [
+      "comment",
+      (a) => addComment(a, scenarioId, { body: "Looks right" }),
+      { owner: "ok", editor: "ok", viewer: "ok", outsider: "not_found" },
+    ],
+    [
+      "create a scenario in the team",
+      (a) => createScenario(a, team, { name: "New", input: scenarioInput() }),
+      { owner: "ok", editor: "ok", viewer: "forbidden", outsider: "not_found" },
+    ],
+    [
+      "invite someone",
+      (a) => createInvitation(a, team, { email: "new@a.test", role: "viewer" }),
+      { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" },
+    ],
+    [
+      "change a member's role",
+      (a) => updateMember(a, team, spare, { role: "editor" }),
+      { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" },
+    ],
+    [
+      "remove a member",
+      (a) => removeMember(a, team, spare),
+      { owner: "ok", editor: "forbidden", viewer: "forbidden", outsider: "not_found" },
+    ],
   ];
 
-  test.each(operations.flatMap(([name, fn, expected]) => (Object.keys(expected) as Actor[]).map((actor) => [name, actor, fn, expected[actor]] as const)))(
-    "%s as %s",
-    async (_name, actor, fn, expected) => {
-      expect(await outcome(() => fn(ids[actor]))).toBe(expected);
-    },
-  );
+  test.each(
+    operations.flatMap(([name, fn, expected]) =>
+      (Object.keys(expected) as Actor[]).map((actor) => [name, actor, fn, expected[actor]] as const),
+    ),
+  )("%s as %s", async (_name, actor, fn, expected) => {
+    expect(await outcome(() => fn(ids[actor]))).toBe(expected);
+  });
 
-  test.each(writes.flatMap(([name, fn, expected]) => (Object.keys(expected) as Actor[]).filter((a) => expected[a] !== "ok").map((actor) => [name, actor, fn, expected[actor]] as const)))(
-    "%s as %s is refused and writes nothing",
-    async (_name, actor, fn, expected) => {
-      const before = await snapshot();
-      expect(await outcome(() => fn(ids[actor]))).toBe(expected);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+  test.each(
+    writes.flatMap(([name, fn, expected]) =>
+      (Object.keys(expected) as Actor[]).filter((a) => expected[a] !== "ok").map((actor) => [name, actor, fn, expected[actor]] as const),
+    ),
+  )("%s as %s is refused and writes nothing", async (_name, actor, fn, expected) => {
+    const before = await snapshot();
+    expect(await outcome(() => fn(ids[actor]))).toBe(expected);
+    expect(await snapshot()).toEqual(before);
+  });
 
-  test.each(writes.filter(([name]) => name !== "remove a member").flatMap(([name, fn, expected]) => (["editor", "owner"] as Actor[]).filter((a) => expected[a] === "ok").map((actor) => [name, actor, fn] as const)))(
-    "%s as %s succeeds",
-    async (_name, actor, fn) => {
-      expect(await outcome(() => fn(ids[actor]))).toBe("ok");
-    },
-  );
+  test.each(
+    writes
+      .filter(([name]) => name !== "remove a member")
+      .flatMap(([name, fn, expected]) =>
+        (["editor", "owner"] as Actor[]).filter((a) => expected[a] === "ok").map((actor) => [name, actor, fn] as const),
+      ),
+  )("%s as %s succeeds", async (_name, actor, fn) => {
+    expect(await outcome(() => fn(ids[actor]))).toBe("ok");
+  });
 
   test("an outsider lists no scenarios of the team and cannot find its scenario by id", async () => {
     expect(await listScenarios(ids.outsider, team)).toEqual([]);
@@ -130,11 +186,16 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
     expect(await getScenario(ids.outsider, outsiderTeam, scenarioId)).toBeNull();
     // Naming their own team in the comparison memo does not reach another team's scenario either.
     const own = (await createScenario(ids.outsider, outsiderTeam, { name: "Mine", input: scenarioInput() })).id;
-    await expect(loadComparisonMemo(ids.outsider, outsiderTeam, [{ id: own }, { id: scenarioId }], {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(loadComparisonMemo(ids.outsider, outsiderTeam, [{ id: own }, { id: scenarioId }], {})).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   test("the memo names the team, the revision's authors and its catalog version; a missing revision is not found", async () => {
-    const { draft, fileBase } = await loadScenarioMemo(ids.viewer, scenarioId, { context: "Why now", now: new Date("2026-11-29T10:00:00Z") });
+    const { draft, fileBase } = await loadScenarioMemo(ids.viewer, scenarioId, {
+      context: "Why now",
+      now: new Date("2026-11-29T10:00:00Z"),
+    });
     const memo = memoFromDraft(draft);
     expect(memo.team).toBe((await t.db.team.findFirstOrThrow({ where: { slug: team } })).name);
     expect(memo.authors).toContain("Olive Owner");
@@ -167,7 +228,10 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   test("bad input to a save is rejected with field paths and writes nothing", async () => {
     const before = await snapshot();
     const bad = scenarioInput();
-    const error = await saveRevision(ids.owner, scenarioId, { baseVersion: await current(), input: { ...bad, workload: { ...bad.workload, requestsPerMonth: -5 } } }).catch((e) => e);
+    const error = await saveRevision(ids.owner, scenarioId, {
+      baseVersion: await current(),
+      input: { ...bad, workload: { ...bad.workload, requestsPerMonth: -5 } },
+    }).catch((e) => e);
     expect(error.code).toBe("validation");
     expect(error.fieldErrors["input.workload.requestsPerMonth"]).toBeDefined();
     expect(await snapshot()).toEqual(before);
@@ -184,8 +248,16 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
 
   test("invitations are single use and expire", async () => {
     const u = await signUpVerified({ name: "Late", email: "late@a.test", password: "late password" });
-    const inv = await createInvitation(ids.owner, team, { email: "late@a.test", role: "viewer" }, new Date(Date.now() - 8 * 24 * 3600 * 1000));
-    await expect(acceptInvitation(u.user.id, inv.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
+    const inv = await createInvitation(
+      ids.owner,
+      team,
+      { email: "late@a.test", role: "viewer" },
+      new Date(Date.now() - 8 * 24 * 3600 * 1000),
+    );
+    await expect(acceptInvitation(u.user.id, inv.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/expired/),
+    });
     const fresh = await createInvitation(ids.owner, team, { email: "late@a.test", role: "viewer" });
     await expect(acceptInvitation(u.user.id, fresh.token)).resolves.toMatchObject({ role: "viewer" });
     await expect(acceptInvitation(ids.outsider, fresh.token)).rejects.toMatchObject({ code: "conflict" });
@@ -204,7 +276,16 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
   test("every change leaves an audit event that owners can read", async () => {
     const events = await listAuditEvents(ids.owner, team);
     const actions = new Set(events.map((e) => e.action));
-    for (const a of ["scenario.created", "scenario.saved", "scenario.status_changed", "scenario.duplicated", "comment.added", "invitation.created", "invitation.accepted", "member.role_changed"]) {
+    for (const a of [
+      "scenario.created",
+      "scenario.saved",
+      "scenario.status_changed",
+      "scenario.duplicated",
+      "comment.added",
+      "invitation.created",
+      "invitation.accepted",
+      "member.role_changed",
+    ]) {
       expect(actions, a).toContain(a);
     }
   });

@@ -18,7 +18,12 @@ async function all(dir: string): Promise<SentEmail[]> {
 }
 
 /** The newest email to `to` whose subject matches, sent after `since` (ISO file names sort by time). */
-export async function latestEmail(to: string, subject: RegExp, since: Date, { tries = 50, dir = process.env.MAIL_OUTBOX_DIR ?? ".data/outbox" } = {}): Promise<SentEmail> {
+export async function latestEmail(
+  to: string,
+  subject: RegExp,
+  since: Date,
+  { tries = 50, dir = process.env.MAIL_OUTBOX_DIR ?? ".data/outbox" } = {},
+): Promise<SentEmail> {
   const after = since.toISOString().replace(/[:.]/g, "-");
   for (let i = 0; i < tries; i++) {
     const found = (await all(dir)).filter((m) => m.to === to && subject.test(m.subject) && m.file >= after).pop();

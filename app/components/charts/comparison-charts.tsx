@@ -30,11 +30,28 @@ export function ComparisonCharts({ columns }: { columns: { label: string; evalua
     <div className="grid gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-chart-sides">
         <h3 className="text-sm font-semibold">Monthly cost today, each side</h3>
-        <BarChart className="h-72" data={bars} index="scenario" categories={["Cheapest API", "Cheapest self-host"]} colors={["blue", "emerald"]} valueFormatter={moneyAxis} yAxisWidth={76} />
+        <BarChart
+          className="h-72"
+          data={bars}
+          index="scenario"
+          categories={["Cheapest API", "Cheapest self-host"]}
+          colors={["blue", "emerald"]}
+          valueFormatter={moneyAxis}
+          yAxisWidth={76}
+        />
       </section>
       <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-chart-projection">
         <h3 className="text-sm font-semibold">Cumulative cost of each recommendation</h3>
-        <LineChart className="h-72" data={lines} index="month" categories={columns.map((c) => c.label)} colors={CHART_COLORS} valueFormatter={moneyAxis} yAxisWidth={76} connectNulls />
+        <LineChart
+          className="h-72"
+          data={lines}
+          index="month"
+          categories={columns.map((c) => c.label)}
+          colors={CHART_COLORS}
+          valueFormatter={moneyAxis}
+          yAxisWidth={76}
+          connectNulls
+        />
       </section>
     </div>
   );

@@ -12,7 +12,15 @@ const METHOD_STYLE: Record<string, string> = {
   delete: "bg-red-50 text-red-800",
 };
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; description?: string; enum?: unknown[]; anyOf?: JsonSchema[]; items?: JsonSchema };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  description?: string;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+};
 
 function Fields({ schema }: { schema: JsonSchema }) {
   // A union body (a full input, or a template) is shown by its first object form.
@@ -29,7 +37,9 @@ function Fields({ schema }: { schema: JsonSchema }) {
               {name}
               {required.has(name) ? <span className="text-red-700">*</span> : null}
             </td>
-            <td className="py-1 pr-3 align-top text-gray-600">{Array.isArray(p.type) ? p.type.join(" | ") : (p.type ?? (p.enum ? "enum" : p.anyOf ? "one of" : "object"))}</td>
+            <td className="py-1 pr-3 align-top text-gray-600">
+              {Array.isArray(p.type) ? p.type.join(" | ") : (p.type ?? (p.enum ? "enum" : p.anyOf ? "one of" : "object"))}
+            </td>
             <td className="py-1 align-top text-gray-700">
               {p.description ?? ""}
               {p.enum ? ` (${p.enum.map(String).join(", ")})` : ""}
@@ -44,7 +54,16 @@ function Fields({ schema }: { schema: JsonSchema }) {
 /** A readable reference of /api/v1, from the same document the API serves. */
 export default function ApiReference() {
   const doc = openApiDocument("");
-  const paths = doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { name: string; in: string; description?: string; required?: boolean }[] }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        parameters?: { name: string; in: string; description?: string; required?: boolean }[];
+      }
+    >
+  >;
   const tags = [...new Set(OPERATIONS.map((o) => o.tag))];
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
@@ -54,14 +73,20 @@ export default function ApiReference() {
         </Link>
         <h1 className="text-2xl font-semibold tracking-tight">API reference</h1>
         <p className="max-w-3xl text-sm text-gray-700">
-          Every endpoint under <code>/api/v1</code>. Scripts and CI jobs authenticate with a team API token: an owner creates one in Team settings (read or write access; shown once) and sends it as <code>Authorization: Bearer bk_…</code>. Tokens reach their own team only, are limited to 120 requests a minute each
-          (429 with <code>Retry-After</code>), and can be revoked at any time. Errors are JSON: <code>{"{ status, code, message, fieldErrors }"}</code>, with <code>fieldErrors</code> keyed by field path. The machine-readable document is{" "}
+          Every endpoint under <code>/api/v1</code>. Scripts and CI jobs authenticate with a team API token: an owner creates one in Team
+          settings (read or write access; shown once) and sends it as <code>Authorization: Bearer bk_…</code>. Tokens reach their own team
+          only, are limited to 120 requests a minute each (429 with <code>Retry-After</code>), and can be revoked at any time. Errors are
+          JSON: <code>{"{ status, code, message, fieldErrors }"}</code>, with <code>fieldErrors</code> keyed by field path. The
+          machine-readable document is{" "}
           <a className="text-blue-700 underline" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>{" "}
           (OpenAPI 3.1).
         </p>
-        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
+        <pre
+          tabIndex={0}
+          className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100"
+        >{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
 curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<team>/scenarios"`}</pre>
       </header>
       {tags.map((tag) => (
@@ -80,7 +105,9 @@ curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<t
                   <span className="break-all">{o.path}</span>
                 </h3>
                 <p className="mt-1 text-sm text-gray-800">{o.summary}</p>
-                <p className="mt-1 text-xs text-gray-600">{o.auth === "token" ? `API token (${o.write ? "write access" : "read or write"}) or session` : "Signed-in session only"}</p>
+                <p className="mt-1 text-xs text-gray-600">
+                  {o.auth === "token" ? `API token (${o.write ? "write access" : "read or write"}) or session` : "Signed-in session only"}
+                </p>
                 {query.length ? (
                   <ul className="mt-2 text-xs text-gray-700">
                     {query.map((p) => (
@@ -92,7 +119,11 @@ curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<t
                   </ul>
                 ) : null}
                 {body ? <Fields schema={body} /> : null}
-                {o.example ? <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-2 text-xs text-gray-100">{o.example}</pre> : null}
+                {o.example ? (
+                  <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-gray-900 p-2 text-xs text-gray-100">
+                    {o.example}
+                  </pre>
+                ) : null}
               </article>
             );
           })}

@@ -27,13 +27,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       ) : (
         <div className="space-y-3 text-sm text-gray-700" data-testid="invitation">
           <p>
-            {inv.inviter} invited {inv.state === "other-email" ? <strong>{inv.email}</strong> : "you"} to join <strong>{inv.team}</strong> as <strong>{inv.role}</strong>.
+            {inv.inviter} invited {inv.state === "other-email" ? <strong>{inv.email}</strong> : "you"} to join <strong>{inv.team}</strong>{" "}
+            as <strong>{inv.role}</strong>.
           </p>
           {inv.state === "open" ? <AcceptInvitation token={token} /> : null}
           {inv.state === "other-email" ? <SwitchAccount token={token} email={inv.email} /> : null}
           {inv.state === "unverified" ? (
             <div className="space-y-2" data-testid="confirm-address">
-              <p>This invitation is for {inv.email} only. Confirm that the address is yours first: open the link we emailed to it when you signed up, then reload this page.</p>
+              <p>
+                This invitation is for {inv.email} only. Confirm that the address is yours first: open the link we emailed to it when you
+                signed up, then reload this page.
+              </p>
               <SendVerification label="Send the confirmation link again" next={`/invite/${token}`} />
             </div>
           ) : null}

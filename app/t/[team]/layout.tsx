@@ -16,7 +16,10 @@ export default async function TeamLayout({ children, params }: { children: React
           <Link href={`/t/${team.slug}`} className="text-lg font-semibold tracking-tight">
             Break<span className="text-blue-600">even</span>
           </Link>
-          <nav aria-label="Teams" className="order-last flex w-full min-w-0 flex-wrap items-center gap-2 text-sm sm:order-none sm:w-auto sm:flex-1">
+          <nav
+            aria-label="Teams"
+            className="order-last flex w-full min-w-0 flex-wrap items-center gap-2 text-sm sm:order-none sm:w-auto sm:flex-1"
+          >
             {teams.map((t) => (
               <Link
                 key={t.id}

@@ -13,7 +13,13 @@ export const dynamic = "force-dynamic";
 
 const STATUSES = ["draft", "proposed", "decided", "archived"] as const;
 
-export default async function TeamDashboard({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ q?: string; status?: string }> }) {
+export default async function TeamDashboard({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ q?: string; status?: string }>;
+}) {
   const { team: slug } = await params;
   const { q = "", status = "" } = await searchParams;
   const { user, team } = await requireTeamPage(slug);
@@ -21,7 +27,8 @@ export default async function TeamDashboard({ params, searchParams }: { params: 
   const needle = q.trim().toLowerCase();
   // Archived scenarios stay out of the way unless asked for.
   const scenarios = all.filter(
-    (s) => (status ? s.status === status : s.status !== "archived") && (!needle || `${s.name} ${s.description}`.toLowerCase().includes(needle)),
+    (s) =>
+      (status ? s.status === status : s.status !== "archived") && (!needle || `${s.name} ${s.description}`.toLowerCase().includes(needle)),
   );
   const chart = scenarios.flatMap((s) => {
     const summary = readSummary(s.currentRevision?.summary);

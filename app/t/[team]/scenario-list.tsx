@@ -5,17 +5,28 @@ import { formatDateTime, formatUsd } from "@/lib/format/numbers";
 import { formatCount } from "@/lib/engine/text";
 import type { RepricingMark } from "@/lib/data/catalog";
 
-const side = (outcome: string, option: string | null) => (outcome === "infeasible" ? "no option qualifies" : `${outcome === "api" ? "API" : "self-host"}${option ? ` (${option})` : ""}`);
+const side = (outcome: string, option: string | null) =>
+  outcome === "infeasible" ? "no option qualifies" : `${outcome === "api" ? "API" : "self-host"}${option ? ` (${option})` : ""}`;
 
 /** "Prices changed" since the revision was saved: the cost change, the moved breakeven, a flip. */
 function PriceChangeMark({ mark, href }: { mark: RepricingMark; href: string }) {
   const delta = mark.monthlyThen !== null && mark.monthlyNow !== null ? mark.monthlyNow - mark.monthlyThen : null;
   const share = delta !== null && mark.monthlyThen ? delta / mark.monthlyThen : null;
   return (
-    <Link href={href} className={`mt-1 block rounded-md px-2 py-1 text-xs ${mark.flipped ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-amber-50 text-amber-900 ring-1 ring-amber-200"}`} data-testid="price-change">
-      <strong>{mark.changedPrices > 0 ? `Prices changed (catalog ${mark.catalogLabel}):` : "Re-evaluated by the updated cost engine:"}</strong>{" "}
-      {mark.flipped ? `decided: ${side(mark.outcomeThen, mark.optionThen)}; ${mark.changedPrices > 0 ? "at today's prices" : "now"}: ${side(mark.outcomeNow, mark.optionNow)}. ` : ""}
-      {delta !== null ? `${formatUsd(mark.monthlyThen)} → ${formatUsd(mark.monthlyNow)} a month (${delta >= 0 ? "+" : "−"}${formatUsd(Math.abs(delta))}${share !== null ? `, ${delta >= 0 ? "+" : "−"}${Math.abs(Math.round(share * 1000) / 10)}%` : ""}). ` : ""}
+    <Link
+      href={href}
+      className={`mt-1 block rounded-md px-2 py-1 text-xs ${mark.flipped ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-amber-50 text-amber-900 ring-1 ring-amber-200"}`}
+      data-testid="price-change"
+    >
+      <strong>
+        {mark.changedPrices > 0 ? `Prices changed (catalog ${mark.catalogLabel}):` : "Re-evaluated by the updated cost engine:"}
+      </strong>{" "}
+      {mark.flipped
+        ? `decided: ${side(mark.outcomeThen, mark.optionThen)}; ${mark.changedPrices > 0 ? "at today's prices" : "now"}: ${side(mark.outcomeNow, mark.optionNow)}. `
+        : ""}
+      {delta !== null
+        ? `${formatUsd(mark.monthlyThen)} → ${formatUsd(mark.monthlyNow)} a month (${delta >= 0 ? "+" : "−"}${formatUsd(Math.abs(delta))}${share !== null ? `, ${delta >= 0 ? "+" : "−"}${Math.abs(Math.round(share * 1000) / 10)}%` : ""}). `
+        : ""}
       {mark.breakevenThen !== mark.breakevenNow
         ? `Breakeven ${mark.breakevenThen === null ? "not reached" : formatCount(mark.breakevenThen)} → ${mark.breakevenNow === null ? "not reached" : formatCount(mark.breakevenNow)} requests/month.`
         : ""}
@@ -30,14 +41,22 @@ const STATUS_STYLE: Record<string, string> = {
   archived: "bg-gray-50 text-gray-500",
 };
 
-export function ScenarioList({ scenarios, teamSlug, marks = new Map() }: { scenarios: ScenarioListItem[]; teamSlug: string; marks?: Map<string, RepricingMark> }) {
+export function ScenarioList({
+  scenarios,
+  teamSlug,
+  marks = new Map(),
+}: {
+  scenarios: ScenarioListItem[];
+  teamSlug: string;
+  marks?: Map<string, RepricingMark>;
+}) {
   if (scenarios.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
         <h2 className="text-base font-semibold">No scenarios yet</h2>
         <p className="mx-auto mt-1 max-w-md text-sm text-gray-600">
-          A scenario describes one workload (requests a month, tokens per request) and the options to serve it: API
-          models and self-hosted GPUs. Breakeven prices both sides and tells you where they cross.
+          A scenario describes one workload (requests a month, tokens per request) and the options to serve it: API models and self-hosted
+          GPUs. Breakeven prices both sides and tells you where they cross.
         </p>
       </div>
     );
@@ -62,7 +81,9 @@ export function ScenarioList({ scenarios, teamSlug, marks = new Map() }: { scena
               {summary ? (
                 <>
                   <div className="font-medium">
-                    {summary.outcome === "infeasible" ? "Infeasible" : `${summary.outcome === "api" ? "API" : "Self-host"}: ${summary.recommendedLabel}`}
+                    {summary.outcome === "infeasible"
+                      ? "Infeasible"
+                      : `${summary.outcome === "api" ? "API" : "Self-host"}: ${summary.recommendedLabel}`}
                   </div>
                   <div className="text-gray-600">{formatUsd(summary.recommendedMonthlyCost)} / month</div>
                 </>

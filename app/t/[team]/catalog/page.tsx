@@ -42,7 +42,13 @@ function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
   );
 }
 
-export default async function CatalogPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ v?: string; tab?: string; q?: string; provider?: string }> }) {
+export default async function CatalogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ v?: string; tab?: string; q?: string; provider?: string }>;
+}) {
   const { team: slug } = await params;
   const sp = await searchParams;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/catalog`);
@@ -55,11 +61,14 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
   const provider = sp.provider ?? "";
   const matches = (...fields: (string | null | undefined)[]) => !q || fields.join(" ").toLowerCase().includes(q);
   const api = version.apiPrices.filter((r) => (!provider || r.provider === provider) && matches(r.provider, r.model, r.region, r.tier));
-  const gpu = version.gpuOffers.filter((r) => (!provider || r.provider === provider) && matches(r.provider, r.gpuType, r.provisioning, r.regions.join(" ")));
+  const gpu = version.gpuOffers.filter(
+    (r) => (!provider || r.provider === provider) && matches(r.provider, r.gpuType, r.provisioning, r.regions.join(" ")),
+  );
   const models = version.openModels.filter((r) => matches(r.name));
   const benchmarks = version.benchmarks.filter((r) => matches(r.model, r.gpuType, r.precision, r.workload));
   const providers = [...new Set((tab === "gpu" ? version.gpuOffers : version.apiPrices).map((r) => r.provider))].sort();
-  const link = (extra: Record<string, string>) => `/t/${team.slug}/catalog?${new URLSearchParams({ v: chosen.id, tab, ...(q ? { q } : {}), ...(provider ? { provider } : {}), ...extra })}`;
+  const link = (extra: Record<string, string>) =>
+    `/t/${team.slug}/catalog?${new URLSearchParams({ v: chosen.id, tab, ...(q ? { q } : {}), ...(provider ? { provider } : {}), ...extra })}`;
   const historyLink = (p: Record<string, string>) => `/t/${team.slug}/catalog/history?${new URLSearchParams(p)}`;
 
   return (
@@ -88,14 +97,22 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
           <button className="btn-secondary">Show</button>
         </form>
         <p className="mt-2 text-gray-700">
-          <strong>{version.label}</strong> {version.published ? `· effective ${isoDay(version.effectiveDate)} · published ${version.publishedAt ? isoDay(version.publishedAt) : ""}` : "· draft, not used by any scenario yet"}
+          <strong>{version.label}</strong>{" "}
+          {version.published
+            ? `· effective ${isoDay(version.effectiveDate)} · published ${version.publishedAt ? isoDay(version.publishedAt) : ""}`
+            : "· draft, not used by any scenario yet"}
         </p>
         {version.sourceNote ? <p className="mt-1 text-xs text-gray-600">{version.sourceNote}</p> : null}
       </section>
 
       <nav aria-label="Catalog tables" className="flex flex-wrap gap-2 text-sm">
         {(Object.keys(TABS) as Tab[]).map((t) => (
-          <Link key={t} href={link({ tab: t, provider: "" })} aria-current={t === tab ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${t === tab ? "bg-blue-600 text-white" : "bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-gray-50"}`}>
+          <Link
+            key={t}
+            href={link({ tab: t, provider: "" })}
+            aria-current={t === tab ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 ${t === tab ? "bg-blue-600 text-white" : "bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-gray-50"}`}
+          >
             {TABS[t]}
           </Link>
         ))}
@@ -106,7 +123,12 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
         <input type="hidden" name="tab" value={tab} />
         <label className="text-sm">
           <span className="field-label">Search</span>
-          <input name="q" defaultValue={sp.q ?? ""} className="field-input py-1.5" placeholder={tab === "gpu" ? "GPU, provider, region" : "Model, provider, region, tier"} />
+          <input
+            name="q"
+            defaultValue={sp.q ?? ""}
+            className="field-input py-1.5"
+            placeholder={tab === "gpu" ? "GPU, provider, region" : "Model, provider, region, tier"}
+          />
         </label>
         {tab === "api" || tab === "gpu" ? (
           <label className="text-sm">
@@ -142,10 +164,18 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                 <tr key={r.id}>
                   <td className="px-3 py-2">
                     <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
-                    <Link href={historyLink({ kind: "api", provider: r.provider, model: r.model })} className="ml-2 text-xs text-blue-700 hover:underline">
+                    <Link
+                      href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
+                      className="ml-2 text-xs text-blue-700 hover:underline"
+                    >
                       history
                     </Link>
-                    {r.longContextThreshold ? <span className="block text-xs text-gray-500">above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} / {perM(r.longContextOutputPerM)}</span> : null}
+                    {r.longContextThreshold ? (
+                      <span className="block text-xs text-gray-500">
+                        above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} /{" "}
+                        {perM(r.longContextOutputPerM)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-gray-600">
                     {r.region} · {r.tier}
@@ -154,7 +184,9 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                   <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}
+                  </td>
                   <td className="px-3 py-2">
                     <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
                   </td>
@@ -182,7 +214,10 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                 <tr key={r.id}>
                   <td className="px-3 py-2">
                     <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
-                    <Link href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })} className="ml-2 text-xs text-blue-700 hover:underline">
+                    <Link
+                      href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
+                      className="ml-2 text-xs text-blue-700 hover:underline"
+                    >
                       history
                     </Link>
                     {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
@@ -258,7 +293,9 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}
+                  </td>
                   <td className="px-3 py-2">
                     <Source url={r.source} />
                   </td>

@@ -11,7 +11,13 @@ import { MAX_COMPARED as MAX, parseSelection } from "@/lib/validation/memo";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare scenarios" };
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { team: slug } = await params;
   const query = await searchParams;
   const raw = query.s;
@@ -30,7 +36,16 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   }
   const found = await Promise.all(selection.map((s) => getScenarioAtRevision(user.id, slug, s.id, s.revision)));
   const columns: ComparisonColumn[] = found.flatMap((f) =>
-    f ? [{ key: `${f.id}@${f.revision.number}`, label: `${f.name} #${f.revision.number}`, input: f.revision.input, evaluation: evaluateScenario(f.revision.input) }] : [],
+    f
+      ? [
+          {
+            key: `${f.id}@${f.revision.number}`,
+            label: `${f.name} #${f.revision.number}`,
+            input: f.revision.input,
+            evaluation: evaluateScenario(f.revision.input),
+          },
+        ]
+      : [],
   );
   const missing = selection.length - columns.length;
   const all = await listScenarios(user.id, slug);
@@ -50,7 +65,12 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
                     <input type="checkbox" name="s" value={s.id} defaultChecked={Boolean(picked)} />
                     <span className="truncate">{s.name}</span> <span className="text-xs text-gray-500">{s.status}</span>
                   </label>
-                  <select name={`r_${s.id}`} defaultValue={picked?.revision ?? ""} aria-label={`Revision of ${s.name}`} className="rounded border border-gray-300 px-1.5 py-0.5 text-xs">
+                  <select
+                    name={`r_${s.id}`}
+                    defaultValue={picked?.revision ?? ""}
+                    aria-label={`Revision of ${s.name}`}
+                    className="rounded border border-gray-300 px-1.5 py-0.5 text-xs"
+                  >
                     <option value="">latest (#{latest})</option>
                     {Array.from({ length: latest }, (_, k) => latest - k).map((n) => (
                       <option key={n} value={n}>

@@ -16,7 +16,9 @@ export default async function NewScenarioPage({ params }: { params: Promise<{ te
   return (
     <div className="space-y-4">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="New scenario" />
-      <p className="max-w-2xl text-sm text-gray-600">Start from a template priced from the reference catalog; every number can be changed afterwards.</p>
+      <p className="max-w-2xl text-sm text-gray-600">
+        Start from a template priced from the reference catalog; every number can be changed afterwards.
+      </p>
       <TemplatePicker teamSlug={team.slug} templates={TEMPLATES.map(({ id, title, blurb }) => ({ id, title, blurb }))} />
     </div>
   );

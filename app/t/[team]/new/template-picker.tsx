@@ -10,14 +10,23 @@ export function TemplatePicker({ teamSlug, templates }: { teamSlug: string; temp
   const [name, setName] = useState("");
   const create = useMutation({
     mutationFn: (template: string) =>
-      api<{ id: string }>(`/api/v1/teams/${teamSlug}/scenarios`, { method: "POST", body: { template, ...(name.trim() ? { name: name.trim() } : {}) } }),
+      api<{ id: string }>(`/api/v1/teams/${teamSlug}/scenarios`, {
+        method: "POST",
+        body: { template, ...(name.trim() ? { name: name.trim() } : {}) },
+      }),
     onSuccess: (r) => router.push(`/t/${teamSlug}/s/${r.id}`),
   });
   return (
     <div className="space-y-4">
       <label className="block max-w-md text-sm">
         <span className="field-label">Name (optional)</span>
-        <input className="field-input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="Defaults to the template's name" />
+        <input
+          className="field-input"
+          value={name}
+          maxLength={120}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Defaults to the template's name"
+        />
       </label>
       {create.isError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -12,8 +12,14 @@ export function AccountPanel({ hasPassword, email, emailVerified }: { hasPasswor
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
   const done = () => signOut({ callbackUrl: "/signin" });
-  const change = useMutation({ mutationFn: () => api("/api/account/password", { method: "POST", body: { currentPassword: current, newPassword: next } }), onSuccess: done });
-  const everywhere = useMutation({ mutationFn: () => api("/api/account/sign-out-everywhere", { method: "POST", body: { confirm } }), onSuccess: done });
+  const change = useMutation({
+    mutationFn: () => api("/api/account/password", { method: "POST", body: { currentPassword: current, newPassword: next } }),
+    onSuccess: done,
+  });
+  const everywhere = useMutation({
+    mutationFn: () => api("/api/account/sign-out-everywhere", { method: "POST", body: { confirm } }),
+    onSuccess: done,
+  });
   const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
   const confirmErrors = everywhere.error instanceof ApiError ? everywhere.error.fieldErrors : {};
   return (
@@ -22,7 +28,11 @@ export function AccountPanel({ hasPassword, email, emailVerified }: { hasPasswor
       <div className="mb-3 flex flex-wrap items-center gap-3" data-testid="email-status">
         <span>
           <span className="break-all">{email}</span>{" "}
-          {emailVerified ? <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">confirmed</span> : <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">not confirmed</span>}
+          {emailVerified ? (
+            <span className="rounded bg-green-50 px-1.5 py-0.5 text-xs text-green-800">confirmed</span>
+          ) : (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">not confirmed</span>
+          )}
         </span>
         {emailVerified ? null : <SendVerification />}
       </div>
@@ -36,12 +46,24 @@ export function AccountPanel({ hasPassword, email, emailVerified }: { hasPasswor
         >
           <label>
             <span className="field-label">Current password</span>
-            <input type="password" autoComplete="current-password" className="field-input w-56 py-1.5" value={current} onChange={(e) => setCurrent(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="current-password"
+              className="field-input w-56 py-1.5"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
             {errors.currentPassword ? <span className="block text-xs text-red-700">{errors.currentPassword.join(" ")}</span> : null}
           </label>
           <label>
             <span className="field-label">New password</span>
-            <input type="password" autoComplete="new-password" className="field-input w-56 py-1.5" value={next} onChange={(e) => setNext(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              className="field-input w-56 py-1.5"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
             {errors.newPassword ? <span className="block max-w-xs text-xs text-red-700">{errors.newPassword.join(" ")}</span> : null}
           </label>
           <button type="submit" className="btn-secondary" disabled={change.isPending}>
@@ -61,7 +83,11 @@ export function AccountPanel({ hasPassword, email, emailVerified }: { hasPasswor
           <input className="field-input w-72 py-1.5" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
           {confirmErrors.confirm ? <span className="block text-xs text-red-700">{confirmErrors.confirm.join(" ")}</span> : null}
         </label>
-        <button type="submit" className="rounded-md border border-red-300 px-3 py-1.5 text-red-800 disabled:opacity-50" disabled={everywhere.isPending}>
+        <button
+          type="submit"
+          className="rounded-md border border-red-300 px-3 py-1.5 text-red-800 disabled:opacity-50"
+          disabled={everywhere.isPending}
+        >
           Sign out everywhere
         </button>
       </form>

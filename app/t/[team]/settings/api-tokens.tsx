@@ -6,13 +6,25 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/format/numbers";
 
-type Token = { id: string; name: string; access: "read" | "write"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: { name: string } | null };
+type Token = {
+  id: string;
+  name: string;
+  access: "read" | "write";
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdBy: { name: string } | null;
+};
 
 /** Owners: team API tokens for scripts and CI. The secret is shown once, right after creation. */
 export function ApiTokens({ teamSlug, initial }: { teamSlug: string; initial: Token[] }) {
   const qc = useQueryClient();
   const key = ["team", teamSlug, "tokens"];
-  const tokens = useQuery({ queryKey: key, queryFn: () => api<{ tokens: Token[] }>(`/api/v1/teams/${teamSlug}/tokens`).then((r) => r.tokens), initialData: initial });
+  const tokens = useQuery({
+    queryKey: key,
+    queryFn: () => api<{ tokens: Token[] }>(`/api/v1/teams/${teamSlug}/tokens`).then((r) => r.tokens),
+    initialData: initial,
+  });
   const [name, setName] = useState("");
   const [access, setAccess] = useState<"read" | "write">("read");
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
@@ -33,7 +45,8 @@ export function ApiTokens({ teamSlug, initial }: { teamSlug: string; initial: To
     <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="api-tokens">
       <h2 className="mb-1 text-sm font-semibold">API tokens</h2>
       <p className="mb-3 text-sm text-gray-600">
-        For scripts and CI jobs: send as <code>Authorization: Bearer …</code>. A read token only reads; a write token also saves scenarios. Tokens reach this team only. See the{" "}
+        For scripts and CI jobs: send as <code>Authorization: Bearer …</code>. A read token only reads; a write token also saves scenarios.
+        Tokens reach this team only. See the{" "}
         <Link className="text-blue-700 underline" href="/docs/api">
           API reference
         </Link>
@@ -48,12 +61,23 @@ export function ApiTokens({ teamSlug, initial }: { teamSlug: string; initial: To
       >
         <label>
           <span className="field-label">Name</span>
-          <input className="field-input py-1.5" value={name} onChange={(e) => setName(e.target.value)} placeholder="CI pipeline" aria-label="Token name" />
+          <input
+            className="field-input py-1.5"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="CI pipeline"
+            aria-label="Token name"
+          />
           {fieldErrors.name ? <span className="block text-xs text-red-700">{fieldErrors.name.join("; ")}</span> : null}
         </label>
         <label>
           <span className="field-label">Access</span>
-          <select className="field-input py-1.5" value={access} onChange={(e) => setAccess(e.target.value as "read" | "write")} aria-label="Token access">
+          <select
+            className="field-input py-1.5"
+            value={access}
+            onChange={(e) => setAccess(e.target.value as "read" | "write")}
+            aria-label="Token access"
+          >
             <option value="read">read</option>
             <option value="write">write</option>
           </select>
@@ -76,7 +100,8 @@ export function ApiTokens({ teamSlug, initial }: { teamSlug: string; initial: To
             <span>
               <span className="font-medium">{t.name}</span> <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs">{t.access}</span>{" "}
               <span className="text-xs text-gray-600">
-                by {t.createdBy?.name ?? "someone"}, {formatDateTime(t.createdAt)} · {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : "never used"}
+                by {t.createdBy?.name ?? "someone"}, {formatDateTime(t.createdAt)} ·{" "}
+                {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : "never used"}
               </span>
             </span>
             {t.revokedAt ? (

@@ -24,8 +24,17 @@ export function CreateTeam() {
       >
         <label className="min-w-[14rem] flex-1 text-sm">
           <span className="sr-only">Team name</span>
-          <input className="field-input mt-0" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="Team name" aria-label="Team name" />
-          {create.isError ? <span className="field-error block">{(create.error as ApiError).fieldErrors?.name?.join(" ") ?? create.error.message}</span> : null}
+          <input
+            className="field-input mt-0"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Team name"
+            aria-label="Team name"
+          />
+          {create.isError ? (
+            <span className="field-error block">{(create.error as ApiError).fieldErrors?.name?.join(" ") ?? create.error.message}</span>
+          ) : null}
         </label>
         <button type="submit" className="btn-secondary" disabled={create.isPending}>
           Create team

@@ -8,14 +8,27 @@ import { api, ApiError } from "@/lib/client/api";
 type Member = { userId: string; name: string; email: string; role: string; suspended: boolean };
 export type PendingInvitation = { id: string; email: string; role: string; anyoneWithLink: boolean; expiresAt: string; inviter: string };
 
-export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { teamSlug: string; members: Member[]; me: string; isOwner: boolean; invitations: PendingInvitation[] }) {
+export function MembersPanel({
+  teamSlug,
+  members,
+  me,
+  isOwner,
+  invitations,
+}: {
+  teamSlug: string;
+  members: Member[];
+  me: string;
+  isOwner: boolean;
+  invitations: PendingInvitation[];
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("viewer");
   const [anyone, setAnyone] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: () => api<{ url: string }>(`/api/v1/teams/${teamSlug}/invitations`, { method: "POST", body: { email, role, anyoneWithLink: anyone } }),
+    mutationFn: () =>
+      api<{ url: string }>(`/api/v1/teams/${teamSlug}/invitations`, { method: "POST", body: { email, role, anyoneWithLink: anyone } }),
     onSuccess: (r) => {
       setLink(r.url);
       setEmail("");
@@ -23,11 +36,13 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
     },
   });
   const changeRole = useMutation({
-    mutationFn: (v: { userId: string; role: string }) => api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { role: v.role } }),
+    mutationFn: (v: { userId: string; role: string }) =>
+      api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { role: v.role } }),
     onSuccess: () => router.refresh(),
   });
   const suspend = useMutation({
-    mutationFn: (v: { userId: string; disabled: boolean }) => api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { disabled: v.disabled } }),
+    mutationFn: (v: { userId: string; disabled: boolean }) =>
+      api(`/api/v1/teams/${teamSlug}/members/${v.userId}`, { method: "PATCH", body: { disabled: v.disabled } }),
     onSuccess: () => router.refresh(),
   });
   const remove = useMutation({
@@ -52,21 +67,32 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
           <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             <span className="min-w-0">
               <span className="font-medium">{m.name}</span> <span className="break-all text-gray-500">{m.email}</span>
-              {m.suspended ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">access suspended</span> : null}
+              {m.suspended ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">access suspended</span>
+              ) : null}
             </span>
             <span className="flex items-center gap-2">
               {isOwner && m.userId !== me ? (
                 <button
                   type="button"
                   className="text-xs text-gray-700 hover:underline"
-                  title={m.suspended ? "Give this person access to the team again" : "Stop this person's access to this team (their account and other teams are untouched; their API tokens here are revoked)"}
+                  title={
+                    m.suspended
+                      ? "Give this person access to the team again"
+                      : "Stop this person's access to this team (their account and other teams are untouched; their API tokens here are revoked)"
+                  }
                   onClick={() => suspend.mutate({ userId: m.userId, disabled: !m.suspended })}
                 >
                   {m.suspended ? "Restore access" : "Suspend"}
                 </button>
               ) : null}
               {isOwner ? (
-                <select aria-label={`Role of ${m.name}`} className="rounded-md border border-gray-300 px-2 py-1 text-sm" value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value })}>
+                <select
+                  aria-label={`Role of ${m.name}`}
+                  className="rounded-md border border-gray-300 px-2 py-1 text-sm"
+                  value={m.role}
+                  onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value })}
+                >
                   <option value="owner">owner</option>
                   <option value="editor">editor</option>
                   <option value="viewer">viewer</option>
@@ -95,7 +121,12 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
                     {i.anyoneWithLink ? "anyone with the link" : "only this email"} · by {i.inviter} · until {i.expiresAt.slice(0, 10)}
                   </span>
                 </span>
-                <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate(i.id)} aria-label={`Withdraw the invitation of ${i.email}`}>
+                <button
+                  type="button"
+                  className="text-xs text-red-700 hover:underline"
+                  onClick={() => revoke.mutate(i.id)}
+                  aria-label={`Withdraw the invitation of ${i.email}`}
+                >
                   Withdraw
                 </button>
               </li>
@@ -113,9 +144,21 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
         >
           <label className="text-sm">
             <span className="sr-only">Email to invite</span>
-            <input className="field-input mt-0" type="email" placeholder="colleague@company.com" value={email} onChange={(e) => setEmail(e.target.value)} aria-label="Email to invite" />
+            <input
+              className="field-input mt-0"
+              type="email"
+              placeholder="colleague@company.com"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-label="Email to invite"
+            />
           </label>
-          <select aria-label="Role for the invitation" className="rounded-md border border-gray-300 px-2 py-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select
+            aria-label="Role for the invitation"
+            className="rounded-md border border-gray-300 px-2 py-2 text-sm"
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+          >
             <option value="viewer">viewer</option>
             <option value="editor">editor</option>
             <option value="owner">owner</option>
@@ -127,10 +170,13 @@ export function MembersPanel({ teamSlug, members, me, isOwner, invitations }: { 
             <input type="checkbox" checked={anyone} onChange={(e) => setAnyone(e.target.checked)} />
             Anyone with the link may join (otherwise only the account of this email)
           </label>
-          {invite.isError ? <p className="field-error sm:col-span-3">{(invite.error as ApiError).fieldErrors?.email?.join(" ") ?? invite.error.message}</p> : null}
+          {invite.isError ? (
+            <p className="field-error sm:col-span-3">{(invite.error as ApiError).fieldErrors?.email?.join(" ") ?? invite.error.message}</p>
+          ) : null}
           {link ? (
             <p className="text-sm sm:col-span-3" data-testid="invite-link">
-              We emailed this link to the address; you can also send it yourself (valid 7 days, single use): <code className="break-all rounded bg-gray-100 px-1">{link}</code>
+              We emailed this link to the address; you can also send it yourself (valid 7 days, single use):{" "}
+              <code className="break-all rounded bg-gray-100 px-1">{link}</code>
             </p>
           ) : null}
         </form>

@@ -20,10 +20,23 @@ export const metadata: Metadata = { title: "Team settings" };
 export default async function TeamSettings({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/settings`);
-  const members = (await listMembers(user.id, slug)).map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, suspended: m.disabledAt !== null }));
+  const members = (await listMembers(user.id, slug)).map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    suspended: m.disabledAt !== null,
+  }));
   const isOwner = can(team.role, "member:manage");
   const invitations = isOwner
-    ? (await listInvitations(user.id, slug)).map((i) => ({ id: i.id, email: i.email, role: i.role, anyoneWithLink: i.anyoneWithLink, expiresAt: i.expiresAt.toISOString(), inviter: i.invitedBy?.name ?? "—" }))
+    ? (await listInvitations(user.id, slug)).map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        anyoneWithLink: i.anyoneWithLink,
+        expiresAt: i.expiresAt.toISOString(),
+        inviter: i.invitedBy?.name ?? "—",
+      }))
     : [];
   const threshold = await getRepriceThreshold(user.id, slug);
   const tokens = isOwner ? JSON.parse(JSON.stringify(await listApiTokens(user.id, slug))) : null;
@@ -43,7 +56,8 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
             {audit.map((e) => (
               <li key={e.id} className="flex flex-wrap justify-between gap-2 py-1.5">
                 <span>
-                  <span className="font-medium">{e.actor?.name ?? "Someone"}</span> {e.action.replace(/[._]/g, " ")} <span className="text-gray-500">{e.target}</span>
+                  <span className="font-medium">{e.actor?.name ?? "Someone"}</span> {e.action.replace(/[._]/g, " ")}{" "}
+                  <span className="text-gray-500">{e.target}</span>
                 </span>
                 <span className="text-xs text-gray-500">{formatDateTime(e.createdAt)}</span>
               </li>

@@ -7,11 +7,42 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 
 export type DraftRows = {
-  api: { id: string; provider: string; model: string; region: string; tier: string; inputPerM: number; cachedInputPerM: number | null; outputPerM: number; checkedAt: string }[];
-  gpu: { id: string; provider: string; gpuType: string; provisioning: string; pricePerGpuHour: number; minGpus: number; checkedAt: string }[];
+  api: {
+    id: string;
+    provider: string;
+    model: string;
+    region: string;
+    tier: string;
+    inputPerM: number;
+    cachedInputPerM: number | null;
+    outputPerM: number;
+    checkedAt: string;
+  }[];
+  gpu: {
+    id: string;
+    provider: string;
+    gpuType: string;
+    provisioning: string;
+    pricePerGpuHour: number;
+    minGpus: number;
+    checkedAt: string;
+  }[];
 };
-type Draft = { id: string; label: string; effectiveDate: string; counts: { apiPrices: number; gpuOffers: number; openModels: number; benchmarks: number } };
-type Run = { id: string; status: string; total: number; processed: number; changed: number; error: string | null; finishedAt: string | null };
+type Draft = {
+  id: string;
+  label: string;
+  effectiveDate: string;
+  counts: { apiPrices: number; gpuOffers: number; openModels: number; benchmarks: number };
+};
+type Run = {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  changed: number;
+  error: string | null;
+  finishedAt: string | null;
+};
 type Published = { id: string; label: string; effectiveDate: string; run: Run | null };
 type Preview = {
   kind: "api" | "gpu";
@@ -98,7 +129,12 @@ function RunStatus({ run: initial }: { run: Run }) {
   const run = data ?? initial;
   return (
     <span className="text-xs text-gray-600" data-testid="repricing-run">
-      re-pricing {run.status === "running" ? `in progress: ${run.processed} of ${run.total} scenarios` : run.status === "done" ? `done: ${run.total} scenarios, ${run.changed} with changed prices` : `failed: ${run.error}`}
+      re-pricing{" "}
+      {run.status === "running"
+        ? `in progress: ${run.processed} of ${run.total} scenarios`
+        : run.status === "done"
+          ? `done: ${run.total} scenarios, ${run.changed} with changed prices`
+          : `failed: ${run.error}`}
     </span>
   );
 }
@@ -122,28 +158,40 @@ function ImportPanel({ draft }: { draft: Draft }) {
       setApplied(null);
       const b = await body();
       const url = `/api/v1/catalog/versions/${draft.id}/import${apply ? "" : "/preview"}`;
-      const result = await postWithProgress<Preview | Preview["counts"]>(url, b, (s) => setProgress({ label: s < 1 ? "Uploading" : "Checking rows…", share: s }));
+      const result = await postWithProgress<Preview | Preview["counts"]>(url, b, (s) =>
+        setProgress({ label: s < 1 ? "Uploading" : "Checking rows…", share: s }),
+      );
       return { apply, result };
     },
     onSuccess: ({ apply, result }) => {
       setProgress(null);
       if (apply) {
         const c = result as Preview["counts"];
-        setApplied(`Imported: ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.unchanged} unchanged, ${c.skipped} skipped.`);
+        setApplied(
+          `Imported: ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.unchanged} unchanged, ${c.skipped} skipped.`,
+        );
         setPreview(null);
         router.refresh();
       } else setPreview(result as Preview);
     },
     onError: () => setProgress(null),
   });
-  const show = (r: Record<string, unknown>) => (preview?.kind === "gpu" ? `${r.gpuType} · ${r.provider} (${r.provisioning}): $${r.pricePerGpuHour}/h` : `${r.provider} · ${r.model}: in $${r.inputPerM} / out $${r.outputPerM} per 1M`);
+  const show = (r: Record<string, unknown>) =>
+    preview?.kind === "gpu"
+      ? `${r.gpuType} · ${r.provider} (${r.provisioning}): $${r.pricePerGpuHour}/h`
+      : `${r.provider} · ${r.model}: in $${r.inputPerM} / out $${r.outputPerM} per 1M`;
   return (
     <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="import-panel">
       <h3 className="text-sm font-semibold">Import prices into “{draft.label}”</h3>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label>
           <span className="field-label">Format</span>
-          <select className="field-input py-1.5" value={format} onChange={(e) => (setFormat(e.target.value), setPreview(null))} aria-label="Format">
+          <select
+            className="field-input py-1.5"
+            value={format}
+            onChange={(e) => (setFormat(e.target.value), setPreview(null))}
+            aria-label="Format"
+          >
             <option value="litellm">LiteLLM model_prices_and_context_window.json</option>
             <option value="llm-prices">simonw/llm-prices JSON</option>
             <option value="gpu-csv">GPU offers CSV</option>
@@ -151,14 +199,25 @@ function ImportPanel({ draft }: { draft: Draft }) {
         </label>
         <label>
           <span className="field-label">Rows the file leaves out</span>
-          <select className="field-input py-1.5" value={mode} onChange={(e) => (setMode(e.target.value), setPreview(null))} aria-label="Rows the file leaves out">
+          <select
+            className="field-input py-1.5"
+            value={mode}
+            onChange={(e) => (setMode(e.target.value), setPreview(null))}
+            aria-label="Rows the file leaves out"
+          >
             <option value="merge">keep them</option>
             <option value="replace">retire them (same providers)</option>
           </select>
         </label>
         <label>
           <span className="field-label">File</span>
-          <input type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null))} aria-label="Price file" className="text-sm" />
+          <input
+            type="file"
+            accept=".json,.csv,application/json,text/csv"
+            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null))}
+            aria-label="Price file"
+            className="text-sm"
+          />
         </label>
         <label className="min-w-[16rem] flex-1">
           <span className="field-label">Source link (optional)</span>
@@ -183,7 +242,8 @@ function ImportPanel({ draft }: { draft: Draft }) {
       {preview ? (
         <div className="space-y-2 text-sm" data-testid="import-preview">
           <p>
-            <strong>{preview.counts.added}</strong> added · <strong>{preview.counts.changed}</strong> changed · <strong>{preview.counts.removed}</strong> removed · {preview.counts.unchanged} unchanged · {preview.counts.skipped} skipped
+            <strong>{preview.counts.added}</strong> added · <strong>{preview.counts.changed}</strong> changed ·{" "}
+            <strong>{preview.counts.removed}</strong> removed · {preview.counts.unchanged} unchanged · {preview.counts.skipped} skipped
           </p>
           {preview.changed.length ? (
             <details open>
@@ -191,7 +251,8 @@ function ImportPanel({ draft }: { draft: Draft }) {
               <ul className="mt-1 max-h-56 space-y-0.5 overflow-auto text-xs">
                 {preview.changed.map((c) => (
                   <li key={c.key}>
-                    {c.key.replace(/\|/g, " · ")}: {c.fields.map((f) => `${f} ${String(c.before[f] ?? "—")} → ${String(c.after[f] ?? "—")}`).join(", ")}
+                    {c.key.replace(/\|/g, " · ")}:{" "}
+                    {c.fields.map((f) => `${f} ${String(c.before[f] ?? "—")} → ${String(c.after[f] ?? "—")}`).join(", ")}
                   </li>
                 ))}
               </ul>
@@ -252,12 +313,22 @@ function PriceInput({ value, onSave, label }: { value: number | null; onSave: (v
           }
         }}
       />
-      {error ? <span className="text-xs text-red-700">{error}</span> : state === "saved" ? <span className="text-xs text-emerald-700">saved</span> : null}
+      {error ? (
+        <span className="text-xs text-red-700">{error}</span>
+      ) : state === "saved" ? (
+        <span className="text-xs text-emerald-700">saved</span>
+      ) : null}
     </span>
   );
 }
 
-const GPU_TYPES = { "H100 SXM": [80, 3350, 989, 1979], "H200 SXM": [141, 4800, 989, 1979], "A100 80GB": [80, 2039, 312, null], L40S: [48, 864, 362, 733], B200: [180, 8000, 2250, 4500] } as const;
+const GPU_TYPES = {
+  "H100 SXM": [80, 3350, 989, 1979],
+  "H200 SXM": [141, 4800, 989, 1979],
+  "A100 80GB": [80, 2039, 312, null],
+  L40S: [48, 864, 362, 733],
+  B200: [180, 8000, 2250, 4500],
+} as const;
 
 /** Adds one API price or GPU offer to a draft; the server checks every field. */
 function AddRow({ draftId }: { draftId: string }) {
@@ -270,13 +341,32 @@ function AddRow({ draftId }: { draftId: string }) {
       if (kind === "api") {
         return api(`/api/v1/catalog/versions/${draftId}/api-prices`, {
           method: "POST",
-          body: { provider: text("provider"), model: text("model"), inputPerM: num("inputPerM"), cachedInputPerM: num("cachedInputPerM"), outputPerM: num("outputPerM"), sourceUrl: text("sourceUrl"), checkedAt: today() },
+          body: {
+            provider: text("provider"),
+            model: text("model"),
+            inputPerM: num("inputPerM"),
+            cachedInputPerM: num("cachedInputPerM"),
+            outputPerM: num("outputPerM"),
+            sourceUrl: text("sourceUrl"),
+            checkedAt: today(),
+          },
         });
       }
       const spec = GPU_TYPES[text("gpuType") as keyof typeof GPU_TYPES];
       return api(`/api/v1/catalog/versions/${draftId}/gpu-offers`, {
         method: "POST",
-        body: { provider: text("provider"), gpuType: text("gpuType"), memoryGb: spec[0], bandwidthGbS: spec[1], bf16Tflops: spec[2], fp8Tflops: spec[3], pricePerGpuHour: num("pricePerGpuHour"), minGpus: num("minGpus") ?? 1, sourceUrl: text("sourceUrl"), checkedAt: today() },
+        body: {
+          provider: text("provider"),
+          gpuType: text("gpuType"),
+          memoryGb: spec[0],
+          bandwidthGbS: spec[1],
+          bf16Tflops: spec[2],
+          fp8Tflops: spec[3],
+          pricePerGpuHour: num("pricePerGpuHour"),
+          minGpus: num("minGpus") ?? 1,
+          sourceUrl: text("sourceUrl"),
+          checkedAt: today(),
+        },
       });
     },
     onSuccess: () => router.refresh(),
@@ -294,7 +384,12 @@ function AddRow({ draftId }: { draftId: string }) {
     >
       <label>
         <span className="field-label">Add</span>
-        <select className="field-input py-1.5" value={kind} onChange={(e) => setKind(e.target.value as "api" | "gpu")} aria-label="Row kind">
+        <select
+          className="field-input py-1.5"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as "api" | "gpu")}
+          aria-label="Row kind"
+        >
           <option value="api">API price</option>
           <option value="gpu">GPU offer</option>
         </select>
@@ -336,7 +431,13 @@ function AddRow({ draftId }: { draftId: string }) {
           </label>
           <label>
             <span className="field-label">Rented in</span>
-            <input name="minGpus" inputMode="numeric" className="field-input w-20 py-1.5" placeholder="1" aria-label="New row GPUs per rental" />
+            <input
+              name="minGpus"
+              inputMode="numeric"
+              className="field-input w-20 py-1.5"
+              placeholder="1"
+              aria-label="New row GPUs per rental"
+            />
             {err("minGpus")}
           </label>
         </>
@@ -357,8 +458,12 @@ function AddRow({ draftId }: { draftId: string }) {
 function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
   const router = useRouter();
   const [filter, setFilter] = useState("");
-  const patch = (kind: "api-prices" | "gpu-offers", id: string, body: Record<string, unknown>) => api(`/api/v1/catalog/${kind}/${id}`, { method: "PATCH", body: { ...body, checkedAt: today() } });
-  const retire = useMutation({ mutationFn: (v: { kind: "api-prices" | "gpu-offers"; id: string }) => api(`/api/v1/catalog/${v.kind}/${v.id}`, { method: "DELETE" }), onSuccess: () => router.refresh() });
+  const patch = (kind: "api-prices" | "gpu-offers", id: string, body: Record<string, unknown>) =>
+    api(`/api/v1/catalog/${kind}/${id}`, { method: "PATCH", body: { ...body, checkedAt: today() } });
+  const retire = useMutation({
+    mutationFn: (v: { kind: "api-prices" | "gpu-offers"; id: string }) => api(`/api/v1/catalog/${v.kind}/${v.id}`, { method: "DELETE" }),
+    onSuccess: () => router.refresh(),
+  });
   const f = filter.toLowerCase();
   const api_ = rows.api.filter((r) => `${r.provider} ${r.model}`.toLowerCase().includes(f));
   const gpu = rows.gpu.filter((r) => `${r.provider} ${r.gpuType}`.toLowerCase().includes(f));
@@ -366,7 +471,13 @@ function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
     <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="draft-rows">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <h3 className="text-sm font-semibold">Edit prices (saved when you leave a field; the checked date becomes today)</h3>
-        <input className="field-input w-64 py-1" placeholder="Filter rows" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows" />
+        <input
+          className="field-input w-64 py-1"
+          placeholder="Filter rows"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="Filter rows"
+        />
       </div>
       <Errors error={retire.error} />
       <AddRow draftId={draftId} />
@@ -386,16 +497,31 @@ function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
             {api_.map((r) => (
               <tr key={r.id} data-row={`${r.provider} ${r.model}`}>
                 <td className="py-1 pr-3">
-                  {r.provider} · <span className="font-medium">{r.model}</span> <span className="text-xs text-gray-500">{r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}</span>
+                  {r.provider} · <span className="font-medium">{r.model}</span>{" "}
+                  <span className="text-xs text-gray-500">
+                    {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
+                  </span>
                 </td>
                 <td className="py-1 pr-3 text-right">
-                  <PriceInput label={`${r.model} input price`} value={r.inputPerM} onSave={(v) => patch("api-prices", r.id, { inputPerM: v })} />
+                  <PriceInput
+                    label={`${r.model} input price`}
+                    value={r.inputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
+                  />
                 </td>
                 <td className="py-1 pr-3 text-right">
-                  <PriceInput label={`${r.model} cached input price`} value={r.cachedInputPerM} onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })} />
+                  <PriceInput
+                    label={`${r.model} cached input price`}
+                    value={r.cachedInputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
+                  />
                 </td>
                 <td className="py-1 pr-3 text-right">
-                  <PriceInput label={`${r.model} output price`} value={r.outputPerM} onSave={(v) => patch("api-prices", r.id, { outputPerM: v })} />
+                  <PriceInput
+                    label={`${r.model} output price`}
+                    value={r.outputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
+                  />
                 </td>
                 <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
                 <td className="py-1 text-right">
@@ -421,13 +547,22 @@ function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
             {gpu.map((r) => (
               <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
                 <td className="py-1 pr-3">
-                  <span className="font-medium">{r.gpuType}</span> · {r.provider} <span className="text-xs text-gray-500">{r.provisioning.replace("_", " ")}</span>
+                  <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
+                  <span className="text-xs text-gray-500">{r.provisioning.replace("_", " ")}</span>
                 </td>
                 <td className="py-1 pr-3 text-right">
-                  <PriceInput label={`${r.gpuType} at ${r.provider} price per GPU-hour`} value={r.pricePerGpuHour} onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })} />
+                  <PriceInput
+                    label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
+                    value={r.pricePerGpuHour}
+                    onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+                  />
                 </td>
                 <td className="py-1 pr-3 text-right">
-                  <PriceInput label={`${r.gpuType} at ${r.provider} GPUs per rental`} value={r.minGpus} onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })} />
+                  <PriceInput
+                    label={`${r.gpuType} at ${r.provider} GPUs per rental`}
+                    value={r.minGpus}
+                    onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
+                  />
                 </td>
                 <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
                 <td className="py-1 text-right">
@@ -444,7 +579,19 @@ function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
   );
 }
 
-export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: { teamSlug: string; drafts: Draft[]; published: Published[]; selectedId: string | null; rows: DraftRows | null }) {
+export function CatalogAdmin({
+  teamSlug,
+  drafts,
+  published,
+  selectedId,
+  rows,
+}: {
+  teamSlug: string;
+  drafts: Draft[];
+  published: Published[];
+  selectedId: string | null;
+  rows: DraftRows | null;
+}) {
   const router = useRouter();
   const [label, setLabel] = useState("");
   const [effectiveDate, setEffectiveDate] = useState(today());
@@ -461,7 +608,11 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
     },
   });
   const publish = useMutation({
-    mutationFn: () => api<{ runId: string }>(`/api/v1/catalog/versions/${selected!.id}/publish`, { method: "POST", body: { label: publishLabel, effectiveDate: publishDate } }),
+    mutationFn: () =>
+      api<{ runId: string }>(`/api/v1/catalog/versions/${selected!.id}/publish`, {
+        method: "POST",
+        body: { label: publishLabel, effectiveDate: publishDate },
+      }),
     onSuccess: () => {
       router.push(`/t/${teamSlug}/catalog/admin`);
       router.refresh();
@@ -487,11 +638,23 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
         >
           <label>
             <span className="field-label">Label</span>
-            <input className="field-input py-1.5" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="2026-12 prices" aria-label="Label" />
+            <input
+              className="field-input py-1.5"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="2026-12 prices"
+              aria-label="Label"
+            />
           </label>
           <label>
             <span className="field-label">Effective date</span>
-            <input type="date" className="field-input py-1.5" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} aria-label="Effective date" />
+            <input
+              type="date"
+              className="field-input py-1.5"
+              value={effectiveDate}
+              onChange={(e) => setEffectiveDate(e.target.value)}
+              aria-label="Effective date"
+            />
           </label>
           <label className="min-w-[16rem] flex-1">
             <span className="field-label">Note on sources</span>
@@ -509,7 +672,12 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
       {drafts.length ? (
         <nav aria-label="Drafts" className="flex flex-wrap gap-2 text-sm">
           {drafts.map((d) => (
-            <Link key={d.id} href={`/t/${teamSlug}/catalog/admin?draft=${d.id}`} aria-current={d.id === selectedId ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${d.id === selectedId ? "bg-blue-600 text-white" : "bg-white ring-1 ring-gray-200"}`}>
+            <Link
+              key={d.id}
+              href={`/t/${teamSlug}/catalog/admin?draft=${d.id}`}
+              aria-current={d.id === selectedId ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 ${d.id === selectedId ? "bg-blue-600 text-white" : "bg-white ring-1 ring-gray-200"}`}
+            >
               {d.label} (draft)
             </Link>
           ))}
@@ -522,7 +690,8 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
         <>
           <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="draft-summary">
             <p>
-              <strong>{selected.label}</strong> · effective {selected.effectiveDate} · {selected.counts.apiPrices} API prices, {selected.counts.gpuOffers} GPU offers, {selected.counts.openModels} open models, {selected.counts.benchmarks} benchmarks ·{" "}
+              <strong>{selected.label}</strong> · effective {selected.effectiveDate} · {selected.counts.apiPrices} API prices,{" "}
+              {selected.counts.gpuOffers} GPU offers, {selected.counts.openModels} open models, {selected.counts.benchmarks} benchmarks ·{" "}
               <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${selected.id}`}>
                 browse
               </Link>
@@ -536,20 +705,37 @@ export function CatalogAdmin({ teamSlug, drafts, published, selectedId, rows }: 
             >
               <label>
                 <span className="field-label">Publish as</span>
-                <input className="field-input py-1.5" value={publishLabel} onChange={(e) => setPublishLabel(e.target.value)} aria-label="Publish as" />
+                <input
+                  className="field-input py-1.5"
+                  value={publishLabel}
+                  onChange={(e) => setPublishLabel(e.target.value)}
+                  aria-label="Publish as"
+                />
               </label>
               <label>
                 <span className="field-label">Effective date</span>
-                <input type="date" className="field-input py-1.5" value={publishDate} onChange={(e) => setPublishDate(e.target.value)} aria-label="Publish effective date" />
+                <input
+                  type="date"
+                  className="field-input py-1.5"
+                  value={publishDate}
+                  onChange={(e) => setPublishDate(e.target.value)}
+                  aria-label="Publish effective date"
+                />
               </label>
               <button className="btn-primary" disabled={publish.isPending}>
                 Publish and re-price every scenario
               </button>
-              <button type="button" className="btn-secondary" onClick={() => confirm(`Discard draft "${selected.label}"?`) && discard.mutate()}>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => confirm(`Discard draft "${selected.label}"?`) && discard.mutate()}
+              >
                 Discard draft
               </button>
             </form>
-            <p className="mt-2 text-xs text-gray-600">Publishing is final: the version can no longer change, and every saved scenario is compared with its prices.</p>
+            <p className="mt-2 text-xs text-gray-600">
+              Publishing is final: the version can no longer change, and every saved scenario is compared with its prices.
+            </p>
             <div className="mt-2">
               <Errors error={publish.error ?? discard.error} />
             </div>

@@ -8,8 +8,13 @@ import { isoDay } from "@/lib/format/dates";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Catalog drafts" };
 
-
-export default async function CatalogAdminPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ draft?: string }> }) {
+export default async function CatalogAdminPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ draft?: string }>;
+}) {
   const { team: slug } = await params;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/catalog/admin`);
   const { admin, versions } = await listCatalogVersions(user.id);
@@ -18,7 +23,10 @@ export default async function CatalogAdminPage({ params, searchParams }: { param
     return (
       <div className="space-y-4">
         {header}
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Only instance administrators can edit the price catalog (their emails are set in ADMIN_EMAILS). You can browse every published version.</p>
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Only instance administrators can edit the price catalog (their emails are set in ADMIN_EMAILS). You can browse every published
+          version.
+        </p>
       </div>
     );
   }
@@ -29,8 +37,26 @@ export default async function CatalogAdminPage({ params, searchParams }: { param
   if (selected) {
     const v = await getCatalogVersion(user.id, selected.id);
     rows = {
-      api: v.apiPrices.map((r) => ({ id: r.id, provider: r.provider, model: r.model, region: r.region, tier: r.tier, inputPerM: r.inputPerM, cachedInputPerM: r.cachedInputPerM, outputPerM: r.outputPerM, checkedAt: isoDay(r.checkedAt) })),
-      gpu: v.gpuOffers.map((r) => ({ id: r.id, provider: r.provider, gpuType: r.gpuType, provisioning: r.provisioning, pricePerGpuHour: r.pricePerGpuHour, minGpus: r.minGpus, checkedAt: isoDay(r.checkedAt) })),
+      api: v.apiPrices.map((r) => ({
+        id: r.id,
+        provider: r.provider,
+        model: r.model,
+        region: r.region,
+        tier: r.tier,
+        inputPerM: r.inputPerM,
+        cachedInputPerM: r.cachedInputPerM,
+        outputPerM: r.outputPerM,
+        checkedAt: isoDay(r.checkedAt),
+      })),
+      gpu: v.gpuOffers.map((r) => ({
+        id: r.id,
+        provider: r.provider,
+        gpuType: r.gpuType,
+        provisioning: r.provisioning,
+        pricePerGpuHour: r.pricePerGpuHour,
+        minGpus: r.minGpus,
+        checkedAt: isoDay(r.checkedAt),
+      })),
     };
   }
   return (
@@ -41,7 +67,12 @@ export default async function CatalogAdminPage({ params, searchParams }: { param
         drafts={drafts.map((d) => ({ id: d.id, label: d.label, effectiveDate: isoDay(d.effectiveDate), counts: d._count }))}
         published={versions
           .filter((v) => v.published)
-          .map((v) => ({ id: v.id, label: v.label, effectiveDate: isoDay(v.effectiveDate), run: v.repricingRuns[0] ? { ...v.repricingRuns[0], finishedAt: v.repricingRuns[0].finishedAt?.toISOString() ?? null } : null }))}
+          .map((v) => ({
+            id: v.id,
+            label: v.label,
+            effectiveDate: isoDay(v.effectiveDate),
+            run: v.repricingRuns[0] ? { ...v.repricingRuns[0], finishedAt: v.repricingRuns[0].finishedAt?.toISOString() ?? null } : null,
+          }))}
         selectedId={selected?.id ?? null}
         rows={rows}
       />

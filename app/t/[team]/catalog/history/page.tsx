@@ -10,8 +10,13 @@ import { isoDay } from "@/lib/format/dates";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price history" };
 
-
-export default async function PriceHistoryPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function PriceHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { team: slug } = await params;
   const { team } = await requireTeamPage(slug, `/t/${slug}/catalog`);
   const parsed = HistoryQuerySchema.safeParse(await searchParams);
@@ -31,14 +36,20 @@ export default async function PriceHistoryPage({ params, searchParams }: { param
   const categories = api ? ["Input per 1M", "Cached input per 1M", "Output per 1M"] : ["Per GPU-hour"];
   const data = history.map((h) => ({
     version: `${h.label} (${isoDay(h.effectiveDate)})`,
-    ...(api ? { "Input per 1M": h.inputPerM, "Cached input per 1M": h.cachedInputPerM, "Output per 1M": h.outputPerM } : { "Per GPU-hour": h.pricePerGpuHour }),
+    ...(api
+      ? { "Input per 1M": h.inputPerM, "Cached input per 1M": h.cachedInputPerM, "Output per 1M": h.outputPerM }
+      : { "Per GPU-hour": h.pricePerGpuHour }),
   }));
   return (
     <div className="space-y-5">
       <PageHeader {...back} title={`Price history: ${title}`} />
       <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="price-history-chart">
         <h2 className="text-sm font-semibold">{api ? "US$ per million tokens" : "US$ per GPU-hour"}, by catalog version</h2>
-        {history.some((h) => h.present) ? <PriceHistoryChart data={data} categories={categories} /> : <p className="text-sm text-gray-600">No published version prices this.</p>}
+        {history.some((h) => h.present) ? (
+          <PriceHistoryChart data={data} categories={categories} />
+        ) : (
+          <p className="text-sm text-gray-600">No published version prices this.</p>
+        )}
       </section>
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full text-sm" data-testid="price-history-table">

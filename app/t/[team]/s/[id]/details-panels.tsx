@@ -15,7 +15,9 @@ export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
   return (
     <div className="grid gap-4 2xl:grid-cols-2">
       <Panel title="Breakeven" testId="breakeven">
-        {e.breakeven.length === 0 ? <p className="text-sm text-gray-600">Needs at least one API option and one self-host option that fits.</p> : null}
+        {e.breakeven.length === 0 ? (
+          <p className="text-sm text-gray-600">Needs at least one API option and one self-host option that fits.</p>
+        ) : null}
         <ul className="space-y-3 text-sm">
           {e.breakeven.map((b) => (
             <li key={b.selfHostId}>
@@ -52,7 +54,10 @@ export function DetailsPanels({ evaluation: e }: { evaluation: Evaluation }) {
                 </p>
                 <ul className="mt-1 space-y-0.5 text-xs">
                   {c.checks.map((k) => (
-                    <li key={k.optionId} className={k.verdict === "pass" ? "text-emerald-800" : k.verdict === "fail" ? "text-red-700" : "text-amber-800"}>
+                    <li
+                      key={k.optionId}
+                      className={k.verdict === "pass" ? "text-emerald-800" : k.verdict === "fail" ? "text-red-700" : "text-amber-800"}
+                    >
                       {VERDICT_MARK[k.verdict]} {label(k.optionId)}: {k.detail}
                     </li>
                   ))}

@@ -61,7 +61,17 @@ export function Section({ title, children }: { title: string; children: React.Re
   );
 }
 
-export function OptionCard({ testId, label, onRemove, children }: { testId: string; label: string; onRemove: () => void; children: React.ReactNode }) {
+export function OptionCard({
+  testId,
+  label,
+  onRemove,
+  children,
+}: {
+  testId: string;
+  label: string;
+  onRemove: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <div className="rounded-md border border-gray-100 p-3" data-testid={testId}>
       <div className="mb-2 flex items-center justify-between gap-2">
@@ -84,7 +94,11 @@ export function CertBoxes({ name, held, onChange }: { name: string; held: string
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
         {CERTS.map((c) => (
           <label key={c} className="flex items-center gap-1">
-            <input type="checkbox" checked={held.includes(c)} onChange={(e) => onChange(e.target.checked ? [...held, c] : held.filter((x) => x !== c))} />
+            <input
+              type="checkbox"
+              checked={held.includes(c)}
+              onChange={(e) => onChange(e.target.checked ? [...held, c] : held.filter((x) => x !== c))}
+            />
             {c}
           </label>
         ))}
@@ -93,7 +107,17 @@ export function CertBoxes({ name, held, onChange }: { name: string; held: string
   );
 }
 
-export function RegionsField({ id, label, regions, onChange }: { id: string; label: string; regions: string[]; onChange: (next: string[]) => void }) {
+export function RegionsField({
+  id,
+  label,
+  regions,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  regions: string[];
+  onChange: (next: string[]) => void;
+}) {
   return (
     <label htmlFor={id} className="block text-xs font-medium text-gray-700">
       {label} <span className="font-normal text-gray-500">(comma-separated; empty = not verified)</span>

@@ -5,7 +5,11 @@ import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/engine/text";
 function Sizing({ s }: { s: Extract<Evaluation["options"][number], { kind: "self-host"; feasible: true }>["sizing"] }) {
   return (
     <div className="mt-1 text-xs text-gray-600">
-      Tensor parallel {s.tensorParallel} · {plural(s.replicas, "replica")} on {plural(s.gpus, "GPU")} · {Math.round(s.outputTokensPerSPerReplica).toLocaleString("en-US")} output tokens/s per replica ({THROUGHPUT_PATH_LABEL[s.throughputPath]}) · batch {s.batch} · {Math.round(s.achievedUtilisation * 100)}% utilised at peak · sized by {s.boundBy.replace("-", " ")} · time to first token at peak p50 {Math.round(s.ttftP50Ms).toLocaleString("en-US")} ms, p95 {Math.round(s.ttftP95Ms).toLocaleString("en-US")} ms
+      Tensor parallel {s.tensorParallel} · {plural(s.replicas, "replica")} on {plural(s.gpus, "GPU")} ·{" "}
+      {Math.round(s.outputTokensPerSPerReplica).toLocaleString("en-US")} output tokens/s per replica (
+      {THROUGHPUT_PATH_LABEL[s.throughputPath]}) · batch {s.batch} · {Math.round(s.achievedUtilisation * 100)}% utilised at peak · sized by{" "}
+      {s.boundBy.replace("-", " ")} · time to first token at peak p50 {Math.round(s.ttftP50Ms).toLocaleString("en-US")} ms, p95{" "}
+      {Math.round(s.ttftP95Ms).toLocaleString("en-US")} ms
       {s.benchmark ? <span className="block">Throughput: {s.benchmark}</span> : null}
       {s.rejectedBenchmarks.length ? (
         <details className="mt-0.5">
@@ -49,7 +53,9 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
               <tr key={o.id} data-option={o.id} className={o.id === pick ? "bg-blue-50/40" : undefined}>
                 <td className="min-w-[12rem] px-4 py-3 align-top">
                   <span className="font-medium">{o.label}</span>
-                  <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">{o.kind === "api" ? "API" : "self-host"}</span>
+                  <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">
+                    {o.kind === "api" ? "API" : "self-host"}
+                  </span>
                   {o.id === pick ? <span className="ml-2 rounded bg-blue-600 px-1.5 py-0.5 text-xs text-white">recommended</span> : null}
                   {o.feasible ? (
                     <details className="mt-1">
@@ -61,7 +67,8 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
                               <td className="py-0.5 pr-3">
                                 {l.label}
                                 <span className="block text-gray-500">
-                                  {l.quantity.toLocaleString("en-US", { maximumFractionDigits: 2 })} {l.unit} × {formatUsd(l.unitPrice, 2)} — {l.source}
+                                  {l.quantity.toLocaleString("en-US", { maximumFractionDigits: 2 })} {l.unit} × {formatUsd(l.unitPrice, 2)}{" "}
+                                  — {l.source}
                                 </span>
                                 {l.flag ? <span className="block text-amber-700">⚠ {l.flag}</span> : null}
                               </td>
@@ -79,9 +86,13 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
                 <td className="px-4 py-3 text-right align-top font-medium tabular-nums" data-testid={`monthly-${o.id}`}>
                   {o.feasible ? formatUsd(o.monthlyCost) : "does not fit"}
                 </td>
-                <td className="hidden px-4 py-3 text-right align-top tabular-nums sm:table-cell">{o.feasible ? formatUsd(o.annualCost) : "—"}</td>
+                <td className="hidden px-4 py-3 text-right align-top tabular-nums sm:table-cell">
+                  {o.feasible ? formatUsd(o.annualCost) : "—"}
+                </td>
                 <td className="px-4 py-3 text-right align-top tabular-nums">{o.feasible ? formatUsd(o.perMillionTokens, 2) : "—"}</td>
-                <td className="hidden px-4 py-3 text-right align-top tabular-nums sm:table-cell">{o.feasible ? formatUsd(o.perThousandRequests, 2) : "—"}</td>
+                <td className="hidden px-4 py-3 text-right align-top tabular-nums sm:table-cell">
+                  {o.feasible ? formatUsd(o.perThousandRequests, 2) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -32,8 +32,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
   // Prefetch what the client components query, so they render at once and hydrate.
   const qc = new QueryClient();
   await Promise.all([
-    qc.prefetchQuery({ queryKey: queryKeys.comments(id), queryFn: async () => JSON.parse(JSON.stringify({ comments: await listComments(user.id, id) })) }),
-    qc.prefetchQuery({ queryKey: queryKeys.revisions(id), queryFn: async () => JSON.parse(JSON.stringify({ revisions: await listRevisions(user.id, id) })) }),
+    qc.prefetchQuery({
+      queryKey: queryKeys.comments(id),
+      queryFn: async () => JSON.parse(JSON.stringify({ comments: await listComments(user.id, id) })),
+    }),
+    qc.prefetchQuery({
+      queryKey: queryKeys.revisions(id),
+      queryFn: async () => JSON.parse(JSON.stringify({ revisions: await listRevisions(user.id, id) })),
+    }),
   ]);
 
   return (
@@ -55,7 +61,9 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
             </p>
             {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
           </div>
-          {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} /> : null}
+          {canEdit ? (
+            <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} />
+          ) : null}
         </div>
         {reprice ? (
           <ThenVsNow
@@ -70,7 +78,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
             unmatched={reprice.unmatched}
           />
         ) : null}
-        <ScenarioWorkspace key={`${scenario.id}-${scenario.version}`} scenarioId={scenario.id} initialInput={revision.input as ScenarioInputRaw} initialVersion={scenario.version} canEdit={canEdit} catalog={picker ?? REFERENCE_PICKER} />
+        <ScenarioWorkspace
+          key={`${scenario.id}-${scenario.version}`}
+          scenarioId={scenario.id}
+          initialInput={revision.input as ScenarioInputRaw}
+          initialVersion={scenario.version}
+          canEdit={canEdit}
+          catalog={picker ?? REFERENCE_PICKER}
+        />
         <MemoExport
           action={`/api/v1/scenarios/${scenario.id}/memo`}
           hidden={{ revision: String(revision.number) }}

@@ -7,10 +7,21 @@ import { STATUS_FLOW } from "@/lib/validation/scenario";
 
 const VERB: Record<string, string> = { draft: "Back to draft", proposed: "Propose", decided: "Mark decided", archived: "Archive" };
 
-export function ScenarioActions({ scenarioId, teamSlug, status, version }: { scenarioId: string; teamSlug: string; status: keyof typeof STATUS_FLOW; version: number }) {
+export function ScenarioActions({
+  scenarioId,
+  teamSlug,
+  status,
+  version,
+}: {
+  scenarioId: string;
+  teamSlug: string;
+  status: keyof typeof STATUS_FLOW;
+  version: number;
+}) {
   const router = useRouter();
   const setStatus = useMutation({
-    mutationFn: (next: string) => api(`/api/v1/scenarios/${scenarioId}/status`, { method: "POST", body: { baseVersion: version, status: next } }),
+    mutationFn: (next: string) =>
+      api(`/api/v1/scenarios/${scenarioId}/status`, { method: "POST", body: { baseVersion: version, status: next } }),
     onSuccess: () => router.refresh(),
   });
   const duplicate = useMutation({
@@ -20,15 +31,29 @@ export function ScenarioActions({ scenarioId, teamSlug, status, version }: { sce
   return (
     <div className="flex flex-wrap items-center gap-2">
       {STATUS_FLOW[status].map((next) => (
-        <button key={next} type="button" className="btn-secondary py-1 text-xs" disabled={setStatus.isPending} onClick={() => setStatus.mutate(next)}>
+        <button
+          key={next}
+          type="button"
+          className="btn-secondary py-1 text-xs"
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate(next)}
+        >
           {VERB[next]}
         </button>
       ))}
       <button type="button" className="btn-secondary py-1 text-xs" disabled={duplicate.isPending} onClick={() => duplicate.mutate()}>
         Duplicate
       </button>
-      {setStatus.isError ? <span className="text-xs text-red-700" role="alert">{setStatus.error.message}</span> : null}
-      {duplicate.isError ? <span className="text-xs text-red-700" role="alert">{duplicate.error.message}</span> : null}
+      {setStatus.isError ? (
+        <span className="text-xs text-red-700" role="alert">
+          {setStatus.error.message}
+        </span>
+      ) : null}
+      {duplicate.isError ? (
+        <span className="text-xs text-red-700" role="alert">
+          {duplicate.error.message}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,17 @@ import { apiOptionFromRow, selfHostOptionFromRows, type PickerCatalog } from "@/
 import { CertBoxes, NumberField, OptionCard, RegionsField, Section, type Errors, type Set } from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
 
-export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioInputRaw; set: Set; errors: Errors; catalog: PickerCatalog }) {
+export function ScenarioForm({
+  input,
+  set,
+  errors,
+  catalog,
+}: {
+  input: ScenarioInputRaw;
+  set: Set;
+  errors: Errors;
+  catalog: PickerCatalog;
+}) {
   const w = input.workload;
   const wf = (key: keyof typeof w, label: string, unit: string, help: string, percent = false) => (
     <NumberField
@@ -61,32 +71,122 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
       <Section title="API options">
         <div className="space-y-4">
           {(input.apiOptions ?? []).map((o, i) => (
-            <OptionCard key={o.id} testId={`api-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.apiOptions!.splice(i, 1))}>
+            <OptionCard
+              key={o.id}
+              testId={`api-option-${o.id}`}
+              label={o.label}
+              onRemove={() => set((d) => void d.apiOptions!.splice(i, 1))}
+            >
               <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-                <NumberField path={`apiOptions.${i}.prices.inputPerM`} label="Input" unit="$/1M" help="Uncached input." value={o.prices.inputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.inputPerM = v))} />
-                <NumberField path={`apiOptions.${i}.prices.cachedInputPerM`} label="Cached input" unit="$/1M" help="Empty: not offered." value={o.prices.cachedInputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.cachedInputPerM = Number.isNaN(v) ? null : v))} />
-                <NumberField path={`apiOptions.${i}.prices.outputPerM`} label="Output" unit="$/1M" help="Output tokens." value={o.prices.outputPerM} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].prices.outputPerM = v))} />
-                <NumberField path={`apiOptions.${i}.integrationFte`} label="Integration effort" unit="FTE" help="Engineers to integrate it." value={o.integrationFte ?? 0.05} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].integrationFte = v))} />
+                <NumberField
+                  path={`apiOptions.${i}.prices.inputPerM`}
+                  label="Input"
+                  unit="$/1M"
+                  help="Uncached input."
+                  value={o.prices.inputPerM}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.apiOptions![i].prices.inputPerM = v))}
+                />
+                <NumberField
+                  path={`apiOptions.${i}.prices.cachedInputPerM`}
+                  label="Cached input"
+                  unit="$/1M"
+                  help="Empty: not offered."
+                  value={o.prices.cachedInputPerM}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.apiOptions![i].prices.cachedInputPerM = Number.isNaN(v) ? null : v))}
+                />
+                <NumberField
+                  path={`apiOptions.${i}.prices.outputPerM`}
+                  label="Output"
+                  unit="$/1M"
+                  help="Output tokens."
+                  value={o.prices.outputPerM}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.apiOptions![i].prices.outputPerM = v))}
+                />
+                <NumberField
+                  path={`apiOptions.${i}.integrationFte`}
+                  label="Integration effort"
+                  unit="FTE"
+                  help="Engineers to integrate it."
+                  value={o.integrationFte ?? 0.05}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.apiOptions![i].integrationFte = v))}
+                />
               </div>
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance and latency</summary>
                 <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                  <CertBoxes name="Certifications the provider holds" held={o.attributes?.certifications ?? []} onChange={(next) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), certifications: next }))} />
+                  <CertBoxes
+                    name="Certifications the provider holds"
+                    held={o.attributes?.certifications ?? []}
+                    onChange={(next) =>
+                      set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), certifications: next }))
+                    }
+                  />
                   <label className="block text-xs font-medium text-gray-700">
                     Zero data retention
                     <select
                       className="field-input py-1.5"
                       value={o.attributes?.zeroDataRetention == null ? "" : String(o.attributes.zeroDataRetention)}
-                      onChange={(e) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), zeroDataRetention: e.target.value === "" ? null : e.target.value === "true" }))}
+                      onChange={(e) =>
+                        set(
+                          (d) =>
+                            void (d.apiOptions![i].attributes = {
+                              ...(d.apiOptions![i].attributes ?? {}),
+                              zeroDataRetention: e.target.value === "" ? null : e.target.value === "true",
+                            }),
+                        )
+                      }
                     >
                       <option value="">Not verified</option>
                       <option value="true">Offered</option>
                       <option value="false">Not offered</option>
                     </select>
                   </label>
-                  <RegionsField id={`api-${o.id}-regions`} label="Processing regions" regions={o.attributes?.regions ?? []} onChange={(next) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), regions: next }))} />
-                  <NumberField path={`apiOptions.${i}.attributes.typicalTtftMs`} label="Time to first token, median (p50)" unit="ms" help="Empty: not verified." value={o.attributes?.typicalTtftMs ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), typicalTtftMs: Number.isNaN(v) ? null : v }))} />
-                  <NumberField path={`apiOptions.${i}.attributes.ttftP95Ms`} label="Time to first token, p95" unit="ms" help="What a p95 budget is checked against. Empty: not verified." value={o.attributes?.ttftP95Ms ?? null} errors={errors} onValue={(v) => set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), ttftP95Ms: Number.isNaN(v) ? null : v }))} />
+                  <RegionsField
+                    id={`api-${o.id}-regions`}
+                    label="Processing regions"
+                    regions={o.attributes?.regions ?? []}
+                    onChange={(next) =>
+                      set((d) => void (d.apiOptions![i].attributes = { ...(d.apiOptions![i].attributes ?? {}), regions: next }))
+                    }
+                  />
+                  <NumberField
+                    path={`apiOptions.${i}.attributes.typicalTtftMs`}
+                    label="Time to first token, median (p50)"
+                    unit="ms"
+                    help="Empty: not verified."
+                    value={o.attributes?.typicalTtftMs ?? null}
+                    errors={errors}
+                    onValue={(v) =>
+                      set(
+                        (d) =>
+                          void (d.apiOptions![i].attributes = {
+                            ...(d.apiOptions![i].attributes ?? {}),
+                            typicalTtftMs: Number.isNaN(v) ? null : v,
+                          }),
+                      )
+                    }
+                  />
+                  <NumberField
+                    path={`apiOptions.${i}.attributes.ttftP95Ms`}
+                    label="Time to first token, p95"
+                    unit="ms"
+                    help="What a p95 budget is checked against. Empty: not verified."
+                    value={o.attributes?.ttftP95Ms ?? null}
+                    errors={errors}
+                    onValue={(v) =>
+                      set(
+                        (d) =>
+                          void (d.apiOptions![i].attributes = {
+                            ...(d.apiOptions![i].attributes ?? {}),
+                            ttftP95Ms: Number.isNaN(v) ? null : v,
+                          }),
+                      )
+                    }
+                  />
                 </div>
               </details>
             </OptionCard>
@@ -117,15 +217,57 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
       <Section title="Self-host options">
         <div className="space-y-4">
           {(input.selfHostOptions ?? []).map((o, i) => (
-            <OptionCard key={o.id} testId={`self-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}>
+            <OptionCard
+              key={o.id}
+              testId={`self-option-${o.id}`}
+              label={o.label}
+              onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}
+            >
               <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-                <NumberField path={`selfHostOptions.${i}.gpu.pricePerGpuHour`} label="GPU price" unit="$/GPU-hour" help={o.gpu.gpuType} value={o.gpu.pricePerGpuHour} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].gpu.pricePerGpuHour = v))} />
-                <NumberField path={`selfHostOptions.${i}.targetUtilisation`} label="Target utilisation" unit="share" percent help="Capacity used at peak." value={o.targetUtilisation ?? 0.7} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].targetUtilisation = v))} />
-                <NumberField path={`selfHostOptions.${i}.failoverReplicas`} label="Failover replicas" unit="replicas" help="Spares kept running." value={o.failoverReplicas ?? 1} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].failoverReplicas = v))} />
-                <NumberField path={`selfHostOptions.${i}.engineeringFte`} label="Engineering" unit="FTE" help="People running the stack." value={o.engineeringFte ?? 0.2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].engineeringFte = v))} />
+                <NumberField
+                  path={`selfHostOptions.${i}.gpu.pricePerGpuHour`}
+                  label="GPU price"
+                  unit="$/GPU-hour"
+                  help={o.gpu.gpuType}
+                  value={o.gpu.pricePerGpuHour}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].gpu.pricePerGpuHour = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.targetUtilisation`}
+                  label="Target utilisation"
+                  unit="share"
+                  percent
+                  help="Capacity used at peak."
+                  value={o.targetUtilisation ?? 0.7}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].targetUtilisation = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.failoverReplicas`}
+                  label="Failover replicas"
+                  unit="replicas"
+                  help="Spares kept running."
+                  value={o.failoverReplicas ?? 1}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].failoverReplicas = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.engineeringFte`}
+                  label="Engineering"
+                  unit="FTE"
+                  help="People running the stack."
+                  value={o.engineeringFte ?? 0.2}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].engineeringFte = v))}
+                />
                 <label className="block text-xs font-medium text-gray-700">
                   Weights
-                  <select className="field-input py-1.5" value={o.weightPrecision ?? "bf16"} onChange={(e) => set((d) => void (d.selfHostOptions![i].weightPrecision = e.target.value as "bf16"))}>
+                  <select
+                    className="field-input py-1.5"
+                    value={o.weightPrecision ?? "bf16"}
+                    onChange={(e) => set((d) => void (d.selfHostOptions![i].weightPrecision = e.target.value as "bf16"))}
+                  >
                     <option value="bf16">bf16 (2 bytes)</option>
                     <option value="fp8">fp8 (1 byte)</option>
                     <option value="int4">int4 (½ byte)</option>
@@ -133,16 +275,52 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
                 </label>
                 <label className="block text-xs font-medium text-gray-700">
                   Billing
-                  <select className="field-input py-1.5" value={o.billingMode ?? "always-on"} onChange={(e) => set((d) => void (d.selfHostOptions![i].billingMode = e.target.value as "always-on"))}>
+                  <select
+                    className="field-input py-1.5"
+                    value={o.billingMode ?? "always-on"}
+                    onChange={(e) => set((d) => void (d.selfHostOptions![i].billingMode = e.target.value as "always-on"))}
+                  >
                     <option value="always-on">Always on</option>
                     <option value="active-window">Active window</option>
                     <option value="scale-to-zero">Scale to zero</option>
                   </select>
                 </label>
-                <NumberField path={`selfHostOptions.${i}.minReplicas`} label="Minimum replicas" unit="replicas" help="Kept running at all times." value={o.minReplicas ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].minReplicas = v))} />
-                <NumberField path={`selfHostOptions.${i}.setupEngineerWeeks`} label="Set-up" unit="engineer-weeks" help="One-time, amortised." value={o.setupEngineerWeeks ?? 6} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].setupEngineerWeeks = v))} />
-                <NumberField path={`selfHostOptions.${i}.modelSwitchesPerYear`} label="Model switches" unit="per year" help="New model versions adopted." value={o.modelSwitchesPerYear ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].modelSwitchesPerYear = v))} />
-                <NumberField path={`selfHostOptions.${i}.weeksPerSwitch`} label="Work per switch" unit="engineer-weeks" help="Evaluate, tune, roll out." value={o.weeksPerSwitch ?? 2} errors={errors} onValue={(v) => set((d) => void (d.selfHostOptions![i].weeksPerSwitch = v))} />
+                <NumberField
+                  path={`selfHostOptions.${i}.minReplicas`}
+                  label="Minimum replicas"
+                  unit="replicas"
+                  help="Kept running at all times."
+                  value={o.minReplicas ?? 2}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].minReplicas = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.setupEngineerWeeks`}
+                  label="Set-up"
+                  unit="engineer-weeks"
+                  help="One-time, amortised."
+                  value={o.setupEngineerWeeks ?? 6}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].setupEngineerWeeks = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.modelSwitchesPerYear`}
+                  label="Model switches"
+                  unit="per year"
+                  help="New model versions adopted."
+                  value={o.modelSwitchesPerYear ?? 2}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].modelSwitchesPerYear = v))}
+                />
+                <NumberField
+                  path={`selfHostOptions.${i}.weeksPerSwitch`}
+                  label="Work per switch"
+                  unit="engineer-weeks"
+                  help="Evaluate, tune, roll out."
+                  value={o.weeksPerSwitch ?? 2}
+                  errors={errors}
+                  onValue={(v) => set((d) => void (d.selfHostOptions![i].weeksPerSwitch = v))}
+                />
                 {(o.overhead?.mode ?? "percent") === "percent" ? (
                   <NumberField
                     path={`selfHostOptions.${i}.overhead.percentOfGpu`}
@@ -157,7 +335,11 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
                 ) : null}
                 <label className="block text-xs font-medium text-gray-700">
                   KV cache
-                  <select className="field-input py-1.5" value={o.kvPrecision ?? "bf16"} onChange={(e) => set((d) => void (d.selfHostOptions![i].kvPrecision = e.target.value as "bf16"))}>
+                  <select
+                    className="field-input py-1.5"
+                    value={o.kvPrecision ?? "bf16"}
+                    onChange={(e) => set((d) => void (d.selfHostOptions![i].kvPrecision = e.target.value as "bf16"))}
+                  >
                     <option value="bf16">bf16 (2 bytes)</option>
                     <option value="fp8">fp8 (1 byte)</option>
                   </select>
@@ -167,13 +349,27 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
                 <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                  <CertBoxes name="Certifications our infrastructure holds" held={o.certifications ?? []} onChange={(next) => set((d) => void (d.selfHostOptions![i].certifications = next))} />
-                  <RegionsField id={`self-${o.id}-regions`} label="GPU regions" regions={o.gpu.regions ?? []} onChange={(next) => set((d) => void (d.selfHostOptions![i].gpu.regions = next))} />
+                  <CertBoxes
+                    name="Certifications our infrastructure holds"
+                    held={o.certifications ?? []}
+                    onChange={(next) => set((d) => void (d.selfHostOptions![i].certifications = next))}
+                  />
+                  <RegionsField
+                    id={`self-${o.id}-regions`}
+                    label="GPU regions"
+                    regions={o.gpu.regions ?? []}
+                    onChange={(next) => set((d) => void (d.selfHostOptions![i].gpu.regions = next))}
+                  />
                 </div>
               </details>
             </OptionCard>
           ))}
-          <AddSelfHost catalog={catalog} onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))} />
+          <AddSelfHost
+            catalog={catalog}
+            onAdd={(option) =>
+              set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))
+            }
+          />
         </div>
       </Section>
 
@@ -204,54 +400,119 @@ export function ScenarioForm({ input, set, errors, catalog }: { input: ScenarioI
       <Section title="Constraints">
         <div className="space-y-2 text-sm">
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("data-stays-in-our-infrastructure")} onChange={() => toggleConstraint("data-stays-in-our-infrastructure", () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("data-stays-in-our-infrastructure")}
+              onChange={() =>
+                toggleConstraint("data-stays-in-our-infrastructure", () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }))
+              }
+            />
             <span>
-              Data must not leave our infrastructure <span className="block text-xs text-gray-500">Removes API options unless they run inside your infrastructure.</span>
+              Data must not leave our infrastructure{" "}
+              <span className="block text-xs text-gray-500">Removes API options unless they run inside your infrastructure.</span>
             </span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("zero-data-retention")} onChange={() => toggleConstraint("zero-data-retention", () => ({ id: "zdr", kind: "zero-data-retention" }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("zero-data-retention")}
+              onChange={() => toggleConstraint("zero-data-retention", () => ({ id: "zdr", kind: "zero-data-retention" }))}
+            />
             <span>
               Zero data retention <span className="block text-xs text-gray-500">An API counts only if its zero retention is verified.</span>
             </span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("ttft-budget")} onChange={() => toggleConstraint("ttft-budget", () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("ttft-budget")}
+              onChange={() => toggleConstraint("ttft-budget", () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }))}
+            />
             <span>
-              p95 time to first token within a budget <span className="block text-xs text-gray-500">Options without a latency figure count as not verified.</span>
+              p95 time to first token within a budget{" "}
+              <span className="block text-xs text-gray-500">Options without a latency figure count as not verified.</span>
             </span>
           </label>
           {constraints.map((c, ci) =>
             c.kind === "ttft-budget" ? (
-              <NumberField key={c.id} path={`constraints.${ci}.p95Ms`} label="TTFT budget, p95" unit="ms" help="Time to first token the product can afford." value={c.p95Ms} errors={errors} onValue={(v) => set((d) => void ((d.constraints![ci] as { p95Ms: number }).p95Ms = v))} />
+              <NumberField
+                key={c.id}
+                path={`constraints.${ci}.p95Ms`}
+                label="TTFT budget, p95"
+                unit="ms"
+                help="Time to first token the product can afford."
+                value={c.p95Ms}
+                errors={errors}
+                onValue={(v) => set((d) => void ((d.constraints![ci] as { p95Ms: number }).p95Ms = v))}
+              />
             ) : null,
           )}
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("allowed-regions")} onChange={() => toggleConstraint("allowed-regions", () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("allowed-regions")}
+              onChange={() => toggleConstraint("allowed-regions", () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }))}
+            />
             <span>Data processed only in allowed regions</span>
           </label>
           {constraints.map((c, ci) =>
             c.kind === "allowed-regions" ? (
-              <RegionsField key={c.id} id="constraint-regions" label="Allowed regions" regions={c.regions} onChange={(next) => set((d) => void ((d.constraints![ci] as { regions: string[] }).regions = next))} />
+              <RegionsField
+                key={c.id}
+                id="constraint-regions"
+                label="Allowed regions"
+                regions={c.regions}
+                onChange={(next) => set((d) => void ((d.constraints![ci] as { regions: string[] }).regions = next))}
+              />
             ) : null,
           )}
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("certifications")} onChange={() => toggleConstraint("certifications", () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("certifications")}
+              onChange={() => toggleConstraint("certifications", () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }))}
+            />
             <span>Required certifications</span>
           </label>
           {constraints.map((c, ci) =>
             c.kind === "certifications" ? (
-              <CertBoxes key={c.id} name="Every option must hold" held={c.required} onChange={(next) => set((d) => void ((d.constraints![ci] as { required: string[] }).required = next))} />
+              <CertBoxes
+                key={c.id}
+                name="Every option must hold"
+                held={c.required}
+                onChange={(next) => set((d) => void ((d.constraints![ci] as { required: string[] }).required = next))}
+              />
             ) : null,
           )}
-          {Object.keys(errors).some((k) => /^constraints\.\d+\.(regions|required)$/.test(k)) ? <p className="field-error">Name at least one allowed region and one required certification.</p> : null}
+          {Object.keys(errors).some((k) => /^constraints\.\d+\.(regions|required)$/.test(k)) ? (
+            <p className="field-error">Name at least one allowed region and one required certification.</p>
+          ) : null}
           <label className="flex items-start gap-2">
-            <input type="checkbox" className="mt-1" checked={hasConstraint("min-output-speed")} onChange={() => toggleConstraint("min-output-speed", () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }))} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={hasConstraint("min-output-speed")}
+              onChange={() => toggleConstraint("min-output-speed", () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }))}
+            />
             <span>Minimum output speed per stream</span>
           </label>
           {constraints.map((c, ci) =>
             c.kind === "min-output-speed" ? (
-              <NumberField key={c.id} path={`constraints.${ci}.tokensPerSecond`} label="Output speed" unit="tokens/s per stream" help="How fast a user sees text appear." value={c.tokensPerSecond} errors={errors} onValue={(v) => set((d) => void ((d.constraints![ci] as { tokensPerSecond: number }).tokensPerSecond = v))} />
+              <NumberField
+                key={c.id}
+                path={`constraints.${ci}.tokensPerSecond`}
+                label="Output speed"
+                unit="tokens/s per stream"
+                help="How fast a user sees text appear."
+                value={c.tokensPerSecond}
+                errors={errors}
+                onValue={(v) => set((d) => void ((d.constraints![ci] as { tokensPerSecond: number }).tokensPerSecond = v))}
+              />
             ) : null,
           )}
           <CustomConstraints input={input} set={set} />
@@ -283,7 +544,15 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
                   aria-label={`${c.label}: ${o.label}`}
                   className="rounded border border-gray-300 px-1 py-0.5"
                   value={c.verdicts?.[o.id] ?? "unknown"}
-                  onChange={(e) => set((d) => void ((d.constraints![ci] as { verdicts: Record<string, string> }).verdicts = { ...((d.constraints![ci] as { verdicts?: Record<string, string> }).verdicts ?? {}), [o.id]: e.target.value }))}
+                  onChange={(e) =>
+                    set(
+                      (d) =>
+                        void ((d.constraints![ci] as { verdicts: Record<string, string> }).verdicts = {
+                          ...((d.constraints![ci] as { verdicts?: Record<string, string> }).verdicts ?? {}),
+                          [o.id]: e.target.value,
+                        }),
+                    )
+                  }
                 >
                   <option value="unknown">not assessed</option>
                   <option value="pass">meets it</option>
@@ -301,7 +570,13 @@ function CustomConstraints({ input, set }: { input: ScenarioInputRaw; set: Set }
           const f = new FormData(e.currentTarget);
           const label = String(f.get("label") ?? "").trim();
           if (!label) return;
-          set((d) => void (d.constraints = [...(d.constraints ?? []), { id: `custom-${Date.now().toString(36)}`, kind: "custom", label, verdicts: {} }]));
+          set(
+            (d) =>
+              void (d.constraints = [
+                ...(d.constraints ?? []),
+                { id: `custom-${Date.now().toString(36)}`, kind: "custom", label, verdicts: {} },
+              ]),
+          );
           e.currentTarget.reset();
         }}
       >

@@ -72,7 +72,11 @@ export function ScenarioWorkspace({
   };
 
   const save = useMutation({
-    mutationFn: () => api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, { method: "PUT", body: { baseVersion: version, input, message } }),
+    mutationFn: () =>
+      api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, {
+        method: "PUT",
+        body: { baseVersion: version, input, message },
+      }),
     onSuccess: (r) => {
       setVersion(r.version);
       setDirty(false);
@@ -105,9 +109,19 @@ export function ScenarioWorkspace({
             <label htmlFor="revision-message" className="block text-xs font-medium text-gray-700">
               What changed? <span className="font-normal text-gray-500">(optional, kept in the history)</span>
             </label>
-            <input id="revision-message" className="field-input py-1.5" value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} />
+            <input
+              id="revision-message"
+              className="field-input py-1.5"
+              value={message}
+              maxLength={500}
+              onChange={(e) => setMessage(e.target.value)}
+            />
             {saveError ? (
-              <div role="alert" className={`rounded-md px-3 py-2 text-sm ${saveError.conflict ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-700"}`} data-testid="save-error">
+              <div
+                role="alert"
+                className={`rounded-md px-3 py-2 text-sm ${saveError.conflict ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-700"}`}
+                data-testid="save-error"
+              >
                 {saveError.text}
                 {saveError.conflict ? (
                   <button type="button" className="ml-2 font-medium underline" onClick={() => window.location.reload()}>
@@ -116,7 +130,12 @@ export function ScenarioWorkspace({
                 ) : null}
               </div>
             ) : null}
-            <button type="button" className="btn-primary w-full" disabled={!dirty || save.isPending || Object.keys(live.errors).length > 0} onClick={() => save.mutate()}>
+            <button
+              type="button"
+              className="btn-primary w-full"
+              disabled={!dirty || save.isPending || Object.keys(live.errors).length > 0}
+              onClick={() => save.mutate()}
+            >
               {save.isPending ? "Saving…" : dirty ? "Save revision" : "Saved"}
             </button>
           </div>

@@ -12,19 +12,44 @@ type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
 type BenchmarkRaw = NonNullable<Option["benchmarks"]>[number];
 const DEGREES = [1, 2, 4, 8, 16, 32, 64];
 
-export function SelfHostServing({ option: o, index: i, set, errors, catalog }: { option: Option; index: number; set: Set; errors: Errors; catalog: PickerCatalog }) {
+export function SelfHostServing({
+  option: o,
+  index: i,
+  set,
+  errors,
+  catalog,
+}: {
+  option: Option;
+  index: number;
+  set: Set;
+  errors: Errors;
+  catalog: PickerCatalog;
+}) {
   const edit = (mutate: (d: Option) => void) => set((draft) => mutate(draft.selfHostOptions![i]));
   const kv = o.model.kvCache ?? { kind: "grouped-query" as const };
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-xs text-blue-700">Serving: parallelism, KV cache, measured throughput</summary>
       <div className="mt-2 grid grid-cols-2 gap-3">
-        <NumberField path={`selfHostOptions.${i}.gpu.gpusPerNode`} label="GPUs per node" unit="GPUs" help="In one node or instance." value={o.gpu.gpusPerNode ?? 8} errors={errors} onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))} />
+        <NumberField
+          path={`selfHostOptions.${i}.gpu.gpusPerNode`}
+          label="GPUs per node"
+          unit="GPUs"
+          help="In one node or instance."
+          value={o.gpu.gpusPerNode ?? 8}
+          errors={errors}
+          onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))}
+        />
         <div className="text-xs font-medium text-gray-700">
           <label htmlFor={`tp-${o.id}`} className="block">
             Tensor parallel
           </label>
-          <select id={`tp-${o.id}`} className="field-input py-1.5" value={o.tensorParallel ?? ""} onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}>
+          <select
+            id={`tp-${o.id}`}
+            className="field-input py-1.5"
+            value={o.tensorParallel ?? ""}
+            onChange={(e) => edit((d) => void (d.tensorParallel = e.target.value === "" ? null : Number(e.target.value)))}
+          >
             <option value="">Auto</option>
             {DEGREES.map((t) => (
               <option key={t} value={t}>
@@ -32,16 +57,40 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
               </option>
             ))}
           </select>
-          {errors[`selfHostOptions.${i}.tensorParallel`] ? <span className="mt-0.5 block text-xs text-red-600" role="alert">{errors[`selfHostOptions.${i}.tensorParallel`].join(" ")}</span> : null}
+          {errors[`selfHostOptions.${i}.tensorParallel`] ? (
+            <span className="mt-0.5 block text-xs text-red-600" role="alert">
+              {errors[`selfHostOptions.${i}.tensorParallel`].join(" ")}
+            </span>
+          ) : null}
         </div>
         <label className="flex items-center gap-2 self-center text-xs text-gray-700">
-          <input type="checkbox" checked={o.allowMultiNode ?? false} onChange={(e) => edit((d) => void (d.allowMultiNode = e.target.checked))} />
+          <input
+            type="checkbox"
+            checked={o.allowMultiNode ?? false}
+            onChange={(e) => edit((d) => void (d.allowMultiNode = e.target.checked))}
+          />
           Tensor parallelism may span nodes
         </label>
         {o.billingMode === "scale-to-zero" ? (
           <>
-            <NumberField path={`selfHostOptions.${i}.idleTimeoutMinutes`} label="Idle timeout" unit="minutes" help="Idle replicas are released after this." value={o.idleTimeoutMinutes ?? 10} errors={errors} onValue={(v) => edit((d) => void (d.idleTimeoutMinutes = v))} />
-            <NumberField path={`selfHostOptions.${i}.coldStartSeconds`} label="Cold start" unit="seconds" help="Billed GPU time to bring a replica up." value={o.coldStartSeconds ?? 60} errors={errors} onValue={(v) => edit((d) => void (d.coldStartSeconds = v))} />
+            <NumberField
+              path={`selfHostOptions.${i}.idleTimeoutMinutes`}
+              label="Idle timeout"
+              unit="minutes"
+              help="Idle replicas are released after this."
+              value={o.idleTimeoutMinutes ?? 10}
+              errors={errors}
+              onValue={(v) => edit((d) => void (d.idleTimeoutMinutes = v))}
+            />
+            <NumberField
+              path={`selfHostOptions.${i}.coldStartSeconds`}
+              label="Cold start"
+              unit="seconds"
+              help="Billed GPU time to bring a replica up."
+              value={o.coldStartSeconds ?? 60}
+              errors={errors}
+              onValue={(v) => edit((d) => void (d.coldStartSeconds = v))}
+            />
           </>
         ) : null}
         <div className="text-xs font-medium text-gray-700">
@@ -55,7 +104,12 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
             onChange={(e) =>
               edit((d) => {
                 const kind = e.target.value;
-                d.model.kvCache = kind === "latent" ? { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 } : kind === "override" ? { kind: "override", bytesPerToken: 131072 } : { kind: "grouped-query" };
+                d.model.kvCache =
+                  kind === "latent"
+                    ? { kind: "latent", kvLoraRank: 512, ropeHeadDim: 64 }
+                    : kind === "override"
+                      ? { kind: "override", bytesPerToken: 131072 }
+                      : { kind: "grouped-query" };
               })
             }
           >
@@ -66,12 +120,36 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
         </div>
         {kv.kind === "latent" ? (
           <>
-            <NumberField path={`selfHostOptions.${i}.model.kvCache.kvLoraRank`} label="KV latent width" unit="kv_lora_rank" help="512 in DeepSeek V3." value={kv.kvLoraRank} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: v, ropeHeadDim: kv.ropeHeadDim }))} />
-            <NumberField path={`selfHostOptions.${i}.model.kvCache.ropeHeadDim`} label="Rotary dims" unit="qk_rope_head_dim" help="64 in DeepSeek V3." value={kv.ropeHeadDim} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: kv.kvLoraRank, ropeHeadDim: v }))} />
+            <NumberField
+              path={`selfHostOptions.${i}.model.kvCache.kvLoraRank`}
+              label="KV latent width"
+              unit="kv_lora_rank"
+              help="512 in DeepSeek V3."
+              value={kv.kvLoraRank}
+              errors={errors}
+              onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: v, ropeHeadDim: kv.ropeHeadDim }))}
+            />
+            <NumberField
+              path={`selfHostOptions.${i}.model.kvCache.ropeHeadDim`}
+              label="Rotary dims"
+              unit="qk_rope_head_dim"
+              help="64 in DeepSeek V3."
+              value={kv.ropeHeadDim}
+              errors={errors}
+              onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: kv.kvLoraRank, ropeHeadDim: v }))}
+            />
           </>
         ) : null}
         {kv.kind === "override" ? (
-          <NumberField path={`selfHostOptions.${i}.model.kvCache.bytesPerToken`} label="KV cache per token" unit="bytes" help="At the option's KV precision." value={kv.bytesPerToken} errors={errors} onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "override", bytesPerToken: v }))} />
+          <NumberField
+            path={`selfHostOptions.${i}.model.kvCache.bytesPerToken`}
+            label="KV cache per token"
+            unit="bytes"
+            help="At the option's KV precision."
+            value={kv.bytesPerToken}
+            errors={errors}
+            onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "override", bytesPerToken: v }))}
+          />
         ) : null}
       </div>
       <Measurements option={o} index={i} edit={edit} errors={errors} catalog={catalog} />
@@ -80,12 +158,25 @@ export function SelfHostServing({ option: o, index: i, set, errors, catalog }: {
 }
 
 function describe(b: BenchmarkRaw): string {
-  const load = b.concurrency != null ? `${b.concurrency} concurrent` : b.requestsPerS != null ? `${b.requestsPerS} requests/s` : "full load";
+  const load =
+    b.concurrency != null ? `${b.concurrency} concurrent` : b.requestsPerS != null ? `${b.requestsPerS} requests/s` : "full load";
   const shape = b.inputTokens != null && b.outputTokens != null ? `${b.inputTokens} in / ${b.outputTokens} out` : "shape not stated";
   return `TP ${b.tensorParallel} · ${b.precision} · ${shape} · ${load} · ${Math.round(b.outputTokensPerS).toLocaleString("en-US")} tokens/s${b.itlP50Ms != null ? ` · ITL ${b.itlP50Ms} ms` : ""}${b.stack ? ` · ${b.stack}` : ""}`;
 }
 
-function Measurements({ option: o, index: i, edit, errors, catalog }: { option: Option; index: number; edit: (m: (d: Option) => void) => void; errors: Errors; catalog: PickerCatalog }) {
+function Measurements({
+  option: o,
+  index: i,
+  edit,
+  errors,
+  catalog,
+}: {
+  option: Option;
+  index: number;
+  edit: (m: (d: Option) => void) => void;
+  errors: Errors;
+  catalog: PickerCatalog;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const precision = o.weightPrecision ?? "bf16";
   const [importTp, setImportTp] = useState(o.tensorParallel ?? 1);
@@ -103,7 +194,12 @@ function Measurements({ option: o, index: i, edit, errors, catalog }: { option: 
               {describe(b)}
               <span className="block text-gray-500">{b.source}</span>
             </span>
-            <button type="button" className="text-red-700 hover:underline" onClick={() => edit((d) => void d.benchmarks!.splice(k, 1))} aria-label={`Remove measurement ${k + 1}`}>
+            <button
+              type="button"
+              className="text-red-700 hover:underline"
+              onClick={() => edit((d) => void d.benchmarks!.splice(k, 1))}
+              aria-label={`Remove measurement ${k + 1}`}
+            >
               Remove
             </button>
           </li>
@@ -135,7 +231,12 @@ function Measurements({ option: o, index: i, edit, errors, catalog }: { option: 
         </label>
         <div className="text-gray-700">
           <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
-          <select aria-label="Tensor parallel of the imported run" className="rounded border border-gray-300 px-1" value={importTp} onChange={(e) => setImportTp(Number(e.target.value))}>
+          <select
+            aria-label="Tensor parallel of the imported run"
+            className="rounded border border-gray-300 px-1"
+            value={importTp}
+            onChange={(e) => setImportTp(Number(e.target.value))}
+          >
             {DEGREES.slice(0, 4).map((t) => (
               <option key={t}>{t}</option>
             ))}
@@ -171,7 +272,15 @@ function Measurements({ option: o, index: i, edit, errors, catalog }: { option: 
 
 /** A measurement typed in: degree, load, shape, rate and latency of the team's own run. */
 function ByHand({ precision, onAdd }: { precision: Benchmark["precision"]; onAdd: (b: Benchmark) => void }) {
-  const [v, setV] = useState({ tensorParallel: "1", concurrency: "", outputTokensPerS: "", itlP50Ms: "", inputTokens: "", outputTokens: "", source: "Our measurement" });
+  const [v, setV] = useState({
+    tensorParallel: "1",
+    concurrency: "",
+    outputTokensPerS: "",
+    itlP50Ms: "",
+    inputTokens: "",
+    outputTokens: "",
+    source: "Our measurement",
+  });
   const num = (s: string) => (s.trim() === "" ? null : Number(s));
   const field = (key: keyof typeof v, label: string) => (
     <label key={key} className="block text-gray-700">

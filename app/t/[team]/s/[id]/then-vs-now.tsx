@@ -16,7 +16,8 @@ const FIELD_LABELS: Record<string, string> = {
   "gpu.minGpus": "GPUs per rental",
 };
 
-const showValue = (field: string, v: number | null) => (v === null ? "none" : field === "batchDiscount" ? `${Math.round(v * 100)}%` : field === "gpu.minGpus" ? String(v) : formatPrice(v));
+const showValue = (field: string, v: number | null) =>
+  v === null ? "none" : field === "batchDiscount" ? `${Math.round(v * 100)}%` : field === "gpu.minGpus" ? String(v) : formatPrice(v);
 
 /** The saved revision's evaluation beside the same scenario at the newest catalog's prices. */
 export function ThenVsNow(props: {
@@ -31,18 +32,24 @@ export function ThenVsNow(props: {
   unmatched: string[];
 }) {
   const { then, now } = props;
-  const flipped = then.recommendation.outcome !== now.recommendation.outcome || then.recommendation.optionId !== now.recommendation.optionId;
+  const flipped =
+    then.recommendation.outcome !== now.recommendation.outcome || then.recommendation.optionId !== now.recommendation.optionId;
   const be = (e: Evaluation) => {
     const b = e.breakeven.find((x) => x.selfHostId === e.comparison?.selfHostId) ?? e.breakeven[0];
     return b ? describeBreakeven(b.fullyLoaded) : "—";
   };
   return (
-    <section id="then-vs-now" className={`rounded-lg border p-4 ${flipped ? "border-red-200 bg-red-50/40" : "border-amber-200 bg-amber-50/40"}`} data-testid="then-vs-now">
+    <section
+      id="then-vs-now"
+      className={`rounded-lg border p-4 ${flipped ? "border-red-200 bg-red-50/40" : "border-amber-200 bg-amber-50/40"}`}
+      data-testid="then-vs-now"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-base font-semibold">Prices changed since this revision was saved</h2>
           <p className="text-sm text-gray-700">
-            Saved with catalog <strong>{props.thenLabel}</strong>; the newest is <strong>{props.nowLabel}</strong>. The results on this page stay at the saved prices until you save a re-priced revision.
+            Saved with catalog <strong>{props.thenLabel}</strong>; the newest is <strong>{props.nowLabel}</strong>. The results on this page
+            stay at the saved prices until you save a re-priced revision.
           </p>
         </div>
         {props.canEdit ? <SaveRepricedButton scenarioId={props.scenarioId} version={props.version} catalogLabel={props.nowLabel} /> : null}
@@ -52,7 +59,11 @@ export function ThenVsNow(props: {
           ["Then", props.thenLabel, then],
           ["Now", props.nowLabel, now],
         ].map(([title, label, e]) => (
-          <div key={title as string} className="rounded-md border border-gray-200 bg-white p-3 text-sm" data-testid={`reprice-${(title as string).toLowerCase()}`}>
+          <div
+            key={title as string}
+            className="rounded-md border border-gray-200 bg-white p-3 text-sm"
+            data-testid={`reprice-${(title as string).toLowerCase()}`}
+          >
             <p className="text-xs uppercase tracking-wide text-gray-500">
               {title as string} · catalog {label as string}
             </p>
@@ -81,7 +92,13 @@ export function ThenVsNow(props: {
                   <td className="px-3 py-1.5">{o.label}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{a !== null && b !== null ? (Math.abs(b - a) < 0.5 ? "no change" : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`) : "—"}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">
+                    {a !== null && b !== null
+                      ? Math.abs(b - a) < 0.5
+                        ? "no change"
+                        : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`
+                      : "—"}
+                  </td>
                 </tr>
               );
             })}
@@ -99,7 +116,9 @@ export function ThenVsNow(props: {
             </li>
           ))}
         </ul>
-        {props.unmatched.length ? <p className="mt-1 text-xs text-gray-600">Not in the catalog, prices kept: {props.unmatched.join(", ")}.</p> : null}
+        {props.unmatched.length ? (
+          <p className="mt-1 text-xs text-gray-600">Not in the catalog, prices kept: {props.unmatched.join(", ")}.</p>
+        ) : null}
       </details>
     </section>
   );

@@ -12,6 +12,13 @@ export const GET = route({ auth: "user", params: ["team"] }, async ({ req, param
   const found = await Promise.all(requireComparable(selection).map((s) => getScenarioAtRevision(user.id, team, s.id, s.revision)));
   if (found.some((f) => !f)) throw new AppError("not_found", "One of the scenarios was not found in this team");
   return json({
-    scenarios: found.map((f) => ({ id: f!.id, name: f!.name, status: f!.status, revision: f!.revision.number, catalogVersion: f!.revision.catalogVersion?.label ?? null, evaluation: evaluateScenario(f!.revision.input) })),
+    scenarios: found.map((f) => ({
+      id: f!.id,
+      name: f!.name,
+      status: f!.status,
+      revision: f!.revision.number,
+      catalogVersion: f!.revision.catalogVersion?.label ?? null,
+      evaluation: evaluateScenario(f!.revision.input),
+    })),
   });
 });

@@ -9,7 +9,13 @@ import { ComparisonView } from "@/app/components/comparison-view";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare revisions" };
 
-export default async function RevisionDiff({ params, searchParams }: { params: Promise<{ team: string; id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
+export default async function RevisionDiff({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string; id: string }>;
+  searchParams: Promise<{ a?: string; b?: string }>;
+}) {
   const { team: slug, id } = await params;
   const q = await searchParams;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/s/${id}/diff`);

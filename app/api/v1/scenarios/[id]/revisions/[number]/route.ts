@@ -7,6 +7,7 @@ import { route } from "@/lib/api/route";
 export const GET = route({ auth: "user", params: ["id", "number"] }, async ({ params, user }) => {
   const { id, number } = params;
   const n = Number(number);
-  if (!Number.isInteger(n) || n < 1) throw new AppError("validation", "Please correct the highlighted fields.", { number: ["must be a revision number (1, 2, …)"] });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError("validation", "Please correct the highlighted fields.", { number: ["must be a revision number (1, 2, …)"] });
   return json(await getRevision(user.id, id, n));
 });

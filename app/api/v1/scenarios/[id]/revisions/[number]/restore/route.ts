@@ -7,6 +7,7 @@ import { route } from "@/lib/api/route";
 export const POST = route({ auth: "user", params: ["id", "number"] }, async ({ params, user, body }) => {
   const { id, number } = params;
   const n = Number(number);
-  if (!Number.isInteger(n) || n < 1) throw new AppError("validation", "Revision number must be a whole number.", { number: ["must be a whole number ≥ 1"] });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError("validation", "Revision number must be a whole number.", { number: ["must be a whole number ≥ 1"] });
   return json(await restoreRevision(user.id, id, n, body));
 });
