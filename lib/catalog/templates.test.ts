@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { evaluateScenario } from "../engine/evaluate";
 import { EvaluationSchema } from "../engine/result-schema";
-import { TEMPLATES } from "./templates";
+import { apiOptionFromRow, REFERENCE_PICKER, selfHostOptionFromRows, TEMPLATES, uniqueOption } from "./templates";
 
 describe("scenario templates", () => {
   test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s is a valid scenario that evaluates", (_id, t) => {
@@ -13,5 +13,45 @@ describe("scenario templates", () => {
   test("the regulated template is decided by its constraint", () => {
     const e = evaluateScenario(TEMPLATES.find((t) => t.id === "regulated")!.build(), { monteCarloSamples: 0 });
     expect(e.recommendation.outcome).toBe("self-host");
+  });
+});
+
+describe("adding catalog models to a scenario", () => {
+  const base = TEMPLATES.find((t) => t.id === "chat")!.build();
+  const add = <T extends { id: string; label: string }>(list: T[], option: T, others: { id: string }[]) => [
+    ...list,
+    uniqueOption(option, [...list, ...others]),
+  ];
+
+  test("API models and model × GPU offer × precision choices added twice keeps both, each with its own id, and the scenario stays valid", () => {
+    let apis = [...(base.apiOptions ?? [])] as { id: string; label: string }[];
+    let selves = [...(base.selfHostOptions ?? [])] as { id: string; label: string }[];
+    const before = apis.length + selves.length;
+    let added = 0;
+    for (const row of REFERENCE_PICKER.api.slice(0, 6)) {
+      for (let i = 0; i < 2; i++, added++) apis = add(apis, apiOptionFromRow(row), selves);
+    }
+    const models = REFERENCE_PICKER.models.slice(0, 2);
+    const offers = REFERENCE_PICKER.gpu.slice(0, 2);
+    for (const m of models)
+      for (const o of offers)
+        for (const weightPrecision of ["bf16", "fp8", "bf16"]) {
+          selves = add(selves, selfHostOptionFromRows(m, o, { weightPrecision }), apis);
+          added++;
+        }
+    const ids = [...apis, ...selves].map((o) => o.id);
+    expect(ids).toHaveLength(before + added);
+    expect(new Set(ids).size).toBe(ids.length);
+    const e = evaluateScenario({ ...base, apiOptions: apis, selfHostOptions: selves }, { monteCarloSamples: 0 });
+    expect(e.options).toHaveLength(ids.length);
+  });
+
+  test("the second copy is labelled apart from the first", () => {
+    const row = REFERENCE_PICKER.api[0];
+    const first = apiOptionFromRow(row);
+    const second = uniqueOption(apiOptionFromRow(row), [first]);
+    expect(second.id).toBe(`${first.id}-2`);
+    expect(second.label).toBe(`${first.label} (2)`);
+    expect(uniqueOption(apiOptionFromRow(row), [first, second]).id).toBe(`${first.id}-3`);
   });
 });

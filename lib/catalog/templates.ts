@@ -106,6 +106,18 @@ const sourceName = (url: string, fallback: string) => {
   return url.includes("silybench") ? "silybench-data gpu_prices.csv" : fallback;
 };
 
+/**
+ * The option with an id (and label) that no option already in the scenario uses: adding a model
+ * twice, or the same model at another precision, keeps both instead of replacing one.
+ */
+export function uniqueOption<T extends { id: string; label: string }>(option: T, existing: readonly { id: string }[]): T {
+  const ids = new Set(existing.map((o) => o.id));
+  if (!ids.has(option.id)) return option;
+  let n = 2;
+  while (ids.has(`${option.id}-${n}`)) n++;
+  return { ...option, id: `${option.id}-${n}`, label: `${option.label} (${n})` };
+}
+
 export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown> = {}) {
   return {
     id: slug(`${p.provider}-${p.model}`),
@@ -127,7 +139,7 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
 export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, extra: Record<string, unknown> = {}) {
   const precision = (extra.weightPrecision as string | undefined) ?? "bf16";
   return {
-    id: slug(`${m.name}-${offer.gpuType}-${offer.provider}`),
+    id: slug(`${m.name}-${precision}-${offer.gpuType}-${offer.provider}`),
     label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider})`,
     model: {
       name: m.name,

@@ -1,9 +1,12 @@
 "use client";
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
-import { apiOptionFromRow, selfHostOptionFromRows, type PickerCatalog } from "@/lib/catalog/templates";
+import { apiOptionFromRow, selfHostOptionFromRows, uniqueOption, type PickerCatalog } from "@/lib/catalog/templates";
 import { CertBoxes, NumberField, OptionCard, RegionsField, Section, type Errors, type Set } from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
+
+/** Every option of the scenario, API and self-host: option ids are unique across both lists. */
+const allOptions = (d: ScenarioInputRaw) => [...(d.apiOptions ?? []), ...(d.selfHostOptions ?? [])];
 
 export function ScenarioForm({
   input,
@@ -199,8 +202,7 @@ export function ScenarioForm({
               onChange={(e) => {
                 const row = catalog.api[Number(e.target.value)];
                 if (!row) return;
-                const option = apiOptionFromRow(row);
-                set((d) => void (d.apiOptions = [...(d.apiOptions ?? []).filter((x) => x.id !== option.id), option]));
+                set((d) => void (d.apiOptions = [...(d.apiOptions ?? []), uniqueOption(apiOptionFromRow(row), allOptions(d))]));
               }}
             >
               <option value="">Choose a model…</option>
@@ -366,9 +368,7 @@ export function ScenarioForm({
           ))}
           <AddSelfHost
             catalog={catalog}
-            onAdd={(option) =>
-              set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []).filter((x) => x.id !== option.id), option]))
-            }
+            onAdd={(option) => set((d) => void (d.selfHostOptions = [...(d.selfHostOptions ?? []), uniqueOption(option, allOptions(d))]))}
           />
         </div>
       </Section>
