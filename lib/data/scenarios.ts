@@ -20,6 +20,7 @@ import {
 import { memberTeamWhere } from "./scope";
 import { requireTeamRole } from "../auth/team-access";
 import { recordAudit } from "./audit";
+import { appendRevision } from "./revisions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -120,18 +121,13 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
     const scenario = await tx.scenario.create({
       data: { teamId, name: data.name, description: data.description, createdById: userId },
     });
-    const revision = await tx.scenarioRevision.create({
-      data: {
-        scenarioId: scenario.id,
-        number: 1,
-        input: data.input as unknown as Prisma.InputJsonValue,
-        summary,
-        catalogVersionId: await latestCatalogVersionId(tx),
-        authorId: userId,
-        message: data.message,
-      },
+    const revision = await appendRevision(tx, scenario.id, {
+      input: data.input as unknown as Prisma.InputJsonValue,
+      summary,
+      catalogVersionId: await latestCatalogVersionId(tx),
+      authorId: userId,
+      message: data.message,
     });
-    await tx.scenario.update({ where: { id: scenario.id }, data: { currentRevisionId: revision.id } });
     await recordAudit(tx, {
       teamId,
       actorId: userId,
@@ -139,7 +135,7 @@ export async function createScenario(userId: string, teamSlug: string, raw: unkn
       target: `scenario:${scenario.id}`,
       data: { name: data.name },
     });
-    return { id: scenario.id, version: scenario.version, revision: 1 };
+    return { id: scenario.id, version: revision.version, revision: revision.number };
   });
 }
 
@@ -162,22 +158,12 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
       },
     });
     if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
-    const last = await tx.scenarioRevision.findFirst({ where: { scenarioId }, orderBy: { number: "desc" }, select: { number: true } });
-    const revision = await tx.scenarioRevision.create({
-      data: {
-        scenarioId,
-        number: (last?.number ?? 0) + 1,
-        input: data.input as unknown as Prisma.InputJsonValue,
-        summary,
-        catalogVersionId: await latestCatalogVersionId(tx),
-        authorId: userId,
-        message: data.message,
-      },
-    });
-    const updated = await tx.scenario.update({
-      where: { id: scenarioId },
-      data: { currentRevisionId: revision.id },
-      select: { version: true },
+    const revision = await appendRevision(tx, scenarioId, {
+      input: data.input as unknown as Prisma.InputJsonValue,
+      summary,
+      catalogVersionId: await latestCatalogVersionId(tx),
+      authorId: userId,
+      message: data.message,
     });
     await recordAudit(tx, {
       teamId: current.teamId,
@@ -186,7 +172,7 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
       target: `scenario:${scenarioId}`,
       data: { revision: revision.number },
     });
-    return { id: scenarioId, version: updated.version, revision: revision.number };
+    return { id: scenarioId, version: revision.version, revision: revision.number };
   });
 }
 
@@ -247,18 +233,15 @@ export async function duplicateScenario(userId: string, scenarioId: string) {
     const copy = await tx.scenario.create({
       data: { teamId: current.teamId, name: `${source.name} (copy)`.slice(0, 120), description: source.description, createdById: userId },
     });
-    const rev = await tx.scenarioRevision.create({
-      data: {
-        scenarioId: copy.id,
-        number: 1,
-        input: source.currentRevision!.input as Prisma.InputJsonValue,
-        summary: source.currentRevision!.summary as Prisma.InputJsonValue,
-        catalogVersionId: source.currentRevision!.catalogVersionId,
-        authorId: userId,
-        message: `Copied from “${source.name}” revision ${source.currentRevision!.number}`,
-      },
+    const from = source.currentRevision;
+    if (!from) throw new AppError("conflict", "This scenario has no revision to copy.");
+    await appendRevision(tx, copy.id, {
+      input: from.input as Prisma.InputJsonValue,
+      summary: from.summary as Prisma.InputJsonValue,
+      catalogVersionId: from.catalogVersionId,
+      authorId: userId,
+      message: `Copied from “${source.name}” revision ${from.number}`,
     });
-    await tx.scenario.update({ where: { id: copy.id }, data: { currentRevisionId: rev.id } });
     await recordAudit(tx, {
       teamId: current.teamId,
       actorId: userId,

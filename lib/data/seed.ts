@@ -15,6 +15,7 @@ import {
 import { referenceBenchmarks } from "../catalog/reference-benchmarks";
 import { demoScenarios } from "./demo-scenarios";
 import { dayStart } from "../format/dates";
+import { appendRevision } from "./revisions";
 
 export const DEMO_EMAIL = "demo@breakeven.local";
 export const DEMO_PASSWORD = "breakeven-demo";
@@ -91,18 +92,13 @@ export async function seedDemoWorkspace(db: PrismaClient, catalogVersionId: stri
       const scenario = await tx.scenario.create({
         data: { teamId: team.id, name: demo.name, description: demo.description, status: demo.status, createdById: user.id },
       });
-      const revision = await tx.scenarioRevision.create({
-        data: {
-          scenarioId: scenario.id,
-          number: 1,
-          input: demo.input as object,
-          summary: demo.summary,
-          catalogVersionId,
-          authorId: user.id,
-          message: "Seeded demo scenario",
-        },
+      await appendRevision(tx, scenario.id, {
+        input: demo.input as object,
+        summary: demo.summary,
+        catalogVersionId,
+        authorId: user.id,
+        message: "Seeded demo scenario",
       });
-      await tx.scenario.update({ where: { id: scenario.id }, data: { currentRevisionId: revision.id } });
     }
     await tx.auditEvent.create({ data: { teamId: team.id, actorId: user.id, action: "seed.demo_workspace", target: `team:${team.id}` } });
   });
