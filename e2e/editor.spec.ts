@@ -41,3 +41,19 @@ test("adding the same model twice, or at another precision, keeps every option; 
   await expect(page.getByTestId("team-name")).toBeVisible();
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
 });
+
+test("changing the status, then editing and saving, is not a conflict with yourself", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await page.getByRole("link", { name: "New scenario" }).click();
+  await page.getByRole("button", { name: /Chat assistant/ }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText("Chat assistant");
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByTestId("scenario-status")).toHaveText("proposed");
+  await page.getByLabel(/Requests per month/).fill("7000000");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
+  await expect(page.getByTestId("save-error")).toHaveCount(0);
+  // And the other way round: a save, then a status change.
+  await page.getByRole("button", { name: "Mark decided" }).click();
+  await expect(page.getByTestId("scenario-status")).toHaveText("decided");
+});
