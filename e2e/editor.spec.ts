@@ -1,13 +1,11 @@
-import { test, expect, signUp } from "./fixtures";
+import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
 
 test("adding the same model twice, or at another precision, keeps every option; a wrong URL shows a way back", async ({
   page,
   newUser,
 }) => {
   await signUp(page, newUser);
-  await page.getByRole("link", { name: "New scenario" }).click();
-  await page.getByRole("button", { name: /Chat assistant/ }).click();
-  await expect(page.getByTestId("scenario-name")).toHaveText("Chat assistant");
+  await newScenarioFromTemplate(page, "Chat assistant");
 
   const apiCards = page.locator('[data-testid^="api-option-"]');
   const selfCards = page.locator('[data-testid^="self-option-"]');
@@ -44,9 +42,7 @@ test("adding the same model twice, or at another precision, keeps every option; 
 
 test("changing the status, then editing and saving, is not a conflict with yourself", async ({ page, newUser }) => {
   await signUp(page, newUser);
-  await page.getByRole("link", { name: "New scenario" }).click();
-  await page.getByRole("button", { name: /Chat assistant/ }).click();
-  await expect(page.getByTestId("scenario-name")).toHaveText("Chat assistant");
+  await newScenarioFromTemplate(page, "Chat assistant");
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByTestId("scenario-status")).toHaveText("proposed");
   await page.getByLabel(/Requests per month/).fill("7000000");

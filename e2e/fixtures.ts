@@ -45,3 +45,10 @@ export async function confirmEmail(page: Page, email: string, since = new Date(0
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("status")).toContainText(`${email} is confirmed`);
 }
+
+/** From the team's dashboard: a new scenario from the named template, its page open. */
+export async function newScenarioFromTemplate(page: Page, template: string) {
+  await page.getByRole("link", { name: "New scenario" }).click();
+  await page.getByRole("button", { name: new RegExp(template) }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText(template);
+}

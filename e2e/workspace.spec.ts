@@ -1,4 +1,4 @@
-import { test, expect, signIn, signUp, confirmEmail } from "./fixtures";
+import { test, expect, signIn, signUp, confirmEmail, newScenarioFromTemplate } from "./fixtures";
 import { randomBytes } from "node:crypto";
 
 test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({
@@ -7,9 +7,7 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   newUser,
 }) => {
   await signUp(page, newUser);
-  await page.getByRole("link", { name: "New scenario" }).click();
-  await page.getByRole("button", { name: /Chat assistant/ }).click();
-  await expect(page.getByTestId("scenario-name")).toHaveText("Chat assistant");
+  await newScenarioFromTemplate(page, "Chat assistant");
   const headline = page.getByTestId("recommendation-headline");
   await expect(headline).toHaveText(/^Use the API: GPT-4o-mini/);
 

@@ -15,18 +15,14 @@ import {
   addGpuOffer,
   createDraft,
   deleteDraft,
-  getCatalogVersion,
-  listCatalogVersions,
-  priceHistory,
-  publishVersion,
-  repricingMarks,
   retireRow,
-  setRepriceThreshold,
   updateApiPrice,
   updateGpuOffer,
-  latestPickerCatalog,
-  priceWithLatestCatalog,
-} from "../../lib/data/catalog";
+} from "../../lib/data/catalog-drafts";
+import { getCatalogVersion, listCatalogVersions, priceHistory } from "../../lib/data/catalog";
+import { publishVersion } from "../../lib/data/catalog-publish";
+import { repricingMarks, setRepriceThreshold } from "../../lib/data/catalog-marks";
+import { latestPickerCatalog, priceWithLatestCatalog } from "../../lib/data/catalog-picker";
 import { applyImport, previewImport } from "../../lib/data/catalog-imports";
 import { buildTemplate } from "../../lib/catalog/templates";
 import { reevaluateAfterEngineUpgrade, runRepricing } from "../../lib/data/repricing";

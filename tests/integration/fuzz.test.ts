@@ -25,15 +25,9 @@ import {
 import { acceptInvitation, updateMember, createInvitation, createTeam } from "../../lib/data/members";
 import { createScenario } from "../../lib/data/scenarios";
 import { createApiToken } from "../../lib/data/tokens";
-import {
-  addApiPrice,
-  addGpuOffer,
-  createDraft,
-  publishVersion,
-  setRepriceThreshold,
-  updateApiPrice,
-  updateGpuOffer,
-} from "../../lib/data/catalog";
+import { addApiPrice, addGpuOffer, createDraft, updateApiPrice, updateGpuOffer } from "../../lib/data/catalog-drafts";
+import { publishVersion } from "../../lib/data/catalog-publish";
+import { setRepriceThreshold } from "../../lib/data/catalog-marks";
 import { applyImport, previewImport } from "../../lib/data/catalog-imports";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
 import { assertNoUnsafeText } from "../../lib/validation/unsafe";

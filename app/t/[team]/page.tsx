@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { listScenarios } from "@/lib/data/scenarios";
-import { repricingMarks } from "@/lib/data/catalog";
+import { repricingMarks } from "@/lib/data/catalog-marks";
 import { ScenarioList } from "./scenario-list";
 import { ScenarioCostChart } from "@/app/components/charts/scenario-cost-chart";
 import { readSummary } from "@/lib/engine/summary-schema";

@@ -3,7 +3,7 @@ import type { ScenarioListItem } from "@/lib/data/scenarios";
 import { readSummary } from "@/lib/engine/summary-schema";
 import { formatDateTime, formatUsd } from "@/lib/format/numbers";
 import { formatCount } from "@/lib/engine/text";
-import type { RepricingMark } from "@/lib/data/catalog";
+import type { RepricingMark } from "@/lib/data/catalog-marks";
 
 const side = (outcome: string, option: string | null) =>
   outcome === "infeasible" ? "no option qualifies" : `${outcome === "api" ? "API" : "self-host"}${option ? ` (${option})` : ""}`;

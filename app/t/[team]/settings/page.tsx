@@ -11,7 +11,7 @@ import { RepriceThreshold } from "./reprice-threshold";
 import { ApiTokens } from "./api-tokens";
 import { AccountPanel } from "./account-panel";
 import { listApiTokens } from "@/lib/data/tokens";
-import { getRepriceThreshold } from "@/lib/data/catalog";
+import { getRepriceThreshold } from "@/lib/data/catalog-marks";
 import { hasPassword } from "@/lib/data/users";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
 // GET  /api/v1/catalog/versions – published versions (and drafts, for administrators)
 // POST /api/v1/catalog/versions – create a draft copied from the newest published version (administrators)
 import { json } from "@/lib/http";
-import { createDraft, listCatalogVersions } from "@/lib/data/catalog";
+import { createDraft } from "@/lib/data/catalog-drafts";
+import { listCatalogVersions } from "@/lib/data/catalog";
 import { route } from "@/lib/api/route";
 
 export const GET = route({ auth: "user" }, async ({ user }) => {

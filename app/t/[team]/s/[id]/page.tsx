@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/authorize";
 import { getScenario, listComments, listRevisions, repricePreview } from "@/lib/data/scenarios";
 import { evaluateScenario } from "@/lib/engine/evaluate";
 import { ThenVsNow } from "./then-vs-now";
-import { latestPickerCatalog } from "@/lib/data/catalog";
+import { latestPickerCatalog } from "@/lib/data/catalog-picker";
 import { REFERENCE_PICKER } from "@/lib/catalog/templates";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { formatDateTime } from "@/lib/format/numbers";

@@ -1,7 +1,7 @@
 // PATCH  /api/v1/catalog/gpu-offers/[rowId] – change a row of a draft (published: 409)
 // DELETE /api/v1/catalog/gpu-offers/[rowId] – retire a row from a draft
 import { json } from "@/lib/http";
-import { retireRow, updateGpuOffer } from "@/lib/data/catalog";
+import { retireRow, updateGpuOffer } from "@/lib/data/catalog-drafts";
 import { route } from "@/lib/api/route";
 
 export const PATCH = route({ auth: "user", params: ["rowId"] }, async ({ params, user, body }) => {

@@ -4,7 +4,7 @@ import { json } from "@/lib/http";
 import { createScenario, listScenarios } from "@/lib/data/scenarios";
 import { buildTemplate } from "@/lib/catalog/templates";
 import { getTeamForMember } from "@/lib/data/teams";
-import { priceWithLatestCatalog } from "@/lib/data/catalog";
+import { priceWithLatestCatalog } from "@/lib/data/catalog-picker";
 import { route } from "@/lib/api/route";
 
 export const GET = route({ auth: "user", params: ["team"] }, async ({ params, user }) => {

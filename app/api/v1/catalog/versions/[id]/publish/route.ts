@@ -1,6 +1,6 @@
 // POST /api/v1/catalog/versions/[id]/publish – publish a draft and start re-pricing every saved scenario
 import { json } from "@/lib/http";
-import { publishVersion } from "@/lib/data/catalog";
+import { publishVersion } from "@/lib/data/catalog-publish";
 import { startRepricing } from "@/lib/data/repricing";
 import { route } from "@/lib/api/route";
 

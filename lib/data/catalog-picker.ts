@@ -1,0 +1,85 @@
+import "server-only";
+// The newest published catalog as the editor and templates use it: prices to re-price with and
+// the rows options are added from.
+import { getDb } from "../db";
+import { parseScenario } from "../engine/evaluate";
+import { repriceInput, type CatalogPrices } from "../catalog/reprice";
+import type { PickerCatalog } from "../catalog/templates";
+import { latestPublishedVersion } from "./catalog-versions";
+import { isoDay } from "../format/dates";
+
+/** The newest published catalog's prices, for re-pricing one scenario on its page. */
+export async function latestCatalogPrices(): Promise<(CatalogPrices & { id: string; effectiveDate: Date }) | null> {
+  const v = await latestPublishedVersion();
+  if (!v) return null;
+  const full = await getDb().catalogVersion.findUniqueOrThrow({ where: { id: v.id }, include: { apiPrices: true, gpuOffers: true } });
+  return { id: full.id, label: full.label, effectiveDate: full.effectiveDate, apiPrices: full.apiPrices, gpuOffers: full.gpuOffers };
+}
+
+/** A template's input with the newest published catalog's prices (the options it names stay). */
+export async function priceWithLatestCatalog(raw: unknown) {
+  const input = parseScenario(raw);
+  const catalog = await latestCatalogPrices();
+  return catalog ? repriceInput(input, catalog).input : input;
+}
+
+/** The rows an editor adds options from: the newest published catalog, dates as YYYY-MM-DD. */
+export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
+  const v = await latestPublishedVersion();
+  if (!v) return null;
+  const full = await getDb().catalogVersion.findUniqueOrThrow({
+    where: { id: v.id },
+    include: {
+      apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] },
+      gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] },
+      openModels: { orderBy: { name: "asc" } },
+      benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] },
+    },
+  });
+  const seen = new Set<string>();
+  return {
+    label: full.label,
+    // One row per provider and model (the global region first), as options are matched by them.
+    api: [...full.apiPrices]
+      .sort((a, b) => Number(b.region === "global") - Number(a.region === "global"))
+      .filter((r) => !seen.has(`${r.provider}|${r.model}`) && seen.add(`${r.provider}|${r.model}`))
+      .map((r) => ({
+        provider: r.provider,
+        model: r.model,
+        inputPerM: r.inputPerM,
+        cachedInputPerM: r.cachedInputPerM,
+        cacheWritePerM: r.cacheWritePerM,
+        outputPerM: r.outputPerM,
+        batchDiscount: r.batchDiscount,
+        sourceUrl: r.sourceUrl,
+        checkedAt: isoDay(r.checkedAt),
+      }))
+      .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
+    gpu: full.gpuOffers.map((o) => ({
+      provider: o.provider,
+      gpuType: o.gpuType,
+      memoryGb: o.memoryGb,
+      bandwidthGbS: o.bandwidthGbS,
+      bf16Tflops: o.bf16Tflops,
+      fp8Tflops: o.fp8Tflops,
+      pricePerGpuHour: o.pricePerGpuHour,
+      minGpus: o.minGpus,
+      sourceUrl: o.sourceUrl,
+      checkedAt: isoDay(o.checkedAt),
+    })),
+    models: full.openModels.map(
+      ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({
+        name,
+        totalParamsB,
+        activeParamsB,
+        layers,
+        kvHeads,
+        headDim,
+        contextLength,
+        kvLoraRank,
+        ropeHeadDim,
+      }),
+    ),
+    benchmarks: full.benchmarks.map(({ id: _id, catalogVersionId: _v, ...row }) => row),
+  };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+// Publishing a draft: its label and date become final, and every saved scenario is re-priced
+// against it in the background (lib/data/repricing.ts).
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "../validation/errors";
+import { PublishSchema } from "../validation/catalog";
+import { dayStart } from "../format/dates";
+import { requireCatalogAdmin, requireDraft } from "./catalog";
+
+/** Publishes a draft (label and effective date final) and starts re-pricing every scenario. */
+export async function publishVersion(userId: string, versionId: string, raw: unknown) {
+  await requireCatalogAdmin(userId);
+  const data = parseInput(PublishSchema, raw);
+  const db = getDb();
+  const runId = await db.$transaction(async (tx) => {
+    await requireDraft(tx, versionId);
+    const taken = await tx.catalogVersion.findFirst({ where: { label: data.label, NOT: { id: versionId } }, select: { id: true } });
+    if (taken) throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
+    const done = await tx.catalogVersion.updateMany({
+      where: { id: versionId, published: false },
+      data: {
+        published: true,
+        publishedAt: new Date(),
+        label: data.label,
+        effectiveDate: dayStart(data.effectiveDate),
+        ...(data.sourceNote !== undefined ? { sourceNote: data.sourceNote } : {}),
+      },
+    });
+    if (done.count !== 1) throw new AppError("conflict", "This version was published meanwhile.");
+    const run = await tx.repricingRun.create({ data: { catalogVersionId: versionId } });
+    return run.id;
+  });
+  return { runId };
+}
+
+export async function getRepricingRun(userId: string, runId: string) {
+  await requireCatalogAdmin(userId);
+  const run = await getDb().repricingRun.findUnique({ where: { id: runId } });
+  if (!run) throw new AppError("not_found", "Re-pricing run not found");
+  return run;
+}
