@@ -53,3 +53,51 @@ test("changing the status, then editing and saving, is not a conflict with yours
   await page.getByRole("button", { name: "Mark decided" }).click();
   await expect(page.getByTestId("scenario-status")).toHaveText("decided");
 });
+
+test("unsaved edits survive a reload and a trip back to the team; a restored draft that is stale saves as a conflict", async ({
+  page,
+  browser,
+  newUser,
+}) => {
+  await signUp(page, newUser);
+  await newScenarioFromTemplate(page, "Chat assistant");
+  const scenarioUrl = page.url();
+  const volume = page.getByLabel(/Requests per month/);
+  await volume.fill("12345678");
+
+  await page.reload();
+  await expect(page.getByTestId("draft-banner")).toContainText("Unsaved edits from");
+  await expect(volume).not.toHaveValue("12345678");
+  await page.getByRole("button", { name: "Restore my edits" }).click();
+  await expect(volume).toHaveValue("12345678");
+  await expect(page.getByRole("button", { name: "Save revision" })).toBeEnabled();
+
+  // Off to the team's list and back: still there.
+  await page.getByRole("link", { name: `← ${newUser.name}'s team` }).click();
+  await expect(page.getByTestId("team-name")).toBeVisible();
+  await page.goto(scenarioUrl);
+  await page.getByRole("button", { name: "Restore my edits" }).click();
+  await expect(volume).toHaveValue("12345678");
+
+  // Someone saves meanwhile (the same account in another browser): saving the restored draft is a
+  // conflict that names their save, not an overwrite.
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  const otherPage = await other.newPage();
+  await otherPage.goto(scenarioUrl);
+  await otherPage.getByLabel(/Requests per month/).fill("9000000");
+  await otherPage.getByLabel(/What changed/).fill("their change");
+  await otherPage.getByRole("button", { name: "Save revision" }).click();
+  await expect(otherPage.getByRole("button", { name: "Saved" })).toBeVisible();
+  await other.close();
+  await page.reload();
+  await page.getByRole("button", { name: "Restore my edits" }).click();
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByTestId("save-error")).toContainText("their change");
+
+  // Discarding drops the draft for good.
+  await page.reload();
+  await page.getByRole("button", { name: "Discard them" }).click();
+  await page.reload();
+  await expect(page.getByTestId("scenario-name")).toBeVisible();
+  await expect(page.getByTestId("draft-banner")).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ import { RecommendationPanel } from "./recommendation-panel";
 import { OptionsTable } from "./options-table";
 import { DetailsPanels } from "./details-panels";
 import { ScenarioForm } from "./scenario-form";
+import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 
 // The browser runs the same engine for instant what-if, with the scenario's own Monte Carlo
@@ -55,6 +56,8 @@ export function ScenarioWorkspace({
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [lastGood, setLastGood] = useState<Evaluation | null>(null);
 
+  const draft = useLocalDraft(scenarioId, { dirty, baseVersion: version, input, message }, initialInput);
+
   const deferred = useDeferredValue(input);
   const live = useMemo(() => evaluateLive(deferred), [deferred]);
   if (live.evaluation && live.evaluation !== lastGood) setLastGood(live.evaluation);
@@ -78,6 +81,7 @@ export function ScenarioWorkspace({
         body: { baseVersion: version, input, message },
       }),
     onSuccess: (r) => {
+      discardDraft(scenarioId);
       setVersion(r.version);
       setDirty(false);
       setMessage("");
@@ -99,6 +103,22 @@ export function ScenarioWorkspace({
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       {canEdit ? (
         <div className="space-y-3">
+          {draft.offered ? (
+            <DraftBanner
+              draft={draft.offered}
+              onRestore={(kept) => {
+                setInput(kept.input);
+                setMessage(kept.message);
+                setVersion(kept.baseVersion);
+                setDirty(true);
+                draft.dismiss();
+              }}
+              onDiscard={() => {
+                discardDraft(scenarioId);
+                draft.dismiss();
+              }}
+            />
+          ) : null}
           <ScenarioForm input={input} set={set} errors={errors} catalog={catalog} />
           <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
             {shown ? (
