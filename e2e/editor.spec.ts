@@ -101,3 +101,22 @@ test("unsaved edits survive a reload and a trip back to the team; a restored dra
   await expect(page.getByTestId("scenario-name")).toBeVisible();
   await expect(page.getByTestId("draft-banner")).toHaveCount(0);
 });
+
+test("an editor renames a scenario and describes it without adding a revision; a blank name is refused", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await newScenarioFromTemplate(page, "Chat assistant");
+  await page.getByRole("button", { name: "Rename or describe" }).click();
+  const form = page.getByTestId("rename-form");
+  await form.getByLabel("Name").fill("   ");
+  await form.getByRole("button", { name: "Save name and description" }).click();
+  await expect(form).toContainText("Give the scenario a name.");
+  await form.getByLabel("Name").fill("Support assistant, EU");
+  await form.getByLabel("Description").fill("8M requests a month; data stays in the EU.");
+  await form.getByRole("button", { name: "Save name and description" }).click();
+  await expect(page.getByTestId("scenario-name")).toHaveText("Support assistant, EU");
+  await expect(page.getByText("8M requests a month; data stays in the EU.")).toBeVisible();
+  await expect(page.getByTestId("revisions")).not.toContainText("#2");
+  // The team's list shows the new name.
+  await page.getByRole("link", { name: `← ${newUser.name}'s team` }).click();
+  await expect(page.getByRole("link", { name: /Support assistant, EU/ })).toBeVisible();
+});

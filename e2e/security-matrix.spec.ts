@@ -675,6 +675,17 @@ test("security matrix: every route × every caller answers as the access rules p
       },
       {
         route: "/api/v1/scenarios/[id]",
+        method: "PATCH",
+        access: "editor",
+        ok: 200,
+        note: "renames",
+        ...fresh(
+          (id) => `/api/v1/scenarios/${id}`,
+          (v) => ({ baseVersion: v, name: "Renamed by the matrix", description: "and described" }),
+        ),
+      },
+      {
+        route: "/api/v1/scenarios/[id]",
         method: "DELETE",
         access: "editor",
         ok: 200,

@@ -13,7 +13,7 @@ import {
   PublishSchema,
   ThresholdSchema,
 } from "../validation/catalog";
-import { CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../validation/scenario";
+import { CommentSchema, CreateScenarioSchema, RenameScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../validation/scenario";
 import { CreateTeamSchema, InviteSchema, UpdateMemberSchema } from "../validation/team";
 import { CreateTokenSchema } from "../validation/tokens";
 
@@ -85,6 +85,15 @@ export const OPERATIONS: Operation[] = [
     write: true,
     summary: "Save a new revision; names the version it was based on (409 on a stale version)",
     body: SaveRevisionSchema,
+  },
+  {
+    method: "patch",
+    path: "/api/v1/scenarios/{id}",
+    tag: "Scenarios",
+    auth: "token",
+    write: true,
+    summary: "Rename the scenario or change its description (no new revision; 409 on a stale version)",
+    body: RenameScenarioSchema,
   },
   {
     method: "delete",

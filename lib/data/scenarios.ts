@@ -14,6 +14,7 @@ import {
   BaseVersionSchema,
   CommentSchema,
   CreateScenarioSchema,
+  RenameScenarioSchema,
   SaveRevisionSchema,
   SetStatusSchema,
   STATUS_FLOW,
@@ -191,6 +192,27 @@ async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
     "conflict",
     `This scenario changed since you opened it (you had version ${baseVersion}, it is now ${now.version}): ${who}. Reload to see their changes, then re-apply yours.`,
   );
+}
+
+/** A new name or description, checked against the version the caller loaded (409 if stale). */
+export async function renameScenario(userId: string, scenarioId: string, raw: unknown) {
+  return getDb().$transaction(async (tx) => {
+    const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
+    const data = parseInput(RenameScenarioSchema, raw);
+    const bumped = await tx.scenario.updateMany({
+      where: { id: scenarioId, version: data.baseVersion },
+      data: { name: data.name, ...(data.description !== undefined ? { description: data.description } : {}), version: { increment: 1 } },
+    });
+    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
+    await recordAudit(tx, {
+      teamId: current.teamId,
+      actorId: userId,
+      action: "scenario.renamed",
+      target: `scenario:${scenarioId}`,
+      data: { from: current.name, to: data.name },
+    });
+    return { id: scenarioId, version: data.baseVersion + 1, name: data.name };
+  });
 }
 
 export async function setScenarioStatus(userId: string, scenarioId: string, raw: unknown) {

@@ -20,6 +20,9 @@ const baseVersion = z
   .min(1, { error: "must be the version you loaded" });
 export const BaseVersionSchema = z.object({ baseVersion });
 
+/** Name and description are the scenario's, not a revision's: changing them adds no revision. */
+export const RenameScenarioSchema = z.object({ baseVersion, name, description: description.optional() });
+
 export const SaveRevisionSchema = z.object({
   baseVersion,
   input: ScenarioInputSchema,

@@ -31,7 +31,14 @@ import { setRepriceThreshold } from "../../lib/data/catalog-marks";
 import { applyImport, previewImport } from "../../lib/data/catalog-imports";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
 import { assertNoUnsafeText } from "../../lib/validation/unsafe";
-import { BaseVersionSchema, CommentSchema, CreateScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../../lib/validation/scenario";
+import {
+  BaseVersionSchema,
+  CommentSchema,
+  CreateScenarioSchema,
+  RenameScenarioSchema,
+  SaveRevisionSchema,
+  SetStatusSchema,
+} from "../../lib/validation/scenario";
 import { UpdateMemberSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import {
@@ -306,6 +313,12 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
         valid: { baseVersion: version },
         schema: BaseVersionSchema,
         send: (b) => route(reprice.POST as never, "POST", { id: scenarioId }, b),
+      },
+      {
+        name: "rename (route)",
+        valid: { baseVersion: version, name: "Renamed" },
+        schema: RenameScenarioSchema,
+        send: (b) => route(scenarioRoute.PATCH as never, "PATCH", { id: scenarioId }, b),
       },
       {
         name: "archive (route)",

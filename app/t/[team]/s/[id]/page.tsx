@@ -16,6 +16,7 @@ import { ScenarioWorkspace } from "./scenario-workspace";
 import { ScenarioActions } from "./scenario-actions";
 import { CommentsPanel, RevisionsPanel } from "./side-panels";
 import { MemoExport } from "@/app/components/memo-export";
+import { RenameScenario } from "./rename-scenario";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scenario" };
@@ -60,6 +61,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
               {canEdit ? "" : " · read only (viewer)"}
             </p>
             {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
+            {canEdit ? (
+              <RenameScenario
+                scenarioId={scenario.id}
+                version={scenario.version}
+                name={scenario.name}
+                description={scenario.description ?? ""}
+              />
+            ) : null}
           </div>
           {canEdit ? (
             <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} />
