@@ -4,7 +4,7 @@
 // nothing is computed a second time.
 import type { Evaluation, OptionResult } from "../engine/result-schema";
 import type { ScenarioInput } from "../engine/schema";
-import { formatCount } from "../engine/text";
+import { formatCount, THROUGHPUT_PATH_LABEL } from "../engine/text";
 import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows } from "../results/chart-data";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
@@ -59,6 +59,8 @@ export type MemoScenario = {
   override: string | null;
   warnings: string[];
   costTable: Table;
+  /** Self-host options that fit: how each is sized and where its throughput comes from. */
+  sizingTable: Table | null;
   costLines: { option: string; table: Table }[];
   infeasible: { option: string; reason: string }[];
   breakeven: { pair: string; fullyLoaded: string; gpuOnly: string }[];
@@ -87,9 +89,62 @@ export type MemoContent = {
 };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const listOr = (items: string[], none: string) => (items.length ? items.join(", ") : none);
+
+/** What the team typed about a provider: it decides constraints, so the memo states it. */
+function attributeItems(a: ScenarioInput["apiOptions"][number]["attributes"]) {
+  const yesNo = (v: boolean | null) => (v === null ? "not verified" : v ? "yes" : "no");
+  return [
+    { name: "Certifications", value: listOr(a.certifications, "none listed") },
+    { name: "Zero data retention", value: yesNo(a.zeroDataRetention) },
+    { name: "Regions", value: listOr(a.regions, "not verified") },
+    {
+      name: "First token p50 / p95",
+      value: `${a.typicalTtftMs === null ? "not published" : `${groupDigits(a.typicalTtftMs)} ms`} / ${a.ttftP95Ms === null ? "not published" : `${groupDigits(a.ttftP95Ms)} ms`}`,
+    },
+    { name: "Network round trip", value: `${groupDigits(a.networkRttMs)} ms` },
+    { name: "Runs in our infrastructure", value: a.inOurInfrastructure ? "yes" : "no" },
+  ];
+}
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 const catalogName = (c: MemoScenarioSource["catalogVersion"]) =>
   c ? `${c.label} (effective ${isoDate(c.effectiveDate)})` : "prices entered by hand";
+
+function sizingTable(e: Evaluation): Table | null {
+  const rows = e.options.flatMap((o) => {
+    if (o.kind !== "self-host" || !o.feasible) return [];
+    const z = o.sizing;
+    return [
+      [
+        o.label,
+        String(z.tensorParallel),
+        groupDigits(z.replicas),
+        groupDigits(z.gpus),
+        groupDigits(z.batch),
+        groupDigits(z.outputTokensPerSPerReplica),
+        `${groupDigits(z.ttftP50Ms)} / ${groupDigits(z.ttftP95Ms)} ms`,
+        THROUGHPUT_PATH_LABEL[z.throughputPath],
+        z.boundBy,
+      ],
+    ];
+  });
+  if (!rows.length) return null;
+  return {
+    columns: [
+      "Option",
+      "Tensor parallel",
+      "Replicas",
+      "GPUs",
+      "Batch",
+      "Output tokens/s per replica",
+      "First token p50 / p95",
+      "Throughput from",
+      "Sized by",
+    ],
+    align: ["left", "right", "right", "right", "right", "right", "right", "left", "left"],
+    rows,
+  };
+}
 
 export function buildMemo(req: MemoRequest): MemoContent {
   const scenarios = req.scenarios.map(scenarioSection);
@@ -165,6 +220,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
       ),
       emphasis: r.optionId ? [e.options.findIndex((o) => o.id === r.optionId)] : [],
     },
+    sizingTable: sizingTable(e),
     costLines: feasible.map((o) => ({
       option: o.label,
       table: {
@@ -288,6 +344,7 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Cached input (read)", value: per(p.cachedInputPerM), source: src },
         { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
         { name: "Output", value: per(p.outputPerM), source: src },
+        ...attributeItems(o.attributes),
         { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : pct(p.batchDiscount), source: src },
         ...(p.longContext
           ? [
@@ -321,6 +378,7 @@ function assumptions(input: ScenarioInput): AssumptionGroup[] {
           value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
           source: sourceText(g.source),
         },
+        { name: "Regions", value: listOr(g.regions, "not verified") },
         {
           name: "Billing",
           value:

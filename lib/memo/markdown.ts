@@ -47,6 +47,7 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
   if (s.warnings.length) out.push(`Warnings:\n\n${list(s.warnings)}`);
   const sub = `${heading}#`;
   out.push(`${sub} Cost of every option\n\n${table(s.costTable)}`);
+  if (s.sizingTable) out.push(`${sub} How each self-host option is sized\n\n${table(s.sizingTable)}`);
   for (const x of s.infeasible) out.push(`${esc(x.option)} does not fit: ${esc(x.reason)}`);
   if (s.breakeven.length) {
     out.push(

@@ -8,7 +8,7 @@ export const MAX_MEMO_ROWS = 1500;
 export function memoRows(memo: MemoContent): number {
   let rows = memo.summary?.rows.length ?? 0;
   for (const s of memo.scenarios) {
-    rows += s.costTable.rows.length + s.breakeven.length + s.warnings.length + s.triggers.length;
+    rows += (s.sizingTable?.rows.length ?? 0) + s.costTable.rows.length + s.breakeven.length + s.warnings.length + s.triggers.length;
     rows += s.assumptions.reduce((n, g) => n + g.items.length, 0);
     rows += s.costLines.reduce((n, x) => n + x.table.rows.length, 0);
     rows += s.constraints.reduce((n, c) => n + c.checks.length, 0);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateScenario, parseScenario } from "../engine/evaluate";
-import { formatCount } from "../engine/text";
+import { formatCount, THROUGHPUT_PATH_LABEL } from "../engine/text";
 import { formatUsd } from "../format/numbers";
 import { buildMemo, type MemoScenarioSource } from "./content";
 import { memoMarkdown } from "./markdown";
@@ -75,10 +75,19 @@ describe("decision memo", () => {
           [b.fullyLoaded, b.gpuOnly].flatMap((x) => (x.reached ? [`${formatCount(x.requestsPerMonth)} requests/month`] : [])),
         ),
         ...e.triggers.map((t) => oneLine(t.text)),
+        // What a serving engineer audits: the sizing of each self-host option that fits, and
+        // what the team typed about each provider.
+        ...(e.options.some((o) => o.kind === "self-host" && o.feasible) ? ["How each self-host option is sized"] : []),
+        ...(src.input.apiOptions.length ? ["Zero data retention", "Network round trip"] : []),
       ];
       expect(phrases.length).toBeGreaterThan(8);
       expectPhrases(text, phrases);
       expectPhrases(md, phrases);
+      // Table cells wrap in the PDF, so each option's throughput path is checked in the Markdown.
+      expectPhrases(
+        md,
+        e.options.flatMap((o) => (o.kind === "self-host" && o.feasible ? [THROUGHPUT_PATH_LABEL[o.sizing.throughputPath]] : [])),
+      );
       expectPhrases(text, [`Page 1 of ${pages}`, `Page ${pages} of ${pages}`]);
     },
   );

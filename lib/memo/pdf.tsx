@@ -356,6 +356,10 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
         ]}
       </Section>
 
+      {sc.sizingTable ? (
+        <Section title="How each self-host option is sized">{[<PdfTable key="sizing" table={sc.sizingTable} />]}</Section>
+      ) : null}
+
       {sc.breakeven.length ? (
         <Section title="Breakeven">
           {sc.breakeven.map((b) => (
