@@ -135,7 +135,7 @@ for (const ex of want("engine") ? examples : []) {
 
 // Garbage collection while evaluating back to back: the share of the time spent in GC pauses and
 // the mean pause. An evaluation that leaves objects reachable after it returns shows here first
-// (one did: 15–20% of the time in pauses of ~4 ms, against a few % in sub-millisecond pauses).
+// (docs/decisions/0003-engine-speed.md).
 const gcNotes: string[] = [];
 for (const ex of want("engine") ? examples : []) {
   const pauses: number[] = [];

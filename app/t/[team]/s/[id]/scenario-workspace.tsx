@@ -15,9 +15,9 @@ import { ScenarioForm } from "./scenario-form";
 import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 
-// The browser runs the same engine for instant what-if, with the scenario's own Monte Carlo
-// settings (2,000 samples take about 2 ms), so the figures on screen are the ones the memo and
-// the server print for the same input.
+// The browser runs the same engine for instant what-if, with the scenario's own (seeded) Monte
+// Carlo settings, so the figures on screen are the ones the memo and the server print for the
+// same input.
 type Live = { evaluation: Evaluation | null; errors: Record<string, string[]> };
 
 function evaluateLive(input: ScenarioInputRaw): Live {
