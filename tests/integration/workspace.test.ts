@@ -288,5 +288,12 @@ describe.each(testDbKinds())("team workspace on %s", (kind) => {
     ]) {
       expect(actions, a).toContain(a);
     }
+    // Targets are named, not shown as ids.
+    const created = events.find((e) => e.action === "scenario.created" && e.target === `scenario:${scenarioId}`);
+    const scenario = await getScenario(ids.owner, team, scenarioId);
+    expect(created?.targetLabel).toBe(`scenario “${scenario!.name}”`);
+    const roleChange = events.find((e) => e.action === "member.role_changed");
+    expect(roleChange?.targetLabel).toMatch(/^.+ \(.+@a\.test\)$/);
+    expect(events.filter((e) => e.targetLabel === e.target).map((e) => e.target)).toEqual([]);
   });
 });

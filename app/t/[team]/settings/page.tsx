@@ -57,7 +57,7 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
               <li key={e.id} className="flex flex-wrap justify-between gap-2 py-1.5">
                 <span>
                   <span className="font-medium">{e.actor?.name ?? "Someone"}</span> {e.action.replace(/[._]/g, " ")}{" "}
-                  <span className="text-gray-500">{e.target}</span>
+                  <span className="text-gray-500">{e.targetLabel}</span>
                 </span>
                 <span className="text-xs text-gray-500">{formatDateTime(e.createdAt)}</span>
               </li>
