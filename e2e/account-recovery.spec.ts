@@ -6,6 +6,8 @@ test("a forgotten password is reset through the emailed link; the old one stops 
   await expect(page).toHaveURL(/\/signin/);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait for the reset form before typing.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   const asked = new Date();
   await page.getByLabel("Email").fill(newUser.email);
   await page.getByRole("button", { name: "Email me a link" }).click();
