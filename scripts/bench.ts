@@ -26,9 +26,9 @@ const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario 
   pathToFileURL(bundle).href
 )) as typeof import("./bench-entry");
 
-// `npm run bench -- engine memo` runs only the named sections (engine, memo, reprice, web); the
-// baseline is always measured. No argument: all of them. `--markdown` also writes the figures to
-// docs/benchmarks.md (the README links there rather than copying figures).
+// `npm run bench -- engine memo` runs only the named sections (engine, memo, reprice, web); no
+// argument runs all of them, and the baseline always runs. `--markdown` also writes the results
+// to docs/benchmarks.md, so the README links there instead of copying figures.
 const SECTIONS = ["engine", "memo", "reprice", "web"] as const;
 const markdown = process.argv.includes("--markdown");
 const only = process.argv.slice(2).filter((a) => a !== "--markdown");

@@ -2,8 +2,9 @@
 // database: ten large PDF memos requested at once by five users (two each), while /api/health and
 // a team dashboard are requested one after another; then the limits: a third memo for a user is
 // 429, a memo past the size limit is 422 at once, a repeated download comes from the cache.
-// Exit 1 when a memo fails, a limit does not hold, or /api/health's or the dashboard's p99 reaches
-// both 100 ms and twice its own p99 taken just before with nothing rendering.
+// Exit 1 when a memo fails, a limit does not hold, or a probe's p99 while rendering exceeds both
+// the target and a multiple of its own p99 with nothing rendering (PROBE_P99_MS, SLOWDOWN below):
+// a stalled event loop shows under either rule, a noisy neighbour does not.
 //   npm run memos -- [--port 3340]
 import { readFileSync } from "node:fs";
 import { Client, ensureBuild, freshDatabase, numberArg, percentile, runScript, sleep, startServer } from "./reliability/harness";
