@@ -4,7 +4,6 @@
 // Pure (runs in the browser editor and on the server).
 import { z } from "zod";
 import { BenchmarkSchema, type Benchmark } from "../engine/schema";
-import type { BenchmarkRow } from "./reference-catalog";
 
 const ms = z.number().finite().nonnegative();
 const VllmBenchServeSchema = z.object({
@@ -59,24 +58,4 @@ export function parseVllmBenchServe(
   const benchmark = BenchmarkSchema.safeParse(candidate);
   if (!benchmark.success) return { errors: benchmark.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
   return { benchmark: { ...benchmark.data, model: null }, model: r.model_id };
-}
-
-/** A catalog row as a self-host option's benchmark. */
-export function benchmarkFromRow(r: BenchmarkRow): Benchmark {
-  return {
-    model: r.model,
-    gpuType: r.gpuType,
-    stack: r.stack,
-    tensorParallel: r.tensorParallel,
-    precision: r.precision as Benchmark["precision"],
-    concurrency: r.concurrency,
-    requestsPerS: r.concurrency === null ? r.requestsPerS : null,
-    outputTokensPerS: r.outputTokensPerS,
-    itlP50Ms: r.itlP50Ms,
-    ttftMs: r.ttftP50Ms,
-    ttftP95Ms: null,
-    inputTokens: r.inputTokens,
-    outputTokens: r.outputTokens,
-    source: r.source,
-  };
 }

@@ -1,5 +1,5 @@
 // Scenario templates a team starts from, priced from the reference catalog.
-import type { ScenarioInputRaw } from "../engine/schema";
+import type { Benchmark, ScenarioInputRaw } from "../engine/schema";
 import {
   type BenchmarkRow,
   GPU_SPECS,
@@ -326,4 +326,24 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
 
 export function buildTemplate(id: string): ScenarioInputRaw | null {
   return TEMPLATES.find((t) => t.id === id)?.build() ?? null;
+}
+
+/** A catalog row as a self-host option's benchmark. */
+export function benchmarkFromRow(r: BenchmarkRow): Benchmark {
+  return {
+    model: r.model,
+    gpuType: r.gpuType,
+    stack: r.stack,
+    tensorParallel: r.tensorParallel,
+    precision: r.precision as Benchmark["precision"],
+    concurrency: r.concurrency,
+    requestsPerS: r.concurrency === null ? r.requestsPerS : null,
+    outputTokensPerS: r.outputTokensPerS,
+    itlP50Ms: r.itlP50Ms,
+    ttftMs: r.ttftP50Ms,
+    ttftP95Ms: null,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    source: r.source,
+  };
 }

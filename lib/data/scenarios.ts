@@ -17,8 +17,8 @@ import {
   RenameScenarioSchema,
   SaveRevisionSchema,
   SetStatusSchema,
-  STATUS_FLOW,
 } from "../validation/scenario";
+import { STATUS_FLOW } from "../validation/status-flow";
 import { memberTeamWhere } from "./scope";
 import { requireTeamRole } from "../auth/team-access";
 import { recordAudit } from "./audit";

@@ -24,6 +24,9 @@ export function formatUsd(value: number | null | undefined, digits?: 0 | 2): str
   return `${value < 0 && Number(abs.toFixed(d)) !== 0 ? "−" : ""}$${groupDigits(abs, d)}`;
 }
 export const formatUsdCompact = (value: number) => usdCompact.format(value);
+const countCompact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+/** An axis tick: 2,000,000 → "2M", 500,000 → "500K". */
+export const formatCountCompact = (value: number) => countCompact.format(value);
 
 export function formatDateTime(date: Date | string): string {
   return new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
@@ -34,4 +37,30 @@ const usdPrice = new Intl.NumberFormat("en-US", { style: "currency", currency: "
 export function formatPrice(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return "—";
   return usdPrice.format(value);
+}
+
+/** A typed figure as the number fields show it: whole part grouped ("8,000,000", "0.375" as is). */
+export function formatFieldNumber(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return "";
+  const text = String(value);
+  if (/e/i.test(text)) return text;
+  const [whole, fraction] = text.split(".");
+  return `${value < 0 ? "-" : ""}${groupDigits(Math.abs(Number(whole)))}${fraction ? `.${fraction}` : ""}`;
+}
+
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+
+/**
+ * What a number field's text means: separators (commas, spaces, underscores) are ignored and
+ * k, M or B multiply ("8M" = 8,000,000). Empty or unreadable text is NaN, which the schema
+ * reports as "must be a number" on that field.
+ */
+export function parseFieldNumber(text: string): number {
+  const t = text.trim().replace(/[,\s_]/g, "");
+  if (t === "") return Number.NaN;
+  const m = /^(-?\d*\.?\d+(?:e[+-]?\d+)?)([kmb])?$/i.exec(t);
+  if (!m) return Number.NaN;
+  const n = Number(m[1]) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1);
+  // 0.1 × 1e6 must read as 100,000, not 100000.00000000001.
+  return m[2] ? Number(n.toPrecision(12)) : n;
 }

@@ -6,7 +6,7 @@ import type { Evaluation, OptionResult } from "../engine/result-schema";
 import type { ScenarioInput } from "../engine/schema";
 import { formatCount, THROUGHPUT_PATH_LABEL } from "../engine/text";
 import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
-import { breakdownRows } from "../results/chart-data";
+import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 
 export type MemoScenarioSource = {
@@ -33,12 +33,6 @@ export type MemoRequest = {
 
 export type Table = { columns: string[]; align?: ("left" | "right")[]; rows: string[][]; emphasis?: number[] };
 
-export type CurveChart = {
-  volumes: number[];
-  series: { label: string; values: number[] }[];
-  /** Volumes to mark: breakevens and today's volume. */
-  marks: { volume: number; label: string }[];
-};
 export type BarsChart = { categories: string[]; rows: { label: string; values: number[]; total: string }[] };
 export type TornadoChart = { base: string; bars: { label: string; low: number; high: number; lowValue: string; highValue: string }[] };
 
@@ -263,17 +257,6 @@ function projectionText(e: Evaluation): string | null {
     : "cumulative self-host spend never drops below the API's";
   const mon = p.monthlyCrossoverMonth ? `the monthly bill crosses in month ${p.monthlyCrossoverMonth}` : "the monthly bill never crosses";
   return `Over ${months} months: ${cum}; ${mon}.`;
-}
-
-function curveChart(e: Evaluation): CurveChart | null {
-  const series = e.options.filter((o) => o.feasible).map((o) => ({ label: o.label, values: e.costCurve.costs[o.id] }));
-  if (!series.length || e.costCurve.requestsPerMonth.length < 2) return null;
-  const marks: CurveChart["marks"] = [{ volume: e.workload.requestsPerMonth, label: "today" }];
-  for (const b of e.breakeven) {
-    if (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume && b.selfHostId === e.comparison?.selfHostId)
-      marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
-  }
-  return { volumes: e.costCurve.requestsPerMonth, series, marks };
 }
 
 function breakdownChart(e: Evaluation): BarsChart | null {

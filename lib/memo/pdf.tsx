@@ -2,9 +2,9 @@
 // are DejaVu Sans files shipped in lib/memo/fonts (no network); charts are vector drawings.
 import path from "node:path";
 import { Document, Font, Line, Page, Polyline, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
-import { formatCount } from "../engine/text";
 import { formatUsdCompact } from "../format/numbers";
-import type { BarsChart, CurveChart, MemoContent, MemoScenario, Table, TornadoChart } from "./content";
+import { curveLayout, SERIES_COLORS, type CurveChart } from "../results/chart-data";
+import type { BarsChart, MemoContent, MemoScenario, Table, TornadoChart } from "./content";
 
 const FONT = "DejaVu Sans";
 let fontsRegistered = false;
@@ -21,7 +21,6 @@ function registerFonts() {
   fontsRegistered = true;
 }
 
-export const PALETTE = ["#2563eb", "#059669", "#d97706", "#7c3aed", "#e11d48", "#0891b2", "#65a30d", "#9333ea"];
 const GRAY = "#6b7280";
 const PAGE_WIDTH = 595.28; // A4
 const MARGIN = 44;
@@ -120,7 +119,7 @@ function PdfTable({ table, fontSize = 8, title }: { table: Table; fontSize?: num
   );
 }
 
-function Legend({ labels, colors = PALETTE }: { labels: string[]; colors?: string[] }) {
+function Legend({ labels, colors = SERIES_COLORS }: { labels: string[]; colors?: string[] }) {
   return (
     <View style={{ flexDirection: "row", flexWrap: "wrap", marginTop: 4 }}>
       {labels.map((l, i) => (
@@ -133,84 +132,54 @@ function Legend({ labels, colors = PALETTE }: { labels: string[]; colors?: strin
   );
 }
 
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
-}
-
 /** Monthly cost against volume on a log axis, with today's volume and the breakeven marked. */
 export function CurveSvg({ chart }: { chart: CurveChart }) {
   const W = CONTENT;
   const H = 210;
-  const left = 52;
-  const right = 10;
-  const top = 14;
-  const bottom = 24;
-  const vols = chart.volumes.filter((v) => v > 0);
-  const lo = Math.log10(Math.min(...vols));
-  const hi = Math.log10(Math.max(...vols));
-  const yMax = niceMax(Math.max(...chart.series.flatMap((x) => x.values)));
-  const x = (v: number) => left + ((Math.log10(Math.max(v, 10 ** lo)) - lo) / Math.max(hi - lo, 1e-9)) * (W - left - right);
-  const y = (v: number) => top + (1 - v / yMax) * (H - top - bottom);
-  const decades: number[] = [];
-  for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) decades.push(10 ** d);
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+  const g = curveLayout(chart, { width: W, height: H, left: 52, right: 10, top: 14, bottom: 24 });
+  const markColor = (label: string) => (label === "today" ? "#111827" : "#dc2626");
   return (
     <Svg width={W} height={H}>
-      {yTicks.map((t) => (
-        <Line key={`y${t}`} x1={left} x2={W - right} y1={y(t)} y2={y(t)} stroke="#e5e7eb" strokeWidth={0.5} />
+      {g.yTicks.map((t) => (
+        <Line key={`y${t.value}`} x1={g.plot.x} x2={W - 10} y1={t.at} y2={t.at} stroke="#e5e7eb" strokeWidth={0.5} />
       ))}
-      {yTicks.map((t) => (
-        <Text key={`yl${t}`} x={left - 4} y={y(t) + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-          {formatUsdCompact(t)}
+      {g.yTicks.map((t) => (
+        <Text key={`yl${t.value}`} x={g.plot.x - 4} y={t.at + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+          {formatUsdCompact(t.value)}
         </Text>
       ))}
-      {decades.map((d) => (
-        <Line key={`x${d}`} x1={x(d)} x2={x(d)} y1={top} y2={H - bottom} stroke="#f3f4f6" strokeWidth={0.5} />
+      {g.xTicks.map((t) => (
+        <Line key={`x${t.value}`} x1={t.at} x2={t.at} y1={g.plot.y} y2={g.plot.y + g.plot.height} stroke="#f3f4f6" strokeWidth={0.5} />
       ))}
-      {decades.map((d) => (
-        <Text key={`xl${d}`} x={x(d)} y={H - bottom + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
-          {formatCount(d)}
+      {g.xTicks.map((t) => (
+        <Text key={`xl${t.value}`} x={t.at} y={g.plot.y + g.plot.height + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
+          {t.text}
         </Text>
       ))}
-      <Text x={W - right} y={H - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+      <Text x={W - 10} y={H - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
         requests per month (log scale)
       </Text>
-      {chart.series.map((series, i) => (
-        <Polyline
-          key={series.label}
-          points={chart.volumes.map((v, k) => `${x(v).toFixed(2)},${y(series.values[k]).toFixed(2)}`).join(" ")}
-          stroke={PALETTE[i % PALETTE.length]}
-          strokeWidth={1.4}
-          fill="none"
-        />
+      {g.lines.map((l, i) => (
+        <Polyline key={l.label} points={l.points} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={1.4} fill="none" />
       ))}
-      {chart.marks.map((m, i) => (
+      {g.marks.map((m, i) => (
         <Line
           key={`m${i}`}
-          x1={x(m.volume)}
-          x2={x(m.volume)}
-          y1={top}
-          y2={H - bottom}
-          stroke={m.label === "today" ? "#111827" : "#dc2626"}
+          x1={m.at}
+          x2={m.at}
+          y1={g.plot.y}
+          y2={g.plot.y + g.plot.height}
+          stroke={markColor(m.label)}
           strokeWidth={0.8}
           strokeDasharray="3,2"
         />
       ))}
-      {chart.marks.map((m, i) => (
-        <Text
-          key={`ml${i}`}
-          x={x(m.volume) + (x(m.volume) > W - 90 ? -3 : 3)}
-          y={top + 8 + i * 9}
-          style={{ fontSize: 6.5, fill: m.label === "today" ? "#111827" : "#dc2626" }}
-          textAnchor={x(m.volume) > W - 90 ? "end" : "start"}
-        >
-          {`${m.label} ${formatCount(m.volume)}`}
+      {g.marks.map((m, i) => (
+        <Text key={`ml${i}`} x={m.textX} y={m.textY} style={{ fontSize: 6.5, fill: markColor(m.label) }} textAnchor={m.anchor}>
+          {m.text}
         </Text>
       ))}
-      <Rect x={left} y={top} width={W - left - right} height={H - top - bottom} stroke="#d1d5db" strokeWidth={0.5} fill="none" />
+      <Rect x={g.plot.x} y={g.plot.y} width={g.plot.width} height={g.plot.height} stroke="#d1d5db" strokeWidth={0.5} fill="none" />
     </Svg>
   );
 }
@@ -236,7 +205,7 @@ function BreakdownBars({ chart }: { chart: BarsChart }) {
                     y={0}
                     width={Math.max(0.5, (v / max) * barWidth)}
                     height={10}
-                    fill={PALETTE[i % PALETTE.length]}
+                    fill={SERIES_COLORS[i % SERIES_COLORS.length]}
                   />
                 ) : null;
               })}
@@ -267,13 +236,13 @@ function TornadoBars({ chart }: { chart: TornadoChart }) {
             style={{ width: valueWidth, fontSize: 7, textAlign: "right", paddingRight: 4, color: GRAY }}
           >{`${b.lowValue}: ${formatUsdCompact(b.low)}`}</Text>
           <Svg width={barWidth} height={10}>
-            <Rect x={b.low < 0 ? mid - w(b.low) : mid} y={0} width={Math.max(0.5, w(b.low))} height={10} fill={PALETTE[0]} />
+            <Rect x={b.low < 0 ? mid - w(b.low) : mid} y={0} width={Math.max(0.5, w(b.low))} height={10} fill={SERIES_COLORS[0]} />
             <Rect
               x={b.high < 0 ? mid - w(b.high) : mid}
               y={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 0}
               width={Math.max(0.5, w(b.high))}
               height={b.low !== 0 && Math.sign(b.low) === Math.sign(b.high) ? 5 : 10}
-              fill={PALETTE[2]}
+              fill={SERIES_COLORS[2]}
             />
             <Line x1={mid} x2={mid} y1={0} y2={10} stroke="#111827" strokeWidth={0.6} />
           </Svg>
@@ -282,7 +251,7 @@ function TornadoBars({ chart }: { chart: TornadoChart }) {
           >{`${b.highValue}: ${formatUsdCompact(b.high)}`}</Text>
         </View>
       ))}
-      <Legend labels={["Input at its low value", "Input at its high value"]} colors={[PALETTE[0], PALETTE[2]]} />
+      <Legend labels={["Input at its low value", "Input at its high value"]} colors={[SERIES_COLORS[0], SERIES_COLORS[2]]} />
       <Text style={[s.small, s.muted]}>
         Bars left of the line make self-hosting relatively cheaper; today self-host − API is {chart.base} a month.
       </Text>

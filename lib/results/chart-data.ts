@@ -1,28 +1,78 @@
-// Shapes an evaluation into the rows the charts draw, shared by the screen and (later) the memo,
-// so a chart always shows the engine's own numbers.
+// Shapes an evaluation into what the charts draw, shared by the screen and the memo, so a chart
+// always shows the engine's own numbers.
 import type { Evaluation } from "../engine/result-schema";
 import { formatCount } from "../engine/text";
-
-export type CostCurveRow = { volume: string; requestsPerMonth: number; breakeven: boolean } & Record<string, number | string | boolean>;
+import { formatCountCompact } from "../format/numbers";
 
 export function optionLabels(e: Evaluation): Record<string, string> {
   return Object.fromEntries(e.options.map((o) => [o.id, o.label]));
 }
 
-/** Cost of every priced option against volume; the x axis is log-spaced volumes as labels. */
-export function costCurveRows(e: Evaluation): { rows: CostCurveRow[]; series: string[]; breakevenLabels: string[] } {
-  const labels = optionLabels(e);
-  const marks = new Set(
-    e.breakeven.flatMap((b) => (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume ? [b.fullyLoaded.requestsPerMonth] : [])),
-  );
-  const priced = e.options.filter((o) => o.feasible).map((o) => o.id);
-  const rows = e.costCurve.requestsPerMonth.map((volume, i) => {
-    const isMark = marks.has(volume);
-    const row: CostCurveRow = { volume: `${formatCount(volume)}${isMark ? " ◆" : ""}`, requestsPerMonth: volume, breakeven: isMark };
-    for (const id of priced) row[labels[id]] = Math.round(e.costCurve.costs[id][i]);
-    return row;
+/** One colour per option, in option order, on screen and in the memo. */
+export const SERIES_COLORS = ["#2563eb", "#059669", "#d97706", "#7c3aed", "#e11d48", "#0891b2", "#65a30d", "#9333ea"];
+
+export type CurveChart = {
+  volumes: number[];
+  series: { label: string; values: number[] }[];
+  /** Volumes to mark: today's volume and the breakeven of the compared self-host option. */
+  marks: { volume: number; label: "today" | "breakeven" }[];
+};
+
+/** Monthly cost of every priced option against volume, with today and the breakeven marked. */
+export function curveChart(e: Evaluation): CurveChart | null {
+  const series = e.options.filter((o) => o.feasible).map((o) => ({ label: o.label, values: e.costCurve.costs[o.id] }));
+  if (!series.length || e.costCurve.requestsPerMonth.length < 2) return null;
+  const marks: CurveChart["marks"] = [{ volume: e.workload.requestsPerMonth, label: "today" }];
+  for (const b of e.breakeven) {
+    if (b.fullyLoaded.reached && !b.fullyLoaded.everyVolume && b.selfHostId === e.comparison?.selfHostId)
+      marks.push({ volume: b.fullyLoaded.requestsPerMonth, label: "breakeven" });
+  }
+  return { volumes: e.costCurve.requestsPerMonth, series, marks };
+}
+
+function niceMax(v: number): number {
+  if (v <= 0) return 1;
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+export type Box = { width: number; height: number; left: number; right: number; top: number; bottom: number };
+
+/**
+ * Where the cost curve's parts go in a box: a log volume axis with a tick per decade, a linear
+ * cost axis from 0 with five ticks, a polyline per option, a vertical line per mark. The memo
+ * and the screen draw from this, so the two charts agree point for point.
+ */
+export function curveLayout(chart: CurveChart, box: Box) {
+  const { width: W, height: H, left, right, top, bottom } = box;
+  const vols = chart.volumes.filter((v) => v > 0);
+  const lo = Math.log10(Math.min(...vols));
+  const hi = Math.log10(Math.max(...vols));
+  const yMax = niceMax(Math.max(...chart.series.flatMap((x) => x.values)));
+  const x = (v: number) => left + ((Math.log10(Math.max(v, 10 ** lo)) - lo) / Math.max(hi - lo, 1e-9)) * (W - left - right);
+  const y = (v: number) => top + (1 - v / yMax) * (H - top - bottom);
+  // A tick per decade; across fewer than three decades, at 2× and 5× as well.
+  const steps = hi - lo < 3 ? [1, 2, 5] : [1];
+  const xTicks: { value: number; at: number; text: string }[] = [];
+  for (let d = Math.floor(lo); d <= Math.ceil(hi); d++)
+    for (const m of steps) {
+      const v = m * 10 ** d;
+      if (v >= 10 ** lo * 0.999 && v <= 10 ** hi * 1.001) xTicks.push({ value: v, at: x(v), text: formatCountCompact(v) });
+    }
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ value: f * yMax, at: y(f * yMax) }));
+  const lines = chart.series.map((s) => ({
+    label: s.label,
+    points: chart.volumes.map((v, k) => `${x(v).toFixed(2)},${y(s.values[k]).toFixed(2)}`).join(" "),
+  }));
+  const marks = chart.marks.map((m, i) => {
+    const at = x(m.volume);
+    // A label near the right edge is drawn left of its line, so it stays inside the plot.
+    const flip = at > W - 90;
+    const anchor: "start" | "end" = flip ? "end" : "start";
+    return { ...m, at, text: `${m.label} ${formatCount(m.volume)}`, textX: at + (flip ? -3 : 3), anchor, textY: top + 8 + i * 9 };
   });
-  return { rows, series: priced.map((id) => labels[id]), breakevenLabels: rows.filter((r) => r.breakeven).map((r) => r.volume) };
+  return { x, xTicks, yTicks, lines, marks, plot: { x: left, y: top, width: W - left - right, height: H - top - bottom } };
 }
 
 const BUCKETS = ["Tokens", "GPU time", "Infrastructure", "People"] as const;

@@ -32,13 +32,6 @@ export const SaveRevisionSchema = z.object({
 });
 export type SaveRevisionInput = z.input<typeof SaveRevisionSchema>;
 
-export const STATUS_FLOW = {
-  draft: ["proposed", "archived"],
-  proposed: ["draft", "decided", "archived"],
-  decided: ["proposed", "archived"],
-  archived: ["draft"],
-} as const;
-
 export const SetStatusSchema = z.object({
   baseVersion,
   status: z.enum(["draft", "proposed", "decided", "archived"], { error: "must be draft, proposed, decided or archived" }),

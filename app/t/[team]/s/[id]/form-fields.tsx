@@ -1,53 +1,95 @@
 "use client";
 // The editor's building blocks: a number field keyed by its input path (with its unit, help and
 // field error), a titled section, an option card, certification boxes and a regions field.
+import { createContext, useContext } from "react";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import { formatFieldNumber, parseFieldNumber } from "@/lib/format/numbers";
+import { inputLabel } from "@/lib/results/input-labels";
 
 export type Errors = Record<string, string[]>;
 export type Set = (mutate: (draft: ScenarioInputRaw) => void) => void;
 
+/** True when the person may only read: inputs are shown disabled and add/remove controls hidden. */
+export const ReadOnly = createContext(false);
+export const useReadOnly = () => useContext(ReadOnly);
+
 type FieldProps = {
   path: string;
-  label: string;
-  unit: string;
-  help: string;
   value: number | null | undefined;
   onValue: (v: number) => void;
-  percent?: boolean;
   errors: Errors;
-  step?: string;
+  /** Overrides of the label table's entry for this path. */
+  label?: string;
+  help?: string;
 };
 
-/** A number field with its unit, a help line and its field-level error, keyed by the input path. */
-export function NumberField({ path, label, unit, help, value, onValue, percent, errors, step }: FieldProps) {
+/**
+ * A number field keyed by its input path, labelled from the one label table, showing grouped
+ * digits ("8,000,000") and reading separators and k/M/B back; percentages are typed as percent.
+ */
+export function NumberField({ path, value, onValue, errors, ...override }: FieldProps) {
+  const known = inputLabel(path);
+  const { label, help } = { label: known.label, help: known.help ?? "", ...override };
+  const percent = known.percent ?? false;
   const id = `f-${path.replace(/\./g, "-")}`;
   const err = errors[path];
-  const shown = value == null ? "" : percent ? String(Math.round(value * 10000) / 100) : String(value);
+  const shown = value == null || Number.isNaN(value) ? "" : formatFieldNumber(percent ? Math.round(value * 10000) / 100 : value);
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-gray-700">
-        {label} <span className="font-normal text-gray-500">({percent ? "%" : unit})</span>
+        {label} {known.unit ? <span className="font-normal text-gray-500">({percent ? "%" : known.unit})</span> : null}
       </label>
       <input
         id={id}
         name={path}
-        type="number"
+        type="text"
         inputMode="decimal"
-        step={step ?? "any"}
+        autoComplete="off"
         defaultValue={shown}
         aria-invalid={err ? true : undefined}
         aria-describedby={`${id}-help`}
         onChange={(e) => {
-          const raw = e.target.value.trim();
-          const n = raw === "" ? Number.NaN : Number(raw);
+          const n = parseFieldNumber(e.target.value);
           onValue(percent ? n / 100 : n);
         }}
-        className="field-input py-1.5"
+        onBlur={(e) => {
+          const n = parseFieldNumber(e.target.value);
+          if (Number.isFinite(n)) e.target.value = formatFieldNumber(n);
+        }}
+        className="field-input py-1.5 tabular-nums"
       />
       <p id={`${id}-help`} className={`mt-0.5 text-xs ${err ? "text-red-600" : "text-gray-500"}`} role={err ? "alert" : undefined}>
         {err ? err.join(" ") : help}
       </p>
     </div>
+  );
+}
+
+/** A select keyed by its input path, labelled from the label table. */
+export function SelectField<T extends string>({
+  path,
+  value,
+  choices,
+  onValue,
+}: {
+  path: string;
+  value: T;
+  choices: readonly (readonly [T, string])[];
+  onValue: (v: T) => void;
+}) {
+  const known = inputLabel(path);
+  return (
+    <label className="block text-xs font-medium text-gray-700">
+      {known.label}
+      <select className="field-input py-1.5" value={value} onChange={(e) => onValue(e.target.value as T)}>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {known.help ? <span className="mt-0.5 block text-xs font-normal text-gray-500">{known.help}</span> : null}
+    </label>
   );
 }
 
@@ -69,16 +111,19 @@ export function OptionCard({
 }: {
   testId: string;
   label: string;
-  onRemove: () => void;
+  onRemove?: () => void;
   children: React.ReactNode;
 }) {
+  const readOnly = useReadOnly();
   return (
     <div className="rounded-md border border-gray-100 p-3" data-testid={testId}>
       <div className="mb-2 flex items-center justify-between gap-2">
         <span className="min-w-0 text-sm font-medium">{label}</span>
-        <button type="button" className="text-xs text-red-700 hover:underline" onClick={onRemove} aria-label={`Remove ${label}`}>
-          Remove
-        </button>
+        {onRemove && !readOnly ? (
+          <button type="button" className="text-xs text-red-700 hover:underline" onClick={onRemove} aria-label={`Remove ${label}`}>
+            Remove
+          </button>
+        ) : null}
       </div>
       {children}
     </div>

@@ -29,6 +29,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
   const revision = scenario.currentRevision;
   const canEdit = can(team.role, "scenario:write");
   const [reprice, picker] = await Promise.all([repricePreview(user.id, slug, id), latestPickerCatalog()]);
+  const evaluation = evaluateScenario(revision.input);
 
   // Prefetch what the client components query, so they render at once and hydrate.
   const qc = new QueryClient();
@@ -81,7 +82,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
             canEdit={canEdit}
             thenLabel={revision.catalogVersion?.label ?? "prices entered by hand"}
             nowLabel={reprice.catalog.label}
-            then={evaluateScenario(revision.input)}
+            then={evaluation}
             now={evaluateScenario(reprice.input)}
             changes={reprice.changes}
             unmatched={reprice.unmatched}
@@ -91,6 +92,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
           key={`${scenario.id}-${scenario.version}`}
           scenarioId={scenario.id}
           initialInput={revision.input as ScenarioInputRaw}
+          initialEvaluation={evaluation}
           initialVersion={scenario.version}
           canEdit={canEdit}
           catalog={picker ?? REFERENCE_PICKER}

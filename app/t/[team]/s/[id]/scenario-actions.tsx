@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api } from "@/lib/client/api";
-import { STATUS_FLOW } from "@/lib/validation/scenario";
+import { STATUS_FLOW } from "@/lib/validation/status-flow";
 
 const VERB: Record<string, string> = { draft: "Back to draft", proposed: "Propose", decided: "Mark decided", archived: "Archive" };
 

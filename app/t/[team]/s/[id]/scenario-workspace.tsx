@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useMemo, useState } from "react";
-import { evaluateScenario, EngineInputError } from "@/lib/engine/evaluate";
+import { useEngine } from "@/lib/client/use-engine";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { api, ApiError, queryKeys } from "@/lib/client/api";
@@ -17,14 +17,15 @@ import type { PickerCatalog } from "@/lib/catalog/templates";
 
 // The browser runs the same engine for instant what-if, with the scenario's own (seeded) Monte
 // Carlo settings, so the figures on screen are the ones the memo and the server print for the
-// same input.
+// same input. Until the first edit the server's evaluation of the saved revision is shown.
 type Live = { evaluation: Evaluation | null; errors: Record<string, string[]> };
+type Engine = NonNullable<ReturnType<typeof useEngine>>;
 
-function evaluateLive(input: ScenarioInputRaw): Live {
+function evaluateLive(engine: Engine, input: ScenarioInputRaw): Live {
   try {
-    return { evaluation: evaluateScenario(input), errors: {} };
+    return { evaluation: engine.evaluateScenario(input), errors: {} };
   } catch (error) {
-    if (error instanceof EngineInputError) {
+    if (error instanceof engine.EngineInputError) {
       const errors: Record<string, string[]> = {};
       for (const i of error.issues) (errors[i.path] ??= []).push(i.message);
       return { evaluation: null, errors };
@@ -36,12 +37,14 @@ function evaluateLive(input: ScenarioInputRaw): Live {
 export function ScenarioWorkspace({
   scenarioId,
   initialInput,
+  initialEvaluation,
   initialVersion,
   canEdit,
   catalog,
 }: {
   scenarioId: string;
   initialInput: ScenarioInputRaw;
+  initialEvaluation: Evaluation;
   initialVersion: number;
   canEdit: boolean;
   catalog: PickerCatalog;
@@ -54,12 +57,16 @@ export function ScenarioWorkspace({
   const [message, setMessage] = useState("");
   const [saveError, setSaveError] = useState<{ text: string; conflict: boolean } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
-  const [lastGood, setLastGood] = useState<Evaluation | null>(null);
+  const [lastGood, setLastGood] = useState<Evaluation>(initialEvaluation);
+  const engine = useEngine(canEdit);
 
   const draft = useLocalDraft(scenarioId, { dirty, baseVersion: version, input, message }, initialInput);
 
   const deferred = useDeferredValue(input);
-  const live = useMemo(() => evaluateLive(deferred), [deferred]);
+  const live = useMemo<Live>(() => {
+    if (deferred === initialInput) return { evaluation: initialEvaluation, errors: {} };
+    return engine ? evaluateLive(engine, deferred) : { evaluation: null, errors: {} };
+  }, [engine, deferred, initialInput, initialEvaluation]);
   if (live.evaluation && live.evaluation !== lastGood) setLastGood(live.evaluation);
   const shown = live.evaluation ?? lastGood;
   const errors = { ...serverErrors, ...live.errors };
@@ -101,7 +108,14 @@ export function ScenarioWorkspace({
 
   return (
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      {canEdit ? (
+      {!canEdit ? (
+        <div className="space-y-3" data-testid="viewer-inputs">
+          <p className="rounded-md bg-gray-50 px-3 py-2 text-xs text-gray-600">
+            Every input of this revision, read only: ask an editor to change one.
+          </p>
+          <ScenarioForm input={input} set={() => {}} errors={errors} catalog={catalog} readOnly />
+        </div>
+      ) : (
         <div className="space-y-3">
           {draft.offered ? (
             <DraftBanner
@@ -160,7 +174,7 @@ export function ScenarioWorkspace({
             </button>
           </div>
         </div>
-      ) : null}
+      )}
       <div className="min-w-0 space-y-6" aria-live="polite">
         {Object.keys(live.errors).length ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">

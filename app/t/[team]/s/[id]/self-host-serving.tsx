@@ -3,10 +3,9 @@
 // KV cache layout, and the benchmark rows the engine may rest on (from the catalog,
 // a `vllm bench serve` result file, or typed in).
 import { useState } from "react";
-import { benchmarkFromRow, parseVllmBenchServe } from "@/lib/catalog/benchmark-import";
-import type { PickerCatalog } from "@/lib/catalog/templates";
+import { benchmarkFromRow, type PickerCatalog } from "@/lib/catalog/templates";
 import type { Benchmark, ScenarioInputRaw } from "@/lib/engine/schema";
-import { NumberField, type Errors, type Set } from "./form-fields";
+import { NumberField, useReadOnly, type Errors, type Set } from "./form-fields";
 
 type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
 type BenchmarkRaw = NonNullable<Option["benchmarks"]>[number];
@@ -33,9 +32,6 @@ export function SelfHostServing({
       <div className="mt-2 grid grid-cols-2 gap-3">
         <NumberField
           path={`selfHostOptions.${i}.gpu.gpusPerNode`}
-          label="GPUs per node"
-          unit="GPUs"
-          help="In one node or instance."
           value={o.gpu.gpusPerNode ?? 8}
           errors={errors}
           onValue={(v) => edit((d) => void (d.gpu.gpusPerNode = v))}
@@ -75,18 +71,12 @@ export function SelfHostServing({
           <>
             <NumberField
               path={`selfHostOptions.${i}.idleTimeoutMinutes`}
-              label="Idle timeout"
-              unit="minutes"
-              help="Idle replicas are released after this."
               value={o.idleTimeoutMinutes ?? 10}
               errors={errors}
               onValue={(v) => edit((d) => void (d.idleTimeoutMinutes = v))}
             />
             <NumberField
               path={`selfHostOptions.${i}.coldStartSeconds`}
-              label="Cold start"
-              unit="seconds"
-              help="Billed GPU time to bring a replica up."
               value={o.coldStartSeconds ?? 60}
               errors={errors}
               onValue={(v) => edit((d) => void (d.coldStartSeconds = v))}
@@ -122,18 +112,12 @@ export function SelfHostServing({
           <>
             <NumberField
               path={`selfHostOptions.${i}.model.kvCache.kvLoraRank`}
-              label="KV latent width"
-              unit="kv_lora_rank"
-              help="512 in DeepSeek V3."
               value={kv.kvLoraRank}
               errors={errors}
               onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: v, ropeHeadDim: kv.ropeHeadDim }))}
             />
             <NumberField
               path={`selfHostOptions.${i}.model.kvCache.ropeHeadDim`}
-              label="Rotary dims"
-              unit="qk_rope_head_dim"
-              help="64 in DeepSeek V3."
               value={kv.ropeHeadDim}
               errors={errors}
               onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "latent", kvLoraRank: kv.kvLoraRank, ropeHeadDim: v }))}
@@ -143,9 +127,6 @@ export function SelfHostServing({
         {kv.kind === "override" ? (
           <NumberField
             path={`selfHostOptions.${i}.model.kvCache.bytesPerToken`}
-            label="KV cache per token"
-            unit="bytes"
-            help="At the option's KV precision."
             value={kv.bytesPerToken}
             errors={errors}
             onValue={(v) => edit((d) => void (d.model.kvCache = { kind: "override", bytesPerToken: v }))}
@@ -177,6 +158,7 @@ function Measurements({
   errors: Errors;
   catalog: PickerCatalog;
 }) {
+  const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const precision = o.weightPrecision ?? "bf16";
   const [importTp, setImportTp] = useState(o.tensorParallel ?? 1);
@@ -194,14 +176,16 @@ function Measurements({
               {describe(b)}
               <span className="block text-gray-500">{b.source}</span>
             </span>
-            <button
-              type="button"
-              className="text-red-700 hover:underline"
-              onClick={() => edit((d) => void d.benchmarks!.splice(k, 1))}
-              aria-label={`Remove measurement ${k + 1}`}
-            >
-              Remove
-            </button>
+            {readOnly ? null : (
+              <button
+                type="button"
+                className="text-red-700 hover:underline"
+                onClick={() => edit((d) => void d.benchmarks!.splice(k, 1))}
+                aria-label={`Remove measurement ${k + 1}`}
+              >
+                Remove
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -210,57 +194,63 @@ function Measurements({
           {k.replace(`selfHostOptions.${i}.`, "")}: {v.join(" ")}
         </p>
       ))}
-      <div className="grid gap-2 sm:grid-cols-2">
-        <label className="block text-gray-700">
-          Add a catalog measurement of {o.model.name} on {o.gpu.gpuType}
-          <select
-            className="field-input py-1.5"
-            value=""
-            onChange={(e) => {
-              const row = matching[Number(e.target.value)];
-              if (row) add(benchmarkFromRow(row));
-            }}
-          >
-            <option value="">{matching.length ? "Choose a row…" : "None in the catalog"}</option>
-            {matching.map((r, k) => (
-              <option key={`${r.source}-${k}`} value={k}>
-                {describe(benchmarkFromRow(r))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="text-gray-700">
-          <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
-          <select
-            aria-label="Tensor parallel of the imported run"
-            className="rounded border border-gray-300 px-1"
-            value={importTp}
-            onChange={(e) => setImportTp(Number(e.target.value))}
-          >
-            {DEGREES.slice(0, 4).map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-          <input
-            id={`vllm-${o.id}`}
-            type="file"
-            accept="application/json,.json"
-            className="mt-1 block w-full text-xs"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              const r = parseVllmBenchServe(await file.text(), { tensorParallel: importTp, precision, fileName: file.name });
-              if ("errors" in r) setMessage(`${file.name}: ${r.errors.join("; ")}`);
-              else {
-                add(r.benchmark);
-                setMessage(`Added ${file.name} (${r.model}, measured at ${precision}).`);
-              }
-              e.target.value = "";
-            }}
-          />
-        </div>
-      </div>
-      <ByHand precision={precision} onAdd={add} />
+      {readOnly ? null : (
+        <>
+          <div className="grid gap-2 sm:grid-cols-2">
+            <label className="block text-gray-700">
+              Add a catalog measurement of {o.model.name} on {o.gpu.gpuType}
+              <select
+                className="field-input py-1.5"
+                value=""
+                onChange={(e) => {
+                  const row = matching[Number(e.target.value)];
+                  if (row) add(benchmarkFromRow(row));
+                }}
+              >
+                <option value="">{matching.length ? "Choose a row…" : "None in the catalog"}</option>
+                {matching.map((r, k) => (
+                  <option key={`${r.source}-${k}`} value={k}>
+                    {describe(benchmarkFromRow(r))}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="text-gray-700">
+              <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
+              <select
+                aria-label="Tensor parallel of the imported run"
+                className="rounded border border-gray-300 px-1"
+                value={importTp}
+                onChange={(e) => setImportTp(Number(e.target.value))}
+              >
+                {DEGREES.slice(0, 4).map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+              <input
+                id={`vllm-${o.id}`}
+                type="file"
+                accept="application/json,.json"
+                className="mt-1 block w-full text-xs"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  // The parser (and zod) load only when someone imports a file.
+                  const { parseVllmBenchServe } = await import("@/lib/catalog/benchmark-import");
+                  const r = parseVllmBenchServe(await file.text(), { tensorParallel: importTp, precision, fileName: file.name });
+                  if ("errors" in r) setMessage(`${file.name}: ${r.errors.join("; ")}`);
+                  else {
+                    add(r.benchmark);
+                    setMessage(`Added ${file.name} (${r.model}, measured at ${precision}).`);
+                  }
+                  e.target.value = "";
+                }}
+              />
+            </div>
+          </div>
+          <ByHand precision={precision} onAdd={add} />
+        </>
+      )}
       {message ? (
         <p className="text-gray-700" role="status">
           {message}

@@ -1,0 +1,96 @@
+"use client";
+
+import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import { CertBoxes, NumberField, RegionsField, Section, type Errors, type Set } from "./form-fields";
+import { CustomConstraints } from "./custom-constraints";
+
+type Constraint = NonNullable<ScenarioInputRaw["constraints"]>[number];
+type Kind = Constraint["kind"];
+
+// The checkboxes stand for constraint kinds (a saved scenario may name its constraints anything);
+// each kind comes with what a new one starts as.
+const KINDS: { kind: Kind; title: string; note?: string; make: () => Constraint }[] = [
+  {
+    kind: "data-stays-in-our-infrastructure",
+    title: "Data must not leave our infrastructure",
+    note: "Removes API options unless they run inside your infrastructure.",
+    make: () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }),
+  },
+  {
+    kind: "zero-data-retention",
+    title: "Zero data retention",
+    note: "An API counts only if its zero retention is verified.",
+    make: () => ({ id: "zdr", kind: "zero-data-retention" }),
+  },
+  {
+    kind: "ttft-budget",
+    title: "p95 time to first token within a budget",
+    note: "Options without a latency figure count as not verified.",
+    make: () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }),
+  },
+  {
+    kind: "allowed-regions",
+    title: "Data processed only in allowed regions",
+    make: () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }),
+  },
+  { kind: "certifications", title: "Required certifications", make: () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }) },
+  {
+    kind: "min-output-speed",
+    title: "Minimum output speed per stream",
+    make: () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }),
+  },
+];
+
+/** Hard requirements that remove options whatever they cost, each with its figure when it has one. */
+export function ConstraintsSection({ input, set, errors }: { input: ScenarioInputRaw; set: Set; errors: Errors }) {
+  const constraints = input.constraints ?? [];
+  const toggle = ({ kind, make }: (typeof KINDS)[number]) =>
+    set((d) => {
+      const list = d.constraints ?? [];
+      d.constraints = list.some((c) => c.kind === kind) ? list.filter((c) => c.kind !== kind) : [...list, make()];
+    });
+  const edit = (ci: number, patch: Record<string, unknown>) => set((d) => void Object.assign(d.constraints![ci], patch));
+  const detail = (c: Constraint, ci: number) => {
+    if (c.kind === "ttft-budget" || c.kind === "min-output-speed") {
+      const key = c.kind === "ttft-budget" ? "p95Ms" : "tokensPerSecond";
+      const value = c.kind === "ttft-budget" ? c.p95Ms : c.tokensPerSecond;
+      return (
+        <NumberField key={c.id} path={`constraints.${ci}.${key}`} value={value} errors={errors} onValue={(v) => edit(ci, { [key]: v })} />
+      );
+    }
+    if (c.kind === "allowed-regions")
+      return (
+        <RegionsField
+          key={c.id}
+          id="constraint-regions"
+          label="Allowed regions"
+          regions={c.regions}
+          onChange={(next) => edit(ci, { regions: next })}
+        />
+      );
+    if (c.kind === "certifications")
+      return <CertBoxes key={c.id} name="Every option must hold" held={c.required} onChange={(next) => edit(ci, { required: next })} />;
+    return null;
+  };
+  return (
+    <Section title="Constraints">
+      <div className="space-y-2 text-sm">
+        {KINDS.map((k) => (
+          <div key={k.kind} className="space-y-2">
+            <label className="flex items-start gap-2">
+              <input type="checkbox" className="mt-1" checked={constraints.some((c) => c.kind === k.kind)} onChange={() => toggle(k)} />
+              <span>
+                {k.title} {k.note ? <span className="block text-xs text-gray-500">{k.note}</span> : null}
+              </span>
+            </label>
+            {constraints.map((c, ci) => (c.kind === k.kind ? detail(c, ci) : null))}
+          </div>
+        ))}
+        {Object.keys(errors).some((k) => /^constraints\.\d+\.(regions|required)$/.test(k)) ? (
+          <p className="field-error">Name at least one allowed region and one required certification.</p>
+        ) : null}
+        <CustomConstraints input={input} set={set} />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import { NumberField, Section, type Errors, type Set } from "./form-fields";
+
+const WORKLOAD_KEYS = [
+  "requestsPerMonth",
+  "inputTokensPerRequest",
+  "outputTokensPerRequest",
+  "apiCacheReadShare",
+  "selfHostPrefixCacheHitRate",
+  "peakToAverage",
+  "activeHoursPerDay",
+  "batchShare",
+  "monthlyGrowth",
+  "horizonMonths",
+] as const;
+
+type Props = { input: ScenarioInputRaw; set: Set; errors: Errors };
+
+/** The workload and the people cost: the figures every option shares. */
+export function WorkloadSection({ input, set, errors }: Props) {
+  const w = input.workload as Record<string, number | undefined>;
+  return (
+    <Section title="Workload">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {WORKLOAD_KEYS.map((key) => (
+          <NumberField
+            key={key}
+            path={`workload.${key}`}
+            value={w[key]}
+            errors={errors}
+            onValue={(v) => set((d) => void ((d.workload as Record<string, unknown>)[key] = v))}
+          />
+        ))}
+        <NumberField
+          path="people.engineerAnnualCost"
+          value={input.people?.engineerAnnualCost ?? 200_000}
+          errors={errors}
+          onValue={(v) => set((d) => void (d.people = { ...(d.people ?? {}), engineerAnnualCost: v }))}
+        />
+      </div>
+    </Section>
+  );
+}
+
+/** How close a call leans to the API, and the speed each self-hosted stream must get. */
+export function DecisionRulesSection({ input, set, errors }: Props) {
+  return (
+    <Section title="Decision rules">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <NumberField
+          path="settings.closeCallMargin"
+          value={input.settings?.closeCallMargin ?? 0.15}
+          errors={errors}
+          onValue={(v) => set((d) => void (d.settings = { ...(d.settings ?? {}), closeCallMargin: v }))}
+        />
+        <NumberField
+          path="settings.sloOutputTokensPerSecond"
+          value={input.settings?.sloOutputTokensPerSecond ?? 20}
+          errors={errors}
+          onValue={(v) => set((d) => void (d.settings = { ...(d.settings ?? {}), sloOutputTokensPerSecond: v }))}
+        />
+      </div>
+    </Section>
+  );
+}
