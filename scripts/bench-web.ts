@@ -83,3 +83,66 @@ export function firstLoadJs(): { page: string; kb: number; files: number }[] {
     .filter((p) => !p.page.startsWith("/_"))
     .sort((a, b) => a.page.localeCompare(b.page));
 }
+
+export type PageTiming = { page: string; interactive: Timing; loaded: Timing };
+
+/**
+ * Browser timing in Chromium against `next start`: for the scenario page, the time from
+ * navigation to the workspace's "scenario-interactive" mark (hydrated, results on screen, inputs
+ * answering); for the team dashboard, to its load event, as the baseline of a light page.
+ */
+export async function browserFigures(runs = 12): Promise<PageTiming[]> {
+  ensureBuild();
+  const { chromium } = await import("@playwright/test");
+  const db = await freshDatabase("pglite", "bench-browser");
+  const server = await startServer({ port: 3331, databaseUrl: db.url });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const u = await Client.newUser(server.base, "bench");
+    const input = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json", "utf8"));
+    const made = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Bench", input });
+    if (made.status !== 201) throw new Error(`creating the bench scenario answered ${made.status}`);
+    const id = (made.body as { id: string }).id;
+    const context = await browser.newContext();
+    await context.addCookies(
+      u.client.cookieHeader.split("; ").map((pair) => {
+        const i = pair.indexOf("=");
+        return { name: pair.slice(0, i), value: pair.slice(i + 1), url: server.base };
+      }),
+    );
+    const page = await context.newPage();
+    const measure = async (url: string, mark: string | null) => {
+      const interactive: number[] = [];
+      const loaded: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        await page.goto(`${server.base}${url}`, { waitUntil: "load" });
+        const at = await page.evaluate(async (name) => {
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+          if (!name) return { interactive: nav.loadEventStart, loaded: nav.loadEventStart };
+          for (let k = 0; k < 200 && !performance.getEntriesByName(name).length; k++) await new Promise((r) => setTimeout(r, 25));
+          const m = performance.getEntriesByName(name)[0];
+          if (!m) throw new Error(`no ${name} mark`);
+          return { interactive: m.startTime, loaded: nav.loadEventStart };
+        }, mark);
+        // The first two visits warm the server's and the browser's caches.
+        if (i >= 2) {
+          interactive.push(at.interactive);
+          loaded.push(at.loaded);
+        }
+      }
+      const stat = (xs: number[]): Timing => {
+        xs.sort((a, b) => a - b);
+        return { median: percentile(xs, 50), p90: percentile(xs, 90), runs: xs.length };
+      };
+      return { interactive: stat(interactive), loaded: stat(loaded) };
+    };
+    return [
+      { page: `/t/[team] (dashboard, load event)`, ...(await measure(`/t/${u.team}`, null)) },
+      { page: `/t/[team]/s/[id] (scenario, interactive)`, ...(await measure(`/t/${u.team}/s/${id}`, "scenario-interactive")) },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+    await db.drop();
+  }
+}
