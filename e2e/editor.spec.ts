@@ -67,9 +67,9 @@ test("unsaved edits survive a reload and a trip back to the team; a restored dra
 
   await page.reload();
   await expect(page.getByTestId("draft-banner")).toContainText("Unsaved edits from");
-  await expect(volume).not.toHaveValue("12345678");
+  await expect(volume).not.toHaveValue("12,345,678");
   await page.getByRole("button", { name: "Restore my edits" }).click();
-  await expect(volume).toHaveValue("12345678");
+  await expect(volume).toHaveValue("12,345,678");
   await expect(page.getByRole("button", { name: "Save revision" })).toBeEnabled();
 
   // Off to the team's list and back: still there.
@@ -77,7 +77,7 @@ test("unsaved edits survive a reload and a trip back to the team; a restored dra
   await expect(page.getByTestId("team-name")).toBeVisible();
   await page.goto(scenarioUrl);
   await page.getByRole("button", { name: "Restore my edits" }).click();
-  await expect(volume).toHaveValue("12345678");
+  await expect(volume).toHaveValue("12,345,678");
 
   // Someone saves meanwhile (the same account in another browser): saving the restored draft is a
   // conflict that names their save, not an overwrite.

@@ -22,7 +22,18 @@ test("the demo workspace lists its scenarios with a cost chart, and a scenario s
     if (o.feasible) await expect(page.getByTestId(`monthly-${o.id}`)).toHaveText(formatUsd(o.monthlyCost));
   }
   // Every chart has drawn marks, not an empty frame.
-  await expect(page.getByTestId("chart-cost-volume").locator("path.recharts-curve").first()).toBeVisible();
+  const curve = page.getByTestId("chart-cost-volume");
+  await expect(curve.locator("polyline")).toHaveCount(regulated.options.filter((o) => o.feasible).length);
+  // The volume axis is numeric: today's mark sits at the scenario's own volume, with the axis titles.
+  await expect(curve.getByTestId("chart-mark-today")).toHaveAttribute("data-volume", String(regulated.workload.requestsPerMonth));
+  // This example's breakeven (3.2M a month) lies inside the plotted range.
+  const be = regulated.breakeven.find((b) => b.selfHostId === regulated.comparison?.selfHostId)!.fullyLoaded;
+  await expect(curve.getByTestId("chart-mark-breakeven")).toHaveAttribute(
+    "data-volume",
+    String(be.reached ? be.requestsPerMonth : "unreached"),
+  );
+  await expect(curve).toContainText("Requests per month (log scale)");
+  await expect(curve).toContainText("US$ per month");
   await expect(page.getByTestId("chart-breakdown").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("chart-tornado").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("chart-projection").locator("path.recharts-area-area").first()).toBeVisible();

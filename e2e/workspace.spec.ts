@@ -32,9 +32,16 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await expect(page.getByTestId("revisions")).toContainText("EU data rule");
   const scenarioUrl = page.url();
 
-  // The diff of the two revisions shows the added constraint and the flipped recommendation.
+  // The diff of the two revisions says, in words, what changed and what that did to the decision.
   await page.getByTestId("revisions").getByRole("link", { name: "Compare with #2" }).click();
-  await expect(page.getByTestId("compare-inputs")).toContainText("constraints.0.kind");
+  const summary = page.getByTestId("compare-summary");
+  await expect(summary).toContainText(/The recommendation changes: GPT-4o-mini in #1 .*→ .* in #2/);
+  await expect(summary.getByTestId("compare-drivers")).toContainText(
+    /Constraint “Data must not leave our infrastructure”: not included → added — alone, it changes the recommendation to/,
+  );
+  await expect(page.getByTestId("compare-inputs")).toContainText("Constraint “Data must not leave our infrastructure”");
+  await expect(page.getByTestId("compare-all-inputs")).toContainText("5,000,000 requests");
+  await expect(page.getByTestId("compare-all-inputs")).not.toContainText("workload.");
   await expect(page.getByTestId("compare-results").locator("tr[data-differs]").first()).toContainText("Recommendation");
 
   // Invite a viewer by link.
@@ -55,7 +62,12 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await viewer.goto(scenarioUrl);
   await expect(viewer.getByTestId("recommendation-headline")).toHaveText(/^Self-host:/);
   await expect(viewer.getByText("read only (viewer)")).toBeVisible();
-  await expect(viewer.getByTestId("scenario-form")).toHaveCount(0);
+  // The viewer sees every input beside the results, read only: the assumption that decides is in view.
+  const inputs = viewer.getByTestId("viewer-inputs");
+  await expect(inputs.getByLabel(/Requests per month/)).toHaveValue("5,000,000");
+  await expect(inputs.getByLabel(/Requests per month/)).toBeDisabled();
+  await expect(inputs.getByLabel(/Data must not leave our infrastructure/)).toBeChecked();
+  await expect(inputs.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /Save revision/ })).toHaveCount(0);
   // Viewers take part in the discussion.
   await viewer.getByPlaceholder("Add a comment…").fill("Agreed on the EU rule");
@@ -117,6 +129,8 @@ test("compare scenarios side by side with a shareable URL", async ({ page }) => 
   await expect(page.getByTestId("compare-results")).toContainText("8B chat assistant #1");
   await expect(page.getByTestId("compare-results")).toContainText("Regulated internal assistant (data stays in-house) #1");
   await expect(page.getByTestId("compare-results").locator("tr[data-differs]").first()).toBeVisible();
+  await expect(page.getByTestId("compare-summary")).toContainText("What differs and what it does to the decision");
+  await expect(page.getByTestId("compare-inputs")).toContainText("Self-host option “");
   await expect(page.getByTestId("compare-chart-sides").locator(".recharts-bar-rectangle").first()).toBeVisible();
   // The URL is the comparison: opening it again shows the same two columns.
   const shared = page.url();

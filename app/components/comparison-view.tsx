@@ -1,6 +1,7 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { formatCount } from "@/lib/engine/text";
-import { flatten, sideBySide } from "@/lib/results/flatten";
+import { comparisonRows } from "@/lib/results/differences";
+import { summarizeChange, type DecisionSummary } from "@/lib/results/decision-summary";
 import { formatUsd } from "@/lib/format/numbers";
 import { ComparisonCharts } from "./charts/comparison-charts";
 
@@ -39,7 +40,7 @@ function Table({
   testId,
 }: {
   head: string[];
-  rows: { label: string; values: React.ReactNode[]; differs: boolean }[];
+  rows: { label: string; values: React.ReactNode[]; differs: boolean; heading?: boolean }[];
   testId: string;
 }) {
   return (
@@ -56,37 +57,103 @@ function Table({
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">
-          {rows.map((r) => (
-            <tr key={r.label} className={r.differs ? "bg-amber-50" : undefined} data-differs={r.differs || undefined}>
-              <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">
-                {r.label}
-              </th>
-              {r.values.map((v, i) => (
-                <td key={i} className="min-w-[10rem] px-3 py-2 align-top">
-                  {v}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {rows.map((r, k) =>
+            r.heading ? (
+              <tr key={k} className="bg-gray-50">
+                <th
+                  scope="rowgroup"
+                  colSpan={head.length + 1}
+                  className="px-3 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-gray-600"
+                >
+                  {r.label}
+                </th>
+              </tr>
+            ) : (
+              <tr key={k} className={r.differs ? "bg-amber-50" : undefined} data-differs={r.differs || undefined}>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">
+                  {r.label}
+                </th>
+                {r.values.map((v, i) => (
+                  <td key={i} className="min-w-[10rem] px-3 py-2 align-top">
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>
   );
 }
 
-const show = (v: unknown) =>
-  v === undefined ? "—" : v === null ? "none" : typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(v);
+/** What differs and what it does to the decision: each column against the first. */
+function SummaryPanel({ pairs }: { pairs: { title: string; summary: DecisionSummary }[] }) {
+  return (
+    <section className="space-y-4 rounded-lg border border-blue-200 bg-blue-50/40 p-4" data-testid="compare-summary">
+      <h2 className="text-base font-semibold">What differs and what it does to the decision</h2>
+      {pairs.map(({ title, summary }) => (
+        <div key={title} className="space-y-2">
+          {pairs.length > 1 ? <h3 className="text-sm font-semibold">{title}</h3> : null}
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {summary.outcome.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {summary.differences.length === 0 ? (
+            <p className="text-sm text-gray-600">The inputs are identical.</p>
+          ) : summary.drivers.length ? (
+            <>
+              <p className="text-sm text-gray-700">
+                {summary.differences.length} input{summary.differences.length === 1 ? " differs" : "s differ"}; the ones that move the
+                decision, each tried alone:
+              </p>
+              <ul className="space-y-1 text-sm" data-testid="compare-drivers">
+                {summary.drivers.map((d) => (
+                  <li key={d.difference.key} className={d.flips ? "font-medium text-amber-900" : undefined}>
+                    <span className="text-gray-500">{d.difference.section} · </span>
+                    {d.difference.label}: {d.difference.from} → {d.difference.to} — {d.effect}.
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-gray-700">
+              {summary.differences.length} input{summary.differences.length === 1 ? " differs" : "s differ"}; none of them alone changes the
+              recommended option or its cost.
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function InputTable({ head, rows, testId }: { head: string[]; rows: ReturnType<typeof comparisonRows>; testId: string }) {
+  const grouped: { label: string; values: React.ReactNode[]; differs: boolean; heading?: boolean }[] = [];
+  let section = "";
+  for (const r of rows) {
+    if (r.section !== section) {
+      section = r.section;
+      grouped.push({ label: section, values: [], differs: false, heading: true });
+    }
+    grouped.push({ label: r.label, values: r.values, differs: r.differs });
+  }
+  return <Table head={head} rows={grouped} testId={testId} />;
+}
 
 export function ComparisonView({ columns }: { columns: ComparisonColumn[] }) {
   const head = columns.map((c) => c.label);
-  const inputRows = sideBySide(columns.map((c) => flatten(c.input))).map((r) => ({
-    label: r.path,
-    values: r.values.map(show),
-    differs: r.differs,
+  const inputs = columns.map((c) => c.input);
+  const changed = comparisonRows(inputs, true);
+  const all = comparisonRows(inputs, false);
+  const pairs = columns.slice(1).map((c) => ({
+    title: `${c.label} against ${columns[0].label}`,
+    summary: summarizeChange(columns[0], c),
   }));
-  const changed = inputRows.filter((r) => r.differs);
   return (
     <div className="space-y-6">
+      <SummaryPanel pairs={pairs} />
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">Results</h2>
         <Table head={head} rows={resultRows(columns)} testId="compare-results" />
@@ -97,16 +164,16 @@ export function ComparisonView({ columns }: { columns: ComparisonColumn[] }) {
           <details open={changed.length <= 25}>
             <summary className="cursor-pointer text-sm font-semibold">Inputs that differ ({changed.length})</summary>
             <div className="mt-2">
-              <Table head={head} rows={changed} testId="compare-inputs" />
+              <InputTable head={head} rows={changed} testId="compare-inputs" />
             </div>
           </details>
         ) : (
           <p className="text-sm text-gray-600">The inputs are identical.</p>
         )}
         <details>
-          <summary className="cursor-pointer text-sm text-blue-700">All inputs ({inputRows.length})</summary>
+          <summary className="cursor-pointer text-sm text-blue-700">All inputs ({all.length})</summary>
           <div className="mt-2">
-            <Table head={head} rows={inputRows} testId="compare-all-inputs" />
+            <InputTable head={head} rows={all} testId="compare-all-inputs" />
           </div>
         </details>
       </section>

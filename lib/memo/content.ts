@@ -7,6 +7,7 @@ import type { ScenarioInput } from "../engine/schema";
 import { formatCount, THROUGHPUT_PATH_LABEL } from "../engine/text";
 import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
+import { summarizeChange } from "../results/decision-summary";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 
 export type MemoScenarioSource = {
@@ -79,8 +80,12 @@ export type MemoContent = {
   decision: string | null;
   /** Comparison memos: one row per scenario. */
   summary: Table | null;
+  /** Comparison memos: each scenario against the first, in words, before the scenarios' pages. */
+  differences: MemoDifference[] | null;
   scenarios: MemoScenario[];
 };
+
+export type MemoDifference = { title: string; outcome: string[]; drivers: string[]; changes: Table | null };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const listOr = (items: string[], none: string) => (items.length ? items.join(", ") : none);
@@ -154,7 +159,31 @@ export function buildMemo(req: MemoRequest): MemoContent {
     context: req.context?.trim() || null,
     decision: req.decision?.trim() || null,
     summary: single ? null : summaryTable(req.scenarios),
+    differences: single ? null : req.scenarios.slice(1).map((s) => differenceSection(req.scenarios[0], s)),
     scenarios,
+  };
+}
+
+const sideOf = (s: MemoScenarioSource) => ({ label: `${s.name} (rev. ${s.revision})`, input: s.input, evaluation: s.evaluation });
+
+function differenceSection(first: MemoScenarioSource, other: MemoScenarioSource): MemoDifference {
+  const summary = summarizeChange(sideOf(first), sideOf(other));
+  const n = summary.differences.length;
+  const drivers = summary.drivers.map(
+    (d) => `${d.difference.section} · ${d.difference.label}: ${d.difference.from} → ${d.difference.to} — ${d.effect}.`,
+  );
+  if (n && !drivers.length)
+    drivers.push(`${n} input${n === 1 ? " differs" : "s differ"}; none of them alone changes the recommended option or its cost.`);
+  return {
+    title: `${sideOf(other).label} against ${sideOf(first).label}`,
+    outcome: summary.outcome,
+    drivers,
+    changes: n
+      ? {
+          columns: ["Section", "Input", sideOf(first).label, sideOf(other).label],
+          rows: summary.differences.map((d) => [d.section, d.label, d.from, d.to]),
+        }
+      : null,
   };
 }
 

@@ -465,6 +465,24 @@ export function MemoDocument({ memo }: { memo: MemoContent }) {
             </Section>
           ) : null}
           {memo.summary ? <Section title="Summary">{[<PdfTable key="summary" table={memo.summary} />]}</Section> : null}
+          {(memo.differences ?? []).map((d) => (
+            <Section key={d.title} title={`What differs and what it does to the decision: ${d.title}`}>
+              {[
+                ...[...d.outcome, ...d.drivers].map((line, i) => (
+                  <Text key={`l${i}`} style={s.p}>
+                    • {line}
+                  </Text>
+                )),
+                d.changes ? (
+                  <PdfTable key="t" table={d.changes} />
+                ) : (
+                  <Text key="t" style={s.p}>
+                    The inputs are identical.
+                  </Text>
+                ),
+              ]}
+            </Section>
+          ))}
           {comparison ? null : <ScenarioBody sc={memo.scenarios[0]} withTitle={false} />}
         </View>
         {footer(memo)}

@@ -113,3 +113,14 @@ export function inputLabel(path: string): InputLabel {
   const text = words.join(": ");
   return { label: text.charAt(0).toUpperCase() + text.slice(1), unit: "" };
 }
+
+/** What each kind of constraint requires, in the words of the editor's checkboxes. */
+export const CONSTRAINT_TITLES: Record<string, string> = {
+  "data-stays-in-our-infrastructure": "Data must not leave our infrastructure",
+  "zero-data-retention": "Zero data retention",
+  "ttft-budget": "p95 time to first token within a budget",
+  "allowed-regions": "Data processed only in allowed regions",
+  certifications: "Required certifications",
+  "min-output-speed": "Minimum output speed per stream",
+  custom: "Custom requirement",
+};

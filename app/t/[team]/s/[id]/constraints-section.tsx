@@ -3,6 +3,7 @@
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { CertBoxes, NumberField, RegionsField, Section, type Errors, type Set } from "./form-fields";
 import { CustomConstraints } from "./custom-constraints";
+import { CONSTRAINT_TITLES } from "@/lib/results/input-labels";
 
 type Constraint = NonNullable<ScenarioInputRaw["constraints"]>[number];
 type Kind = Constraint["kind"];
@@ -12,31 +13,35 @@ type Kind = Constraint["kind"];
 const KINDS: { kind: Kind; title: string; note?: string; make: () => Constraint }[] = [
   {
     kind: "data-stays-in-our-infrastructure",
-    title: "Data must not leave our infrastructure",
+    title: CONSTRAINT_TITLES["data-stays-in-our-infrastructure"],
     note: "Removes API options unless they run inside your infrastructure.",
     make: () => ({ id: "in-house", kind: "data-stays-in-our-infrastructure" }),
   },
   {
     kind: "zero-data-retention",
-    title: "Zero data retention",
+    title: CONSTRAINT_TITLES["zero-data-retention"],
     note: "An API counts only if its zero retention is verified.",
     make: () => ({ id: "zdr", kind: "zero-data-retention" }),
   },
   {
     kind: "ttft-budget",
-    title: "p95 time to first token within a budget",
+    title: CONSTRAINT_TITLES["ttft-budget"],
     note: "Options without a latency figure count as not verified.",
     make: () => ({ id: "ttft", kind: "ttft-budget", p95Ms: 2000 }),
   },
   {
     kind: "allowed-regions",
-    title: "Data processed only in allowed regions",
+    title: CONSTRAINT_TITLES["allowed-regions"],
     make: () => ({ id: "regions", kind: "allowed-regions", regions: ["eu"] }),
   },
-  { kind: "certifications", title: "Required certifications", make: () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }) },
+  {
+    kind: "certifications",
+    title: CONSTRAINT_TITLES["certifications"],
+    make: () => ({ id: "certs", kind: "certifications", required: ["SOC 2"] }),
+  },
   {
     kind: "min-output-speed",
-    title: "Minimum output speed per stream",
+    title: CONSTRAINT_TITLES["min-output-speed"],
     make: () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }),
   },
 ];

@@ -1,7 +1,7 @@
 "use client";
 // The editor's building blocks: a number field keyed by its input path (with its unit, help and
 // field error), a titled section, an option card, certification boxes and a regions field.
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useRef } from "react";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { formatFieldNumber, parseFieldNumber } from "@/lib/format/numbers";
 import { inputLabel } from "@/lib/results/input-labels";
@@ -34,12 +34,25 @@ export function NumberField({ path, value, onValue, errors, ...override }: Field
   const id = `f-${path.replace(/\./g, "-")}`;
   const err = errors[path];
   const shown = value == null || Number.isNaN(value) ? "" : formatFieldNumber(percent ? Math.round(value * 10000) / 100 : value);
+  const ref = useRef<HTMLInputElement>(null);
+  // Text typed into the server-rendered field before the page hydrated produced no change event:
+  // take it on mount, so an early keystroke is not silently dropped.
+  useEffect(() => {
+    const typed = ref.current?.value ?? shown;
+    if (typed !== shown) {
+      const n = parseFieldNumber(typed);
+      onValue(percent ? n / 100 : n);
+    }
+    // Only on mount: afterwards every change arrives through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-gray-700">
         {label} {known.unit ? <span className="font-normal text-gray-500">({percent ? "%" : known.unit})</span> : null}
       </label>
       <input
+        ref={ref}
         id={id}
         name={path}
         type="text"

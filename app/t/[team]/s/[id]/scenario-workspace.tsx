@@ -58,6 +58,9 @@ export function ScenarioWorkspace({
   const [saveError, setSaveError] = useState<{ text: string; conflict: boolean } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [lastGood, setLastGood] = useState<Evaluation>(initialEvaluation);
+  // The form's fields keep what was typed; replacing the whole input (a restored draft, their
+  // version after a conflict) remounts the form so every field shows the new value.
+  const [formKey, setFormKey] = useState(0);
   const engine = useEngine(canEdit);
   // A User Timing mark when the workspace has hydrated: `npm run bench` reads it as "usable".
   useEffect(() => void performance.mark("scenario-interactive"), []);
@@ -124,6 +127,7 @@ export function ScenarioWorkspace({
               draft={draft.offered}
               onRestore={(kept) => {
                 setInput(kept.input);
+                setFormKey((k) => k + 1);
                 setMessage(kept.message);
                 setVersion(kept.baseVersion);
                 setDirty(true);
@@ -135,7 +139,7 @@ export function ScenarioWorkspace({
               }}
             />
           ) : null}
-          <ScenarioForm input={input} set={set} errors={errors} catalog={catalog} />
+          <ScenarioForm key={formKey} input={input} set={set} errors={errors} catalog={catalog} />
           <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
             {shown ? (
               <p className="text-xs font-medium text-gray-800 xl:hidden" aria-hidden="true">
