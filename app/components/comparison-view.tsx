@@ -4,6 +4,7 @@ import { comparisonRows } from "@/lib/results/differences";
 import { summarizeChange, type DecisionSummary } from "@/lib/results/decision-summary";
 import { formatUsd } from "@/lib/format/numbers";
 import { ComparisonCharts } from "./charts/comparison-charts";
+import { ScrollX } from "@/app/components/scroll-x";
 
 export type ComparisonColumn = { key: string; label: string; input: unknown; evaluation: Evaluation };
 
@@ -44,7 +45,7 @@ function Table({
   testId: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+    <ScrollX label="Comparison table" className="rounded-lg border border-gray-200 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
         <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
           <tr>
@@ -83,7 +84,7 @@ function Table({
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollX>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartLegend } from "./chart-legend";
 import { BarChart, LineChart } from "@tremor/react";
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { CHART_COLORS, moneyAxis } from "./money";
@@ -30,6 +31,7 @@ export function ComparisonCharts({ columns }: { columns: { label: string; evalua
     <div className="grid gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-chart-sides">
         <h3 className="text-sm font-semibold">Monthly cost today, each side</h3>
+        <ChartLegend labels={["Cheapest API", "Cheapest self-host"]} colors={["blue", "emerald"]} />
         <BarChart
           className="h-72"
           data={bars}
@@ -38,10 +40,12 @@ export function ComparisonCharts({ columns }: { columns: { label: string; evalua
           colors={["blue", "emerald"]}
           valueFormatter={moneyAxis}
           yAxisWidth={76}
+          showLegend={false}
         />
       </section>
       <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-chart-projection">
         <h3 className="text-sm font-semibold">Cumulative cost of each recommendation</h3>
+        <ChartLegend labels={columns.map((c) => c.label)} colors={CHART_COLORS} />
         <LineChart
           className="h-72"
           data={lines}
@@ -51,6 +55,7 @@ export function ComparisonCharts({ columns }: { columns: { label: string; evalua
           valueFormatter={moneyAxis}
           yAxisWidth={76}
           connectNulls
+          showLegend={false}
         />
       </section>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartLegend } from "./chart-legend";
 import { AreaChart, BarChart } from "@tremor/react";
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { breakdownRows, projectionRows, tornadoRows } from "@/lib/results/chart-data";
@@ -14,6 +15,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
   return (
     <>
       <ChartCard testId="chart-breakdown" title="Where the money goes" caption="Monthly cost per option at today's volume.">
+        <ChartLegend labels={breakdown.categories} colors={CHART_COLORS} />
         <BarChart
           className="h-72"
           data={breakdown.rows}
@@ -24,6 +26,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
           layout="vertical"
           valueFormatter={moneyAxis}
           yAxisWidth={170}
+          showLegend={false}
         />
       </ChartCard>
       {tornado.length ? (
@@ -32,6 +35,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
           title="What moves the answer"
           caption="Change in (self-host − API) per month when one input moves to its low or high value."
         >
+          <ChartLegend labels={["Low value", "High value"]} colors={["sky", "orange"]} />
           <BarChart
             className="h-80"
             data={tornado}
@@ -41,6 +45,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
             layout="vertical"
             valueFormatter={moneyAxis}
             yAxisWidth={180}
+            showLegend={false}
           />
         </ChartCard>
       ) : null}
@@ -50,6 +55,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
           title="Cumulative cost over the horizon"
           caption="Best API option against best self-host option, with monthly growth."
         >
+          <ChartLegend labels={projection.series} colors={["blue", "emerald"]} />
           <AreaChart
             className="h-72"
             data={projection.rows}
@@ -58,6 +64,7 @@ export default function ResultBarCharts({ evaluation }: { evaluation: Evaluation
             colors={["blue", "emerald"]}
             valueFormatter={moneyAxis}
             yAxisWidth={76}
+            showLegend={false}
           />
         </ChartCard>
       ) : null}

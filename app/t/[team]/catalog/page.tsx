@@ -7,6 +7,7 @@ import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { groupDigits } from "@/lib/format/numbers";
 import { isoDay } from "@/lib/format/dates";
+import { ScrollX } from "@/app/components/scroll-x";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price catalog" };
@@ -144,7 +145,7 @@ export default async function CatalogPage({
         <button className="btn-secondary">Filter</button>
       </form>
 
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollX label="Catalog table" className="rounded-lg border border-gray-200 bg-white">
         {tab === "api" ? (
           <table className="min-w-full text-sm" data-testid="catalog-api">
             <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
@@ -304,7 +305,7 @@ export default async function CatalogPage({
             </tbody>
           </table>
         ) : null}
-      </div>
+      </ScrollX>
     </div>
   );
 }

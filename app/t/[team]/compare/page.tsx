@@ -53,7 +53,7 @@ export default async function ComparePage({
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Compare scenarios" />
       <form className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-picker">
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios, each at its latest or an earlier revision</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {all.map((s) => {

@@ -6,6 +6,7 @@ import { priceHistory } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
 import { isoDay } from "@/lib/format/dates";
+import { ScrollX } from "@/app/components/scroll-x";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price history" };
@@ -51,7 +52,7 @@ export default async function PriceHistoryPage({
           <p className="text-sm text-gray-600">No published version prices this.</p>
         )}
       </section>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollX label="Price history table" className="rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full text-sm" data-testid="price-history-table">
           <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
             <tr>
@@ -83,7 +84,7 @@ export default async function PriceHistoryPage({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </div>
   );
 }

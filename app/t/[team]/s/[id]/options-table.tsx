@@ -1,6 +1,7 @@
 import type { Evaluation } from "@/lib/engine/result-schema";
 import { formatUsd } from "@/lib/format/numbers";
 import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/engine/text";
+import { ScrollX } from "@/app/components/scroll-x";
 
 function Sizing({ s }: { s: Extract<Evaluation["options"][number], { kind: "self-host"; feasible: true }>["sizing"] }) {
   return (
@@ -37,7 +38,7 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
   return (
     <section className="overflow-hidden rounded-lg border border-gray-200 bg-white">
       <h2 className="border-b border-gray-200 px-4 py-3 text-sm font-semibold">Options</h2>
-      <div className="overflow-x-auto">
+      <ScrollX label="Options table">
         <table className="min-w-full text-sm" data-testid="options-table">
           <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
             <tr>
@@ -97,7 +98,7 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </section>
   );
 }

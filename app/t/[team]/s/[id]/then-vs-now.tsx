@@ -3,6 +3,7 @@ import type { PriceChange } from "@/lib/catalog/reprice";
 import { formatPrice, formatUsd } from "@/lib/format/numbers";
 import { describeBreakeven } from "@/lib/results/text";
 import { SaveRepricedButton } from "./save-repriced-button";
+import { ScrollX } from "@/app/components/scroll-x";
 
 const FIELD_LABELS: Record<string, string> = {
   inputPerM: "input per 1M",
@@ -72,7 +73,7 @@ export function ThenVsNow(props: {
           </div>
         ))}
       </div>
-      <div className="mt-3 overflow-x-auto rounded-md border border-gray-200 bg-white">
+      <ScrollX label="Prices then and now" className="mt-3 rounded-md border border-gray-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
             <tr>
@@ -104,7 +105,7 @@ export function ThenVsNow(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-blue-700">
           {props.changes.length} price{props.changes.length > 1 ? "s" : ""} changed
