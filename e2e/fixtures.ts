@@ -5,12 +5,26 @@ import { latestEmail, linkIn } from "../tests/support/outbox";
 
 export type NewUser = { name: string; email: string; password: string };
 
-/** A fresh user per test, so tests never share state. */
-export const test = base.extend<{ newUser: NewUser }>({
+/**
+ * A fresh user per test, so tests never share state; and every page of a test must run without an
+ * uncaught error (a hydration mismatch, for one, re-renders the page and drops early keystrokes).
+ */
+export const test = base.extend<{ newUser: NewUser; pageErrors: void }>({
   newUser: async ({}, provide) => {
     const id = randomBytes(4).toString("hex");
     await provide({ name: `Tester ${id}`, email: `tester-${id}@example.com`, password: `pw-${id}-long-enough` });
   },
+  pageErrors: [
+    async ({ context }, provide) => {
+      const errors: string[] = [];
+      const watch = (p: Page) => p.on("pageerror", (e) => errors.push(`${p.url()}: ${e.message.slice(0, 300)}`));
+      context.pages().forEach(watch);
+      context.on("page", watch);
+      await provide();
+      expect(errors, "uncaught errors in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 

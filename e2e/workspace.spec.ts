@@ -96,25 +96,60 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await viewerContext.close();
 });
 
-test("a stale save gets a conflict that says who saved what", async ({ page, browser, newUser }) => {
+test("a stale save shows their change beside mine; merge, take theirs and keep mine each resolve it", async ({ page, newUser }) => {
   await signUp(page, newUser);
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: /RAG support bot/ }).click();
   await expect(page.getByTestId("scenario-name")).toHaveText("RAG support bot");
   const url = page.url();
-
   const other = await page.context().newPage();
-  await other.goto(url);
-  await other.getByLabel(/Requests per month/).fill("3000000");
-  await other.getByLabel(/What changed/).fill("more traffic");
-  await other.getByRole("button", { name: "Save revision" }).click();
-  await expect(other.getByRole("button", { name: "Saved" })).toBeVisible();
+  const theySave = async (volume: string, message: string) => {
+    await other.goto(url);
+    await other.getByLabel(/Requests per month/).fill(volume);
+    await other.getByLabel(/What changed/).fill(message);
+    await other.getByRole("button", { name: "Save revision" }).click();
+    await expect(other.getByRole("button", { name: "Saved" })).toBeVisible();
+  };
+  const volume = page.getByLabel(/Requests per month/);
+  const output = page.getByRole("textbox", { name: "Output tokens per request (tokens)" });
+  const view = page.getByTestId("conflict-view");
 
-  await page.getByLabel(/Requests per month/).fill("1000000");
+  // 1. Merge: their volume, my output length; the volume both changed is theirs once I untick mine.
+  await theySave("3000000", "more traffic");
+  await volume.fill("1000000");
+  await output.fill("600");
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByTestId("save-error")).toContainText(/changed since you opened it.*saved revision 2 \(“more traffic”\)/);
+  await expect(view.getByTestId("conflict-theirs")).toContainText("Requests per month: ");
+  await expect(view.getByTestId("conflict-theirs")).toContainText("→ 3,000,000 requests");
+  await expect(view.getByTestId("conflict-mine")).toContainText("They changed this too: 3,000,000 requests");
+  await view.getByRole("checkbox", { name: /Requests per month/ }).uncheck();
+  await view.getByRole("button", { name: /Merge/ }).click();
+  await expect(volume).toHaveValue("3,000,000");
+  await expect(output).toHaveValue("600");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
+  await expect(page.getByTestId("revisions")).toContainText("#3");
+
+  // 2. Take theirs: my edit is dropped and the page shows their revision.
+  await theySave("4000000", "even more");
+  await output.fill("700");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await view.getByRole("button", { name: /Take theirs/ }).click();
+  await expect(volume).toHaveValue("4,000,000");
+  await expect(output).toHaveValue("600");
+  await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
+
+  // 3. Keep mine: saved as a new revision on top of theirs.
+  await theySave("5000000", "yet more");
+  await volume.fill("2000000");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await view.getByRole("button", { name: /Keep mine/ }).click();
+  await expect(page.getByRole("button", { name: "Saved" })).toBeVisible();
+  await page.reload();
+  await expect(volume).toHaveValue("2,000,000");
+  await expect(page.getByTestId("revisions")).toContainText("#6");
   await other.close();
-  void browser;
 });
 
 test("compare scenarios side by side with a shareable URL", async ({ page }) => {

@@ -29,8 +29,11 @@ export function ScrollX({ label, className = "", children }: { label: string; cl
       </div>
       {more.left ? <div className="pointer-events-none absolute inset-y-0 left-0 w-6 bg-gradient-to-r from-white to-transparent" /> : null}
       {more.right ? (
-        <div className="pointer-events-none absolute inset-y-0 right-0 flex w-10 items-start justify-end bg-gradient-to-l from-white via-white/80 to-transparent">
-          <span className="mr-1 mt-1 rounded bg-gray-800/80 px-1.5 text-[10px] font-medium text-white" data-testid="scroll-cue">
+        <div className="pointer-events-none absolute inset-y-0 right-0 flex w-16 items-start justify-end bg-gradient-to-l from-white via-white/80 to-transparent">
+          <span
+            className="mr-1 mt-1 whitespace-nowrap rounded bg-gray-800/80 px-1.5 text-[10px] font-medium text-white"
+            data-testid="scroll-cue"
+          >
             more →
           </span>
         </div>

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatFieldNumber, formatUsd, groupDigits, parseFieldNumber } from "./numbers";
+import { formatFieldNumber, formatUsd, formatUsdCompact, groupDigits, parseFieldNumber } from "./numbers";
 
 test("money reads the same on screen, in the memo and in the engine's sentences", () => {
   expect(formatUsd(45.5)).toBe("$45.50");
@@ -34,4 +34,10 @@ test("number fields accept separators and k/M/B, and nothing else", () => {
   expect(parseFieldNumber("")).toBeNaN();
   expect(parseFieldNumber("8 million")).toBeNaN();
   expect(parseFieldNumber("1.2.3")).toBeNaN();
+});
+
+test("compact money reads the same in Node and in browsers (no '$0.0', no '$75.0K')", () => {
+  expect(formatUsdCompact(0)).toBe("$0");
+  expect(formatUsdCompact(75_000)).toBe("$75K");
+  expect(formatUsdCompact(1_500)).toBe("$1.5K");
 });

@@ -1,5 +1,13 @@
 // Display formatting shared by the UI and the memo, so the same figure reads the same everywhere.
-const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+// minimumFractionDigits is explicit: Node and browsers default it differently for currency, and a
+// "$0.0" on the server against "$0" in the browser breaks hydration.
+const usdCompact = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 
 /** 1234567.891 → "1,234,568" (digits = 0) or "1,234,567.89" (digits = 2). */
 export function groupDigits(value: number, digits = 0): string {

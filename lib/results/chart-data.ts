@@ -37,7 +37,8 @@ function niceMax(v: number): number {
   return 10 * p;
 }
 
-export type Box = { width: number; height: number; left: number; right: number; top: number; bottom: number };
+/** The drawing area, its margins, and the line height of the mark labels stacked at the top. */
+export type Box = { width: number; height: number; left: number; right: number; top: number; bottom: number; markLine?: number };
 
 /**
  * Where the cost curve's parts go in a box: a log volume axis with a tick per decade, a linear
@@ -70,7 +71,14 @@ export function curveLayout(chart: CurveChart, box: Box) {
     // A label near the right edge is drawn left of its line, so it stays inside the plot.
     const flip = at > W - 90;
     const anchor: "start" | "end" = flip ? "end" : "start";
-    return { ...m, at, text: `${m.label} ${formatCount(m.volume)}`, textX: at + (flip ? -3 : 3), anchor, textY: top + 8 + i * 9 };
+    return {
+      ...m,
+      at,
+      text: `${m.label} ${formatCount(m.volume)}`,
+      textX: at + (flip ? -3 : 3),
+      anchor,
+      textY: top + 8 + i * (box.markLine ?? 9),
+    };
   });
   return { x, xTicks, yTicks, lines, marks, plot: { x: left, y: top, width: W - left - right, height: H - top - bottom } };
 }

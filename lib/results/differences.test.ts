@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { applyDifference, bySection, differences } from "./differences";
+import { applyDifference, bySection, differences, mergeChanges } from "./differences";
 
 const example = () => JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json", "utf8"));
 
@@ -66,4 +66,24 @@ test("applying every difference of a to b turns a into b", () => {
   const applied = d.reduce((x, diff) => applyDifference(x, b, diff), a);
   expect(differences(applied, b)).toEqual([]);
   expect(a.workload.requestsPerMonth).toBe(example().workload.requestsPerMonth); // the base was not changed
+});
+
+test("a three-way merge keeps their changes and applies the chosen ones of mine", () => {
+  const base = example();
+  const theirs = example();
+  theirs.workload.requestsPerMonth = 9_000_000;
+  theirs.workload.outputTokensPerRequest = 500;
+  const mine = example();
+  mine.workload.outputTokensPerRequest = 350;
+  mine.workload.horizonMonths = 18;
+  mine.apiOptions.splice(0, 1);
+  const all = mergeChanges(base, mine, theirs);
+  expect(all.workload.requestsPerMonth).toBe(9_000_000); // theirs, untouched by me
+  expect(all.workload.outputTokensPerRequest).toBe(350); // both changed: mine kept
+  expect(all.workload.horizonMonths).toBe(18);
+  expect(all.apiOptions.map((o: { id: string }) => o.id)).toEqual(mine.apiOptions.map((o: { id: string }) => o.id));
+  const some = mergeChanges(base, mine, theirs, (d) => d.key !== "workload.outputTokensPerRequest");
+  expect(some.workload.outputTokensPerRequest).toBe(500); // theirs, where I chose theirs
+  expect(some.workload.horizonMonths).toBe(18);
+  expect(theirs.workload.horizonMonths).toBe(base.workload.horizonMonths); // inputs untouched
 });

@@ -274,3 +274,13 @@ export function comparisonRows(inputs: unknown[], onlyDiffering: boolean): Compa
   }
   return sortBySection([...rows.values()]);
 }
+
+/**
+ * A three-way merge: `theirs` with the changes from `base` to `mine` that `keep` accepts applied
+ * on top (by default all of them; where both sides changed a field, a kept change of mine wins).
+ */
+export function mergeChanges<T>(base: unknown, mine: unknown, theirs: T, keep: (d: Difference) => boolean = () => true): T {
+  return differences(base, mine)
+    .filter(keep)
+    .reduce((merged, d) => applyDifference(merged, mine, d), theirs);
+}

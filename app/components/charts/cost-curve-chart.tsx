@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { curveLayout, SERIES_COLORS, type CurveChart } from "@/lib/results/chart-data";
 import { formatCount } from "@/lib/engine/text";
 import { formatUsd, formatUsdCompact } from "@/lib/format/numbers";
 
-const BOX = { width: 640, height: 280, left: 64, right: 12, top: 16, bottom: 40 };
+// Drawn at the container's own pixel width, so the axis text stays legible on a phone.
+const MARGINS = { left: 64, right: 12, top: 16, bottom: 40, markLine: 14 };
 const MARK_COLOR = { today: "#111827", breakeven: "#dc2626" } as const;
 
 /**
@@ -14,12 +15,22 @@ const MARK_COLOR = { today: "#111827", breakeven: "#dc2626" } as const;
  * Pointing at the plot shows every option's cost at the nearest computed volume.
  */
 export function CostCurveChart({ chart }: { chart: CurveChart }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(Math.max(280, Math.round(el.clientWidth))));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const BOX = { ...MARGINS, width, height: width < 500 ? 240 : 280 };
   const g = curveLayout(chart, BOX);
   const [hover, setHover] = useState<number | null>(null);
   const xs = chart.volumes.map((v) => g.x(v));
   const nearest = (svgX: number) => xs.reduce((best, x, i) => (Math.abs(x - svgX) < Math.abs(xs[best] - svgX) ? i : best), 0);
   return (
-    <div className="relative">
+    <div className="relative" ref={box}>
       <svg
         viewBox={`0 0 ${BOX.width} ${BOX.height}`}
         className="h-auto w-full"

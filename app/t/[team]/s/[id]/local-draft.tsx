@@ -6,7 +6,8 @@
 import { useEffect, useState } from "react";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 
-export type LocalDraft = { baseVersion: number; input: ScenarioInputRaw; message: string; savedAt: number };
+// baseInput (the revision the edits started from) is absent in drafts kept before it was added.
+export type LocalDraft = { baseVersion: number; baseInput?: ScenarioInputRaw; input: ScenarioInputRaw; message: string; savedAt: number };
 
 const keyOf = (scenarioId: string) => `breakeven:draft:${scenarioId}`;
 
@@ -26,11 +27,11 @@ export function discardDraft(scenarioId: string): void {
 /** Keeps the edits while `dirty`, warns before the page unloads with them, and offers a kept draft back once. */
 export function useLocalDraft(
   scenarioId: string,
-  state: { dirty: boolean; baseVersion: number; input: ScenarioInputRaw; message: string },
+  state: { dirty: boolean; baseVersion: number; baseInput: ScenarioInputRaw; input: ScenarioInputRaw; message: string },
   loaded: ScenarioInputRaw,
 ) {
   const [offered, setOffered] = useState<LocalDraft | null>(null);
-  const { dirty, baseVersion, input, message } = state;
+  const { dirty, baseVersion, baseInput, input, message } = state;
 
   // Read once after mounting (the server render has no localStorage).
   useEffect(() => {
@@ -47,12 +48,12 @@ export function useLocalDraft(
     if (!dirty) return;
     window.localStorage.setItem(
       keyOf(scenarioId),
-      JSON.stringify({ baseVersion, input, message, savedAt: Date.now() } satisfies LocalDraft),
+      JSON.stringify({ baseVersion, baseInput, input, message, savedAt: Date.now() } satisfies LocalDraft),
     );
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty, scenarioId, baseVersion, input, message]);
+  }, [dirty, scenarioId, baseVersion, baseInput, input, message]);
 
   return { offered, dismiss: () => setOffered(null) };
 }

@@ -13,6 +13,8 @@ import { OptionsTable } from "./options-table";
 import { DetailsPanels } from "./details-panels";
 import { ScenarioForm } from "./scenario-form";
 import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
+import { ConflictView, loadTheirs, type Theirs } from "./conflict-view";
+import { SaveBar } from "./save-bar";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 
 // The browser runs the same engine for instant what-if, with the scenario's own (seeded) Monte
@@ -55,7 +57,10 @@ export function ScenarioWorkspace({
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState("");
-  const [saveError, setSaveError] = useState<{ text: string; conflict: boolean } | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  // The revision the edits started from: a conflict view measures both sides' changes from it.
+  const [baseInput, setBaseInput] = useState<ScenarioInputRaw>(initialInput);
+  const [conflict, setConflict] = useState<{ text: string; theirs: Theirs | null } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [lastGood, setLastGood] = useState<Evaluation>(initialEvaluation);
   // The form's fields keep what was typed; replacing the whole input (a restored draft, their
@@ -65,7 +70,7 @@ export function ScenarioWorkspace({
   // A User Timing mark when the workspace has hydrated: `npm run bench` reads it as "usable".
   useEffect(() => void performance.mark("scenario-interactive"), []);
 
-  const draft = useLocalDraft(scenarioId, { dirty, baseVersion: version, input, message }, initialInput);
+  const draft = useLocalDraft(scenarioId, { dirty, baseVersion: version, baseInput, input, message }, initialInput);
 
   const deferred = useDeferredValue(input);
   const live = useMemo<Live>(() => {
@@ -87,17 +92,15 @@ export function ScenarioWorkspace({
   };
 
   const save = useMutation({
-    mutationFn: () =>
-      api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, {
-        method: "PUT",
-        body: { baseVersion: version, input, message },
-      }),
+    mutationFn: (body: { baseVersion: number; input: ScenarioInputRaw }) =>
+      api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, { method: "PUT", body: { ...body, message } }),
     onSuccess: (r) => {
       discardDraft(scenarioId);
       setVersion(r.version);
       setDirty(false);
       setMessage("");
       setSaveError(null);
+      setConflict(null);
       void queryClient.invalidateQueries({ queryKey: queryKeys.revisions(scenarioId) });
       router.refresh();
     },
@@ -107,96 +110,108 @@ export function ScenarioWorkspace({
         for (const [k, v] of Object.entries(e.fieldErrors)) mapped[k.replace(/^input\./, "")] = v;
         setServerErrors(mapped);
       }
-      setSaveError({ text: e.message, conflict: e instanceof ApiError && e.status === 409 });
+      if (e instanceof ApiError && e.status === 409) {
+        setConflict({ text: e.message, theirs: null });
+        loadTheirs(scenarioId).then(
+          (theirs) => setConflict({ text: e.message, theirs }),
+          () => setConflict({ text: `${e.message} Their version could not be loaded: reload the page to see it.`, theirs: null }),
+        );
+      } else setSaveError(e.message);
     },
   });
 
+  // The conflict's three ways on. Taking theirs drops the draft and reloads the page's data.
+  const takeTheirs = () => {
+    discardDraft(scenarioId);
+    setDirty(false);
+    router.refresh();
+  };
+  const merge = (theirs: Theirs, merged: ScenarioInputRaw) => {
+    setInput(merged);
+    setBaseInput(theirs.input);
+    setVersion(theirs.version);
+    setFormKey((k) => k + 1);
+    setConflict(null);
+  };
+
   return (
-    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      {!canEdit ? (
-        <div className="space-y-3" data-testid="viewer-inputs">
-          <p className="rounded-md bg-gray-50 px-3 py-2 text-xs text-gray-600">
-            Every input of this revision, read only: ask an editor to change one.
+    <div className="space-y-4">
+      {conflict ? (
+        <div data-testid="save-conflict" className="space-y-2">
+          <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="save-error">
+            {conflict.text}
           </p>
-          <ScenarioForm input={input} set={() => {}} errors={errors} catalog={catalog} readOnly />
-        </div>
-      ) : (
-        <div className="space-y-3">
-          {draft.offered ? (
-            <DraftBanner
-              draft={draft.offered}
-              onRestore={(kept) => {
-                setInput(kept.input);
-                setFormKey((k) => k + 1);
-                setMessage(kept.message);
-                setVersion(kept.baseVersion);
-                setDirty(true);
-                draft.dismiss();
-              }}
-              onDiscard={() => {
-                discardDraft(scenarioId);
-                draft.dismiss();
-              }}
+          {conflict.theirs ? (
+            <ConflictView
+              base={baseInput}
+              mine={input}
+              theirs={conflict.theirs}
+              busy={save.isPending}
+              onKeepMine={() => save.mutate({ baseVersion: conflict.theirs!.version, input })}
+              onTakeTheirs={takeTheirs}
+              onMerge={(merged) => merge(conflict.theirs!, merged)}
             />
           ) : null}
-          <ScenarioForm key={formKey} input={input} set={set} errors={errors} catalog={catalog} />
-          <div className="sticky bottom-0 space-y-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
-            {shown ? (
-              <p className="text-xs font-medium text-gray-800 xl:hidden" aria-hidden="true">
-                {shown.recommendation.headline}
-              </p>
-            ) : null}
-            <label htmlFor="revision-message" className="block text-xs font-medium text-gray-700">
-              What changed? <span className="font-normal text-gray-500">(optional, kept in the history)</span>
-            </label>
-            <input
-              id="revision-message"
-              className="field-input py-1.5"
-              value={message}
-              maxLength={500}
-              onChange={(e) => setMessage(e.target.value)}
-            />
-            {saveError ? (
-              <div
-                role="alert"
-                className={`rounded-md px-3 py-2 text-sm ${saveError.conflict ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-700"}`}
-                data-testid="save-error"
-              >
-                {saveError.text}
-                {saveError.conflict ? (
-                  <button type="button" className="ml-2 font-medium underline" onClick={() => window.location.reload()}>
-                    Reload their version
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-            <button
-              type="button"
-              className="btn-primary w-full"
-              disabled={!dirty || save.isPending || Object.keys(live.errors).length > 0}
-              onClick={() => save.mutate()}
-            >
-              {save.isPending ? "Saving…" : dirty ? "Save revision" : "Saved"}
-            </button>
-          </div>
         </div>
-      )}
-      <div className="min-w-0 space-y-6" aria-live="polite">
-        {Object.keys(live.errors).length ? (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
-            Fix the highlighted fields; the results below are from the last valid input.
-          </p>
-        ) : null}
-        {shown ? (
-          <>
-            <RecommendationPanel evaluation={shown} />
-            <OptionsTable evaluation={shown} />
-            <ResultCharts evaluation={shown} />
-            <DetailsPanels evaluation={shown} />
-          </>
+      ) : null}
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+        {!canEdit ? (
+          <div className="space-y-3" data-testid="viewer-inputs">
+            <p className="rounded-md bg-gray-50 px-3 py-2 text-xs text-gray-600">
+              Every input of this revision, read only: ask an editor to change one.
+            </p>
+            <ScenarioForm input={input} set={() => {}} errors={errors} catalog={catalog} readOnly />
+          </div>
         ) : (
-          <p className="text-sm text-gray-600">Enter a valid workload to see results.</p>
+          <div className="space-y-3">
+            {draft.offered ? (
+              <DraftBanner
+                draft={draft.offered}
+                onRestore={(kept) => {
+                  setInput(kept.input);
+                  setBaseInput(kept.baseInput ?? initialInput);
+                  setFormKey((k) => k + 1);
+                  setMessage(kept.message);
+                  setVersion(kept.baseVersion);
+                  setDirty(true);
+                  draft.dismiss();
+                }}
+                onDiscard={() => {
+                  discardDraft(scenarioId);
+                  draft.dismiss();
+                }}
+              />
+            ) : null}
+            <ScenarioForm key={formKey} input={input} set={set} errors={errors} catalog={catalog} />
+            <SaveBar
+              headline={shown?.recommendation.headline ?? null}
+              message={message}
+              onMessage={setMessage}
+              error={saveError && !conflict ? saveError : null}
+              canSave={dirty && !save.isPending && !conflict && Object.keys(live.errors).length === 0}
+              saving={save.isPending}
+              dirty={dirty}
+              onSave={() => save.mutate({ baseVersion: version, input })}
+            />
+          </div>
         )}
+        <div className="min-w-0 space-y-6" aria-live="polite">
+          {Object.keys(live.errors).length ? (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+              Fix the highlighted fields; the results below are from the last valid input.
+            </p>
+          ) : null}
+          {shown ? (
+            <>
+              <RecommendationPanel evaluation={shown} />
+              <OptionsTable evaluation={shown} />
+              <ResultCharts evaluation={shown} />
+              <DetailsPanels evaluation={shown} />
+            </>
+          ) : (
+            <p className="text-sm text-gray-600">Enter a valid workload to see results.</p>
+          )}
+        </div>
       </div>
     </div>
   );
