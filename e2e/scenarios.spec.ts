@@ -7,6 +7,11 @@ import { formatUsd } from "../lib/format/numbers";
 const regulated = evaluateScenario(JSON.parse(readFileSync("lib/engine/examples/regulated-in-house.json", "utf8")));
 
 test("the demo workspace lists its scenarios with a cost chart, and a scenario shows the engine's figures", async ({ page }) => {
+  // Someone arriving cold learns what the product is before signing in.
+  await page.goto("/signin");
+  await expect(page.getByTestId("product-intro")).toContainText(
+    "Call an LLM through a provider's API, or run an open model on your own GPUs?",
+  );
   await signIn(page, "demo@breakeven.local", "breakeven-demo");
   const list = page.getByTestId("scenario-list");
   await expect(list.locator(":scope > li")).toHaveCount(3);

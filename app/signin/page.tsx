@@ -19,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     .map((p) => ({ id: p.id, name: p.name }));
   return (
     <AuthCard
+      intro
       title="Sign in"
       footer={
         <>

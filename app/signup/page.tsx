@@ -16,6 +16,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   if (await currentUser()) redirect(next ?? "/");
   return (
     <AuthCard
+      intro
       title="Create an account"
       footer={
         <>
