@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -65,4 +66,16 @@ export async function newScenarioFromTemplate(page: Page, template: string) {
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: new RegExp(template) }).click();
   await expect(page.getByTestId("scenario-name")).toHaveText(template);
+}
+
+/** axe-core's WCAG 2 A/AA findings on the page as it is now, one line per rule ("" when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return result.violations.map(
+    (v) =>
+      `${new URL(page.url()).pathname}: ${v.id} (${v.nodes.length}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }

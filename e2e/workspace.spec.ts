@@ -1,4 +1,4 @@
-import { test, expect, signIn, signUp, confirmEmail, newScenarioFromTemplate } from "./fixtures";
+import { test, expect, signIn, signUp, confirmEmail, newScenarioFromTemplate, axeViolations } from "./fixtures";
 import { randomBytes } from "node:crypto";
 
 test("create from a template, what-if on volume, a constraint overrides the economics, save, and a viewer reads but cannot edit", async ({
@@ -68,6 +68,7 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await expect(inputs.getByLabel(/Requests per month/)).toBeDisabled();
   await expect(inputs.getByLabel(/Data must not leave our infrastructure/)).toBeChecked();
   await expect(inputs.getByRole("button", { name: /Remove/ })).toHaveCount(0);
+  expect(await axeViolations(viewer)).toEqual([]);
   await expect(viewer.getByRole("button", { name: /Save revision/ })).toHaveCount(0);
   // Viewers take part in the discussion.
   await viewer.getByPlaceholder("Add a comment…").fill("Agreed on the EU rule");
@@ -123,6 +124,7 @@ test("a stale save shows their change beside mine; merge, take theirs and keep m
   await expect(view.getByTestId("conflict-theirs")).toContainText("Requests per month: ");
   await expect(view.getByTestId("conflict-theirs")).toContainText("→ 3,000,000 requests");
   await expect(view.getByTestId("conflict-mine")).toContainText("They changed this too: 3,000,000 requests");
+  expect(await axeViolations(page)).toEqual([]);
   await view.getByRole("checkbox", { name: /Requests per month/ }).uncheck();
   await view.getByRole("button", { name: /Merge/ }).click();
   await expect(volume).toHaveValue("3,000,000");

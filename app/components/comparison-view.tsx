@@ -89,7 +89,7 @@ function Table({
 }
 
 /** What differs and what it does to the decision: each column against the first. */
-function SummaryPanel({ pairs }: { pairs: { title: string; summary: DecisionSummary }[] }) {
+function SummaryPanel({ pairs, first }: { pairs: { title: string; summary: DecisionSummary }[]; first: string }) {
   return (
     <section className="space-y-4 rounded-lg border border-blue-200 bg-blue-50/40 p-4" data-testid="compare-summary">
       <h2 className="text-base font-semibold">What differs and what it does to the decision</h2>
@@ -106,8 +106,8 @@ function SummaryPanel({ pairs }: { pairs: { title: string; summary: DecisionSumm
           ) : summary.drivers.length ? (
             <>
               <p className="text-sm text-gray-700">
-                {summary.differences.length} input{summary.differences.length === 1 ? " differs" : "s differ"}; the ones that move the
-                decision, each tried alone:
+                {summary.differences.length} input{summary.differences.length === 1 ? " differs" : "s differ"}. Applied one at a time to{" "}
+                {first}, these move the decision:
               </p>
               <ul className="space-y-1 text-sm" data-testid="compare-drivers">
                 {summary.drivers.map((d) => (
@@ -154,7 +154,7 @@ export function ComparisonView({ columns }: { columns: ComparisonColumn[] }) {
   }));
   return (
     <div className="space-y-6">
-      <SummaryPanel pairs={pairs} />
+      <SummaryPanel pairs={pairs} first={columns[0].label} />
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">Results</h2>
         <Table head={head} rows={resultRows(columns)} testId="compare-results" />

@@ -17,6 +17,7 @@ import { ScenarioActions } from "./scenario-actions";
 import { CommentsPanel, RevisionsPanel } from "./side-panels";
 import { MemoExport } from "@/app/components/memo-export";
 import { RenameScenario } from "./rename-scenario";
+import { ScenarioVersionProvider } from "./scenario-version";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scenario" };
@@ -46,67 +47,58 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
 
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      <div className="space-y-6">
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-              ← {team.name}
-            </Link>
-            <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight" data-testid="scenario-name">
-              {scenario.name}
-            </h1>
-            <p className="text-sm text-gray-600">
-              <span data-testid="scenario-status">{scenario.status}</span> · revision {revision.number}
-              {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
-              <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
-              {canEdit ? "" : " · read only (viewer)"}
-            </p>
-            {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
-            {canEdit ? (
-              <RenameScenario
-                scenarioId={scenario.id}
-                version={scenario.version}
-                name={scenario.name}
-                description={scenario.description ?? ""}
-              />
-            ) : null}
+      <ScenarioVersionProvider initial={scenario.version}>
+        <div className="space-y-6">
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="min-w-0">
+              <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
+                ← {team.name}
+              </Link>
+              <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight" data-testid="scenario-name">
+                {scenario.name}
+              </h1>
+              <p className="text-sm text-gray-600">
+                <span data-testid="scenario-status">{scenario.status}</span> · revision {revision.number}
+                {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
+                <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
+                {canEdit ? "" : " · read only (viewer)"}
+              </p>
+              {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
+              {canEdit ? <RenameScenario scenarioId={scenario.id} name={scenario.name} description={scenario.description ?? ""} /> : null}
+            </div>
+            {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} /> : null}
           </div>
-          {canEdit ? (
-            <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} version={scenario.version} />
+          {reprice ? (
+            <ThenVsNow
+              scenarioId={scenario.id}
+              canEdit={canEdit}
+              thenLabel={revision.catalogVersion?.label ?? "prices entered by hand"}
+              nowLabel={reprice.catalog.label}
+              then={evaluation}
+              now={evaluateScenario(reprice.input)}
+              changes={reprice.changes}
+              unmatched={reprice.unmatched}
+            />
           ) : null}
-        </div>
-        {reprice ? (
-          <ThenVsNow
+          <ScenarioWorkspace
+            key={`${scenario.id}-${scenario.version}`}
             scenarioId={scenario.id}
-            version={scenario.version}
+            initialInput={revision.input as ScenarioInputRaw}
+            initialEvaluation={evaluation}
             canEdit={canEdit}
-            thenLabel={revision.catalogVersion?.label ?? "prices entered by hand"}
-            nowLabel={reprice.catalog.label}
-            then={evaluation}
-            now={evaluateScenario(reprice.input)}
-            changes={reprice.changes}
-            unmatched={reprice.unmatched}
+            catalog={picker ?? REFERENCE_PICKER}
           />
-        ) : null}
-        <ScenarioWorkspace
-          key={`${scenario.id}-${scenario.version}`}
-          scenarioId={scenario.id}
-          initialInput={revision.input as ScenarioInputRaw}
-          initialEvaluation={evaluation}
-          initialVersion={scenario.version}
-          canEdit={canEdit}
-          catalog={picker ?? REFERENCE_PICKER}
-        />
-        <MemoExport
-          action={`/api/v1/scenarios/${scenario.id}/memo`}
-          hidden={{ revision: String(revision.number) }}
-          note={`The memo is written from saved revision ${revision.number}; save first to include unsaved edits.`}
-        />
-        <div className="grid gap-4 lg:grid-cols-2">
-          <RevisionsPanel scenarioId={scenario.id} teamSlug={team.slug} version={scenario.version} canEdit={canEdit} />
-          <CommentsPanel scenarioId={scenario.id} />
+          <MemoExport
+            action={`/api/v1/scenarios/${scenario.id}/memo`}
+            hidden={{ revision: String(revision.number) }}
+            note={`The memo is written from saved revision ${revision.number}; save first to include unsaved edits.`}
+          />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <RevisionsPanel scenarioId={scenario.id} teamSlug={team.slug} canEdit={canEdit} />
+            <CommentsPanel scenarioId={scenario.id} />
+          </div>
         </div>
-      </div>
+      </ScenarioVersionProvider>
     </HydrationBoundary>
   );
 }

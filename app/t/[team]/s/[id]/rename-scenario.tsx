@@ -4,24 +4,17 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { useScenarioVersion } from "./scenario-version";
 
-export function RenameScenario({
-  scenarioId,
-  version,
-  name,
-  description,
-}: {
-  scenarioId: string;
-  version: number;
-  name: string;
-  description: string;
-}) {
+export function RenameScenario({ scenarioId, name, description }: { scenarioId: string; name: string; description: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const { version, setVersion } = useScenarioVersion();
   const rename = useMutation({
     mutationFn: (body: { name: string; description: string }) =>
-      api(`/api/v1/scenarios/${scenarioId}`, { method: "PATCH", body: { baseVersion: version, ...body } }),
-    onSuccess: () => {
+      api<{ version: number }>(`/api/v1/scenarios/${scenarioId}`, { method: "PATCH", body: { baseVersion: version, ...body } }),
+    onSuccess: (r) => {
+      setVersion(r.version);
       setOpen(false);
       router.refresh();
     },

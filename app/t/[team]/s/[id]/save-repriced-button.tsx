@@ -3,12 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api } from "@/lib/client/api";
+import { useScenarioVersion } from "./scenario-version";
 
-export function SaveRepricedButton({ scenarioId, version, catalogLabel }: { scenarioId: string; version: number; catalogLabel: string }) {
+export function SaveRepricedButton({ scenarioId, catalogLabel }: { scenarioId: string; catalogLabel: string }) {
   const router = useRouter();
+  const { version, setVersion } = useScenarioVersion();
   const save = useMutation({
-    mutationFn: () => api(`/api/v1/scenarios/${scenarioId}/reprice`, { method: "POST", body: { baseVersion: version } }),
-    onSuccess: () => router.refresh(),
+    mutationFn: () =>
+      api<{ version: number }>(`/api/v1/scenarios/${scenarioId}/reprice`, { method: "POST", body: { baseVersion: version } }),
+    onSuccess: (r) => {
+      setVersion(r.version);
+      router.refresh();
+    },
   });
   return (
     <div className="text-right">

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api } from "@/lib/client/api";
+import { useScenarioVersion } from "./scenario-version";
 import { STATUS_FLOW } from "@/lib/validation/status-flow";
 
 const VERB: Record<string, string> = { draft: "Back to draft", proposed: "Propose", decided: "Mark decided", archived: "Archive" };
@@ -11,18 +12,20 @@ export function ScenarioActions({
   scenarioId,
   teamSlug,
   status,
-  version,
 }: {
   scenarioId: string;
   teamSlug: string;
   status: keyof typeof STATUS_FLOW;
-  version: number;
 }) {
   const router = useRouter();
+  const { version, setVersion } = useScenarioVersion();
   const setStatus = useMutation({
     mutationFn: (next: string) =>
-      api(`/api/v1/scenarios/${scenarioId}/status`, { method: "POST", body: { baseVersion: version, status: next } }),
-    onSuccess: () => router.refresh(),
+      api<{ version: number }>(`/api/v1/scenarios/${scenarioId}/status`, { method: "POST", body: { baseVersion: version, status: next } }),
+    onSuccess: (r) => {
+      setVersion(r.version);
+      router.refresh();
+    },
   });
   const duplicate = useMutation({
     mutationFn: () => api<{ id: string }>(`/api/v1/scenarios/${scenarioId}/duplicate`, { method: "POST", body: {} }),

@@ -15,6 +15,7 @@ import { ScenarioForm } from "./scenario-form";
 import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
 import { ConflictView, loadTheirs, type Theirs } from "./conflict-view";
 import { SaveBar } from "./save-bar";
+import { useScenarioVersion } from "./scenario-version";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 
 // The browser runs the same engine for instant what-if, with the scenario's own (seeded) Monte
@@ -40,21 +41,21 @@ export function ScenarioWorkspace({
   scenarioId,
   initialInput,
   initialEvaluation,
-  initialVersion,
   canEdit,
   catalog,
 }: {
   scenarioId: string;
   initialInput: ScenarioInputRaw;
   initialEvaluation: Evaluation;
-  initialVersion: number;
   canEdit: boolean;
   catalog: PickerCatalog;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [input, setInput] = useState<ScenarioInputRaw>(initialInput);
-  const [version, setVersion] = useState(initialVersion);
+  // What a save names as its base: the page's current version, unless the edits started from
+  // another one (a restored draft, a merge onto their revision).
+  const [restoredBase, setRestoredBase] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState("");
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -67,6 +68,8 @@ export function ScenarioWorkspace({
   // version after a conflict) remounts the form so every field shows the new value.
   const [formKey, setFormKey] = useState(0);
   const engine = useEngine(canEdit);
+  const shared = useScenarioVersion();
+  const version = restoredBase ?? shared.version;
   // A User Timing mark when the workspace has hydrated: `npm run bench` reads it as "usable".
   useEffect(() => void performance.mark("scenario-interactive"), []);
 
@@ -96,7 +99,8 @@ export function ScenarioWorkspace({
       api<{ version: number; revision: number }>(`/api/v1/scenarios/${scenarioId}`, { method: "PUT", body: { ...body, message } }),
     onSuccess: (r) => {
       discardDraft(scenarioId);
-      setVersion(r.version);
+      setRestoredBase(null);
+      shared.setVersion(r.version);
       setDirty(false);
       setMessage("");
       setSaveError(null);
@@ -129,7 +133,7 @@ export function ScenarioWorkspace({
   const merge = (theirs: Theirs, merged: ScenarioInputRaw) => {
     setInput(merged);
     setBaseInput(theirs.input);
-    setVersion(theirs.version);
+    setRestoredBase(theirs.version);
     setFormKey((k) => k + 1);
     setConflict(null);
   };
@@ -138,7 +142,12 @@ export function ScenarioWorkspace({
     <div className="space-y-4">
       {conflict ? (
         <div data-testid="save-conflict" className="space-y-2">
-          <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="save-error">
+          {/* The server's sentence names who saved; once their version is here, the view below says it all. */}
+          <p
+            role="alert"
+            className={conflict.theirs ? "sr-only" : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"}
+            data-testid="save-error"
+          >
             {conflict.text}
           </p>
           {conflict.theirs ? (
@@ -157,7 +166,7 @@ export function ScenarioWorkspace({
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         {!canEdit ? (
           <div className="space-y-3" data-testid="viewer-inputs">
-            <p className="rounded-md bg-gray-50 px-3 py-2 text-xs text-gray-600">
+            <p className="rounded-md border border-gray-200 bg-white px-3 py-2 text-xs text-gray-600">
               Every input of this revision, read only: ask an editor to change one.
             </p>
             <ScenarioForm input={input} set={() => {}} errors={errors} catalog={catalog} readOnly />
@@ -172,7 +181,7 @@ export function ScenarioWorkspace({
                   setBaseInput(kept.baseInput ?? initialInput);
                   setFormKey((k) => k + 1);
                   setMessage(kept.message);
-                  setVersion(kept.baseVersion);
+                  setRestoredBase(kept.baseVersion);
                   setDirty(true);
                   draft.dismiss();
                 }}

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useState } from "react";
+import { useScenarioVersion } from "./scenario-version";
 import { api, ApiError, queryKeys } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/format/numbers";
 
@@ -74,18 +75,9 @@ export function CommentsPanel({ scenarioId }: { scenarioId: string }) {
   );
 }
 
-export function RevisionsPanel({
-  scenarioId,
-  teamSlug,
-  version,
-  canEdit,
-}: {
-  scenarioId: string;
-  teamSlug: string;
-  version: number;
-  canEdit: boolean;
-}) {
+export function RevisionsPanel({ scenarioId, teamSlug, canEdit }: { scenarioId: string; teamSlug: string; canEdit: boolean }) {
   const router = useRouter();
+  const { version } = useScenarioVersion();
   const qc = useQueryClient();
   const revisions = useQuery({
     queryKey: queryKeys.revisions(scenarioId),

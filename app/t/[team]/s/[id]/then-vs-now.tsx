@@ -23,7 +23,6 @@ const showValue = (field: string, v: number | null) =>
 /** The saved revision's evaluation beside the same scenario at the newest catalog's prices. */
 export function ThenVsNow(props: {
   scenarioId: string;
-  version: number;
   canEdit: boolean;
   thenLabel: string;
   nowLabel: string;
@@ -53,7 +52,7 @@ export function ThenVsNow(props: {
             stay at the saved prices until you save a re-priced revision.
           </p>
         </div>
-        {props.canEdit ? <SaveRepricedButton scenarioId={props.scenarioId} version={props.version} catalogLabel={props.nowLabel} /> : null}
+        {props.canEdit ? <SaveRepricedButton scenarioId={props.scenarioId} catalogLabel={props.nowLabel} /> : null}
       </div>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {[
