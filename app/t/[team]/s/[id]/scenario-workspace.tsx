@@ -165,7 +165,7 @@ export function ScenarioWorkspace({
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         {!canEdit ? (
-          <div className="space-y-3" data-testid="viewer-inputs">
+          <div className="order-2 space-y-3 xl:order-1" data-testid="viewer-inputs">
             <p className="rounded-md border border-gray-200 bg-white px-3 py-2 text-xs text-gray-600">
               Every input of this revision, read only: ask an editor to change one.
             </p>
@@ -204,7 +204,8 @@ export function ScenarioWorkspace({
             />
           </div>
         )}
-        <div className="min-w-0 space-y-6" aria-live="polite">
+        {/* A viewer reads the results first on a narrow screen; the inputs follow them. */}
+      <div className={`min-w-0 space-y-6 ${canEdit ? "" : "order-1 xl:order-2"}`} aria-live="polite">
           {Object.keys(live.errors).length ? (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
               Fix the highlighted fields; the results below are from the last valid input.
