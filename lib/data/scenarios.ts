@@ -151,15 +151,10 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
   const summary = evaluationSummary(data.input);
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
-    const bumped = await tx.scenario.updateMany({
-      where: { id: scenarioId, version: data.baseVersion },
-      data: {
-        version: { increment: 1 },
-        ...(data.name ? { name: data.name } : {}),
-        ...(data.description !== undefined ? { description: data.description } : {}),
-      },
+    await bumpVersion(tx, scenarioId, data.baseVersion, {
+      ...(data.name ? { name: data.name } : {}),
+      ...(data.description !== undefined ? { description: data.description } : {}),
     });
-    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
     const revision = await appendRevision(tx, scenarioId, {
       input: data.input as unknown as Prisma.InputJsonValue,
       summary,
@@ -176,6 +171,19 @@ export async function saveRevision(userId: string, scenarioId: string, raw: unkn
     });
     return { id: scenarioId, version: revision.version, revision: revision.number };
   });
+}
+
+/**
+ * Bumps the scenario's version if it is still the one the caller loaded, with `fields` changed in
+ * the same write; otherwise nothing is written and the conflict says who saved what.
+ */
+async function bumpVersion(tx: Tx, scenarioId: string, baseVersion: number, fields: Prisma.ScenarioUpdateManyMutationInput = {}) {
+  const bumped = await tx.scenario.updateMany({
+    where: { id: scenarioId, version: baseVersion },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (bumped.count === 0) throw await conflict(tx, scenarioId, baseVersion);
+  return baseVersion + 1;
 }
 
 async function conflict(tx: Tx, scenarioId: string, baseVersion: number) {
@@ -199,11 +207,10 @@ export async function renameScenario(userId: string, scenarioId: string, raw: un
   return getDb().$transaction(async (tx) => {
     const current = await requireScenarioRole(tx, userId, scenarioId, "scenario:write");
     const data = parseInput(RenameScenarioSchema, raw);
-    const bumped = await tx.scenario.updateMany({
-      where: { id: scenarioId, version: data.baseVersion },
-      data: { name: data.name, ...(data.description !== undefined ? { description: data.description } : {}), version: { increment: 1 } },
+    const version = await bumpVersion(tx, scenarioId, data.baseVersion, {
+      name: data.name,
+      ...(data.description !== undefined ? { description: data.description } : {}),
     });
-    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
     await recordAudit(tx, {
       teamId: current.teamId,
       actorId: userId,
@@ -211,7 +218,7 @@ export async function renameScenario(userId: string, scenarioId: string, raw: un
       target: `scenario:${scenarioId}`,
       data: { from: current.name, to: data.name },
     });
-    return { id: scenarioId, version: data.baseVersion + 1, name: data.name };
+    return { id: scenarioId, version, name: data.name };
   });
 }
 
@@ -226,11 +233,7 @@ export async function setScenarioStatus(userId: string, scenarioId: string, raw:
         status: [`From ${current.status}: ${allowed.join(" or ")}.`],
       });
     }
-    const bumped = await tx.scenario.updateMany({
-      where: { id: scenarioId, version: data.baseVersion },
-      data: { status: data.status, version: { increment: 1 } },
-    });
-    if (bumped.count === 0) throw await conflict(tx, scenarioId, data.baseVersion);
+    const version = await bumpVersion(tx, scenarioId, data.baseVersion, { status: data.status });
     await recordAudit(tx, {
       teamId: current.teamId,
       actorId: userId,
@@ -238,7 +241,7 @@ export async function setScenarioStatus(userId: string, scenarioId: string, raw:
       target: `scenario:${scenarioId}`,
       data: { from: current.status, to: data.status },
     });
-    return { id: scenarioId, version: data.baseVersion + 1, status: data.status };
+    return { id: scenarioId, version, status: data.status };
   });
 }
 

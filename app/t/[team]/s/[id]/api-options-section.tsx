@@ -1,8 +1,17 @@
 "use client";
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
-import { apiOptionFromRow, uniqueOption, type PickerCatalog } from "@/lib/catalog/templates";
-import { CertBoxes, NumberField, OptionCard, RegionsField, Section, useReadOnly, type Errors, type Set } from "./form-fields";
+import { apiOptionFromRow, uniqueOption } from "@/lib/catalog/templates";
+import {
+  CertBoxes,
+  NumberField,
+  OptionCard,
+  RegionsField,
+  Section,
+  useReadOnly,
+  type Errors,
+  type OptionSectionProps,
+} from "./form-fields";
 
 type ApiOption = NonNullable<ScenarioInputRaw["apiOptions"]>[number];
 type Attributes = NonNullable<ApiOption["attributes"]>;
@@ -11,17 +20,7 @@ type Attributes = NonNullable<ApiOption["attributes"]>;
 export const allOptions = (d: ScenarioInputRaw) => [...(d.apiOptions ?? []), ...(d.selfHostOptions ?? [])];
 
 /** The API options, each with its prices and (folded) compliance and latency attributes. */
-export function ApiOptionsSection({
-  input,
-  set,
-  errors,
-  catalog,
-}: {
-  input: ScenarioInputRaw;
-  set: Set;
-  errors: Errors;
-  catalog: PickerCatalog;
-}) {
+export function ApiOptionsSection({ input, set, errors, catalog }: OptionSectionProps) {
   const readOnly = useReadOnly();
   return (
     <Section title="API options">

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
-import { CertBoxes, NumberField, RegionsField, Section, type Errors, type Set } from "./form-fields";
+import { CertBoxes, NumberField, RegionsField, Section, type SectionProps } from "./form-fields";
 import { CustomConstraints } from "./custom-constraints";
 import { CONSTRAINT_TITLES } from "@/lib/results/input-labels";
 
@@ -47,7 +47,7 @@ const KINDS: { kind: Kind; title: string; note?: string; make: () => Constraint 
 ];
 
 /** Hard requirements that remove options whatever they cost, each with its figure when it has one. */
-export function ConstraintsSection({ input, set, errors }: { input: ScenarioInputRaw; set: Set; errors: Errors }) {
+export function ConstraintsSection({ input, set, errors }: SectionProps) {
   const constraints = input.constraints ?? [];
   const toggle = ({ kind, make }: (typeof KINDS)[number]) =>
     set((d) => {

@@ -3,11 +3,16 @@
 // field error), a titled section, an option card, certification boxes and a regions field.
 import { createContext, useContext, useEffect, useRef } from "react";
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { PickerCatalog } from "@/lib/catalog/templates";
 import { formatFieldNumber, parseFieldNumber } from "@/lib/format/numbers";
 import { inputLabel } from "@/lib/results/input-labels";
 
 export type Errors = Record<string, string[]>;
 export type Set = (mutate: (draft: ScenarioInputRaw) => void) => void;
+
+/** What every section of the form receives; option sections also get the catalog to add from. */
+export type SectionProps = { input: ScenarioInputRaw; set: Set; errors: Errors };
+export type OptionSectionProps = SectionProps & { catalog: PickerCatalog };
 
 /** True when the person may only read: inputs are shown disabled and add/remove controls hidden. */
 export const ReadOnly = createContext(false);

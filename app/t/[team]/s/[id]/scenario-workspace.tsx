@@ -205,7 +205,7 @@ export function ScenarioWorkspace({
           </div>
         )}
         {/* A viewer reads the results first on a narrow screen; the inputs follow them. */}
-      <div className={`min-w-0 space-y-6 ${canEdit ? "" : "order-1 xl:order-2"}`} aria-live="polite">
+        <div className={`min-w-0 space-y-6 ${canEdit ? "" : "order-1 xl:order-2"}`} aria-live="polite">
           {Object.keys(live.errors).length ? (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
               Fix the highlighted fields; the results below are from the last valid input.

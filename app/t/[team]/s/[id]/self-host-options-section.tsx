@@ -2,7 +2,16 @@
 
 import type { ScenarioInputRaw } from "@/lib/engine/schema";
 import { selfHostOptionFromRows, uniqueOption, type PickerCatalog } from "@/lib/catalog/templates";
-import { CertBoxes, NumberField, OptionCard, RegionsField, Section, SelectField, useReadOnly, type Errors, type Set } from "./form-fields";
+import {
+  CertBoxes,
+  NumberField,
+  OptionCard,
+  RegionsField,
+  Section,
+  SelectField,
+  useReadOnly,
+  type OptionSectionProps,
+} from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
 import { allOptions } from "./api-options-section";
 
@@ -39,17 +48,7 @@ const BILLING = [
 ] as const;
 
 /** The self-host options: GPU price, capacity rules, people, serving and compliance per option. */
-export function SelfHostOptionsSection({
-  input,
-  set,
-  errors,
-  catalog,
-}: {
-  input: ScenarioInputRaw;
-  set: Set;
-  errors: Errors;
-  catalog: PickerCatalog;
-}) {
+export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSectionProps) {
   const readOnly = useReadOnly();
   return (
     <Section title="Self-host options">

@@ -1,7 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
-import { NumberField, Section, type Errors, type Set } from "./form-fields";
+import { NumberField, Section, type SectionProps } from "./form-fields";
 
 const WORKLOAD_KEYS = [
   "requestsPerMonth",
@@ -16,10 +15,8 @@ const WORKLOAD_KEYS = [
   "horizonMonths",
 ] as const;
 
-type Props = { input: ScenarioInputRaw; set: Set; errors: Errors };
-
 /** The workload and the people cost: the figures every option shares. */
-export function WorkloadSection({ input, set, errors }: Props) {
+export function WorkloadSection({ input, set, errors }: SectionProps) {
   const w = input.workload as Record<string, number | undefined>;
   return (
     <Section title="Workload">
@@ -45,7 +42,7 @@ export function WorkloadSection({ input, set, errors }: Props) {
 }
 
 /** How close a call leans to the API, and the speed each self-hosted stream must get. */
-export function DecisionRulesSection({ input, set, errors }: Props) {
+export function DecisionRulesSection({ input, set, errors }: SectionProps) {
   return (
     <Section title="Decision rules">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
