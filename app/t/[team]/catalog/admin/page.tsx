@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
-import { CatalogAdmin, type DraftRows } from "./catalog-admin";
+import { CatalogAdmin } from "./catalog-admin";
+import type { DraftRows } from "./admin-shared";
 import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,174 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+import { type DraftRows, today, Errors } from "./admin-shared";
+import { AddRow } from "./add-row";
+
+export function PriceInput({
+  value,
+  onSave,
+  label,
+}: {
+  value: number | null;
+  onSave: (v: number | null) => Promise<unknown>;
+  label: string;
+}) {
+  const [text, setText] = useState(value === null ? "" : String(value));
+  const [state, setState] = useState<"idle" | "saving" | "saved" | "error">("idle");
+  const [error, setError] = useState<string | null>(null);
+  const dirty = text !== (value === null ? "" : String(value));
+  return (
+    <span className="inline-flex flex-col items-end">
+      <input
+        aria-label={label}
+        className={`w-24 rounded border px-1.5 py-0.5 text-right text-sm tabular-nums ${state === "error" ? "border-red-500" : dirty ? "border-amber-500" : "border-gray-300"}`}
+        value={text}
+        onChange={(e) => (setText(e.target.value), setState("idle"))}
+        onBlur={async () => {
+          if (!dirty) return;
+          setState("saving");
+          try {
+            await onSave(text.trim() === "" ? null : Number(text));
+            setState("saved");
+            setError(null);
+          } catch (e) {
+            setState("error");
+            setError(e instanceof ApiError ? (Object.values(e.fieldErrors)[0]?.[0] ?? e.message) : (e as Error).message);
+          }
+        }}
+      />
+      {error ? (
+        <span className="text-xs text-red-700">{error}</span>
+      ) : state === "saved" ? (
+        <span className="text-xs text-emerald-700">saved</span>
+      ) : null}
+    </span>
+  );
+}
+
+export function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: string }) {
+  const router = useRouter();
+  const [filter, setFilter] = useState("");
+  const patch = (kind: "api-prices" | "gpu-offers", id: string, body: Record<string, unknown>) =>
+    api(`/api/v1/catalog/${kind}/${id}`, { method: "PATCH", body: { ...body, checkedAt: today() } });
+  const retire = useMutation({
+    mutationFn: (v: { kind: "api-prices" | "gpu-offers"; id: string }) => api(`/api/v1/catalog/${v.kind}/${v.id}`, { method: "DELETE" }),
+    onSuccess: () => router.refresh(),
+  });
+  const f = filter.toLowerCase();
+  const api_ = rows.api.filter((r) => `${r.provider} ${r.model}`.toLowerCase().includes(f));
+  const gpu = rows.gpu.filter((r) => `${r.provider} ${r.gpuType}`.toLowerCase().includes(f));
+  return (
+    <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="draft-rows">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h3 className="text-sm font-semibold">Edit prices (saved when you leave a field; the checked date becomes today)</h3>
+        <input
+          className="field-input w-64 py-1"
+          placeholder="Filter rows"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="Filter rows"
+        />
+      </div>
+      <Errors error={retire.error} />
+      <AddRow draftId={draftId} />
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
+            <tr>
+              <th className="py-1 pr-3">API model</th>
+              <th className="py-1 pr-3 text-right">Input /1M</th>
+              <th className="py-1 pr-3 text-right">Cached /1M</th>
+              <th className="py-1 pr-3 text-right">Output /1M</th>
+              <th className="py-1 pr-3">Checked</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {api_.map((r) => (
+              <tr key={r.id} data-row={`${r.provider} ${r.model}`}>
+                <td className="py-1 pr-3">
+                  {r.provider} · <span className="font-medium">{r.model}</span>{" "}
+                  <span className="text-xs text-gray-500">
+                    {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
+                  </span>
+                </td>
+                <td className="py-1 pr-3 text-right">
+                  <PriceInput
+                    label={`${r.model} input price`}
+                    value={r.inputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
+                  />
+                </td>
+                <td className="py-1 pr-3 text-right">
+                  <PriceInput
+                    label={`${r.model} cached input price`}
+                    value={r.cachedInputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
+                  />
+                </td>
+                <td className="py-1 pr-3 text-right">
+                  <PriceInput
+                    label={`${r.model} output price`}
+                    value={r.outputPerM}
+                    onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
+                  />
+                </td>
+                <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
+                <td className="py-1 text-right">
+                  <button className="text-xs text-red-700 hover:underline" onClick={() => retire.mutate({ kind: "api-prices", id: r.id })}>
+                    Retire
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="mt-4 min-w-full text-sm">
+          <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
+            <tr>
+              <th className="py-1 pr-3">GPU offer</th>
+              <th className="py-1 pr-3 text-right">$/GPU-hour</th>
+              <th className="py-1 pr-3 text-right">Rented in</th>
+              <th className="py-1 pr-3">Checked</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {gpu.map((r) => (
+              <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
+                <td className="py-1 pr-3">
+                  <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
+                  <span className="text-xs text-gray-500">{r.provisioning.replace("_", " ")}</span>
+                </td>
+                <td className="py-1 pr-3 text-right">
+                  <PriceInput
+                    label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
+                    value={r.pricePerGpuHour}
+                    onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+                  />
+                </td>
+                <td className="py-1 pr-3 text-right">
+                  <PriceInput
+                    label={`${r.gpuType} at ${r.provider} GPUs per rental`}
+                    value={r.minGpus}
+                    onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
+                  />
+                </td>
+                <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
+                <td className="py-1 text-right">
+                  <button className="text-xs text-red-700 hover:underline" onClick={() => retire.mutate({ kind: "gpu-offers", id: r.id })}>
+                    Retire
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
