@@ -31,7 +31,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh embedded database for every run, then `next start` on the built app.
-    command: `bash scripts/e2e-server.sh ${PORT}`,
+    command: `bash scripts/bin/e2e-server.sh ${PORT}`,
     url: `${BASE_URL}/signin`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -45,7 +45,7 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** The server's emails (scripts/e2e-server.sh sets no SMTP_URL, so they are files here). */
+/** The server's emails (scripts/bin/e2e-server.sh sets no SMTP_URL, so they are files here). */
 export const OUTBOX = path.resolve(`.data/e2e-${Number(process.env.E2E_PORT ?? 3100)}-outbox`);
 
 /** The link in the newest email to `to` whose subject matches, sent after `since`. */

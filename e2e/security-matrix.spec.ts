@@ -175,7 +175,7 @@ test("security matrix: every route × every caller answers as the access rules p
   // Another team whose invitations the accept-invitation route consumes, one per caller.
   const host = await signUpAndIn("host");
 
-  // A catalog administrator of its own (scripts/e2e-server.sh lists it in ADMIN_EMAILS), so the
+  // A catalog administrator of its own (scripts/bin/e2e-server.sh lists it in ADMIN_EMAILS), so the
   // teams and invitations it creates here stay out of the demo user's workspace.
   const admin = await signUpAndIn("admin", "matrix-admin@example.com");
 

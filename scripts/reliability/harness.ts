@@ -34,7 +34,7 @@ export async function freshDatabase(kind: DbKind, name: string): Promise<{ url: 
     ({ url, drop } = await createEmptyDatabase("postgres"));
   }
   for (const command of ["deploy", "seed"]) {
-    const r = spawnSync("npx", ["tsx", "scripts/db.ts", command], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const r = spawnSync("npx", ["tsx", "scripts/bin/db.ts", command], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`db ${command} failed: ${r.stderr || r.stdout}`);
   }
   return { url, drop };

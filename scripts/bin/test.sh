@@ -2,7 +2,7 @@
 # `npm test`: the whole suite: types, lint, unit, integration (PGlite; PostgreSQL too when
 # TEST_DATABASE_URL is set), then end-to-end in Chromium against a production build.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 # Chromium drives the end-to-end tests; poppler's pdftotext reads the memo PDFs back.
@@ -27,7 +27,7 @@ step "production build"; NEXT_TELEMETRY_DISABLED=1 npm run build --silent
 step "end-to-end tests (Chromium)"; npx playwright test
 # Reliability against `next start` on the build above (README "Reliability"): racing stale saves
 # and two instances, faults (PostgreSQL stopped mid-run, SIGKILL of the embedded store), load.
-step "reliability: stale saves and instances"; npx tsx scripts/instances.ts
-step "reliability: faults"; npx tsx scripts/faults.ts
-step "reliability: memos render off the request thread"; npx tsx scripts/memos.ts
-step "reliability: load"; npx tsx scripts/load.ts
+step "reliability: stale saves and instances"; npx tsx scripts/reliability/instances.ts
+step "reliability: faults"; npx tsx scripts/reliability/faults.ts
+step "reliability: memos render off the request thread"; npx tsx scripts/reliability/memos.ts
+step "reliability: load"; npx tsx scripts/reliability/load.ts

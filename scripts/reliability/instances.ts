@@ -7,17 +7,8 @@
 // - Two instances (PostgreSQL): a session made on one is valid on the other; failed sign-ins
 //   and API-token requests are counted once across both (the counters live in the database).
 //   npm run instances -- [--db pglite|postgres|both]
-import {
-  Client,
-  dbKindsFromArgs,
-  ensureBuild,
-  freshDatabase,
-  startServer,
-  type DbKind,
-  type Server,
-  runScript,
-} from "./reliability/harness";
-import { exampleInput } from "./reliability/writers";
+import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, startServer, type DbKind, type Server, runScript } from "./harness";
+import { exampleInput } from "./writers";
 
 const SAVES = 100;
 const RATE = 30;

@@ -10,8 +10,8 @@
 //   npm run faults -- [--only postgres|pglite]
 import { execFileSync, execSync } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
-import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./reliability/harness";
-import { Writer } from "./reliability/writers";
+import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./harness";
+import { Writer } from "./writers";
 
 const WRITERS = 8;
 const argv = process.argv.slice(2);

@@ -12,6 +12,6 @@ export ADMIN_EMAILS="demo@breakeven.local,matrix-admin@example.com"
 export MAIL_OUTBOX_DIR=".data/e2e-${port}-outbox"
 export SIGNUP_LIMIT_PER_HOUR=100000
 rm -rf ".data/e2e-${port}" "$MAIL_OUTBOX_DIR"
-npx tsx scripts/db.ts deploy
-npx tsx scripts/db.ts seed
+npx tsx scripts/bin/db.ts deploy
+npx tsx scripts/bin/db.ts seed
 exec npx next start --hostname 127.0.0.1 --port "$port"

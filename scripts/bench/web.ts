@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { Client, ensureBuild, freshDatabase, percentile, startServer } from "./reliability/harness";
+import { Client, ensureBuild, freshDatabase, percentile, startServer } from "../reliability/harness";
 
 export type Timing = { median: number; p90: number; runs: number };
 

@@ -4,11 +4,11 @@
 //   reset           drop everything, re-apply all migrations, seed
 //   seed            run the idempotent seed
 //   check           exit 1 when the schema and the migrations disagree (drift)
-import { openAdapter, describeTarget, parseDatabaseUrl } from "../lib/database/connect";
-import { applyMigrations, createMigration, openSchemaEngine, pendingSchemaChange, resetDatabase } from "../lib/database/migrations";
-import { createDb } from "../lib/db";
-import { demoAllowed, seed } from "../lib/data/seed";
-import { reevaluateAfterEngineUpgrade } from "../lib/data/repricing";
+import { openAdapter, describeTarget, parseDatabaseUrl } from "../../lib/database/connect";
+import { applyMigrations, createMigration, openSchemaEngine, pendingSchemaChange, resetDatabase } from "../../lib/database/migrations";
+import { createDb } from "../../lib/db";
+import { demoAllowed, seed } from "../../lib/data/seed";
+import { reevaluateAfterEngineUpgrade } from "../../lib/data/repricing";
 
 async function withEngine<T>(fn: (engine: Awaited<ReturnType<typeof openSchemaEngine>>) => Promise<T>): Promise<T> {
   const handle = openAdapter(process.env.DATABASE_URL);
@@ -86,7 +86,7 @@ async function main() {
       break;
     }
     default:
-      console.error("usage: tsx scripts/db.ts migrate [name] | deploy | reset | seed | check");
+      console.error("usage: tsx scripts/bin/db.ts migrate [name] | deploy | reset | seed | check");
       process.exit(2);
   }
 }

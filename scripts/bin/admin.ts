@@ -4,7 +4,7 @@
 // administrators by configuration. disable/enable: an account as a whole, on every team
 // (disabling ends its sessions and stops its API tokens); team owners only suspend access to
 // their own team.
-import { createDb } from "../lib/db";
+import { createDb } from "../../lib/db";
 
 async function main() {
   const [command, email] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // `npm run calibrate`: the roofline against every published and observed throughput row, and the
 // queueing approximation against the online rows' time to first token, as Markdown tables.
-import { estimateThroughput, latencyPoints, throughputPoints } from "../lib/catalog/calibration";
+import { estimateThroughput, latencyPoints, throughputPoints } from "../../lib/catalog/calibration";
 
 const points = throughputPoints().map((p) => ({ ...p, estimate: estimateThroughput(p) }));
 const factor = (r: number) => Math.max(r, 1 / r);

@@ -6,17 +6,7 @@
 //   npm run load -- [--db pglite|postgres|both] [--users 50] [--seconds 60] [--port 3300]
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
-import {
-  Client,
-  dbKindsFromArgs,
-  ensureBuild,
-  freshDatabase,
-  numberArg,
-  percentile,
-  runScript,
-  startServer,
-  type DbKind,
-} from "./reliability/harness";
+import { Client, dbKindsFromArgs, ensureBuild, freshDatabase, numberArg, percentile, runScript, startServer, type DbKind } from "./harness";
 
 const argv = process.argv.slice(2);
 const USERS = numberArg(argv, "--users", 50);

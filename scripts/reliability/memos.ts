@@ -7,7 +7,7 @@
 // a stalled event loop shows under either rule, a noisy neighbour does not.
 //   npm run memos -- [--port 3340]
 import { readFileSync } from "node:fs";
-import { Client, ensureBuild, freshDatabase, numberArg, percentile, runScript, sleep, startServer } from "./reliability/harness";
+import { Client, ensureBuild, freshDatabase, numberArg, percentile, runScript, sleep, startServer } from "./harness";
 
 const PORT = numberArg(process.argv.slice(2), "--port", 3340);
 const PROBE_P99_MS = 100;

@@ -14,7 +14,7 @@ import { buildSync } from "esbuild";
 const outDir = mkdtempSync(path.join(os.tmpdir(), "breakeven-bench-"));
 const bundle = path.join(outDir, "engine.mjs");
 buildSync({
-  entryPoints: [path.resolve("scripts/bench-entry.ts")],
+  entryPoints: [path.resolve("scripts/bench/entry.ts")],
   bundle: true,
   format: "esm",
   platform: "node",
@@ -24,7 +24,7 @@ buildSync({
 });
 const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario } = (await import(
   pathToFileURL(bundle).href
-)) as typeof import("./bench-entry");
+)) as typeof import("./entry");
 
 // `npm run bench -- engine memo` runs only the named sections (engine, memo, reprice, web); no
 // argument runs all of them, and the baseline always runs. `--markdown` also writes the results
@@ -173,9 +173,9 @@ async function measureAsync(fn: () => Promise<unknown>, minRuns: number, minMs: 
   return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], runs: times.length };
 }
 if (want("memo")) {
-  const { buildMemo } = await import("../lib/memo/content");
-  const { memoMarkdown } = await import("../lib/memo/markdown");
-  const { renderMemoPdf } = await import("../lib/memo/pdf");
+  const { buildMemo } = await import("../../lib/memo/content");
+  const { memoMarkdown } = await import("../../lib/memo/markdown");
+  const { renderMemoPdf } = await import("../../lib/memo/pdf");
   const source = (raw: unknown) => {
     const input = parseScenario(raw);
     return {
@@ -225,7 +225,7 @@ for (const kind of want("reprice") ? (["pglite", "postgres"] as const) : []) {
     continue;
   }
   const count = process.env.REPRICE_COUNT ?? "10000";
-  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-reprice.ts", kind, count], {
+  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/reprice.ts", kind, count], {
     encoding: "utf8",
     env: process.env,
     maxBuffer: 16 * 1024 * 1024,
@@ -292,7 +292,7 @@ function meets(r: Row): boolean {
 // after changing the code), embedded PGlite, one request at a time.
 if (want("web")) {
   // Imported here: it loads the database layer, which the engine figures should not share a heap with.
-  const { browserFigures, firstLoadJs, httpFigures } = await import("./bench-web");
+  const { browserFigures, firstLoadJs, httpFigures } = await import("./web");
   const web = await httpFigures();
   console.log(`\nHTTP, next start on the production build, embedded PGlite, sequential requests (${web.trivial.runs} each):`);
   const http = [

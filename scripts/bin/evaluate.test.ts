@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "evaluate-cli-"));
-const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/evaluate.ts", ...args], { encoding: "utf8" });
+const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/bin/evaluate.ts", ...args], { encoding: "utf8" });
 const example = "lib/engine/examples/agent-platform-70b.json";
 
 describe("npm run evaluate", { timeout: 60_000 }, () => {

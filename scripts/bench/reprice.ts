@@ -3,19 +3,19 @@
 // event loop's delay is sampled and a trivial query is timed every 20 ms, to show that requests
 // are still served. Prints one JSON line. Run by `npm run bench` (needs the react-server
 // condition because lib/data is server-only):
-//   tsx --conditions=react-server scripts/bench-reprice.ts pglite|postgres [count]
+//   tsx --conditions=react-server scripts/bench/reprice.ts pglite|postgres [count]
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createDb, setTestDb } from "../lib/db";
-import { applyMigrations, openSchemaEngine } from "../lib/database/migrations";
-import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../lib/data/seed";
-import { runRepricing } from "../lib/data/repricing";
-import { demoScenarios } from "../lib/data/demo-scenarios";
-import { evaluateScenario } from "../lib/engine/evaluate";
-import { summarize } from "../lib/engine/summary";
-import { createEmptyDatabase } from "../tests/support/test-db";
+import { createDb, setTestDb } from "../../lib/db";
+import { applyMigrations, openSchemaEngine } from "../../lib/database/migrations";
+import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
+import { runRepricing } from "../../lib/data/repricing";
+import { demoScenarios } from "../../lib/data/demo-scenarios";
+import { evaluateScenario } from "../../lib/engine/evaluate";
+import { summarize } from "../../lib/engine/summary";
+import { createEmptyDatabase } from "../../tests/support/test-db";
 
 const kind = process.argv[2] === "postgres" ? "postgres" : "pglite";
 const count = Number(process.argv[3] ?? 10_000);
