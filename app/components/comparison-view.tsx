@@ -4,7 +4,7 @@ import { comparisonRows } from "@/lib/results/differences";
 import { summarizeChange, type DecisionSummary } from "@/lib/results/decision-summary";
 import { formatUsd } from "@/lib/format/numbers";
 import { ComparisonCharts } from "./charts/comparison-charts";
-import { ScrollX } from "@/app/components/scroll-x";
+import { DataTable } from "./data-table";
 
 export type ComparisonColumn = { key: string; label: string; input: unknown; evaluation: Evaluation };
 
@@ -45,46 +45,36 @@ function Table({
   testId: string;
 }) {
   return (
-    <ScrollX label="Comparison table" className="rounded-lg border border-gray-200 bg-white">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-          <tr>
-            <th className="px-3 py-2 font-medium"> </th>
-            {head.map((h) => (
-              <th key={h} className="px-3 py-2 font-medium normal-case">
-                {h}
-              </th>
+    <DataTable
+      label="Comparison table"
+      testId={testId}
+      columns={[{ header: " " }, ...head.map((h) => ({ header: <span className="normal-case">{h}</span>, key: h }))]}
+    >
+      {rows.map((r, k) =>
+        r.heading ? (
+          <tr key={k} className="bg-gray-50">
+            <th
+              scope="rowgroup"
+              colSpan={head.length + 1}
+              className="px-3 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-gray-600"
+            >
+              {r.label}
+            </th>
+          </tr>
+        ) : (
+          <tr key={k} className={r.differs ? "bg-amber-50" : undefined} data-differs={r.differs || undefined}>
+            <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">
+              {r.label}
+            </th>
+            {r.values.map((v, i) => (
+              <td key={i} className="min-w-[10rem] px-3 py-2 align-top">
+                {v}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100">
-          {rows.map((r, k) =>
-            r.heading ? (
-              <tr key={k} className="bg-gray-50">
-                <th
-                  scope="rowgroup"
-                  colSpan={head.length + 1}
-                  className="px-3 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-gray-600"
-                >
-                  {r.label}
-                </th>
-              </tr>
-            ) : (
-              <tr key={k} className={r.differs ? "bg-amber-50" : undefined} data-differs={r.differs || undefined}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-gray-700">
-                  {r.label}
-                </th>
-                {r.values.map((v, i) => (
-                  <td key={i} className="min-w-[10rem] px-3 py-2 align-top">
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
-    </ScrollX>
+        ),
+      )}
+    </DataTable>
   );
 }
 

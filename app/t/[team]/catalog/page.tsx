@@ -7,7 +7,7 @@ import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { groupDigits } from "@/lib/format/numbers";
 import { isoDay } from "@/lib/format/dates";
-import { ScrollX } from "@/app/components/scroll-x";
+import { DataTable } from "@/app/components/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price catalog" };
@@ -145,167 +145,159 @@ export default async function CatalogPage({
         <button className="btn-secondary">Filter</button>
       </form>
 
-      <ScrollX label="Catalog table" className="rounded-lg border border-gray-200 bg-white">
-        {tab === "api" ? (
-          <table className="min-w-full text-sm" data-testid="catalog-api">
-            <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-              <tr>
-                <th className="px-3 py-2">Provider · model</th>
-                <th className="px-3 py-2">Region · tier</th>
-                <th className="px-3 py-2 text-right">Input /1M</th>
-                <th className="px-3 py-2 text-right">Cached /1M</th>
-                <th className="px-3 py-2 text-right">Cache write /1M</th>
-                <th className="px-3 py-2 text-right">Output /1M</th>
-                <th className="px-3 py-2 text-right">Batch</th>
-                <th className="px-3 py-2">Source</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {api.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2">
-                    <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
-                    <Link
-                      href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
-                      className="ml-2 text-xs text-blue-700 hover:underline"
-                    >
-                      history
-                    </Link>
-                    {r.longContextThreshold ? (
-                      <span className="block text-xs text-gray-500">
-                        above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} /{" "}
-                        {perM(r.longContextOutputPerM)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-gray-600">
-                    {r.region} · {r.tier}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {tab === "gpu" ? (
-          <table className="min-w-full text-sm" data-testid="catalog-gpu">
-            <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-              <tr>
-                <th className="px-3 py-2">GPU · provider</th>
-                <th className="px-3 py-2">Provisioning</th>
-                <th className="px-3 py-2 text-right">$/GPU-hour</th>
-                <th className="px-3 py-2 text-right">Rented in</th>
-                <th className="px-3 py-2 text-right">Memory</th>
-                <th className="px-3 py-2 text-right">Bandwidth</th>
-                <th className="px-3 py-2 text-right">BF16 / FP8 TFLOPS</th>
-                <th className="px-3 py-2">Source</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {gpu.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
-                    <Link
-                      href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
-                      className="ml-2 text-xs text-blue-700 hover:underline"
-                    >
-                      history
-                    </Link>
-                    {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
-                  </td>
-                  <td className="px-3 py-2 text-gray-600">{r.provisioning.replace("_", " ")}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {groupDigits(r.bf16Tflops)} / {r.fp8Tflops ? groupDigits(r.fp8Tflops) : "—"}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {tab === "models" ? (
-          <table className="min-w-full text-sm" data-testid="catalog-models">
-            <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-              <tr>
-                <th className="px-3 py-2">Model</th>
-                <th className="px-3 py-2 text-right">Parameters (active)</th>
-                <th className="px-3 py-2 text-right">Layers</th>
-                <th className="px-3 py-2 text-right">KV heads × dim</th>
-                <th className="px-3 py-2 text-right">Context</th>
-                <th className="px-3 py-2">Source</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {models.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2 font-medium">{r.name}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {r.totalParamsB}B ({r.activeParamsB}B)
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.layers}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {r.kvHeads} × {r.headDim}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.contextLength)}</td>
-                  <td className="px-3 py-2">
-                    <Source url={r.sourceUrl} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {tab === "benchmarks" ? (
-          <table className="min-w-full text-sm" data-testid="catalog-benchmarks">
-            <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-              <tr>
-                <th className="px-3 py-2">Model · GPU</th>
-                <th className="px-3 py-2">TP · precision</th>
-                <th className="px-3 py-2 text-right">Concurrency</th>
-                <th className="px-3 py-2 text-right">Output tokens/s</th>
-                <th className="px-3 py-2 text-right">Shape (in / out)</th>
-                <th className="px-3 py-2">Source</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {benchmarks.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{r.model}</span> · {r.gpuType}
-                  </td>
-                  <td className="px-3 py-2 text-gray-600">
-                    TP {r.tensorParallel} · {r.precision}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Source url={r.source} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </ScrollX>
+      {tab === "api" ? (
+        <DataTable
+          label="API prices"
+          testId="catalog-api"
+          columns={[
+            { header: "Provider · model" },
+            { header: "Region · tier" },
+            { header: "Input /1M", align: "right" },
+            { header: "Cached /1M", align: "right" },
+            { header: "Cache write /1M", align: "right" },
+            { header: "Output /1M", align: "right" },
+            { header: "Batch", align: "right" },
+            { header: "Source" },
+          ]}
+        >
+          {api.map((r) => (
+            <tr key={r.id}>
+              <td className="px-3 py-2">
+                <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
+                <Link
+                  href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
+                  className="ml-2 text-xs text-blue-700 hover:underline"
+                >
+                  history
+                </Link>
+                {r.longContextThreshold ? (
+                  <span className="block text-xs text-gray-500">
+                    above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} /{" "}
+                    {perM(r.longContextOutputPerM)}
+                  </span>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-gray-600">
+                {r.region} · {r.tier}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}
+              </td>
+              <td className="px-3 py-2">
+                <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {tab === "gpu" ? (
+        <DataTable
+          label="GPU offers"
+          testId="catalog-gpu"
+          columns={[
+            { header: "GPU · provider" },
+            { header: "Provisioning" },
+            { header: "$/GPU-hour", align: "right" },
+            { header: "Rented in", align: "right" },
+            { header: "Memory", align: "right" },
+            { header: "Bandwidth", align: "right" },
+            { header: "BF16 / FP8 TFLOPS", align: "right" },
+            { header: "Source" },
+          ]}
+        >
+          {gpu.map((r) => (
+            <tr key={r.id}>
+              <td className="px-3 py-2">
+                <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
+                <Link
+                  href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
+                  className="ml-2 text-xs text-blue-700 hover:underline"
+                >
+                  history
+                </Link>
+                {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
+              </td>
+              <td className="px-3 py-2 text-gray-600">{r.provisioning.replace("_", " ")}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
+              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {groupDigits(r.bf16Tflops)} / {r.fp8Tflops ? groupDigits(r.fp8Tflops) : "—"}
+              </td>
+              <td className="px-3 py-2">
+                <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {tab === "models" ? (
+        <DataTable
+          label="Open models"
+          testId="catalog-models"
+          columns={[
+            { header: "Model" },
+            { header: "Parameters (active)", align: "right" },
+            { header: "Layers", align: "right" },
+            { header: "KV heads × dim", align: "right" },
+            { header: "Context", align: "right" },
+            { header: "Source" },
+          ]}
+        >
+          {models.map((r) => (
+            <tr key={r.id}>
+              <td className="px-3 py-2 font-medium">{r.name}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.totalParamsB}B ({r.activeParamsB}B)
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.layers}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.kvHeads} × {r.headDim}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.contextLength)}</td>
+              <td className="px-3 py-2">
+                <Source url={r.sourceUrl} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {tab === "benchmarks" ? (
+        <DataTable
+          label="Throughput benchmarks"
+          testId="catalog-benchmarks"
+          columns={[
+            { header: "Model · GPU" },
+            { header: "TP · precision" },
+            { header: "Concurrency", align: "right" },
+            { header: "Output tokens/s", align: "right" },
+            { header: "Shape (in / out)", align: "right" },
+            { header: "Source" },
+          ]}
+        >
+          {benchmarks.map((r) => (
+            <tr key={r.id}>
+              <td className="px-3 py-2">
+                <span className="font-medium">{r.model}</span> · {r.gpuType}
+              </td>
+              <td className="px-3 py-2 text-gray-600">
+                TP {r.tensorParallel} · {r.precision}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</td>
+              <td className="px-3 py-2">
+                <Source url={r.source} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { priceHistory } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
 import { isoDay } from "@/lib/format/dates";
-import { ScrollX } from "@/app/components/scroll-x";
+import { DataTable } from "@/app/components/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price history" };
@@ -52,39 +52,32 @@ export default async function PriceHistoryPage({
           <p className="text-sm text-gray-600">No published version prices this.</p>
         )}
       </section>
-      <ScrollX label="Price history table" className="rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="price-history-table">
-          <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-            <tr>
-              <th className="px-3 py-2">Catalog version</th>
-              <th className="px-3 py-2">Effective</th>
-              {categories.map((c) => (
-                <th key={c} className="px-3 py-2 text-right">
-                  {c}
-                </th>
-              ))}
-              <th className="px-3 py-2">Source</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {history.map((h) => (
-              <tr key={h.label}>
-                <td className="px-3 py-2 font-medium">{h.label}</td>
-                <td className="px-3 py-2">{isoDay(h.effectiveDate)}</td>
-                {(api ? [h.inputPerM, h.cachedInputPerM, h.outputPerM] : [h.pricePerGpuHour]).map((v, i) => (
-                  <td key={i} className="px-3 py-2 text-right tabular-nums">
-                    {h.present ? formatPrice(v) : "not listed"}
-                  </td>
-                ))}
-                <td className="px-3 py-2 text-xs text-gray-600">
-                  {h.sourceUrl ?? ""}
-                  {h.checkedAt ? ` · checked ${isoDay(h.checkedAt)}` : ""}
-                </td>
-              </tr>
+      <DataTable
+        label="Price history table"
+        testId="price-history-table"
+        columns={[
+          { header: "Catalog version" },
+          { header: "Effective" },
+          ...categories.map((c) => ({ header: c, align: "right" as const, key: c })),
+          { header: "Source" },
+        ]}
+      >
+        {history.map((h) => (
+          <tr key={h.label}>
+            <td className="px-3 py-2 font-medium">{h.label}</td>
+            <td className="px-3 py-2">{isoDay(h.effectiveDate)}</td>
+            {(api ? [h.inputPerM, h.cachedInputPerM, h.outputPerM] : [h.pricePerGpuHour]).map((v, i) => (
+              <td key={i} className="px-3 py-2 text-right tabular-nums">
+                {h.present ? formatPrice(v) : "not listed"}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </ScrollX>
+            <td className="px-3 py-2 text-xs text-gray-600">
+              {h.sourceUrl ?? ""}
+              {h.checkedAt ? ` · checked ${isoDay(h.checkedAt)}` : ""}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

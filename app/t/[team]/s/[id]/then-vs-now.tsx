@@ -3,7 +3,7 @@ import type { PriceChange } from "@/lib/catalog/reprice";
 import { formatPrice, formatUsd } from "@/lib/format/numbers";
 import { describeBreakeven } from "@/lib/results/text";
 import { SaveRepricedButton } from "./save-repriced-button";
-import { ScrollX } from "@/app/components/scroll-x";
+import { DataTable } from "@/app/components/data-table";
 
 const FIELD_LABELS: Record<string, string> = {
   inputPerM: "input per 1M",
@@ -72,39 +72,37 @@ export function ThenVsNow(props: {
           </div>
         ))}
       </div>
-      <ScrollX label="Prices then and now" className="mt-3 rounded-md border border-gray-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-gray-50 text-left text-xs uppercase tracking-wide text-gray-500">
-            <tr>
-              <th className="px-3 py-1.5">Option</th>
-              <th className="px-3 py-1.5 text-right">Then / month</th>
-              <th className="px-3 py-1.5 text-right">Now / month</th>
-              <th className="px-3 py-1.5 text-right">Change</th>
+      <DataTable
+        label="Prices then and now"
+        className="mt-3 rounded-md border border-gray-200 bg-white"
+        dense
+        columns={[
+          { header: "Option" },
+          { header: "Then / month", align: "right" },
+          { header: "Now / month", align: "right" },
+          { header: "Change", align: "right" },
+        ]}
+      >
+        {then.options.map((o) => {
+          const n = now.options.find((x) => x.id === o.id);
+          const a = o.feasible ? o.monthlyCost : null;
+          const b = n && n.feasible ? n.monthlyCost : null;
+          return (
+            <tr key={o.id}>
+              <td className="px-3 py-1.5">{o.label}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">
+                {a !== null && b !== null
+                  ? Math.abs(b - a) < 0.5
+                    ? "no change"
+                    : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`
+                  : "—"}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {then.options.map((o) => {
-              const n = now.options.find((x) => x.id === o.id);
-              const a = o.feasible ? o.monthlyCost : null;
-              const b = n && n.feasible ? n.monthlyCost : null;
-              return (
-                <tr key={o.id}>
-                  <td className="px-3 py-1.5">{o.label}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">
-                    {a !== null && b !== null
-                      ? Math.abs(b - a) < 0.5
-                        ? "no change"
-                        : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`
-                      : "—"}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollX>
+          );
+        })}
+      </DataTable>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-blue-700">
           {props.changes.length} price{props.changes.length > 1 ? "s" : ""} changed
