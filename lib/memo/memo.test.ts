@@ -104,6 +104,17 @@ describe("decision memo", () => {
     ]);
     const md = memoMarkdown(memo);
     for (const s of sources) expect(md).toContain(`## ${s.name}`);
+    // What differs comes before the scenarios' own pages: each against the first, in words.
+    expect(memo.differences).toHaveLength(sources.length - 1);
+    const first = `${sources[0].name} (rev. ${sources[0].revision})`;
+    for (const s of sources.slice(1)) {
+      const heading = `What differs and what it does to the decision: ${s.name} (rev. ${s.revision}) against ${first}`;
+      expect(md.indexOf(`## ${heading}`)).toBeGreaterThan(-1);
+      expect(md.indexOf(`## ${heading}`)).toBeLessThan(md.indexOf(`## ${sources[0].name}`));
+      expectPhrases(text, [oneLine(heading)]);
+    }
+    expect(md).toContain("Requests per month");
+    expect(md).not.toMatch(/workload\.\w+/);
   });
 
   it("renders an infeasible scenario: no recommendation, the conflict and every verdict", async () => {
