@@ -10,6 +10,25 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The engine's public surface is lib/engine/index.ts: nothing outside the engine reaches past
+  // it (its test fixtures aside), so its internals can change without touching its callers.
+  {
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["lib/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/engine/*", "!**/engine/test-fixtures", "!**/engine/examples/*"],
+              message: "Import the engine from lib/engine (its index.ts), not from its files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Size warnings: a file past 400 lines or a function past 80 is a sign to split it.
   {
     files: ["**/*.{ts,tsx}"],

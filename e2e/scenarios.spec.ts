@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { test, expect, signIn, signUp } from "./fixtures";
-import { evaluateScenario } from "../lib/engine/evaluate";
+import { evaluateScenario } from "../lib/engine";
 import { formatUsd } from "../lib/format/numbers";
 
 const regulated = evaluateScenario(JSON.parse(readFileSync("lib/engine/examples/regulated-in-house.json", "utf8")));

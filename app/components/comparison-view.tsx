@@ -1,5 +1,5 @@
-import type { Evaluation } from "@/lib/engine/result-schema";
-import { formatCount } from "@/lib/engine/text";
+import type { Evaluation } from "@/lib/engine";
+import { formatCount } from "@/lib/format/text";
 import { comparisonRows } from "@/lib/results/differences";
 import { summarizeChange, type DecisionSummary } from "@/lib/results/decision-summary";
 import { formatUsd } from "@/lib/format/numbers";

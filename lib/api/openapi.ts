@@ -2,8 +2,8 @@
 // with (z.toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 uses). One entry per route and method;
 // a test checks that every route file under app/api/v1 is listed here.
 import { z } from "zod";
-import { EvaluationSchema } from "../engine/result-schema";
-import { ScenarioInputSchema } from "../engine/schema";
+import { EvaluationSchema } from "../engine";
+import { ScenarioInputSchema } from "../engine";
 import { EvaluateRequestSchema } from "../validation/api";
 import {
   ApiPriceEditSchema,

@@ -3,7 +3,7 @@
 // tensor-parallel degree or the precision the server ran with; the caller supplies them.
 // Pure (runs in the browser editor and on the server).
 import { z } from "zod";
-import { BenchmarkSchema, type Benchmark } from "../engine/schema";
+import { BenchmarkSchema, type Benchmark } from "../engine";
 
 const ms = z.number().finite().nonnegative();
 const VllmBenchServeSchema = z.object({

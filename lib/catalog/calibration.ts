@@ -4,9 +4,9 @@
 // docs/decisions/0002-roofline-calibration.md).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { queueWaitMean } from "../engine/latency";
-import { SelfHostOptionSchema, type SelfHostOption } from "../engine/schema";
-import { roofline, withPrefill } from "../engine/roofline";
+import { queueWaitMean } from "../engine";
+import { SelfHostOptionSchema, type SelfHostOption } from "../engine";
+import { roofline, withPrefill } from "../engine";
 import { parseMeasuredThroughputCsv, parsePublishedThroughputCsv } from "./reference-benchmarks";
 import { GPU_SPECS, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 

@@ -2,8 +2,8 @@
 // chose (model, GPU, utilisation, people…); only the prices that the catalog states are replaced.
 // An API option is matched by provider and model, a self-host option's GPU by provider and GPU
 // type. Options with no match keep their prices and are listed. Pure: no I/O.
-import type { ScenarioInput } from "../engine/schema";
-import type { EvaluationSummary } from "../engine/summary-schema";
+import type { ScenarioInput } from "../engine";
+import type { EvaluationSummary } from "../engine";
 import type { ApiPriceRow, GpuOfferRow } from "./importers";
 import { isoDay } from "../format/dates";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { evaluateScenario } from "../engine/evaluate";
-import { EvaluationSchema } from "../engine/result-schema";
+import { evaluateScenario } from "../engine";
+import { EvaluationSchema } from "../engine";
 import { apiOptionFromRow, REFERENCE_PICKER, selfHostOptionFromRows, TEMPLATES, uniqueOption } from "./templates";
 
 describe("scenario templates", () => {

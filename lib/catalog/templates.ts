@@ -1,5 +1,5 @@
 // Scenario templates a team starts from, priced from the reference catalog.
-import type { Benchmark, ScenarioInputRaw } from "../engine/schema";
+import type { Benchmark, ScenarioInputRaw } from "../engine";
 import {
   type BenchmarkRow,
   GPU_SPECS,

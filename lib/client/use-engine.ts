@@ -3,10 +3,10 @@
 // the first results, and the engine arrives once the page is idle, before the first edit needs it.
 import { useEffect, useState } from "react";
 
-type Engine = typeof import("../engine/evaluate");
+type Engine = typeof import("../engine");
 
 let loading: Promise<Engine> | null = null;
-const loadEngine = () => (loading ??= import("../engine/evaluate"));
+const loadEngine = () => (loading ??= import("../engine"));
 
 /** The engine module once it has loaded; null before, or when `wanted` is false (a viewer never edits). */
 export function useEngine(wanted: boolean): Engine | null {

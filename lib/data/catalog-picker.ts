@@ -2,7 +2,7 @@ import "server-only";
 // The newest published catalog as the editor and templates use it: prices to re-price with and
 // the rows options are added from.
 import { getDb } from "../db";
-import { parseScenario } from "../engine/evaluate";
+import { parseScenario } from "../engine";
 import { repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { latestPublishedVersion } from "./catalog-versions";

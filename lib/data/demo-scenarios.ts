@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ScenarioStatus } from "../generated/prisma/enums";
-import { evaluateScenario, parseScenario } from "../engine/evaluate";
-import { summarize } from "../engine/summary";
-import type { EvaluationSummary } from "../engine/summary-schema";
-import type { ScenarioInput } from "../engine/schema";
+import { evaluateScenario, parseScenario } from "../engine";
+import { summarize } from "../engine";
+import type { EvaluationSummary } from "../engine";
+import type { ScenarioInput } from "../engine";
 
 export type DemoScenario = {
   name: string;

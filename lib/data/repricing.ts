@@ -3,9 +3,9 @@
 // pass in their own process, before the server starts, on the client they opened.
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { ENGINE_VERSION, evaluateScenario, parseScenario } from "../engine/evaluate";
-import { summarize } from "../engine/summary";
-import { readSummary } from "../engine/summary-schema";
+import { ENGINE_VERSION, evaluateScenario, parseScenario } from "../engine";
+import { summarize } from "../engine";
+import { readSummary } from "../engine";
 import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import { latestPublishedVersion } from "./catalog-versions";
 

@@ -3,12 +3,12 @@ import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize, type Action } from "../auth/authorize";
 import { AppError } from "../errors";
-import { evaluateScenario, parseScenario } from "../engine/evaluate";
+import { evaluateScenario, parseScenario } from "../engine";
 import { repriceInput } from "../catalog/reprice";
 import { latestCatalogPrices } from "./catalog-picker";
 import { latestPublishedVersion } from "./catalog";
-import { summarize } from "../engine/summary";
-import type { ScenarioInput } from "../engine/schema";
+import { summarize } from "../engine";
+import type { ScenarioInput } from "../engine";
 import { parseInput } from "../validation/errors";
 import {
   BaseVersionSchema,

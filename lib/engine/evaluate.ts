@@ -24,7 +24,7 @@ import {
 } from "./self-host-cost";
 import { describeThroughput, replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
-import { formatCount, plural } from "./text";
+import { formatCount, plural } from "../format/text";
 import { formatUsd } from "../format/numbers";
 import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";

@@ -1,9 +1,17 @@
-// The cost engine's public surface: pure functions over plain data (no I/O, no framework).
-export { evaluateScenario, parseScenario, EngineInputError, ENGINE_VERSION } from "./evaluate";
+// The cost engine's public surface: pure functions over plain data (no I/O, no framework). Code
+// outside lib/engine imports from here and nowhere deeper (test fixtures aside).
+export { evaluateScenario, evaluateParsed, parseScenario, EngineInputError, ENGINE_VERSION } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
-export { ScenarioInputSchema } from "./schema";
-export type { ScenarioInput, ScenarioInputRaw, ApiOption, SelfHostOption, Constraint, Workload } from "./schema";
+export { ScenarioInputSchema, SelfHostOptionSchema, BenchmarkSchema } from "./schema";
+export type { ScenarioInput, ScenarioInputRaw, ApiOption, SelfHostOption, Constraint, Workload, Benchmark } from "./schema";
 export { EvaluationSchema } from "./result-schema";
 export type { Evaluation, OptionResult } from "./result-schema";
 export { summarize } from "./summary";
-export { formatEvaluationText } from "./summary-text";
+export { readSummary, EvaluationSummarySchema } from "./summary-schema";
+export type { EvaluationSummary } from "./summary-schema";
+export { formatEvaluationText, formatComparisonText, recommendationChange } from "./summary-text";
+// The serving model's parts, for calibrating it against published measurements (lib/catalog).
+export { roofline, withPrefill } from "./roofline";
+export { queueWaitMean } from "./latency";
+// The bench's baseline: the cheapest formula the engine has.
+export { apiTokenCostPerRequest } from "./api-cost";

@@ -1,6 +1,6 @@
 // A plain-text reading of an evaluation, for the command line (`npm run evaluate -- --summary`).
 import type { Evaluation } from "./result-schema";
-import { formatCount, plural, THROUGHPUT_PATH_LABEL } from "./text";
+import { formatCount, plural, THROUGHPUT_PATH_LABEL } from "../format/text";
 import { formatUsd } from "../format/numbers";
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));

@@ -2,9 +2,9 @@
 // revisions and their evaluations, then rendered as PDF (pdf.tsx) and Markdown (markdown.ts).
 // Every figure here is read from the engine's result and formatted with the screen's helpers;
 // nothing is computed a second time.
-import type { Evaluation, OptionResult } from "../engine/result-schema";
-import type { ScenarioInput } from "../engine/schema";
-import { formatCount, THROUGHPUT_PATH_LABEL } from "../engine/text";
+import type { Evaluation, OptionResult } from "../engine";
+import type { ScenarioInput } from "../engine";
+import { formatCount, THROUGHPUT_PATH_LABEL } from "../format/text";
 import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { summarizeChange } from "../results/decision-summary";

@@ -1,6 +1,6 @@
 // The memo as Markdown, from the same content model as the PDF. Charts become small tables of
 // the figures they draw.
-import { formatCount } from "../engine/text";
+import { formatCount } from "../format/text";
 import { formatUsd } from "../format/numbers";
 import type { MemoContent, MemoScenario, Table } from "./content";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { curveChart, curveLayout } from "./chart-data";
-import { evaluateScenario } from "../engine/evaluate";
+import { evaluateScenario } from "../engine";
 import { readFileSync } from "node:fs";
 
 const box = { width: 640, height: 280, left: 60, right: 20, top: 10, bottom: 30 };

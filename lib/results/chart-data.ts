@@ -1,7 +1,7 @@
 // Shapes an evaluation into what the charts draw, shared by the screen and the memo, so a chart
 // always shows the engine's own numbers.
-import type { Evaluation } from "../engine/result-schema";
-import { formatCount } from "../engine/text";
+import type { Evaluation } from "../engine";
+import { formatCount } from "../format/text";
 import { formatCountCompact } from "../format/numbers";
 
 export function optionLabels(e: Evaluation): Record<string, string> {

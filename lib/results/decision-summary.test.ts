@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { evaluateScenario } from "../engine/evaluate";
+import { evaluateScenario } from "../engine";
 import { summarizeChange } from "./decision-summary";
 
 const side = (label: string, input: unknown) => ({ label, input, evaluation: evaluateScenario(input) });

@@ -1,9 +1,9 @@
 // "What differs and what it does to the decision": for two scenarios (or two revisions), the
 // change in recommendation, cost and breakeven, then each input difference applied alone to the
 // first to show which of them move the answer. Server-side: it runs the engine.
-import { evaluateScenario, EngineInputError } from "../engine/evaluate";
-import type { Evaluation } from "../engine/result-schema";
-import { formatCount } from "../engine/text";
+import { evaluateScenario, EngineInputError } from "../engine";
+import type { Evaluation } from "../engine";
+import { formatCount } from "../format/text";
 import { formatUsd } from "../format/numbers";
 import { applyDifference, differences, type Difference } from "./differences";
 

@@ -1,6 +1,6 @@
 // Sentences about an evaluation shared by the screen and the memo, so both say the same thing.
-import type { Evaluation } from "../engine/result-schema";
-import { formatCount } from "../engine/text";
+import type { Evaluation } from "../engine";
+import { formatCount } from "../format/text";
 import { formatUsd } from "../format/numbers";
 
 type Breakeven = Evaluation["breakeven"][number]["fullyLoaded"];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ScenarioInputSchema } from "../engine/schema";
+import { ScenarioInputSchema } from "../engine";
 
 /** POST /api/v1/evaluate: a scenario input, and optionally the Monte Carlo sample count. */
 export const EvaluateRequestSchema = z.object({

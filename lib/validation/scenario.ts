@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ScenarioInputSchema } from "../engine/schema";
+import { ScenarioInputSchema } from "../engine";
 
 const name = z.string().trim().min(1, { error: "Give the scenario a name." }).max(120, { error: "Use at most 120 characters." });
 const description = z.string().trim().max(2000, { error: "Use at most 2,000 characters." });

@@ -13,8 +13,8 @@ import { applyMigrations, openSchemaEngine } from "../../lib/database/migrations
 import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { runRepricing } from "../../lib/data/repricing";
 import { demoScenarios } from "../../lib/data/demo-scenarios";
-import { evaluateScenario } from "../../lib/engine/evaluate";
-import { summarize } from "../../lib/engine/summary";
+import { evaluateScenario } from "../../lib/engine";
+import { summarize } from "../../lib/engine";
 import { createEmptyDatabase } from "../../tests/support/test-db";
 
 const kind = process.argv[2] === "postgres" ? "postgres" : "pglite";

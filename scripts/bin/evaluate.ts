@@ -7,9 +7,9 @@
 //   command prints, or what POST /api/v1/evaluate returns), so a CI job can guard a decision.
 // Exit status: 0 ok, 1 invalid scenario, 2 usage or unreadable file, 3 recommendation changed.
 import { readFileSync } from "node:fs";
-import { evaluateScenario, EngineInputError } from "../../lib/engine/evaluate";
-import type { Evaluation } from "../../lib/engine/result-schema";
-import { formatComparisonText, formatEvaluationText, recommendationChange } from "../../lib/engine/summary-text";
+import { evaluateScenario, EngineInputError } from "../../lib/engine";
+import type { Evaluation } from "../../lib/engine";
+import { formatComparisonText, formatEvaluationText, recommendationChange } from "../../lib/engine";
 
 const USAGE = [
   "usage: npm run evaluate -- <scenario.json> [--summary] [--samples N]",

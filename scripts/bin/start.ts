@@ -10,7 +10,7 @@ import { applyMigrations, openSchemaEngine } from "../../lib/database/migrations
 import { createDb } from "../../lib/db";
 import { demoAllowed, seed, DEMO_EMAIL, DEMO_PASSWORD } from "../../lib/data/seed";
 import { reevaluateAfterEngineUpgrade } from "../../lib/data/repricing";
-import { ENGINE_VERSION } from "../../lib/engine/evaluate";
+import { ENGINE_VERSION } from "../../lib/engine";
 
 const DATA_DIR = path.resolve(".data");
 const SOURCE_DIRS = ["app", "lib", "public", "prisma"];

@@ -3,9 +3,9 @@ import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { demoAllowed, seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS } from "../../lib/catalog/reference-catalog";
 import { referenceBenchmarks } from "../../lib/catalog/reference-benchmarks";
-import { readSummary } from "../../lib/engine/summary-schema";
-import { summarize } from "../../lib/engine/summary";
-import { evaluateScenario } from "../../lib/engine/evaluate";
+import { readSummary } from "../../lib/engine";
+import { summarize } from "../../lib/engine";
+import { evaluateScenario } from "../../lib/engine";
 
 async function snapshot(db: TestDb["db"]) {
   return {

@@ -2,7 +2,7 @@
 
 import { ChartLegend } from "./chart-legend";
 import { BarChart, LineChart } from "@tremor/react";
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { CHART_COLORS, moneyAxis } from "./money";
 
 function monthlyOf(e: Evaluation, id: string | null) {

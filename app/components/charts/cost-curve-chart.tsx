@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { curveLayout, SERIES_COLORS, type CurveChart } from "@/lib/results/chart-data";
-import { formatCount } from "@/lib/engine/text";
+import { formatCount } from "@/lib/format/text";
 import { formatUsd, formatUsdCompact } from "@/lib/format/numbers";
 
 // Drawn at the container's own pixel width, so the axis text stays legible on a phone.

@@ -2,7 +2,7 @@
 
 import { ChartLegend } from "./chart-legend";
 import { AreaChart, BarChart } from "@tremor/react";
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { breakdownRows, projectionRows, tornadoRows } from "@/lib/results/chart-data";
 import { CHART_COLORS, moneyAxis } from "./money";
 import { ChartCard } from "./chart-card";

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { curveChart } from "@/lib/results/chart-data";
 import { ChartCard } from "./chart-card";
 import { CostCurveChart } from "./cost-curve-chart";

@@ -4,7 +4,7 @@ import { listScenarios } from "@/lib/data/scenarios";
 import { repricingMarks } from "@/lib/data/catalog-marks";
 import { ScenarioList } from "./scenario-list";
 import { ScenarioCostChart } from "@/app/components/charts/scenario-cost-chart";
-import { readSummary } from "@/lib/engine/summary-schema";
+import { readSummary } from "@/lib/engine";
 import Link from "next/link";
 import { can } from "@/lib/auth/authorize";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ScenarioListItem } from "@/lib/data/scenarios";
-import { readSummary } from "@/lib/engine/summary-schema";
+import { readSummary } from "@/lib/engine";
 import { formatDateTime, formatUsd } from "@/lib/format/numbers";
-import { formatCount } from "@/lib/engine/text";
+import { formatCount } from "@/lib/format/text";
 import type { RepricingMark } from "@/lib/data/catalog-marks";
 
 const side = (outcome: string, option: string | null) =>

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getScenarioAtRevision, listScenarios } from "@/lib/data/scenarios";
-import { evaluateScenario } from "@/lib/engine/evaluate";
+import { evaluateScenario } from "@/lib/engine";
 import { ComparisonView, type ComparisonColumn } from "@/app/components/comparison-view";
 import { MemoExport } from "@/app/components/memo-export";
 import { MAX_COMPARED as MAX, parseSelection } from "@/lib/validation/memo";

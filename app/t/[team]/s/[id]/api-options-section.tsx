@@ -1,6 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { apiOptionFromRow, uniqueOption } from "@/lib/catalog/templates";
 import {
   CertBoxes,

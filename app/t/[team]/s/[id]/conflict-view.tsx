@@ -3,7 +3,7 @@
 // revision you started from), and three ways on: keep yours as a new revision on top of theirs,
 // take theirs, or merge field by field (theirs plus the changes of yours you tick).
 import { useMemo, useState } from "react";
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { api } from "@/lib/client/api";
 import { differences, mergeChanges, type Difference } from "@/lib/results/differences";
 

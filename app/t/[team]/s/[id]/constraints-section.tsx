@@ -1,6 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { CertBoxes, NumberField, RegionsField, Section, type SectionProps } from "./form-fields";
 import { CustomConstraints } from "./custom-constraints";
 import { CONSTRAINT_TITLES } from "@/lib/results/input-labels";

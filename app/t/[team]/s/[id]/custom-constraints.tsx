@@ -1,6 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { useReadOnly, type Set } from "./form-fields";
 
 /** A requirement the engine cannot check, with the team's verdict per option. */

@@ -1,4 +1,4 @@
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { describeBreakeven as showBe, describeUncertainty, VERDICT_MARK } from "@/lib/results/text";
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {

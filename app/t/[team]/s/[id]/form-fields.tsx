@@ -2,7 +2,7 @@
 // The editor's building blocks: a number field keyed by its input path (with its unit, help and
 // field error), a titled section, an option card, certification boxes and a regions field.
 import { createContext, useContext, useEffect, useRef } from "react";
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 import { formatFieldNumber, parseFieldNumber } from "@/lib/format/numbers";
 import { inputLabel } from "@/lib/results/input-labels";

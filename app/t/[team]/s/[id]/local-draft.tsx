@@ -4,7 +4,7 @@
 // edits also asks first. A restored draft keeps the version it was based on, so if someone saved
 // since, saving it is a conflict that says so, never a silent overwrite.
 import { useEffect, useState } from "react";
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 
 // baseInput (the revision the edits started from) is absent in drafts kept before it was added.
 export type LocalDraft = { baseVersion: number; baseInput?: ScenarioInputRaw; input: ScenarioInputRaw; message: string; savedAt: number };

@@ -3,7 +3,7 @@
 // GPU, a `vllm bench serve` result file, or a run typed in by hand.
 import { useState } from "react";
 import { benchmarkFromRow, type PickerCatalog } from "@/lib/catalog/templates";
-import type { Benchmark, ScenarioInputRaw } from "@/lib/engine/schema";
+import type { Benchmark, ScenarioInputRaw } from "@/lib/engine";
 import { useReadOnly, type Errors } from "./form-fields";
 
 type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];

@@ -1,6 +1,6 @@
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { formatUsd } from "@/lib/format/numbers";
-import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/engine/text";
+import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/format/text";
 import { ScrollX } from "@/app/components/scroll-x";
 
 function Sizing({ s }: { s: Extract<Evaluation["options"][number], { kind: "self-host"; feasible: true }>["sizing"] }) {

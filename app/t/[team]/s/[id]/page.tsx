@@ -5,11 +5,11 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { can } from "@/lib/auth/authorize";
 import { getScenario, listComments, listRevisions, repricePreview } from "@/lib/data/scenarios";
-import { evaluateScenario } from "@/lib/engine/evaluate";
+import { evaluateScenario } from "@/lib/engine";
 import { ThenVsNow } from "./then-vs-now";
 import { latestPickerCatalog } from "@/lib/data/catalog-picker";
 import { REFERENCE_PICKER } from "@/lib/catalog/templates";
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { formatDateTime } from "@/lib/format/numbers";
 import { queryKeys } from "@/lib/client/api";
 import { ScenarioWorkspace } from "./scenario-workspace";

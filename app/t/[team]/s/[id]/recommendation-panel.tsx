@@ -1,4 +1,4 @@
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import { describeOverride } from "@/lib/results/text";
 
 const TONE = {

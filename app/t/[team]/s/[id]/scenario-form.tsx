@@ -1,6 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import type { PickerCatalog } from "@/lib/catalog/templates";
 import { ReadOnly, type Errors, type Set } from "./form-fields";
 import { DecisionRulesSection, WorkloadSection } from "./workload-section";

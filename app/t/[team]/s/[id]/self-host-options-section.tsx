@@ -1,6 +1,6 @@
 "use client";
 
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { selfHostOptionFromRows, uniqueOption, type PickerCatalog } from "@/lib/catalog/templates";
 import {
   CertBoxes,

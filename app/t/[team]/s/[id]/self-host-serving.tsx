@@ -3,7 +3,7 @@
 // KV cache layout, and the benchmark rows the engine may rest on (from the catalog,
 // a `vllm bench serve` result file, or typed in).
 import type { PickerCatalog } from "@/lib/catalog/templates";
-import type { ScenarioInputRaw } from "@/lib/engine/schema";
+import type { ScenarioInputRaw } from "@/lib/engine";
 import { NumberField, type Errors, type Set } from "./form-fields";
 import { DEGREES, Measurements } from "./measurements";
 

@@ -1,4 +1,4 @@
-import type { Evaluation } from "@/lib/engine/result-schema";
+import type { Evaluation } from "@/lib/engine";
 import type { PriceChange } from "@/lib/catalog/reprice";
 import { formatPrice, formatUsd } from "@/lib/format/numbers";
 import { describeBreakeven } from "@/lib/results/text";

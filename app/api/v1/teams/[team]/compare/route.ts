@@ -1,7 +1,7 @@
 // GET /api/v1/teams/[team]/compare?s=id1,id2@3 – 2 to 6 scenarios (any revision) evaluated side by side
 import { json } from "@/lib/http";
 import { getScenarioAtRevision } from "@/lib/data/scenarios";
-import { evaluateScenario } from "@/lib/engine/evaluate";
+import { evaluateScenario } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { parseSelection, requireComparable } from "@/lib/validation/memo";
 import { route } from "@/lib/api/route";

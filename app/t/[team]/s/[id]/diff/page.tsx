@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getScenarioAtRevision } from "@/lib/data/scenarios";
-import { evaluateScenario } from "@/lib/engine/evaluate";
+import { evaluateScenario } from "@/lib/engine";
 import { ComparisonView } from "@/app/components/comparison-view";
 
 export const dynamic = "force-dynamic";

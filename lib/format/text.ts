@@ -1,6 +1,6 @@
 // Plain-text number formatting for sentences the engine writes (headlines, reasons, triggers);
-// money and digit grouping come from lib/format/numbers.ts, shared with the screen and the memo.
-import { groupDigits } from "../format/numbers";
+// the engine, the screens and the memo all print counts with these.
+import { groupDigits } from "./numbers";
 
 /** Where a replica's throughput comes from, in words (screen, memo and summary say the same). */
 export const THROUGHPUT_PATH_LABEL = {
