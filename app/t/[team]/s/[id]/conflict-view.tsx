@@ -1,5 +1,5 @@
 "use client";
-// When someone saved while you were editing: their changes beside yours (both measured from the
+// When someone saved while you were editing: their changes beside yours (both taken against the
 // revision you started from), and three ways on: keep yours as a new revision on top of theirs,
 // take theirs, or merge field by field (theirs plus the changes of yours you tick).
 import { useMemo, useState } from "react";

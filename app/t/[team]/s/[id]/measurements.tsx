@@ -1,5 +1,5 @@
 "use client";
-// The measured-throughput rows of a self-host option: the list, catalog rows for its model and
+// The throughput rows a self-host option rests on: the list, catalog rows for its model and
 // GPU, a `vllm bench serve` result file, or a run typed in by hand.
 import { useState } from "react";
 import { benchmarkFromRow, type PickerCatalog } from "@/lib/catalog/templates";
