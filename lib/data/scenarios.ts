@@ -10,14 +10,7 @@ import { latestPublishedVersion } from "./catalog";
 import { summarize } from "../engine";
 import type { ScenarioInput } from "../engine";
 import { parseInput } from "../validation/errors";
-import {
-  BaseVersionSchema,
-  CommentSchema,
-  CreateScenarioSchema,
-  RenameScenarioSchema,
-  SaveRevisionSchema,
-  SetStatusSchema,
-} from "../validation/scenario";
+import { BaseVersionSchema, CreateScenarioSchema, RenameScenarioSchema, SaveRevisionSchema, SetStatusSchema } from "../validation/scenario";
 import { STATUS_FLOW } from "../validation/status-flow";
 import { memberTeamWhere } from "./scope";
 import { requireTeamRole } from "../auth/team-access";
@@ -95,7 +88,7 @@ async function roleForScenario(db: Tx | ReturnType<typeof getDb>, userId: string
 }
 
 /** As requireTeamRole, reached through a scenario: 404 for a non-member, 403 for too low a role. */
-async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string, action: Action) {
+export async function requireScenarioRole(db: Tx | ReturnType<typeof getDb>, userId: string, scenarioId: string, action: Action) {
   const row = await roleForScenario(db, userId, scenarioId);
   if (!row) throw new AppError("not_found", "Scenario not found");
   authorize(row.role, action, "Scenario not found");
@@ -309,87 +302,6 @@ export async function restoreRevision(userId: string, scenarioId: string, number
   const { baseVersion } = parseInput(BaseVersionSchema, raw);
   const old = await getRevision(userId, scenarioId, number);
   return saveRevision(userId, scenarioId, { baseVersion, input: old.input, message: `Restored revision ${number}` });
-}
-
-export async function addComment(userId: string, scenarioId: string, raw: unknown) {
-  await requireScenarioRole(getDb(), userId, scenarioId, "comment:write");
-  const data = parseInput(CommentSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const current = await requireScenarioRole(tx, userId, scenarioId, "comment:write");
-    const comment = await tx.comment.create({
-      data: { scenarioId, authorId: userId, body: data.body },
-      select: { id: true, body: true, createdAt: true },
-    });
-    await recordAudit(tx, { teamId: current.teamId, actorId: userId, action: "comment.added", target: `scenario:${scenarioId}` });
-    return comment;
-  });
-}
-
-export async function listComments(userId: string, scenarioId: string) {
-  await requireScenarioRole(getDb(), userId, scenarioId, "scenario:read");
-  return getDb().comment.findMany({
-    where: { scenarioId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
-  });
-}
-
-/**
- * A scenario at its current revision or a named one, for comparison and diffs; null when the
- * scenario or revision does not exist in a team the user belongs to.
- */
-export async function getScenarioAtRevision(userId: string, teamSlug: string, scenarioId: string, number?: number) {
-  const scenario = await getDb().scenario.findFirst({
-    where: { id: scenarioId, team: { slug: teamSlug, ...memberTeamWhere(userId) } },
-    select: { id: true, name: true, status: true, currentRevision: { select: { number: true } } },
-  });
-  if (!scenario) return null;
-  const revision = await getDb().scenarioRevision.findUnique({
-    where: { scenarioId_number: { scenarioId, number: number ?? scenario.currentRevision?.number ?? 0 } },
-    select: { number: true, input: true, message: true, createdAt: true, catalogVersion: { select: { label: true } } },
-  });
-  return revision ? { ...scenario, revision } : null;
-}
-
-/**
- * What a decision memo of one scenario needs: the revision (current or numbered), its team, the
- * catalog version it was priced with and everyone who authored a revision up to it. Null when
- * the scenario or revision does not exist in a team the user belongs to (and, when teamSlug is
- * given, in that team).
- */
-export async function getScenarioForMemo(userId: string, scenarioId: string, opts: { teamSlug?: string; revision?: number } = {}) {
-  const scenario = await getDb().scenario.findFirst({
-    where: { id: scenarioId, team: { ...(opts.teamSlug ? { slug: opts.teamSlug } : {}), ...memberTeamWhere(userId) } },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      status: true,
-      team: { select: { name: true, slug: true } },
-      currentRevision: { select: { number: true } },
-    },
-  });
-  if (!scenario) return null;
-  const number = opts.revision ?? scenario.currentRevision?.number ?? 0;
-  const revision = await getDb().scenarioRevision.findUnique({
-    where: { scenarioId_number: { scenarioId, number } },
-    select: {
-      number: true,
-      input: true,
-      message: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      catalogVersion: { select: { label: true, effectiveDate: true } },
-    },
-  });
-  if (!revision) return null;
-  const authored = await getDb().scenarioRevision.findMany({
-    where: { scenarioId, number: { lte: number }, authorId: { not: null } },
-    orderBy: { number: "asc" },
-    select: { author: { select: { name: true } } },
-  });
-  const authors = [...new Set(authored.flatMap((r) => (r.author ? [r.author.name] : [])))];
-  return { ...scenario, revision, authors };
 }
 
 /**

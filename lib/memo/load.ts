@@ -1,7 +1,7 @@
 import "server-only";
 // Builds memo content for what a user may read: one scenario revision, or a comparison. Access is
 // the data layer's (a scenario outside the user's teams is "not found").
-import { getScenarioForMemo } from "../data/scenarios";
+import { getScenarioForMemo } from "../data/scenario-at-revision";
 import { AppError } from "../errors";
 import type { MemoDraft, MemoSource } from "./from-sources";
 import { requireComparable } from "../validation/memo";

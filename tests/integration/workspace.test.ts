@@ -3,18 +3,17 @@ import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { signUpVerified } from "../support/users";
 import { acceptInvitation, updateMember, createInvitation, createTeam, leaveTeam, listMembers, removeMember } from "../../lib/data/members";
 import {
-  addComment,
   createScenario,
   duplicateScenario,
   getRevision,
   getScenario,
-  listComments,
   listRevisions,
   listScenarios,
   restoreRevision,
   saveRevision,
   setScenarioStatus,
 } from "../../lib/data/scenarios";
+import { addComment, listComments } from "../../lib/data/comments";
 import { listAuditEvents } from "../../lib/data/audit";
 import { loadComparisonMemo, loadScenarioMemo } from "../../lib/memo/load";
 import { memoFromDraft } from "../../lib/memo/from-sources";

@@ -1,6 +1,6 @@
 // GET /api/v1/teams/[team]/compare?s=id1,id2@3 – 2 to 6 scenarios (any revision) evaluated side by side
 import { json } from "@/lib/http";
-import { getScenarioAtRevision } from "@/lib/data/scenarios";
+import { getScenarioAtRevision } from "@/lib/data/scenario-at-revision";
 import { evaluateScenario } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { parseSelection, requireComparable } from "@/lib/validation/memo";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/team-page";
-import { getScenarioAtRevision } from "@/lib/data/scenarios";
+import { getScenarioAtRevision } from "@/lib/data/scenario-at-revision";
 import { evaluateScenario } from "@/lib/engine";
 import { ComparisonView } from "@/app/components/comparison-view";
 
