@@ -1,0 +1,141 @@
+// The memo's assumptions: every figure the evaluation rests on, grouped, with its source, and
+// every attribute the team typed (it decides constraints, so the memo states it).
+import type { ScenarioInput } from "../engine";
+import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
+import type { AssumptionGroup } from "./content";
+
+export const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+const listOr = (items: string[], none: string) => (items.length ? items.join(", ") : none);
+
+/** What the team typed about a provider: it decides constraints, so the memo states it. */
+function attributeItems(a: ScenarioInput["apiOptions"][number]["attributes"]) {
+  const yesNo = (v: boolean | null) => (v === null ? "not verified" : v ? "yes" : "no");
+  return [
+    { name: "Certifications", value: listOr(a.certifications, "none listed") },
+    { name: "Zero data retention", value: yesNo(a.zeroDataRetention) },
+    { name: "Regions", value: listOr(a.regions, "not verified") },
+    {
+      name: "First token p50 / p95",
+      value: `${a.typicalTtftMs === null ? "not published" : `${groupDigits(a.typicalTtftMs)} ms`} / ${a.ttftP95Ms === null ? "not published" : `${groupDigits(a.ttftP95Ms)} ms`}`,
+    },
+    { name: "Network round trip", value: `${groupDigits(a.networkRttMs)} ms` },
+    { name: "Runs in our infrastructure", value: a.inOurInfrastructure ? "yes" : "no" },
+  ];
+}
+
+function sourceText(src: { name: string; url?: string; checkedAt?: string }): string {
+  return [src.name, src.checkedAt ? `checked ${src.checkedAt}` : null, src.url ?? null].filter(Boolean).join(", ");
+}
+
+export function assumptions(input: ScenarioInput): AssumptionGroup[] {
+  const w = input.workload;
+  const groups: AssumptionGroup[] = [
+    {
+      title: "Workload",
+      items: [
+        { name: "Requests per month", value: groupDigits(w.requestsPerMonth) },
+        { name: "Input tokens per request", value: groupDigits(w.inputTokensPerRequest) },
+        { name: "Output tokens per request", value: groupDigits(w.outputTokensPerRequest) },
+        { name: "API cache-read share of input", value: pct(w.apiCacheReadShare) },
+        { name: "API cache-write share of input", value: pct(w.apiCacheWriteShare) },
+        { name: "Self-host prefix-cache hit rate", value: pct(w.selfHostPrefixCacheHitRate) },
+        { name: "Batch API share", value: pct(w.batchShare) },
+        { name: "Peak-to-average traffic", value: `${w.peakToAverage}×` },
+        { name: "Active hours per day", value: String(w.activeHoursPerDay) },
+        { name: "Monthly growth", value: pct(w.monthlyGrowth) },
+        { name: "Horizon", value: `${w.horizonMonths} months` },
+        { name: "Context per sequence", value: w.avgContextTokens ? `${groupDigits(w.avgContextTokens)} tokens` : "input + output tokens" },
+      ],
+    },
+    {
+      title: "People and decision rules",
+      items: [
+        { name: "Loaded engineer cost", value: `${formatUsd(input.people.engineerAnnualCost)} a year` },
+        { name: "Close-call margin", value: pct(input.settings.closeCallMargin) },
+        { name: "Self-host speed target per stream", value: `${input.settings.sloOutputTokensPerSecond} tokens/s` },
+        { name: "Monte Carlo", value: `${groupDigits(input.settings.monteCarloSamples)} samples, seed ${input.settings.seed}` },
+      ],
+    },
+  ];
+  for (const o of input.apiOptions) {
+    const p = o.prices;
+    const per = (v: number | null) => (v == null ? "not offered" : `${formatPrice(v)} per 1M tokens`);
+    const src = sourceText(o.source);
+    groups.push({
+      title: `API: ${o.label}`,
+      items: [
+        { name: "Input", value: per(p.inputPerM), source: src },
+        { name: "Cached input (read)", value: per(p.cachedInputPerM), source: src },
+        { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
+        { name: "Output", value: per(p.outputPerM), source: src },
+        ...attributeItems(o.attributes),
+        { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : pct(p.batchDiscount), source: src },
+        ...(p.longContext
+          ? [
+              {
+                name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`,
+                value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`,
+                source: src,
+              },
+            ]
+          : []),
+        { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
+      ],
+    });
+  }
+  for (const o of input.selfHostOptions) {
+    const g = o.gpu;
+    const overhead =
+      o.overhead.mode === "percent"
+        ? `${pct(o.overhead.percentOfGpu)} of GPU cost`
+        : `${formatUsd(o.overhead.networking + o.overhead.storage + o.overhead.loadBalancing + o.overhead.observability)} a month in lines`;
+    groups.push({
+      title: `Self-host: ${o.label}`,
+      items: [
+        {
+          name: "Model",
+          value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}`,
+        },
+        { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
+        {
+          name: "GPU",
+          value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
+          source: sourceText(g.source),
+        },
+        { name: "Regions", value: listOr(g.regions, "not verified") },
+        {
+          name: "Billing",
+          value:
+            o.billingMode === "scale-to-zero"
+              ? `scale to zero: idle timeout ${o.idleTimeoutMinutes} min, cold start ${o.coldStartSeconds} s`
+              : o.billingMode.replace(/-/g, " "),
+        },
+        {
+          name: "Tensor parallelism",
+          value:
+            o.tensorParallel !== null
+              ? `fixed at ${o.tensorParallel}`
+              : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}`,
+        },
+        { name: "Target utilisation at peak", value: pct(o.targetUtilisation) },
+        { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
+        { name: "Infrastructure overhead", value: overhead },
+        { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
+        { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
+        { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
+        {
+          name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
+          value: `${pct(o.efficiencies.bandwidth)}, ${pct(o.efficiencies.mfu)}, ${pct(o.efficiencies.prefillMfu)}`,
+        },
+        ...o.benchmarks.map((b) => ({
+          name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}${b.stack ? `, ${b.stack}` : ""}`,
+          value: `${groupDigits(b.outputTokensPerS)} output tokens/s at ${b.concurrency !== null ? `${b.concurrency} concurrent streams` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load"}${b.inputTokens !== null && b.outputTokens !== null ? `, ${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : ""}${b.itlP50Ms !== null ? `, inter-token latency ${b.itlP50Ms} ms` : ""}`,
+          source: b.source,
+        })),
+      ],
+    });
+  }
+  return groups;
+}
+
+// People costs read back from the engine's own cost lines, said in words a budget owner uses.
