@@ -1,11 +1,11 @@
 // How a self-host option is sized for the evaluation: the tensor-parallel degree that meets the
 // hard latency targets at the lowest cost, its sizing summary, and the envelope breakeven.
-import { type ApiCostModel } from "./api-cost";
+import type { ApiCostModel } from "./api-cost";
 import { findBreakeven, type Breakeven, type LinearApi } from "./breakeven";
 import { BYTES_PER_GB, DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { ttftAtLoad } from "./latency";
 import type { Evaluation, SelfHostOptionResult } from "./result-schema";
-import { type ScenarioInput, type SelfHostOption } from "./schema";
+import type { ScenarioInput, SelfHostOption } from "./schema";
 import { gpuHoursFor, gpusPerReplica, rentedGpus, replicasFor, selfHostCostModel, type SelfHostCostModel } from "./self-host-cost";
 import { describeThroughput, type FitCapacity } from "./self-host-sizing";
 import { plural } from "../format/text";
