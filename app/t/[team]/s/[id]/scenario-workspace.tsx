@@ -59,7 +59,7 @@ export function ScenarioWorkspace({
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState("");
   const [saveError, setSaveError] = useState<string | null>(null);
-  // The revision the edits started from: a conflict view measures both sides' changes from it.
+  // The revision the edits started from: a conflict view compares both sides' changes with it.
   const [baseInput, setBaseInput] = useState<ScenarioInputRaw>(initialInput);
   const [conflict, setConflict] = useState<{ text: string; theirs: Theirs | null } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
