@@ -1,12 +1,10 @@
 // Monte Carlo over triangular ranges (low, base, high) of the key inputs, with a seeded
 // generator: the same seed always gives the same answer.
-import { difference, inputRanges, KEY_INPUTS, baseValue, type KeyInput, type PairModel } from "./what-if";
+import { baseWhatIf, difference, inputRanges, KEY_INPUTS, type PairModel, type WhatIf } from "./what-if";
 
 /**
- * mulberry32: a small, fast, well-distributed 32-bit generator. The state lives in an Int32Array
- * (the same bits as the usual `>>> 0` state) and the draw is a plain function, so V8 inlines it
- * into the sampling loop: a closure's unsigned state above 2^31 was boxed on every draw, and so
- * was every number it returned.
+ * mulberry32: a small, well-distributed 32-bit generator. Its state is an Int32Array and the draw
+ * a plain function, which V8 inlines into the sampling loop without boxing (docs/decisions/0003).
  */
 export function mulberry32(seed: number): Int32Array {
   return Int32Array.of(seed | 0);
@@ -52,23 +50,18 @@ export function monteCarlo(p: PairModel, samples: number, seed: number): Uncerta
   const low = new Float64Array(n);
   const mode = new Float64Array(n);
   const high = new Float64Array(n);
+  const base = baseWhatIf(p);
   KEY_INPUTS.forEach((k, j) => {
     low[j] = ranges[k].low;
-    mode[j] = baseValue(p, k);
+    mode[j] = base[k];
     high[j] = ranges[k].high;
   });
-  // Draws go to a typed array and then into one what-if of fixed shape, by name. A store per
-  // input by computed key boxed every number (6.8 MB per 10,000 samples; ~2.4 MB now), and the
-  // collections that caused, which see the whole evaluation alive, left later evaluations keeping
-  // more garbage through the next collection.
-  const draw = new Float64Array(n);
-  const x = new Draw();
+  const x = baseWhatIf(p);
   const out = new Float64Array(samples);
   let cheaper = 0;
   let sum = 0;
   for (let i = 0; i < samples; i++) {
-    drawInto(draw, state, low, mode, high);
-    setDraw(x, draw);
+    drawInto(x, state, low, mode, high);
     const d = difference(p, x);
     out[i] = d;
     sum += d;
@@ -86,55 +79,20 @@ export function monteCarlo(p: PairModel, samples: number, seed: number): Uncerta
   };
 }
 
-/** One triangular draw per input, in KEY_INPUTS order. */
-function drawInto(out: Float64Array, state: Int32Array, low: Float64Array, mode: Float64Array, high: Float64Array): void {
-  for (let j = 0; j < out.length; j++) out[j] = triangular(nextUniform(state), low[j], mode[j], high[j]);
-}
-
-// The draws in KEY_INPUTS order, stored by name. The tuple below fails to compile if KEY_INPUTS
-// changes order or members, so the two cannot drift apart.
-const DRAW_ORDER: typeof KEY_INPUTS = [
-  "volume",
-  "gpuPrice",
-  "tokenPrice",
-  "apiCacheRead",
-  "selfCacheHit",
-  "utilisation",
-  "throughput",
-  "engineeringFte",
-  "salary",
-  "peak",
-];
-void DRAW_ORDER;
-
 /**
- * One sample's what-if. A class rather than an object literal: a literal with these keys joins
- * V8's hidden-class tree of other objects keyed by input (the tornado's probe, whose fields may be
- * undefined; the input ranges, whose fields are objects), and every number stored in it is then
- * boxed — 10 allocations a sample.
+ * One triangular draw per input, in KEY_INPUTS order (the order fixes which draw goes where).
+ * Stored by name rather than in a loop over the keys: keyed stores box every draw (0003).
  */
-class Draw implements Record<KeyInput, number> {
-  volume = Number.NaN;
-  gpuPrice = Number.NaN;
-  tokenPrice = Number.NaN;
-  apiCacheRead = Number.NaN;
-  selfCacheHit = Number.NaN;
-  utilisation = Number.NaN;
-  throughput = Number.NaN;
-  engineeringFte = Number.NaN;
-  salary = Number.NaN;
-  peak = Number.NaN;
-}
-
-function setDraw(x: Draw, d: Float64Array): void {
-  x.volume = d[0];
-  x.gpuPrice = d[1];
-  x.tokenPrice = d[2];
-  x.apiCacheRead = d[3];
-  x.selfCacheHit = d[4];
-  x.utilisation = d[5];
-  x.throughput = d[6];
-  x.engineeringFte = d[7];
-  x.salary = d[8];
-  x.peak = d[9];
+function drawInto(x: WhatIf, state: Int32Array, low: Float64Array, mode: Float64Array, high: Float64Array): void {
+  const draw = (j: number) => triangular(nextUniform(state), low[j], mode[j], high[j]);
+  x.volume = draw(0);
+  x.gpuPrice = draw(1);
+  x.tokenPrice = draw(2);
+  x.apiCacheRead = draw(3);
+  x.selfCacheHit = draw(4);
+  x.utilisation = draw(5);
+  x.throughput = draw(6);
+  x.engineeringFte = draw(7);
+  x.salary = draw(8);
+  x.peak = draw(9);
 }

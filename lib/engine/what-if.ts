@@ -19,8 +19,11 @@ export const KEY_INPUTS = [
 ] as const;
 export type KeyInput = (typeof KEY_INPUTS)[number];
 
-/** Multipliers for volume, prices, throughput and FTE; absolute values for shares, salary, peak. */
-export type WhatIf = Partial<Record<KeyInput, number>>;
+/**
+ * One value for every key input: multipliers for volume, prices, throughput and FTE (1 = today);
+ * absolute values for shares, salary and peak. Always complete, so every what-if has one shape.
+ */
+export type WhatIf = Record<KeyInput, number>;
 
 export type PairModel = {
   requestsPerMonth: number;
@@ -37,76 +40,68 @@ export type PairModel = {
   engineerAnnualCost: number;
 };
 
+/** Today's value of every key input. */
+export function baseWhatIf(p: PairModel): WhatIf {
+  return {
+    volume: 1,
+    gpuPrice: 1,
+    tokenPrice: 1,
+    apiCacheRead: p.api.cacheReadShare,
+    selfCacheHit: p.self.load.prefixCacheHitRate,
+    utilisation: p.self.cost.utilisation,
+    throughput: 1,
+    engineeringFte: 1,
+    salary: p.engineerAnnualCost,
+    peak: p.self.load.peakToAverage,
+  };
+}
+
 export function baseValue(p: PairModel, input: KeyInput): number {
-  switch (input) {
-    case "apiCacheRead":
-      return p.api.cacheReadShare;
-    case "selfCacheHit":
-      return p.self.load.prefixCacheHitRate;
-    case "utilisation":
-      return p.self.cost.utilisation;
-    case "salary":
-      return p.engineerAnnualCost;
-    case "peak":
-      return p.self.load.peakToAverage;
-    default:
-      return 1; // multipliers
-  }
+  return baseWhatIf(p)[input];
 }
 
 export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   const a = p.api;
-  const h = Math.min(x.apiCacheRead ?? a.cacheReadShare, 1 - a.cacheWriteShare);
-  // Token cost is linear in the prices, so the token-price multiplier scales the result (no
-  // scaled copy of the prices: this runs tens of thousands of times per evaluation).
+  const h = Math.min(x.apiCacheRead, 1 - a.cacheWriteShare);
+  // Token cost is linear in the prices, so the token-price multiplier scales the result.
   const perRequest =
     apiTokenCostPerRequest(a.inputTokens, a.outputTokens, h, a.cacheWriteShare, a.prices) *
-    (x.tokenPrice ?? 1) *
+    x.tokenPrice *
     (1 - a.batchShare * a.prices.batchDiscount);
-  const salary = x.salary ?? p.engineerAnnualCost;
-  return perRequest * p.requestsPerMonth * (x.volume ?? 1) + (a.integrationFte * salary) / MONTHS_PER_YEAR;
+  return perRequest * p.requestsPerMonth * x.volume + (a.integrationFte * x.salary) / MONTHS_PER_YEAR;
 }
 
 export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
   const base = p.self.cost;
-  const changesLoad = x.selfCacheHit !== undefined || x.peak !== undefined || x.throughput !== undefined;
-  // Every field written out rather than spread from the base: V8 copies a spread of this many
-  // fields on its slow path, and this runs tens of thousands of times an evaluation
-  // (docs/decisions/0003-engine-speed.md). The type makes a new field a compile error here.
+  // Written out field by field, not spread from the base: a spread of this size is copied on
+  // V8's slow path, and this runs for every tornado bar, trigger probe and sample (0003).
   const model: SelfHostCostModel = {
     tensorParallel: base.tensorParallel,
     rentUnit: base.rentUnit,
     failoverReplicas: base.failoverReplicas,
     minReplicas: base.minReplicas,
-    utilisation: x.utilisation ?? base.utilisation,
+    utilisation: x.utilisation,
     billingMode: base.billingMode,
     idleTimeoutSeconds: base.idleTimeoutSeconds,
     coldStartSeconds: base.coldStartSeconds,
     activeHoursPerDay: base.activeHoursPerDay,
-    peakToAverage: x.peak ?? base.peakToAverage,
-    pricePerGpuHour: base.pricePerGpuHour * (x.gpuPrice ?? 1),
+    peakToAverage: x.peak,
+    pricePerGpuHour: base.pricePerGpuHour * x.gpuPrice,
     overheadShare: base.overheadShare,
     overheadFixed: base.overheadFixed,
-    engineeringFte: base.engineeringFte * (x.engineeringFte ?? 1),
+    engineeringFte: base.engineeringFte * x.engineeringFte,
     setupEngineerWeeks: base.setupEngineerWeeks,
     horizonMonths: base.horizonMonths,
     switchesPerYear: base.switchesPerYear,
     weeksPerSwitch: base.weeksPerSwitch,
-    engineerAnnualCost: x.salary ?? base.engineerAnnualCost,
-    loadPerRequest: changesLoad
-      ? loadPerRequestOf(
-          p.self.load,
-          x.selfCacheHit ?? p.self.load.prefixCacheHitRate,
-          x.peak ?? p.self.load.peakToAverage,
-          x.throughput ?? 1,
-        )
-      : base.loadPerRequest,
+    engineerAnnualCost: x.salary,
+    loadPerRequest: loadPerRequestOf(p.self.load, x.selfCacheHit, x.peak, x.throughput),
   };
-  return selfHostMonthlyCost(model, p.requestsPerMonth * (x.volume ?? 1));
+  return selfHostMonthlyCost(model, p.requestsPerMonth * x.volume);
 }
 
 /** Self-host − API, US$ per month; negative means self-hosting is cheaper. */
-export function difference(p: PairModel, x: WhatIf = {}): number {
+export function difference(p: PairModel, x: WhatIf = baseWhatIf(p)): number {
   return selfCostWhatIf(p, x) - apiCostWhatIf(p, x);
 }
 
@@ -133,7 +128,9 @@ export function inputRanges(p: PairModel): Record<KeyInput, Range> {
   };
 }
 
-/** difference(p, { [input]: value }): one input moved, the others at base. */
+/** The difference with one input moved and the others at today's values. */
 export function differenceWith(p: PairModel, input: KeyInput, value: number): number {
-  return difference(p, { [input]: value });
+  const x = baseWhatIf(p);
+  x[input] = value;
+  return difference(p, x);
 }
