@@ -176,19 +176,26 @@ export const GPU_SPECS: Record<string, Gpu & { specSource: string }> = {
 
 // On-demand $/GPU-hour, checked 2026-09-25 (silybench-data gpu_prices.csv); the "Reference"
 // H100 row is the commonly quoted $2.54 cloud rate used in DESIGN.md's worked example.
-export const REFERENCE_GPU_OFFERS: { provider: string; gpu: keyof typeof GPU_SPECS; price: number; minGpus?: number }[] = [
+// RunPod's Community Cloud rents hosts run by third parties: its rows say so.
+export const REFERENCE_GPU_OFFERS: {
+  provider: string;
+  gpu: keyof typeof GPU_SPECS;
+  price: number;
+  minGpus?: number;
+  tenancy?: "community";
+}[] = [
   { provider: "Reference cloud", gpu: "H100 SXM", price: 2.54 },
-  { provider: "RunPod Community", gpu: "H100 SXM", price: 2.69 },
+  { provider: "RunPod Community", gpu: "H100 SXM", price: 2.69, tenancy: "community" },
   { provider: "RunPod Secure", gpu: "H100 SXM", price: 3.49 },
   { provider: "Lambda", gpu: "H100 SXM", price: 4.29 },
   { provider: "Nebius", gpu: "H100 SXM", price: 3.85 },
   { provider: "AWS p5", gpu: "H100 SXM", price: 6.88, minGpus: 8 },
-  { provider: "RunPod Community", gpu: "H200 SXM", price: 3.59 },
+  { provider: "RunPod Community", gpu: "H200 SXM", price: 3.59, tenancy: "community" },
   { provider: "RunPod Secure", gpu: "H200 SXM", price: 4.59 },
   { provider: "Nebius", gpu: "H200 SXM", price: 4.5 },
-  { provider: "RunPod Community", gpu: "A100 80GB", price: 1.39 },
+  { provider: "RunPod Community", gpu: "A100 80GB", price: 1.39, tenancy: "community" },
   { provider: "RunPod Secure", gpu: "A100 80GB", price: 1.59 },
-  { provider: "RunPod Community", gpu: "L40S", price: 0.79 },
+  { provider: "RunPod Community", gpu: "L40S", price: 0.79, tenancy: "community" },
   { provider: "RunPod Secure", gpu: "L40S", price: 1.09 },
   { provider: "RunPod", gpu: "B200", price: 5.98 },
   { provider: "Lambda", gpu: "B200", price: 6.99 },

@@ -1,5 +1,5 @@
 // Scenario templates a team starts from, priced from the reference catalog.
-import type { Benchmark, ScenarioInputRaw } from "../engine";
+import type { Benchmark, ScenarioInputRaw, Tenancy } from "../engine";
 import {
   type BenchmarkRow,
   GPU_SPECS,
@@ -38,6 +38,8 @@ export type PickerGpuRow = {
   fp8Tflops: number | null;
   pricePerGpuHour: number;
   minGpus: number;
+  /** Shared cloud unless the row says otherwise. */
+  tenancy?: Tenancy;
   sourceUrl: string;
   checkedAt: string;
 };
@@ -85,6 +87,7 @@ export const REFERENCE_PICKER: PickerCatalog = {
       fp8Tflops: spec.fp8Tflops,
       pricePerGpuHour: o.price,
       minGpus: o.minGpus ?? 1,
+      tenancy: o.tenancy,
       sourceUrl: REFERENCE_GPU_PRICES_SOURCE,
       checkedAt: referenceChecked,
     };
@@ -160,6 +163,7 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
       fp8Tflops: offer.fp8Tflops,
       pricePerGpuHour: offer.pricePerGpuHour,
       minGpus: offer.minGpus,
+      tenancy: offer.tenancy ?? "shared-cloud",
       source: {
         name: sourceName(offer.sourceUrl, `${offer.provider} price list`),
         url: offer.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? offer.sourceUrl,
@@ -301,12 +305,14 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
       },
       apiOptions: [apiOptionFor("GPT-4o"), apiOptionFor("Claude Haiku 4.5")],
       selfHostOptions: [
-        selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", {
-          weightPrecision: "fp8",
-          kvPrecision: "fp8",
-          billingMode: "active-window",
-          certifications: ["SOC 2", "ISO 27001", "GDPR DPA"],
-        }),
+        dedicated(
+          selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", {
+            weightPrecision: "fp8",
+            kvPrecision: "fp8",
+            billingMode: "active-window",
+            certifications: ["SOC 2", "ISO 27001", "GDPR DPA"],
+          }),
+        ),
       ],
       constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
     }),
@@ -323,6 +329,16 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     }),
   },
 ];
+
+/** A rented option on single-tenant hardware that the team counts as its own infrastructure. */
+function dedicated(option: ReturnType<typeof selfHostOptionFromRows>) {
+  return {
+    ...option,
+    label: `${option.label}, dedicated`,
+    gpu: { ...option.gpu, tenancy: "dedicated" as const },
+    dedicatedIsOurInfrastructure: true,
+  };
+}
 
 export function buildTemplate(id: string): ScenarioInputRaw | null {
   return TEMPLATES.find((t) => t.id === id)?.build() ?? null;

@@ -34,7 +34,7 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
   const r = (verdict: Verdict, detail: string): ConstraintCheck => ({ constraintId: c.id, optionId: o.option.id, verdict, detail });
   switch (c.kind) {
     case "data-stays-in-our-infrastructure":
-      if (o.kind === "self-host") return r("pass", "Runs on infrastructure we rent and control.");
+      if (o.kind === "self-host") return ourInfrastructure(o.option, r);
       return o.option.attributes.inOurInfrastructure
         ? r("pass", "Deployed inside our infrastructure.")
         : r("fail", "Requests are sent to the provider's infrastructure.");
@@ -91,5 +91,22 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
           ? r("fail", "Marked as not met by the team.")
           : r("not-verified", "The team has not assessed this option.");
     }
+  }
+}
+
+// Only hardware in our own facility keeps data in our infrastructure; single-tenant cloud hardware
+// does when the team says so (a stated assumption); shared and community GPUs never do.
+function ourInfrastructure(option: SelfHostOption, r: (verdict: Verdict, detail: string) => ConstraintCheck): ConstraintCheck {
+  switch (option.gpu.tenancy) {
+    case "on-prem":
+      return r("pass", "Runs on hardware in our own facility.");
+    case "dedicated":
+      return option.dedicatedIsOurInfrastructure
+        ? r("pass", "Single-tenant hardware in the provider's cloud, counted as our infrastructure by the team's stated assumption.")
+        : r("fail", "Single-tenant hardware, but in the provider's data centre: not our infrastructure unless the team says so.");
+    case "shared-cloud":
+      return r("fail", "Shared cloud GPUs in the provider's data centre.");
+    case "community":
+      return r("fail", "A community marketplace: the hosts are third parties.");
   }
 }

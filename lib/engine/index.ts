@@ -2,8 +2,18 @@
 // outside lib/engine imports from here and nowhere deeper (test fixtures aside).
 export { evaluateScenario, evaluateParsed, parseScenario, EngineInputError, ENGINE_VERSION } from "./evaluate";
 export type { EvaluateOptions } from "./evaluate";
-export { ScenarioInputSchema, SelfHostOptionSchema, BenchmarkSchema } from "./schema";
-export type { ScenarioInput, ScenarioInputRaw, ApiOption, SelfHostOption, Constraint, Workload, Benchmark } from "./schema";
+export { ScenarioInputSchema, SelfHostOptionSchema, BenchmarkSchema, TENANCIES } from "./schema";
+export type {
+  ScenarioInput,
+  ScenarioInputRaw,
+  ApiOption,
+  SelfHostOption,
+  Constraint,
+  Workload,
+  Benchmark,
+  Tenancy,
+  GpuPricing,
+} from "./schema";
 export { EvaluationSchema } from "./result-schema";
 export type { Evaluation, OptionResult } from "./result-schema";
 export { summarize } from "./summary";

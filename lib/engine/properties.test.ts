@@ -40,6 +40,20 @@ const selfArb = fc.record({
   billingMode: fc.constantFrom("always-on", "active-window", "scale-to-zero" as const),
   rentUnit: fc.constantFrom(1, 1, 8),
   fte: fc.double({ min: 0, max: 2, noNaN: true }),
+  pricing: fc.oneof(
+    fc.constant({ kind: "on-demand" as const }),
+    fc.record({
+      kind: fc.constant("committed" as const),
+      termMonths: fc.constantFrom(12, 36),
+      committedGpus: fc.integer({ min: 1, max: 24 }),
+      discount: fc.double({ min: 0, max: 0.7, noNaN: true }),
+    }),
+    fc.record({
+      kind: fc.constant("spot" as const),
+      discount: fc.double({ min: 0, max: 0.8, noNaN: true }),
+      interruptionRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    }),
+  ),
 });
 
 type SelfSpec = typeof selfArb extends fc.Arbitrary<infer T> ? T : never;
@@ -54,6 +68,8 @@ function build(s: SelfSpec, w: ReturnType<typeof workload>): SelfHostCostModel |
     minReplicas: s.minReplicas,
     billingMode: s.billingMode,
     engineeringFte: s.fte,
+    // A commitment cannot be combined with scale-to-zero (a field error): such cases run on demand.
+    pricing: s.pricing.kind === "committed" && s.billingMode === "scale-to-zero" ? { kind: "on-demand" } : s.pricing,
   });
   const c = replicaCandidates(option, w, 20);
   return c.fits ? selfHostCostModel(option, c.candidates[0], w, 200_000) : null;
@@ -162,6 +178,7 @@ describe("properties", () => {
         billingMode: "scale-to-zero",
         rentUnit: 1,
         fte: 0,
+        pricing: { kind: "on-demand" },
       },
       wl,
     )!;
@@ -186,6 +203,7 @@ describe("properties", () => {
         billingMode: "always-on",
         rentUnit: 1,
         fte: 0.2,
+        pricing: { kind: "on-demand" },
       },
       wl,
     )!;

@@ -35,6 +35,10 @@ export const OpenModelSchema = z
   })
   .refine((m) => m.activeParamsB <= m.totalParamsB, { path: ["activeParamsB"], message: "cannot exceed total parameters" });
 
+// Who else runs on the hardware: it decides whether "data must not leave our infrastructure" is met.
+export const TENANCIES = ["on-prem", "dedicated", "shared-cloud", "community"] as const;
+export type Tenancy = (typeof TENANCIES)[number];
+
 export const GpuOfferSchema = z.object({
   provider: z.string().max(80),
   gpuType: z.string().max(80),
@@ -46,6 +50,12 @@ export const GpuOfferSchema = z.object({
   minGpus: count(1, 64).default(1).describe("GPUs rented together (an 8-GPU instance rents in eights)"),
   gpusPerNode: count(1, 64).default(8).describe("GPUs in one node or instance: tensor parallelism above it needs multi-node serving"),
   regions: z.array(z.string().max(40)).max(50).default([]),
+  tenancy: z
+    .enum(TENANCIES)
+    .default("shared-cloud")
+    .describe(
+      "on-prem: hardware in our own facility; dedicated: single-tenant cloud hardware; shared-cloud: a cloud provider's shared fleet; community: a marketplace of third-party hosts",
+    ),
   source: SourceSchema.default({ name: "Entered by hand" }),
 });
 export type GpuOffer = z.infer<typeof GpuOfferSchema>;
@@ -76,6 +86,34 @@ export const BenchmarkSchema = z
     message: "a row with a latency needs the concurrency or the request rate it was measured at",
   });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
+
+// How the GPUs are paid for. A commitment pays for its GPUs over the whole term whatever the load,
+// and load above it is billed on demand; spot is cheaper but interrupted, which costs a spare
+// replica and the work redone.
+export const GpuPricingSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("on-demand") }),
+    z.object({
+      kind: z.literal("committed"),
+      termMonths: count(1, 60).describe("Length of the commitment, months"),
+      committedGpus: count(1, 100_000).describe("GPUs paid for around the clock over the term, whatever the load"),
+      discount: share.describe("Discount on the on-demand price, 0.35 = 35% off"),
+      upfrontShare: share.default(0).describe("Share of the term's cost paid at signing"),
+    }),
+    z.object({
+      kind: z.literal("spot"),
+      discount: share.describe("Discount on the on-demand price, 0.6 = 60% off"),
+      interruptionRate: z
+        .number({ error: "is required for spot GPUs" })
+        .finite()
+        .min(0, { error: "must be between 0 and 0.5" })
+        .max(0.5, { error: "must be between 0 and 0.5" })
+        .describe("Share of GPU time lost to interruptions: work in flight redone and replacements started"),
+    }),
+  ])
+  .default({ kind: "on-demand" })
+  .describe("How the GPUs are paid for");
+export type GpuPricing = z.infer<typeof GpuPricingSchema>;
 
 export const OverheadSchema = z.discriminatedUnion("mode", [
   z.object({
@@ -110,6 +148,11 @@ export const SelfHostOptionSchema = z
     failoverReplicas: count(0, 100).default(1).describe("Spare replicas for failover (f)"),
     minReplicas: count(0, 1000).default(2).describe("Replicas kept running at all times"),
     billingMode: z.enum(["always-on", "active-window", "scale-to-zero"]).default("always-on"),
+    pricing: GpuPricingSchema,
+    dedicatedIsOurInfrastructure: z
+      .boolean()
+      .default(false)
+      .describe("The team counts this dedicated (single-tenant) hardware as its own infrastructure: a stated assumption"),
     idleTimeoutMinutes: z.number().finite().min(0).max(1440).default(10).describe("Scale-to-zero: a replica idle this long is released"),
     coldStartSeconds: z
       .number()
@@ -147,6 +190,20 @@ export const SelfHostOptionSchema = z
         code: "custom",
         path: ["tensorParallel"],
         message: `is above the ${o.gpu.gpusPerNode} GPUs of one node; allow multi-node serving or choose a smaller degree`,
+      });
+    }
+    if (o.pricing.kind === "committed" && o.billingMode === "scale-to-zero") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["pricing", "kind"],
+        message: "a commitment pays for its GPUs around the clock; scale-to-zero releases them (choose always-on or active window)",
+      });
+    }
+    if (o.dedicatedIsOurInfrastructure && o.gpu.tenancy !== "dedicated") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dedicatedIsOurInfrastructure"],
+        message: "only dedicated (single-tenant) hardware can be counted as our infrastructure",
       });
     }
     o.benchmarks.forEach((b, i) => {

@@ -3,6 +3,9 @@
 //   load = Opeak/benchmarkRate  or  Opeak/decode + Ipeak/prefill
 //   replicas = max(ceil(load/u) + f, minReplicas)
 //   Self = GPUhours·$g + overhead + FTE·salary/12 + setupWeeks·salary/52/N + switches·weeks·salary/52/12
+// Pricing terms (second edition): committed GPUs are paid for every hour of the month at the
+// committed price and only the GPU-hours above them at $g; spot bills $g·(1 − discount) on the
+// GPU-hours plus the share lost to interruptions, and keeps one more spare replica.
 // Scale-to-zero (second edition): with Poisson arrivals at rate λ during the active hours and an
 // idle timeout T, a replica is warm a share 1 − e^(−λT) of the time and λ·e^(−λT) requests a
 // second find none warm and pay a cold start; busy replicas above the first follow the average load.
@@ -10,7 +13,8 @@
 // millions of times without re-sizing.
 import { groupDigits } from "../format/numbers";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
-import { line, type CostLine } from "./cost-line";
+import { line, total, type CostLine } from "./cost-line";
+import { plural } from "../format/text";
 import type { SelfHostOption, Workload } from "./schema";
 import type { FitCapacity } from "./self-host-sizing";
 
@@ -25,7 +29,11 @@ export type SelfHostCostModel = {
   coldStartSeconds: number;
   activeHoursPerDay: number;
   peakToAverage: number;
+  /** Price of a GPU-hour that is not committed: on demand, or spot including work lost to interruptions. */
   pricePerGpuHour: number;
+  /** GPUs paid for every hour of the month whatever the load (0 without a commitment). */
+  committedGpus: number;
+  committedPricePerGpuHour: number;
   overheadShare: number;
   overheadFixed: number;
   engineeringFte: number;
@@ -83,10 +91,12 @@ export function selfHostCostModel(
   engineerAnnualCost: number,
 ): SelfHostCostModel {
   const overhead = option.overhead;
+  const pricing = option.pricing;
+  const onDemand = option.gpu.pricePerGpuHour;
   return {
     tensorParallel: capacity.tensorParallel,
     rentUnit: option.gpu.minGpus,
-    failoverReplicas: option.failoverReplicas,
+    failoverReplicas: option.failoverReplicas + (pricing.kind === "spot" ? 1 : 0),
     minReplicas: option.minReplicas,
     utilisation: option.targetUtilisation,
     billingMode: option.billingMode,
@@ -94,7 +104,9 @@ export function selfHostCostModel(
     coldStartSeconds: option.coldStartSeconds,
     activeHoursPerDay: workload.activeHoursPerDay,
     peakToAverage: workload.peakToAverage,
-    pricePerGpuHour: option.gpu.pricePerGpuHour,
+    pricePerGpuHour: pricing.kind === "spot" ? onDemand * (1 - pricing.discount) * (1 + pricing.interruptionRate) : onDemand,
+    committedGpus: pricing.kind === "committed" ? pricing.committedGpus : 0,
+    committedPricePerGpuHour: pricing.kind === "committed" ? onDemand * (1 - pricing.discount) : 0,
     overheadShare: overhead.mode === "percent" ? overhead.percentOfGpu : 0,
     overheadFixed: overhead.mode === "lines" ? overhead.networking + overhead.storage + overhead.loadBalancing + overhead.observability : 0,
     engineeringFte: option.engineeringFte,
@@ -161,8 +173,20 @@ export function peopleEngineerMonths(m: SelfHostCostModel) {
   };
 }
 
+/** GPU-hours billed above a commitment (all of them without one). Scale-to-zero never has one. */
+export function uncommittedGpuHours(m: SelfHostCostModel, requestsPerMonth: number, replicas = replicasFor(m, requestsPerMonth)): number {
+  const c = m.committedGpus;
+  if (c === 0 || m.billingMode === "scale-to-zero") return gpuHoursFor(m, requestsPerMonth, replicas);
+  const rented = rentedGpus(m, replicas);
+  if (m.billingMode === "always-on") return Math.max(0, rented - c) * HOURS_PER_MONTH;
+  const activeHours = m.activeHoursPerDay * DAYS_PER_MONTH;
+  const base = rentedGpus(m, m.minReplicas);
+  return Math.max(0, base - c) * (HOURS_PER_MONTH - activeHours) + Math.max(0, rented - c) * activeHours;
+}
+
 export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
-  return gpuHoursFor(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
+  const uncommitted = uncommittedGpuHours(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
+  return m.committedGpus === 0 ? uncommitted : m.committedGpus * HOURS_PER_MONTH * m.committedPricePerGpuHour + uncommitted;
 }
 
 /** What a self-host option costs a month whatever its volume: fixed overhead lines and people. */
@@ -183,7 +207,6 @@ const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = {
 
 export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
   const replicas = replicasFor(m, requestsPerMonth);
-  const hours = gpuHoursFor(m, requestsPerMonth, replicas);
   const gpuSource = option.gpu.source.name + (option.gpu.source.checkedAt ? `, checked ${option.gpu.source.checkedAt}` : "");
   const starts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : 0;
   const modeNote =
@@ -191,10 +214,8 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
     (m.billingMode === "scale-to-zero"
       ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month`
       : "");
-  const lines: CostLine[] = [
-    line(`${option.gpu.gpuType} GPU time (${option.gpu.provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, gpuSource),
-  ];
-  const gpuCost = hours * m.pricePerGpuHour;
+  const lines = gpuTimeLines(m, option, requestsPerMonth, replicas, `${option.gpu.gpuType} GPU time`, modeNote, gpuSource);
+  const gpuCost = total(lines);
   if (option.overhead.mode === "percent") {
     if (option.overhead.percentOfGpu > 0) {
       lines.push(
@@ -255,3 +276,57 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
   }
   return lines;
 }
+
+/** The GPU-time lines under the option's pricing terms; they add up to gpuMonthlyCost. */
+function gpuTimeLines(
+  m: SelfHostCostModel,
+  option: SelfHostOption,
+  requestsPerMonth: number,
+  replicas: number,
+  what: string,
+  modeNote: string,
+  source: string,
+): CostLine[] {
+  const pricing = option.pricing;
+  const provider = option.gpu.provider;
+  const onDemand = option.gpu.pricePerGpuHour;
+  const hours = uncommittedGpuHours(m, requestsPerMonth, replicas);
+  switch (pricing.kind) {
+    case "on-demand":
+      return [line(`${what} (${provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, source)];
+    case "spot": {
+      const spot = onDemand * (1 - pricing.discount);
+      const terms = `${Math.round(pricing.discount * 100)}% off on-demand $${onDemand.toFixed(2)}`;
+      return [
+        line(`${what}, spot (${provider}, ${modeNote})`, "GPU-hours", hours, spot, `${source}; spot: ${terms}`),
+        line(
+          "Work lost to spot interruptions (redone, replacements started)",
+          "GPU-hours",
+          hours * pricing.interruptionRate,
+          spot,
+          `Assumption: ${percent(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
+        ),
+      ];
+    }
+    case "committed": {
+      const terms = `${pricing.termMonths}-month commitment, ${Math.round(pricing.discount * 100)}% off on-demand $${onDemand.toFixed(2)}`;
+      const upfront =
+        pricing.upfrontShare > 0
+          ? `; ${percent(pricing.upfrontShare)} of the term paid at signing: $${groupDigits(
+              pricing.upfrontShare * pricing.termMonths * m.committedGpus * HOURS_PER_MONTH * m.committedPricePerGpuHour,
+            )}`
+          : "";
+      const committed = line(
+        `${what}, committed (${provider}, ${plural(m.committedGpus, "GPU")} around the clock)`,
+        "GPU-hours",
+        m.committedGpus * HOURS_PER_MONTH,
+        m.committedPricePerGpuHour,
+        `${source}; ${terms}${upfront}`,
+      );
+      if (hours <= 0) return [committed];
+      return [committed, line(`${what} above the commitment, on demand (${provider}, ${modeNote})`, "GPU-hours", hours, onDemand, source)];
+    }
+  }
+}
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;

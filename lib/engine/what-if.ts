@@ -87,6 +87,8 @@ export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
     activeHoursPerDay: base.activeHoursPerDay,
     peakToAverage: x.peak,
     pricePerGpuHour: base.pricePerGpuHour * x.gpuPrice,
+    committedGpus: base.committedGpus,
+    committedPricePerGpuHour: base.committedPricePerGpuHour * x.gpuPrice,
     overheadShare: base.overheadShare,
     overheadFixed: base.overheadFixed,
     engineeringFte: base.engineeringFte * x.engineeringFte,
