@@ -11,7 +11,7 @@
 // second find none warm and pay a cold start; busy replicas above the first follow the average load.
 // The model is a handful of numbers so that breakeven, sensitivity and Monte Carlo re-price it
 // millions of times without re-sizing.
-import { groupDigits } from "../format/numbers";
+import { formatShare, groupDigits } from "../format/numbers";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
 import { line, total, type CostLine } from "./cost-line";
 import { plural } from "../format/text";
@@ -304,7 +304,7 @@ function gpuTimeLines(
           "GPU-hours",
           hours * pricing.interruptionRate,
           spot,
-          `Assumption: ${percent(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
+          `Assumption: ${formatShare(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
         ),
       ];
     }
@@ -312,7 +312,7 @@ function gpuTimeLines(
       const terms = `${pricing.termMonths}-month commitment, ${Math.round(pricing.discount * 100)}% off on-demand $${onDemand.toFixed(2)}`;
       const upfront =
         pricing.upfrontShare > 0
-          ? `; ${percent(pricing.upfrontShare)} of the term paid at signing: $${groupDigits(
+          ? `; ${formatShare(pricing.upfrontShare)} of the term paid at signing: $${groupDigits(
               pricing.upfrontShare * pricing.termMonths * m.committedGpus * HOURS_PER_MONTH * m.committedPricePerGpuHour,
             )}`
           : "";
@@ -328,5 +328,3 @@ function gpuTimeLines(
     }
   }
 }
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;

@@ -72,3 +72,8 @@ export function parseFieldNumber(text: string): number {
   // 0.1 × 1e6 must read as 100,000, not 100000.00000000001.
   return m[2] ? Number(n.toPrecision(12)) : n;
 }
+
+/** A share as a percentage to one decimal at most: 0.35 → "35%", 0.125 → "12.5%". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}

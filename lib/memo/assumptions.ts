@@ -1,10 +1,9 @@
 // The memo's assumptions: every figure the evaluation rests on, grouped, with its source, and
 // every attribute the team typed (it decides constraints, so the memo states it).
-import type { ScenarioInput } from "../engine";
-import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
+import type { ScenarioInput, SelfHostOption } from "../engine";
+import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import type { AssumptionGroup } from "./content";
 
-export const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 const listOr = (items: string[], none: string) => (items.length ? items.join(", ") : none);
 
 /** What the team typed about a provider: it decides constraints, so the memo states it. */
@@ -36,13 +35,13 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Requests per month", value: groupDigits(w.requestsPerMonth) },
         { name: "Input tokens per request", value: groupDigits(w.inputTokensPerRequest) },
         { name: "Output tokens per request", value: groupDigits(w.outputTokensPerRequest) },
-        { name: "API cache-read share of input", value: pct(w.apiCacheReadShare) },
-        { name: "API cache-write share of input", value: pct(w.apiCacheWriteShare) },
-        { name: "Self-host prefix-cache hit rate", value: pct(w.selfHostPrefixCacheHitRate) },
-        { name: "Batch API share", value: pct(w.batchShare) },
+        { name: "API cache-read share of input", value: formatShare(w.apiCacheReadShare) },
+        { name: "API cache-write share of input", value: formatShare(w.apiCacheWriteShare) },
+        { name: "Self-host prefix-cache hit rate", value: formatShare(w.selfHostPrefixCacheHitRate) },
+        { name: "Batch API share", value: formatShare(w.batchShare) },
         { name: "Peak-to-average traffic", value: `${w.peakToAverage}×` },
         { name: "Active hours per day", value: String(w.activeHoursPerDay) },
-        { name: "Monthly growth", value: pct(w.monthlyGrowth) },
+        { name: "Monthly growth", value: formatShare(w.monthlyGrowth) },
         { name: "Horizon", value: `${w.horizonMonths} months` },
         { name: "Context per sequence", value: w.avgContextTokens ? `${groupDigits(w.avgContextTokens)} tokens` : "input + output tokens" },
       ],
@@ -51,7 +50,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
       title: "People and decision rules",
       items: [
         { name: "Loaded engineer cost", value: `${formatUsd(input.people.engineerAnnualCost)} a year` },
-        { name: "Close-call margin", value: pct(input.settings.closeCallMargin) },
+        { name: "Close-call margin", value: formatShare(input.settings.closeCallMargin) },
         { name: "Self-host speed target per stream", value: `${input.settings.sloOutputTokensPerSecond} tokens/s` },
         { name: "Monte Carlo", value: `${groupDigits(input.settings.monteCarloSamples)} samples, seed ${input.settings.seed}` },
       ],
@@ -69,7 +68,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
         { name: "Output", value: per(p.outputPerM), source: src },
         ...attributeItems(o.attributes),
-        { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : pct(p.batchDiscount), source: src },
+        { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : formatShare(p.batchDiscount), source: src },
         ...(p.longContext
           ? [
               {
@@ -87,7 +86,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
     const g = o.gpu;
     const overhead =
       o.overhead.mode === "percent"
-        ? `${pct(o.overhead.percentOfGpu)} of GPU cost`
+        ? `${formatShare(o.overhead.percentOfGpu)} of GPU cost`
         : `${formatUsd(o.overhead.networking + o.overhead.storage + o.overhead.loadBalancing + o.overhead.observability)} a month in lines`;
     groups.push({
       title: `Self-host: ${o.label}`,
@@ -103,6 +102,8 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
           source: sourceText(g.source),
         },
         { name: "Regions", value: listOr(g.regions, "not verified") },
+        { name: "Tenancy", value: tenancyText(o) },
+        { name: "GPU pricing", value: pricingText(o) },
         {
           name: "Billing",
           value:
@@ -117,7 +118,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
               ? `fixed at ${o.tensorParallel}`
               : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}`,
         },
-        { name: "Target utilisation at peak", value: pct(o.targetUtilisation) },
+        { name: "Target utilisation at peak", value: formatShare(o.targetUtilisation) },
         { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
         { name: "Infrastructure overhead", value: overhead },
         { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
@@ -125,7 +126,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
         {
           name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
-          value: `${pct(o.efficiencies.bandwidth)}, ${pct(o.efficiencies.mfu)}, ${pct(o.efficiencies.prefillMfu)}`,
+          value: `${formatShare(o.efficiencies.bandwidth)}, ${formatShare(o.efficiencies.mfu)}, ${formatShare(o.efficiencies.prefillMfu)}`,
         },
         ...o.benchmarks.map((b) => ({
           name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}${b.stack ? `, ${b.stack}` : ""}`,
@@ -139,3 +140,27 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
 }
 
 // People costs read back from the engine's own cost lines, said in words a budget owner uses.
+
+const TENANCY_TEXT: Record<SelfHostOption["gpu"]["tenancy"], string> = {
+  "on-prem": "on-prem: hardware in our own facility",
+  dedicated: "dedicated: single-tenant hardware in the provider's cloud",
+  "shared-cloud": "shared cloud: the provider's shared fleet",
+  community: "community marketplace: hosts run by third parties",
+};
+
+function tenancyText(o: SelfHostOption): string {
+  const text = TENANCY_TEXT[o.gpu.tenancy];
+  return o.dedicatedIsOurInfrastructure ? `${text}; counted as our infrastructure (the team's stated assumption)` : text;
+}
+
+function pricingText(o: SelfHostOption): string {
+  const p = o.pricing;
+  switch (p.kind) {
+    case "on-demand":
+      return "on demand";
+    case "committed":
+      return `committed for ${p.termMonths} months: ${p.committedGpus} GPUs at ${formatShare(p.discount)} off, ${formatShare(p.upfrontShare)} paid upfront; GPUs above them on demand`;
+    case "spot":
+      return `spot at ${formatShare(p.discount)} off, ${formatShare(p.interruptionRate)} of GPU time interrupted (one more spare replica)`;
+  }
+}

@@ -5,11 +5,11 @@
 import type { Evaluation, OptionResult } from "../engine";
 import type { ScenarioInput } from "../engine";
 import { formatCount, THROUGHPUT_PATH_LABEL } from "../format/text";
-import { formatPrice, formatUsd, groupDigits } from "../format/numbers";
+import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { summarizeChange } from "../results/decision-summary";
 import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
-import { assumptions, pct } from "./assumptions";
+import { assumptions } from "./assumptions";
 
 export type MemoScenarioSource = {
   name: string;
@@ -286,7 +286,7 @@ function breakdownChart(e: Evaluation): BarsChart | null {
 function tornadoChart(e: Evaluation): TornadoChart | null {
   if (!e.comparison || !e.tornado.length) return null;
   const show = (t: Evaluation["tornado"][number], v: number) =>
-    t.kind === "multiplier" ? `×${groupDigits(v, 2)}` : t.input === "salary" ? formatUsd(v) : v <= 1 ? pct(v) : groupDigits(v, 1);
+    t.kind === "multiplier" ? `×${groupDigits(v, 2)}` : t.input === "salary" ? formatUsd(v) : v <= 1 ? formatShare(v) : groupDigits(v, 1);
   return {
     base: formatUsd(e.comparison.baseDifference),
     bars: e.tornado

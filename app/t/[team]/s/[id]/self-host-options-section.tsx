@@ -13,6 +13,7 @@ import {
   type OptionSectionProps,
 } from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
+import { GpuTerms } from "./gpu-terms";
 import { allOptions } from "./api-options-section";
 
 type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
@@ -112,6 +113,7 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
                   />
                 ) : null}
               </div>
+              <GpuTerms option={o} index={i} edit={edit} errors={errors} />
               <SelfHostServing option={o} index={i} set={set} errors={errors} catalog={catalog} />
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>

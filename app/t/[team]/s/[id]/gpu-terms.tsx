@@ -1,0 +1,117 @@
+"use client";
+
+// Where a self-host option's GPUs run and how they are paid for: the tenancy that decides
+// "data must not leave our infrastructure", and on-demand, committed or spot terms.
+import type { GpuPricing, ScenarioInputRaw, Tenancy } from "@/lib/engine";
+import { NumberField, SelectField, useReadOnly } from "./form-fields";
+
+type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
+type Errors = Record<string, string[]>;
+
+const TENANCY_CHOICES: readonly (readonly [Tenancy, string])[] = [
+  ["on-prem", "On-prem (our facility)"],
+  ["dedicated", "Dedicated (single-tenant cloud)"],
+  ["shared-cloud", "Shared cloud"],
+  ["community", "Community marketplace"],
+];
+
+const PRICING_CHOICES: readonly (readonly [GpuPricing["kind"], string])[] = [
+  ["on-demand", "On demand"],
+  ["committed", "Committed (reserved)"],
+  ["spot", "Spot"],
+];
+
+// Starting terms when the kind changes: a 1-year commitment of today's GPUs at a typical discount,
+// or spot at a typical discount; the team edits them.
+function startingTerms(kind: GpuPricing["kind"], option: Option): GpuPricing {
+  switch (kind) {
+    case "committed":
+      return { kind, termMonths: 12, committedGpus: Math.max(1, option.gpu.minGpus ?? 1), discount: 0.3, upfrontShare: 0 };
+    case "spot":
+      return { kind, discount: 0.5, interruptionRate: 0.05 };
+    default:
+      return { kind: "on-demand" };
+  }
+}
+
+export function GpuTerms({
+  option,
+  index,
+  edit,
+  errors,
+}: {
+  option: Option;
+  index: number;
+  edit: (mutate: (d: Option) => void) => void;
+  errors: Errors;
+}) {
+  const readOnly = useReadOnly();
+  const tenancy = option.gpu.tenancy ?? "shared-cloud";
+  const pricing: GpuPricing = (option.pricing as GpuPricing | undefined) ?? { kind: "on-demand" };
+  const at = `selfHostOptions.${index}`;
+  const term = (key: "termMonths" | "committedGpus" | "discount" | "upfrontShare" | "interruptionRate", value: number) => (
+    <NumberField
+      path={`${at}.pricing.${key}`}
+      value={value}
+      errors={errors}
+      onValue={(v) => edit((d) => void ((d.pricing as Record<string, unknown>)[key] = v))}
+    />
+  );
+  return (
+    <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2" data-testid={`gpu-terms-${option.id}`}>
+      <SelectField
+        path={`${at}.gpu.tenancy`}
+        value={tenancy}
+        choices={TENANCY_CHOICES}
+        onValue={(v) =>
+          edit((d) => {
+            d.gpu.tenancy = v;
+            if (v !== "dedicated") d.dedicatedIsOurInfrastructure = false;
+          })
+        }
+      />
+      <SelectField
+        path={`${at}.pricing.kind`}
+        value={pricing.kind}
+        choices={PRICING_CHOICES}
+        onValue={(v) => edit((d) => void (d.pricing = startingTerms(v, d)))}
+      />
+      {tenancy === "dedicated" ? (
+        <label className="col-span-2 flex items-start gap-2 text-xs text-gray-700">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            disabled={readOnly}
+            checked={option.dedicatedIsOurInfrastructure ?? false}
+            onChange={(e) => edit((d) => void (d.dedicatedIsOurInfrastructure = e.target.checked))}
+          />
+          <span>Count this dedicated hardware as our infrastructure (a stated assumption: it is shown with every verdict it decides)</span>
+        </label>
+      ) : null}
+      {pricing.kind === "committed" ? (
+        <>
+          {term("termMonths", pricing.termMonths)}
+          {term("committedGpus", pricing.committedGpus)}
+          {term("discount", pricing.discount)}
+          {term("upfrontShare", pricing.upfrontShare ?? 0)}
+        </>
+      ) : null}
+      {pricing.kind === "spot" ? (
+        <>
+          {term("discount", pricing.discount)}
+          {term("interruptionRate", pricing.interruptionRate)}
+        </>
+      ) : null}
+      {errors[`${at}.pricing.kind`] ? (
+        <p className="col-span-2 text-xs text-red-700" role="alert">
+          {errors[`${at}.pricing.kind`].join(" ")}
+        </p>
+      ) : null}
+      {errors[`${at}.dedicatedIsOurInfrastructure`] ? (
+        <p className="col-span-2 text-xs text-red-700" role="alert">
+          {errors[`${at}.dedicatedIsOurInfrastructure`].join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
