@@ -9,15 +9,15 @@ type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
 type Errors = Record<string, string[]>;
 
 const TENANCY_CHOICES: readonly (readonly [Tenancy, string])[] = [
-  ["on-prem", "On-prem (our facility)"],
-  ["dedicated", "Dedicated (single-tenant cloud)"],
+  ["on-prem", "On-prem"],
+  ["dedicated", "Dedicated"],
   ["shared-cloud", "Shared cloud"],
-  ["community", "Community marketplace"],
+  ["community", "Community"],
 ];
 
 const PRICING_CHOICES: readonly (readonly [GpuPricing["kind"], string])[] = [
   ["on-demand", "On demand"],
-  ["committed", "Committed (reserved)"],
+  ["committed", "Committed"],
   ["spot", "Spot"],
 ];
 
@@ -85,7 +85,7 @@ export function GpuTerms({
             checked={option.dedicatedIsOurInfrastructure ?? false}
             onChange={(e) => edit((d) => void (d.dedicatedIsOurInfrastructure = e.target.checked))}
           />
-          <span>Count this dedicated hardware as our infrastructure (a stated assumption: it is shown with every verdict it decides)</span>
+          <span>Count this dedicated hardware as ours (a stated assumption, shown with the verdicts it decides)</span>
         </label>
       ) : null}
       {pricing.kind === "committed" ? (
