@@ -21,8 +21,11 @@ test("create from a template, what-if on volume, a constraint overrides the econ
   await volume.fill("5000000");
   await expect(headline).toHaveText(/^Use the API/);
 
-  // A compliance constraint removes the API options and says what that costs.
+  // A compliance constraint removes the API options and says what that costs. Shared cloud GPUs
+  // fail it too, so the team moves the first self-host option onto GPUs in its own facility.
   await page.getByLabel(/Data must not leave our infrastructure/).check();
+  await expect(headline).toHaveText(/^No option meets every constraint/);
+  await page.locator('[data-testid^="self-option-"]').first().getByLabel("Tenancy").selectOption("on-prem");
   await expect(headline).toHaveText(/^Self-host: .* because "Data must not leave our infrastructure" rules out GPT-4o-mini/);
   await expect(page.getByTestId("override")).toContainText(/costs \$[\d,]+ a month/);
 

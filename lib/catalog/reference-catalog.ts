@@ -201,6 +201,46 @@ export const REFERENCE_GPU_OFFERS: {
   { provider: "Lambda", gpu: "B200", price: 6.99 },
 ];
 
+// Servers a team can buy, for owned-hardware options. GPU power is the data sheet's TDP; base
+// power is the rest of the server at full load (system maximum − GPUs' TDP). A price nobody
+// published stays null and the row says so: the team enters its own quote.
+export const REFERENCE_SERVERS: {
+  gpu: keyof typeof GPU_SPECS;
+  gpusPerServer: number;
+  serverPrice: number | null;
+  gpuTdpW: number;
+  serverBaseW: number;
+  source: string;
+}[] = [
+  {
+    gpu: "H100 SXM",
+    gpusPerServer: 8,
+    serverPrice: 317_000,
+    gpuTdpW: 700,
+    serverBaseW: 4600,
+    source:
+      "Price: Thinkmate 8×H100 SXM quotation, Aug 2024 (https://web.archive.org/web/20240822233446/https://www.thinkmate.com/quotation-request?a=YToxOntzOjI6ImlkIjtpOjc0OTY2Mzt9); power: NVIDIA DGX H100 10.2 kW maximum, H100 SXM up to 700 W (https://www.nvidia.com/en-us/data-center/h100/)",
+  },
+  {
+    gpu: "H200 SXM",
+    gpusPerServer: 8,
+    serverPrice: null,
+    gpuTdpW: 700,
+    serverBaseW: 4600,
+    source:
+      "Price: not published, enter a quote; power: H200 SXM up to 700 W (https://www.nvidia.com/en-us/data-center/h200/), base as the DGX H100's",
+  },
+  {
+    gpu: "L40S",
+    gpusPerServer: 8,
+    serverPrice: null,
+    gpuTdpW: 350,
+    serverBaseW: 2000,
+    source:
+      "Price: not published, enter a quote; power: L40S 350 W (https://www.nvidia.com/en-us/data-center/l40s/); base power an assumption",
+  },
+];
+
 // Architecture figures from each model's config.json on its model card.
 export const REFERENCE_OPEN_MODELS = [
   {

@@ -5,7 +5,9 @@
 // so the search walks replica ranges from the top down, exactly; scale-to-zero is smooth and is
 // solved on its linear part in closed form and on its warm-up part by bisection.
 import { BREAKEVEN_MAX_TOKENS_PER_MONTH, DAYS_PER_MONTH, HOURS_PER_MONTH, TOKENS_PER_MILLION } from "./constants";
+import { replicasOnServers, serverMonthlyCost, type OwnedCostModel } from "./owned-cost";
 import {
+  ownedServers,
   gpuHoursFor,
   gpuMonthlyCost,
   gpusPerReplica,
@@ -61,6 +63,7 @@ function gpuPrice(self: SelfHostCostModel, basis: Basis): number {
 
 /** What one more request costs a self-host option once volume is large (per request, US$). */
 export function marginalPerRequest(self: SelfHostCostModel, basis: Basis): number {
+  if (self.owned) return serverCost(self, self.owned, basis) / requestsPerServer(self, self.owned);
   const activeHours = self.activeHoursPerDay * DAYS_PER_MONTH;
   if (self.billingMode === "scale-to-zero")
     return (gpusPerReplica(self) * activeHours * gpuPrice(self, basis) * self.loadPerRequest) / self.peakToAverage / self.utilisation;
@@ -70,8 +73,11 @@ export function marginalPerRequest(self: SelfHostCostModel, basis: Basis): numbe
 
 export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPerRequest: number, basis: Basis): Breakeven {
   const maxRequests = Math.floor(BREAKEVEN_MAX_TOKENS_PER_MONTH / Math.max(1, tokensPerRequest));
-  const last =
-    self.billingMode === "scale-to-zero" ? lastLossSmooth(self, api, basis, maxRequests) : lastLossStepped(self, api, basis, maxRequests);
+  const last = self.owned
+    ? lastLossOwned(self, self.owned, api, basis, maxRequests)
+    : self.billingMode === "scale-to-zero"
+      ? lastLossSmooth(self, api, basis, maxRequests)
+      : lastLossStepped(self, api, basis, maxRequests);
   if (last === null || last >= maxRequests) {
     const marginal = marginalPerRequest(self, basis);
     if (api.perRequest <= 0)
@@ -142,6 +148,60 @@ function lastLossStepped(self: SelfHostCostModel, api: LinearApi, basis: Basis, 
     const sn = selfCostAt(self, basis, hi, n);
     if (sn > c * lo + F) {
       const guess = c > 0 ? Math.min(hi, Math.ceil((sn - F) / c) - 1) : hi;
+      return settle(self, api, basis, maxRequests, guess);
+    }
+  }
+  return -1;
+}
+
+/** What one owned server costs a month on this basis. */
+function serverCost(self: SelfHostCostModel, o: OwnedCostModel, basis: Basis): number {
+  return serverMonthlyCost(o) * (basis === "gpu-only" ? 1 : 1 + self.overheadShare);
+}
+
+/** Monthly requests one owned server's replicas serve, ignoring whole-replica rounding. */
+function requestsPerServer(self: SelfHostCostModel, o: OwnedCostModel): number {
+  return ((o.gpusPerServer / self.tensorParallel) * self.utilisation) / (o.growthToPeak * self.loadPerRequest);
+}
+
+/**
+ * Owned servers: the cost is constant over the volumes k servers serve (bought for the horizon's
+ * peak) and rises by one server's cost per server, so the walk is the replica walk's over
+ * servers. Above the root of (k·server − API at the start of k's range) no range holds a loss.
+ */
+function lastLossOwned(self: SelfHostCostModel, o: OwnedCostModel, api: LinearApi, basis: Basis, maxRequests: number): number | null {
+  if (loses(self, api, basis, maxRequests)) return maxRequests;
+  const c = api.perRequest;
+  const F = basis === "gpu-only" ? 0 : api.fixed;
+  const k0 = ownedServers(self, o, 0);
+  const kMax = ownedServers(self, o, maxRequests);
+  // The largest volume k servers serve (−1 when they cannot hold the minimum replicas).
+  const top = (k: number) => {
+    const n = replicasOnServers(o, k, self.tensorParallel);
+    if (k < (o.fixedServers ?? 0) || n < Math.max(self.minReplicas, self.failoverReplicas)) return -1;
+    return Math.min(maxRequests, Math.floor(((n - self.failoverReplicas) * self.utilisation) / (o.growthToPeak * self.loadPerRequest)));
+  };
+  const perServer = serverCost(self, o, basis);
+  const fixedSelf = selfCostAt(self, basis, 0) - k0 * perServer;
+  const perRequestServer = requestsPerServer(self, o);
+  // k·server + fixed − c·(lower bound of k's range start) − F = slope·k + intercept.
+  const slope = perServer - c * perRequestServer;
+  const intercept =
+    fixedSelf -
+    F +
+    c *
+      ((1 + self.failoverReplicas + o.gpusPerServer / self.tensorParallel) * perRequestServer * (self.tensorParallel / o.gpusPerServer) +
+        1);
+  let start = kMax;
+  if (slope < 0) start = Math.min(kMax, Math.max(k0, Math.ceil(intercept / -slope)));
+  for (let k = start, steps = 0; k >= k0; k--, steps++) {
+    if (steps > MAX_SCAN) return null;
+    const lo = k === k0 ? 0 : top(k - 1) + 1;
+    const hi = top(k);
+    if (hi < lo) continue;
+    const sk = selfCostAt(self, basis, hi);
+    if (sk > c * lo + F) {
+      const guess = c > 0 ? Math.min(hi, Math.ceil((sk - F) / c) - 1) : hi;
       return settle(self, api, basis, maxRequests, guess);
     }
   }

@@ -97,6 +97,7 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
 // Only hardware in our own facility keeps data in our infrastructure; single-tenant cloud hardware
 // does when the team says so (a stated assumption); shared and community GPUs never do.
 function ourInfrastructure(option: SelfHostOption, r: (verdict: Verdict, detail: string) => ConstraintCheck): ConstraintCheck {
+  if (option.hosting.kind === "owned") return r("pass", "Runs on servers we own, in our facility.");
   switch (option.gpu.tenancy) {
     case "on-prem":
       return r("pass", "Runs on hardware in our own facility.");

@@ -2,11 +2,20 @@
 // hard latency targets at the lowest cost, its sizing summary, and the envelope breakeven.
 import type { ApiCostModel } from "./api-cost";
 import { findBreakeven, type Breakeven, type LinearApi } from "./breakeven";
-import { BYTES_PER_GB, DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
+import { BYTES_PER_GB, DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { ttftAtLoad } from "./latency";
 import type { Evaluation, SelfHostOptionResult } from "./result-schema";
 import type { ScenarioInput, SelfHostOption } from "./schema";
-import { gpuHoursFor, gpusPerReplica, rentedGpus, replicasFor, selfHostCostModel, type SelfHostCostModel } from "./self-host-cost";
+import {
+  gpuHoursFor,
+  gpusPerReplica,
+  ownedServers,
+  rentedGpus,
+  replicasFor,
+  selfHostCostModel,
+  type SelfHostCostModel,
+} from "./self-host-cost";
+import { groupDigits } from "../format/numbers";
 import { describeThroughput, type FitCapacity } from "./self-host-sizing";
 import { plural } from "../format/text";
 
@@ -121,6 +130,7 @@ export function sizing(
   const activeSeconds = DAYS_PER_MONTH * model.activeHoursPerDay * SECONDS_PER_HOUR;
   const utilisation = serving > 0 ? load / serving : 0;
   const ttft = ttftAtLoad(capacity, scaleToZero ? model.utilisation : utilisation, option.inNetworkRttMs);
+  const owned = ownedSizing(option, model, R);
   return {
     weightGb: capacity.weightBytes / BYTES_PER_GB,
     kvBytesPerToken: capacity.kvBytesPerToken,
@@ -141,10 +151,33 @@ export function sizing(
     peakOutputTokensPerS: ((R * input.workload.outputTokensPerRequest) / activeSeconds) * model.peakToAverage,
     load,
     replicas,
-    gpus: scaleToZero ? replicas * gpusPerReplica(model) : rentedGpus(model, replicas),
-    gpuHours: gpuHoursFor(model, R, replicas),
+    gpus: owned ? owned.servers * model.owned!.gpusPerServer : scaleToZero ? replicas * gpusPerReplica(model) : rentedGpus(model, replicas),
+    gpuHours: owned ? owned.servers * model.owned!.gpusPerServer * HOURS_PER_MONTH : gpuHoursFor(model, R, replicas),
+    owned,
     achievedUtilisation: utilisation,
     boundBy,
-    notes: [...degreeNotes, ...capacity.notes],
+    notes: [...degreeNotes, ...capacity.notes, ...(owned ? [ownedNote(option, model, owned)] : [])],
   };
+}
+
+function ownedSizing(option: SelfHostOption, model: SelfHostCostModel, R: number): Sizing["owned"] {
+  if (!model.owned || option.hosting.kind !== "owned") return null;
+  const servers = ownedServers(model, model.owned, R);
+  return {
+    servers,
+    capital: servers * model.owned.capitalPerServer,
+    leadTimeWeeks: option.hosting.leadTimeWeeks,
+    gpuLoadShare: model.owned.gpuLoadShare,
+  };
+}
+
+function ownedNote(option: SelfHostOption, model: SelfHostCostModel, owned: NonNullable<Sizing["owned"]>): string {
+  const o = model.owned!;
+  const basis =
+    option.hosting.kind === "owned" && option.hosting.servers !== null
+      ? "the count the team fixed"
+      : o.growthToPeak > 1
+        ? `enough for the horizon's peak (${o.growthToPeak.toFixed(2)}× today's volume)`
+        : "enough for today's volume";
+  return `Owned: ${plural(owned.servers, "server")} of ${o.gpusPerServer} GPUs (${basis}), $${groupDigits(owned.capital)} paid when bought; ${plural(owned.leadTimeWeeks, "week")} from order to serving traffic.`;
 }

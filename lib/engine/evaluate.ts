@@ -8,7 +8,14 @@ import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
 import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
-import { gpuMonthlyCost, loadInputs, selfHostCostLines, selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+import {
+  gpuMonthlyCost,
+  loadInputs,
+  ownedCashByMonth,
+  selfHostCostLines,
+  selfHostMonthlyCost,
+  type SelfHostCostModel,
+} from "./self-host-cost";
 import { replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
 import { formatCount } from "../format/text";
@@ -128,12 +135,17 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const curve = curveVolumes(R, breakeven);
   const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
   for (const id of priced) costCurve.costs[id] = costsAt(id, curve);
+  // Owned servers show as cash: their price in the month they are bought.
+  const cashAt = (id: string, volumes: number[]): number[] => {
+    const model = selfStates.get(id)?.model;
+    return model?.owned ? ownedCashByMonth(model, model.owned, volumes) : costsAt(id, volumes);
+  };
   const projection = project(
     R,
     w.monthlyGrowth,
     w.horizonMonths,
     priced,
-    costsAt,
+    cashAt,
     bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null,
   );
 

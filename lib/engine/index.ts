@@ -13,6 +13,7 @@ export type {
   Benchmark,
   Tenancy,
   GpuPricing,
+  OwnedHardware,
 } from "./schema";
 export { EvaluationSchema } from "./result-schema";
 export type { Evaluation, OptionResult } from "./result-schema";

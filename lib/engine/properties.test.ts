@@ -160,7 +160,7 @@ describe("properties", () => {
       { numRuns: 100, seed: 14 },
     );
     expect(checked, "cases with a breakeven checked volume by volume").toBeGreaterThan(20);
-  });
+  }, 30_000);
 
   test("a tie at zero volume followed by a loss is not a breakeven", () => {
     // Scale-to-zero with no people costs ties an API without fixed costs at zero volume, then

@@ -54,6 +54,15 @@ export const SizingSchema = z.object({
   replicas: z.number(),
   gpus: z.number(),
   gpuHours: z.number(),
+  owned: z
+    .object({
+      servers: z.number().describe("Servers bought: for the horizon's peak, or the count the team fixed"),
+      capital: z.number().describe("Price and installation of those servers, US$, paid when they are bought"),
+      leadTimeWeeks: z.number(),
+      gpuLoadShare: z.number().describe("Average load of the installed GPUs at today's volume"),
+    })
+    .nullable()
+    .describe("Owned hardware; null for rented GPUs"),
   achievedUtilisation: z.number().describe("Peak load over provisioned serving replicas"),
   boundBy: z.enum(["memory", "throughput", "latency", "minimum-replicas"]),
   notes: z.array(z.string()),

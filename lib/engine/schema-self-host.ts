@@ -115,6 +115,44 @@ export const GpuPricingSchema = z
   .describe("How the GPUs are paid for");
 export type GpuPricing = z.infer<typeof GpuPricingSchema>;
 
+// Servers the team buys instead of renting GPUs (DESIGN.md, second edition, "Owned hardware").
+export const OwnedHardwareSchema = z.object({
+  kind: z.literal("owned"),
+  serverPrice: positive(100_000_000).describe("List price of one server with its GPUs, US$"),
+  gpusPerServer: count(1, 64).default(8).describe("GPUs in one server"),
+  installationPerServer: money(10_000_000).default(0).describe("Installation per server (racking, cabling, burn-in), US$"),
+  lifeYears: positive(15).default(5).describe("Years the servers are depreciated over"),
+  residualShare: share.default(0.1).describe("Value left at the end of the life, as a share of the capital cost"),
+  costOfCapital: share.default(0.08).describe("Annual cost of capital on the average book value, 0.08 = 8%"),
+  maintenanceShare: share.default(0.05).describe("Maintenance and support a year, as a share of the capital cost"),
+  gpuTdpW: positive(5000).default(700).describe("Power of one GPU at full load, W (TDP)"),
+  serverBaseW: money(100_000).default(2000).describe("Power of the rest of a server (CPUs, memory, fans, network), W"),
+  pue: z
+    .number()
+    .finite()
+    .min(1, { error: "must be at least 1" })
+    .max(3, { error: "must be at most 3" })
+    .default(1.4)
+    .describe("Power usage effectiveness of the facility"),
+  electricityPerKwh: money(10).default(0.12).describe("Electricity, US$ per kWh"),
+  facilityPerServerMonth: money(1_000_000).default(0).describe("Rack space, cooling and hands per server a month, US$"),
+  operationsFte: z
+    .number()
+    .finite()
+    .min(0)
+    .max(100)
+    .default(0.25)
+    .describe("Engineers (FTE) operating the hardware: spares, repairs, firmware"),
+  leadTimeWeeks: count(0, 260).default(12).describe("Weeks from order to serving traffic"),
+  servers: count(1, 100_000).nullable().default(null).describe("Servers bought; null = enough for the horizon's peak"),
+});
+export type OwnedHardware = z.infer<typeof OwnedHardwareSchema>;
+
+export const HostingSchema = z
+  .discriminatedUnion("kind", [z.object({ kind: z.literal("rented") }), OwnedHardwareSchema])
+  .default({ kind: "rented" })
+  .describe("Rented GPUs, or servers the team owns");
+
 export const OverheadSchema = z.discriminatedUnion("mode", [
   z.object({
     mode: z.literal("percent"),
@@ -149,6 +187,7 @@ export const SelfHostOptionSchema = z
     minReplicas: count(0, 1000).default(2).describe("Replicas kept running at all times"),
     billingMode: z.enum(["always-on", "active-window", "scale-to-zero"]).default("always-on"),
     pricing: GpuPricingSchema,
+    hosting: HostingSchema,
     dedicatedIsOurInfrastructure: z
       .boolean()
       .default(false)
@@ -199,6 +238,12 @@ export const SelfHostOptionSchema = z
         message: "a commitment pays for its GPUs around the clock; scale-to-zero releases them (choose always-on or active window)",
       });
     }
+    if (o.hosting.kind === "owned") {
+      if (o.billingMode !== "always-on")
+        ctx.addIssue({ code: "custom", path: ["billingMode"], message: "owned servers run around the clock: choose always on" });
+      if (o.pricing.kind !== "on-demand")
+        ctx.addIssue({ code: "custom", path: ["pricing", "kind"], message: "owned servers have no rental terms: choose on demand" });
+    }
     if (o.dedicatedIsOurInfrastructure && o.gpu.tenancy !== "dedicated") {
       ctx.addIssue({
         code: "custom",
@@ -223,7 +268,7 @@ export const SelfHostOptionSchema = z
       }
     });
   })
-  .describe("An open-weights model served on rented GPUs");
+  .describe("An open-weights model served on rented GPUs or on servers the team owns");
 
 /** Model and GPU names compare without case, spaces or punctuation ("Llama-3.1-8B" = "llama 3.1 8b"). */
 function sameName(a: string, b: string): boolean {

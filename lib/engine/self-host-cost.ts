@@ -17,6 +17,15 @@ import { line, total, type CostLine } from "./cost-line";
 import { plural } from "../format/text";
 import type { SelfHostOption, Workload } from "./schema";
 import type { FitCapacity } from "./self-host-sizing";
+import {
+  growthToPeak,
+  ownedCostModel,
+  ownedHardwareLines,
+  perServerMonth,
+  serverMonthlyCost,
+  serversFor,
+  type OwnedCostModel,
+} from "./owned-cost";
 
 export type SelfHostCostModel = {
   tensorParallel: number;
@@ -36,7 +45,11 @@ export type SelfHostCostModel = {
   committedPricePerGpuHour: number;
   overheadShare: number;
   overheadFixed: number;
+  /** Owned servers in place of rented GPU-hours; null for rented GPUs. */
+  owned: OwnedCostModel | null;
   engineeringFte: number;
+  /** Engineers operating owned hardware (0 when rented). */
+  operationsFte: number;
   setupEngineerWeeks: number;
   horizonMonths: number;
   switchesPerYear: number;
@@ -93,7 +106,8 @@ export function selfHostCostModel(
   const overhead = option.overhead;
   const pricing = option.pricing;
   const onDemand = option.gpu.pricePerGpuHour;
-  return {
+  const hosting = option.hosting;
+  const model: SelfHostCostModel = {
     tensorParallel: capacity.tensorParallel,
     rentUnit: option.gpu.minGpus,
     failoverReplicas: option.failoverReplicas + (pricing.kind === "spot" ? 1 : 0),
@@ -109,7 +123,9 @@ export function selfHostCostModel(
     committedPricePerGpuHour: pricing.kind === "committed" ? onDemand * (1 - pricing.discount) : 0,
     overheadShare: overhead.mode === "percent" ? overhead.percentOfGpu : 0,
     overheadFixed: overhead.mode === "lines" ? overhead.networking + overhead.storage + overhead.loadBalancing + overhead.observability : 0,
+    owned: null,
     engineeringFte: option.engineeringFte,
+    operationsFte: hosting.kind === "owned" ? hosting.operationsFte : 0,
     setupEngineerWeeks: option.setupEngineerWeeks,
     horizonMonths: workload.horizonMonths,
     switchesPerYear: option.modelSwitchesPerYear,
@@ -117,6 +133,12 @@ export function selfHostCostModel(
     engineerAnnualCost,
     loadPerRequest: loadPerRequest(loadInputs(capacity, workload)),
   };
+  if (hosting.kind === "owned") {
+    const R = workload.requestsPerMonth;
+    const installed = replicasFor(model, R * growthToPeak(workload));
+    model.owned = ownedCostModel(hosting, workload, capacity.tensorParallel, R * model.loadPerRequest, installed);
+  }
+  return model;
 }
 
 export function replicasFor(m: SelfHostCostModel, requestsPerMonth: number): number {
@@ -168,6 +190,7 @@ export function peopleEngineerMonths(m: SelfHostCostModel) {
   const weeksPerMonth = WEEKS_PER_YEAR / MONTHS_PER_YEAR;
   return {
     engineering: m.engineeringFte,
+    operations: m.operationsFte,
     setup: m.setupEngineerWeeks / m.horizonMonths / weeksPerMonth,
     switching: (m.switchesPerYear * m.weeksPerSwitch) / MONTHS_PER_YEAR / weeksPerMonth,
   };
@@ -184,7 +207,33 @@ export function uncommittedGpuHours(m: SelfHostCostModel, requestsPerMonth: numb
   return Math.max(0, base - c) * (HOURS_PER_MONTH - activeHours) + Math.max(0, rented - c) * activeHours;
 }
 
+/** Servers an owned option has at this volume: bought for the horizon's peak of it. */
+export function ownedServers(m: SelfHostCostModel, o: OwnedCostModel, requestsPerMonth: number): number {
+  return serversFor(o, replicasFor(m, requestsPerMonth * o.growthToPeak), m.tensorParallel);
+}
+
+/**
+ * An owned option's cash by month for the projection: servers' price and installation in the
+ * month they are bought (the first month for the horizon's plan), then running costs each month.
+ * Overhead follows the servers' monthly cost; residual value is not counted back.
+ */
+export function ownedCashByMonth(m: SelfHostCostModel, o: OwnedCostModel, volumes: number[]): number[] {
+  const p = perServerMonth(o);
+  const running = p.maintenance + p.power + p.facility;
+  const overhead = serverMonthlyCost(o) * m.overheadShare;
+  let held = 0;
+  return volumes.map((requests, month) => {
+    const needed = serversFor(o, replicasFor(m, requests), m.tensorParallel);
+    const servers = Math.max(held, needed, month === 0 ? ownedServers(m, o, requests) : 0);
+    const bought = servers - held;
+    held = servers;
+    return bought * o.capitalPerServer + servers * (running + overhead) + fixedMonthlyCost(m);
+  });
+}
+
+/** The GPU side of the cost: rented GPU-hours under the pricing terms, or owned servers. */
 export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
+  if (m.owned) return ownedServers(m, m.owned, requestsPerMonth) * serverMonthlyCost(m.owned);
   const uncommitted = uncommittedGpuHours(m, requestsPerMonth, replicas) * m.pricePerGpuHour;
   return m.committedGpus === 0 ? uncommitted : m.committedGpus * HOURS_PER_MONTH * m.committedPricePerGpuHour + uncommitted;
 }
@@ -192,7 +241,7 @@ export function gpuMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, r
 /** What a self-host option costs a month whatever its volume: fixed overhead lines and people. */
 export function fixedMonthlyCost(m: SelfHostCostModel): number {
   const p = peopleEngineerMonths(m);
-  return m.overheadFixed + ((p.engineering + p.setup + p.switching) * m.engineerAnnualCost) / MONTHS_PER_YEAR;
+  return m.overheadFixed + ((p.engineering + p.operations + p.setup + p.switching) * m.engineerAnnualCost) / MONTHS_PER_YEAR;
 }
 
 export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: number, replicas?: number): number {
@@ -214,7 +263,9 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
     (m.billingMode === "scale-to-zero"
       ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month`
       : "");
-  const lines = gpuTimeLines(m, option, requestsPerMonth, replicas, `${option.gpu.gpuType} GPU time`, modeNote, gpuSource);
+  const lines = m.owned
+    ? ownedHardwareLines(m.owned, option, ownedServers(m, m.owned, requestsPerMonth))
+    : gpuTimeLines(m, option, requestsPerMonth, replicas, `${option.gpu.gpuType} GPU time`, modeNote, gpuSource);
   const gpuCost = total(lines);
   if (option.overhead.mode === "percent") {
     if (option.overhead.percentOfGpu > 0) {
@@ -250,6 +301,16 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
         people.engineering,
         perMonth,
         `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`,
+      ),
+    );
+  if (people.operations > 0)
+    lines.push(
+      line(
+        "Hardware operations (spares, repairs, firmware)",
+        "engineer-months",
+        people.operations,
+        perMonth,
+        `Assumption: ${m.operationsFte} FTE at ${salaryNote}`,
       ),
     );
   if (people.setup > 0) {

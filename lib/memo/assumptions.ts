@@ -102,8 +102,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
           source: sourceText(g.source),
         },
         { name: "Regions", value: listOr(g.regions, "not verified") },
-        { name: "Tenancy", value: tenancyText(o) },
-        { name: "GPU pricing", value: pricingText(o) },
+        ...hardwareItems(o),
         {
           name: "Billing",
           value:
@@ -147,6 +146,31 @@ const TENANCY_TEXT: Record<SelfHostOption["gpu"]["tenancy"], string> = {
   "shared-cloud": "shared cloud: the provider's shared fleet",
   community: "community marketplace: hosts run by third parties",
 };
+
+function hardwareItems(o: SelfHostOption) {
+  const h = o.hosting;
+  if (h.kind === "rented")
+    return [
+      { name: "Tenancy", value: tenancyText(o) },
+      { name: "GPU pricing", value: pricingText(o) },
+    ];
+  return [
+    { name: "Tenancy", value: "owned servers in our own facility" },
+    {
+      name: "Owned servers",
+      value: `${h.gpusPerServer} GPUs each at ${formatUsd(h.serverPrice)} + ${formatUsd(h.installationPerServer)} installation; ${h.servers === null ? "as many as the horizon's peak needs" : `${h.servers} bought`}; ${h.leadTimeWeeks} weeks from order to traffic`,
+    },
+    {
+      name: "Capital",
+      value: `${h.lifeYears}-year life, ${formatShare(h.residualShare)} residual, ${formatShare(h.costOfCapital)} cost of capital, ${formatShare(h.maintenanceShare)} maintenance a year`,
+    },
+    {
+      name: "Power and facility",
+      value: `${h.gpuTdpW} W per GPU, ${h.serverBaseW} W base per server, PUE ${h.pue}, ${formatPrice(h.electricityPerKwh)} per kWh; ${formatUsd(h.facilityPerServerMonth)} per server-month`,
+    },
+    { name: "Hardware operations", value: `${h.operationsFte} FTE` },
+  ];
+}
 
 function tenancyText(o: SelfHostOption): string {
   const text = TENANCY_TEXT[o.gpu.tenancy];

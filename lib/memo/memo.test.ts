@@ -115,7 +115,7 @@ describe("decision memo", () => {
     }
     expect(md).toContain("Requests per month");
     expect(md).not.toMatch(/workload\.\w+/);
-  });
+  }, 30_000);
 
   it("renders an infeasible scenario: no recommendation, the conflict and every verdict", async () => {
     const raw = {

@@ -4,6 +4,7 @@
 // "data must not leave our infrastructure", and on-demand, committed or spot terms.
 import type { GpuPricing, ScenarioInputRaw, Tenancy } from "@/lib/engine";
 import { NumberField, SelectField, useReadOnly } from "./form-fields";
+import { OwnedHardwareFields, startingOwned } from "./owned-hardware-fields";
 
 type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
 type Errors = Record<string, string[]>;
@@ -14,6 +15,11 @@ const TENANCY_CHOICES: readonly (readonly [Tenancy, string])[] = [
   ["shared-cloud", "Shared cloud"],
   ["community", "Community"],
 ];
+
+const HOSTING_CHOICES = [
+  ["rented", "Rented GPUs"],
+  ["owned", "Owned servers"],
+] as const;
 
 const PRICING_CHOICES: readonly (readonly [GpuPricing["kind"], string])[] = [
   ["on-demand", "On demand"],
@@ -49,6 +55,75 @@ export function GpuTerms({
   const tenancy = option.gpu.tenancy ?? "shared-cloud";
   const pricing: GpuPricing = (option.pricing as GpuPricing | undefined) ?? { kind: "on-demand" };
   const at = `selfHostOptions.${index}`;
+  const hosting = option.hosting ?? { kind: "rented" as const };
+  return (
+    <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2" data-testid={`gpu-terms-${option.id}`}>
+      <SelectField
+        path={`${at}.hosting.kind`}
+        value={hosting.kind}
+        choices={HOSTING_CHOICES}
+        onValue={(v) =>
+          edit((d) => {
+            if (v === "owned") {
+              d.hosting = startingOwned(d.gpu.gpuType);
+              d.billingMode = "always-on";
+              d.pricing = { kind: "on-demand" };
+              d.gpu.tenancy = "on-prem";
+              d.dedicatedIsOurInfrastructure = false;
+            } else {
+              d.hosting = { kind: "rented" };
+              d.gpu.tenancy = "shared-cloud";
+            }
+          })
+        }
+      />
+      {hosting.kind === "owned" ? (
+        <OwnedHardwareFields
+          owned={hosting}
+          gpuType={option.gpu.gpuType}
+          at={at}
+          errors={errors}
+          edit={(mutate) => edit((d) => void (d.hosting?.kind === "owned" && mutate(d.hosting)))}
+        />
+      ) : (
+        <RentedTerms option={option} at={at} tenancy={tenancy} pricing={pricing} edit={edit} errors={errors} readOnly={readOnly} />
+      )}
+      {errors[`${at}.pricing.kind`] ? (
+        <p className="col-span-2 text-xs text-red-700" role="alert">
+          {errors[`${at}.pricing.kind`].join(" ")}
+        </p>
+      ) : null}
+      {errors[`${at}.billingMode`] ? (
+        <p className="col-span-2 text-xs text-red-700" role="alert">
+          {errors[`${at}.billingMode`].join(" ")}
+        </p>
+      ) : null}
+      {errors[`${at}.dedicatedIsOurInfrastructure`] ? (
+        <p className="col-span-2 text-xs text-red-700" role="alert">
+          {errors[`${at}.dedicatedIsOurInfrastructure`].join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RentedTerms({
+  option,
+  at,
+  tenancy,
+  pricing,
+  edit,
+  errors,
+  readOnly,
+}: {
+  option: Option;
+  at: string;
+  tenancy: Tenancy;
+  pricing: GpuPricing;
+  edit: (mutate: (d: Option) => void) => void;
+  errors: Errors;
+  readOnly: boolean;
+}) {
   const term = (key: "termMonths" | "committedGpus" | "discount" | "upfrontShare" | "interruptionRate", value: number) => (
     <NumberField
       path={`${at}.pricing.${key}`}
@@ -58,7 +133,7 @@ export function GpuTerms({
     />
   );
   return (
-    <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2" data-testid={`gpu-terms-${option.id}`}>
+    <>
       <SelectField
         path={`${at}.gpu.tenancy`}
         value={tenancy}
@@ -102,16 +177,6 @@ export function GpuTerms({
           {term("interruptionRate", pricing.interruptionRate)}
         </>
       ) : null}
-      {errors[`${at}.pricing.kind`] ? (
-        <p className="col-span-2 text-xs text-red-700" role="alert">
-          {errors[`${at}.pricing.kind`].join(" ")}
-        </p>
-      ) : null}
-      {errors[`${at}.dedicatedIsOurInfrastructure`] ? (
-        <p className="col-span-2 text-xs text-red-700" role="alert">
-          {errors[`${at}.dedicatedIsOurInfrastructure`].join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </>
   );
 }
