@@ -16,6 +16,15 @@ describe("scenario templates", () => {
   });
 });
 
+test("the on-prem template weighs owned servers against dedicated rented GPUs under the in-house rule", () => {
+  const e = evaluateScenario(TEMPLATES.find((t) => t.id === "on-prem")!.build(), { monteCarloSamples: 0 });
+  const owned = e.options.find((o) => o.kind === "self-host" && o.id.endsWith("-owned"));
+  expect(owned?.feasible && owned.kind === "self-host" && owned.sizing.owned?.servers).toBeGreaterThan(0);
+  expect(e.constraints[0].checks.filter((c) => c.verdict === "pass").map((c) => c.optionId)).toHaveLength(2);
+  expect(e.recommendation.outcome).toBe("self-host");
+  expect(e.recommendation.optionId).toBe(owned?.id);
+});
+
 describe("adding catalog models to a scenario", () => {
   const base = TEMPLATES.find((t) => t.id === "chat")!.build();
   const add = <T extends { id: string; label: string }>(list: T[], option: T, others: { id: string }[]) => [

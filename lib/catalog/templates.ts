@@ -6,6 +6,7 @@ import {
   REFERENCE_API_PRICES,
   REFERENCE_CHECKED_AT,
   REFERENCE_GPU_OFFERS,
+  REFERENCE_SERVERS,
   REFERENCE_GPU_PRICES_SOURCE,
   REFERENCE_OPEN_MODELS,
 } from "./reference-catalog";
@@ -187,7 +188,7 @@ export function selfHostOptionFor(modelName: string, gpu: keyof typeof GPU_SPECS
   return selfHostOptionFromRows(m, offer, extra);
 }
 
-export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated";
+export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated" | "on-prem";
 
 export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: () => ScenarioInputRaw }[] = [
   {
@@ -318,6 +319,44 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     }),
   },
   {
+    id: "on-prem",
+    title: "On-prem servers for a regulated assistant",
+    blurb: "Buy 8×H100 servers for our own data centre, or rent dedicated GPUs, against the APIs legal rules out.",
+    build: () => ({
+      name: "On-prem regulated assistant",
+      workload: {
+        requestsPerMonth: 5_000_000,
+        inputTokensPerRequest: 1500,
+        outputTokensPerRequest: 400,
+        apiCacheReadShare: 0.3,
+        peakToAverage: 3,
+        activeHoursPerDay: 12,
+        horizonMonths: 36,
+      },
+      apiOptions: [apiOptionFor("GPT-4o"), apiOptionFor("Claude Haiku 4.5")],
+      selfHostOptions: [
+        owned(
+          selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Reference cloud", {
+            weightPrecision: "fp8",
+            kvPrecision: "fp8",
+            failoverReplicas: 1,
+            minReplicas: 2,
+            certifications: ["SOC 2", "ISO 27001", "GDPR DPA"],
+          }),
+        ),
+        dedicated(
+          selfHostOptionFor("Llama 3.3 70B", "H100 SXM", "Nebius", {
+            weightPrecision: "fp8",
+            kvPrecision: "fp8",
+            billingMode: "active-window",
+            certifications: ["SOC 2", "ISO 27001", "GDPR DPA"],
+          }),
+        ),
+      ],
+      constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
+    }),
+  },
+  {
     id: "blank",
     title: "Blank",
     blurb: "One API model and one GPU to start from.",
@@ -329,6 +368,26 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     }),
   },
 ];
+
+/** The option on 8×H100 servers the team buys: the reference server's price and power. */
+function owned(option: ReturnType<typeof selfHostOptionFromRows>) {
+  const server = REFERENCE_SERVERS.find((s) => s.gpu === "H100 SXM")!;
+  return {
+    ...option,
+    id: `${option.id}-owned`,
+    label: `${option.label.replace(/ \(.*\)$/, "")} on owned servers`,
+    gpu: { ...option.gpu, provider: "Our data centre", pricePerGpuHour: 0, tenancy: "on-prem" as const, source: { name: server.source } },
+    hosting: {
+      kind: "owned" as const,
+      serverPrice: server.serverPrice!,
+      gpusPerServer: server.gpusPerServer,
+      installationPerServer: 10_000,
+      gpuTdpW: server.gpuTdpW,
+      serverBaseW: server.serverBaseW,
+      facilityPerServerMonth: 1_500,
+    },
+  };
+}
 
 /** A rented option on single-tenant hardware that the team counts as its own infrastructure. */
 function dedicated(option: ReturnType<typeof selfHostOptionFromRows>) {
