@@ -323,7 +323,7 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
     title: "On-prem servers for a regulated assistant",
     blurb: "Buy 8×H100 servers for our own data centre, or rent dedicated GPUs, against the APIs legal rules out.",
     build: () => ({
-      name: "On-prem regulated assistant",
+      name: "On-prem servers for a regulated assistant",
       workload: {
         requestsPerMonth: 5_000_000,
         inputTokensPerRequest: 1500,

@@ -98,7 +98,10 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
         {
           name: "GPU",
-          value: `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
+          value:
+            o.hosting.kind === "owned"
+              ? `${g.gpuType} in servers we own: ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`
+              : `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
           source: sourceText(g.source),
         },
         { name: "Regions", value: listOr(g.regions, "not verified") },

@@ -56,6 +56,7 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
       <div className="space-y-4">
         {(input.selfHostOptions ?? []).map((o, i) => {
           const edit = (mutate: (d: Option) => void) => set((d) => mutate(d.selfHostOptions![i]));
+          const owned = o.hosting?.kind === "owned";
           const num = (key: NumberKey) => (
             <NumberField
               path={`selfHostOptions.${i}.${key}`}
@@ -72,13 +73,15 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
               onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}
             >
               <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2">
-                <NumberField
-                  path={`selfHostOptions.${i}.gpu.pricePerGpuHour`}
-                  help={o.gpu.gpuType}
-                  value={o.gpu.pricePerGpuHour}
-                  errors={errors}
-                  onValue={(v) => edit((d) => void (d.gpu.pricePerGpuHour = v))}
-                />
+                {owned ? null : (
+                  <NumberField
+                    path={`selfHostOptions.${i}.gpu.pricePerGpuHour`}
+                    help={o.gpu.gpuType}
+                    value={o.gpu.pricePerGpuHour}
+                    errors={errors}
+                    onValue={(v) => edit((d) => void (d.gpu.pricePerGpuHour = v))}
+                  />
+                )}
                 {num("targetUtilisation")}
                 {num("failoverReplicas")}
                 {num("engineeringFte")}
@@ -94,12 +97,14 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
                   choices={PRECISIONS.slice(0, 2)}
                   onValue={(v) => edit((d) => void (d.kvPrecision = v as "bf16"))}
                 />
-                <SelectField
-                  path={`selfHostOptions.${i}.billingMode`}
-                  value={o.billingMode ?? "always-on"}
-                  choices={BILLING}
-                  onValue={(v) => edit((d) => void (d.billingMode = v))}
-                />
+                {owned ? null : (
+                  <SelectField
+                    path={`selfHostOptions.${i}.billingMode`}
+                    value={o.billingMode ?? "always-on"}
+                    choices={BILLING}
+                    onValue={(v) => edit((d) => void (d.billingMode = v))}
+                  />
+                )}
                 {num("minReplicas")}
                 {num("setupEngineerWeeks")}
                 {num("modelSwitchesPerYear")}
