@@ -1,6 +1,6 @@
 // Compliance, latency and custom constraints, checked against each option. An attribute nobody
 // verified counts as "not verified", never as satisfied: a hard constraint removes the option.
-import { groupDigits } from "../format/numbers";
+import { formatShare, groupDigits } from "../format/numbers";
 import type { ApiOption, Constraint, SelfHostOption } from "./schema";
 
 export type Verdict = "pass" | "fail" | "not-verified";
@@ -25,6 +25,8 @@ export function constraintLabel(c: Constraint): string {
       return `p95 time to first token ≤ ${groupDigits(c.p95Ms)} ms`;
     case "min-output-speed":
       return `At least ${c.tokensPerSecond} output tokens/s per stream`;
+    case "min-quality":
+      return `Quality at least ${formatShare(c.minScore)} of tasks passed`;
     case "custom":
       return c.label;
   }
@@ -82,6 +84,12 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
       return speed >= c.tokensPerSecond
         ? r("pass", `${Math.round(speed)} tokens/s per stream.`)
         : r("fail", `${Math.round(speed)} tokens/s per stream is too slow.`);
+    }
+    case "min-quality": {
+      const q = o.option.quality;
+      if (q === null) return r("not-verified", "No quality figure is recorded for this option.");
+      const shown = `${formatShare(q.score)} (${q.basis === "team-evaluation" ? "team evaluation" : "public benchmark"}: ${q.source})`;
+      return q.score >= c.minScore ? r("pass", `${shown}.`) : r("fail", `${shown} is below the minimum.`);
     }
     case "custom": {
       const v = c.verdicts[o.option.id] ?? "unknown";

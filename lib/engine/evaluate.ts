@@ -4,6 +4,7 @@ import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./con
 import { MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, TOKENS_PER_MILLION } from "./constants";
 import { total } from "./cost-line";
 import { monteCarlo } from "./monte-carlo";
+import { qualityWarnings } from "./quality";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
@@ -56,12 +57,17 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const R = w.requestsPerMonth;
   const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
   const monthlyTokens = R * tokensPerRequest;
-  const unit = (monthly: number) => ({
-    monthlyCost: monthly,
-    annualCost: monthly * MONTHS_PER_YEAR,
-    perMillionTokens: monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null,
-    perThousandRequests: R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null,
-  });
+  const unit = (monthly: number, quality: ScenarioInput["apiOptions"][number]["quality"]) => {
+    const perThousandRequests = R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null;
+    return {
+      monthlyCost: monthly,
+      annualCost: monthly * MONTHS_PER_YEAR,
+      perMillionTokens: monthlyTokens > 0 ? monthly / (monthlyTokens / TOKENS_PER_MILLION) : null,
+      perThousandRequests,
+      quality: quality?.score ?? null,
+      perThousandSuccessful: perThousandRequests !== null && quality && quality.score > 0 ? perThousandRequests / quality.score : null,
+    };
+  };
 
   // Options, each priced line by line.
   const apiModels = new Map<string, ApiCostModel>();
@@ -75,7 +81,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       label: option.label,
       feasible: true,
       lines,
-      ...unit(total(lines)),
+      ...unit(total(lines), option.quality),
       priceTier: model.prices.tier,
       flags,
     };
@@ -106,7 +112,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       label: option.label,
       feasible: true,
       lines,
-      ...unit(total(lines)),
+      ...unit(total(lines), option.quality),
       gpuOnlyMonthlyCost: gpuMonthlyCost(model, R),
       sizing: size,
     };
@@ -116,6 +122,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   // Constraints and the recommendation.
   const checks: ConstraintCheck[] = input.constraints.flatMap((c) => checked.map((o) => checkConstraint(c, o)));
   const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
+  recommendation.warnings.push(...qualityWarnings(input));
 
   // Breakeven of every self-host option against the lower envelope of the API options.
   const bestApi = recommendation.economic.cheapestApiId;

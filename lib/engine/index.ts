@@ -14,6 +14,7 @@ export type {
   Tenancy,
   GpuPricing,
   OwnedHardware,
+  Quality,
 } from "./schema";
 export { EvaluationSchema } from "./result-schema";
 export type { Evaluation, OptionResult } from "./result-schema";

@@ -19,6 +19,8 @@ const unitCosts = {
   annualCost: z.number(),
   perMillionTokens: z.number().nullable().describe("US$ per 1M tokens (input + output)"),
   perThousandRequests: z.number().nullable(),
+  quality: z.number().nullable().describe("Share of tasks passed, as the option states it; null = not measured"),
+  perThousandSuccessful: z.number().nullable().describe("US$ per 1,000 successful tasks: cost per 1k requests over the quality"),
 };
 
 export const ApiOptionResultSchema = z.object({

@@ -42,3 +42,21 @@ export const SourceSchema = z
   })
   .describe("Source of a price or measurement");
 export type Source = z.infer<typeof SourceSchema>;
+
+// How well an option does the team's task: a share of its evaluation tasks passed, or a cited
+// public benchmark score. Cost per successful task divides by it.
+export const QualitySchema = z
+  .object({
+    score: z
+      .number({ error: "must be a number" })
+      .finite()
+      .min(0, { error: "must be between 0 and 1" })
+      .max(1, { error: "must be between 0 and 1" })
+      .describe("Share of tasks passed, 0.82 = 82%"),
+    basis: z.enum(["team-evaluation", "public-benchmark"]).default("team-evaluation"),
+    source: z.string().trim().min(1, { error: "name the evaluation or benchmark" }).max(300),
+  })
+  .nullable()
+  .default(null)
+  .describe("Quality figure with its source; null = not measured");
+export type Quality = z.infer<typeof QualitySchema>;

@@ -1,7 +1,7 @@
 // The self-host side of the scenario input: the open model, the GPU offer, measured throughput
 // rows and the option that serves one on the other.
 import { z } from "zod";
-import { money, share, count, positive, id, label, SourceSchema } from "./schema-fields";
+import { money, share, count, positive, id, label, SourceSchema, QualitySchema } from "./schema-fields";
 
 // KV bytes per token by attention kind: grouped-query (and multi-head) attention stores K and V
 // per KV head; multi-head latent attention (DeepSeek V3) stores one compressed latent plus the
@@ -222,6 +222,7 @@ export const SelfHostOptionSchema = z
       .default({ bandwidth: 0.6, mfu: 0.35, prefillMfu: 0.5 }),
     certifications: z.array(z.string().max(40)).max(20).default([]).describe("Certifications our own infrastructure holds"),
     inNetworkRttMs: z.number().finite().min(0).max(10_000).default(2),
+    quality: QualitySchema,
   })
   .superRefine((o, ctx) => {
     if (o.tensorParallel !== null && o.tensorParallel > o.gpu.gpusPerNode && !o.allowMultiNode) {

@@ -1,9 +1,9 @@
 // zod schemas for the scenario input. One schema per input, shared by the form, the server, the
 // command line and the OpenAPI document. Defaults are DESIGN.md's; every field has bounds.
 import { z } from "zod";
-import { money, share, count, positive, id, label, SourceSchema } from "./schema-fields";
+import { money, share, count, positive, id, label, SourceSchema, QualitySchema } from "./schema-fields";
 import { SelfHostOptionSchema } from "./schema-self-host";
-export { SourceSchema, type Source } from "./schema-fields";
+export { SourceSchema, QualitySchema, type Source, type Quality } from "./schema-fields";
 export * from "./schema-self-host";
 
 export const WorkloadSchema = z
@@ -126,6 +126,7 @@ export const ApiOptionSchema = z
       .default(0.05)
       .describe("Engineers (FTE) to integrate and maintain the API client"),
     attributes: ApiAttributesSchema,
+    quality: QualitySchema,
   })
   .describe("An API model priced per token");
 export type ApiOption = z.infer<typeof ApiOptionSchema>;
@@ -154,6 +155,11 @@ export const ConstraintSchema = z.discriminatedUnion("kind", [
     ...constraintBase,
     kind: z.literal("min-output-speed"),
     tokensPerSecond: positive(10_000).describe("Minimum output tokens/s per stream"),
+  }),
+  z.object({
+    ...constraintBase,
+    kind: z.literal("min-quality"),
+    minScore: share.describe("Lowest acceptable share of tasks passed"),
   }),
   z.object({
     ...constraintBase,

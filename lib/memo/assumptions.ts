@@ -79,6 +79,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
             ]
           : []),
         { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
+        qualityItem(o.quality),
       ],
     });
   }
@@ -126,6 +127,7 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
         { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
         { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
+        qualityItem(o.quality),
         {
           name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
           value: `${formatShare(o.efficiencies.bandwidth)}, ${formatShare(o.efficiencies.mfu)}, ${formatShare(o.efficiencies.prefillMfu)}`,
@@ -149,6 +151,12 @@ const TENANCY_TEXT: Record<SelfHostOption["gpu"]["tenancy"], string> = {
   "shared-cloud": "shared cloud: the provider's shared fleet",
   community: "community marketplace: hosts run by third parties",
 };
+
+function qualityItem(q: SelfHostOption["quality"]) {
+  if (q === null) return { name: "Quality", value: "not measured" };
+  const basis = q.basis === "team-evaluation" ? "our evaluation" : "public benchmark";
+  return { name: "Quality", value: `${formatShare(q.score)} of tasks passed (${basis})`, source: q.source };
+}
 
 function hardwareItems(o: SelfHostOption) {
   const h = o.hosting;

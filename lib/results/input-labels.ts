@@ -143,6 +143,18 @@ export const INPUT_LABELS: Record<string, InputLabel> = {
   "selfHostOptions.*.model.kvCache.ropeHeadDim": { label: "Rotary dims", unit: "qk_rope_head_dim", help: "64 in DeepSeek V3." },
   "selfHostOptions.*.model.kvCache.bytesPerToken": { label: "KV cache per token", unit: "bytes", help: "At the option's KV precision." },
 
+  "constraints.*.minScore": { label: "Minimum quality", unit: "share", percent: true, help: "Share of your evaluation tasks passed." },
+  "apiOptions.*.quality.score": { label: "Quality", unit: "share", percent: true, help: "Share of tasks passed. Empty: not measured." },
+  "apiOptions.*.quality.source": { label: "Quality source", unit: "" },
+  "apiOptions.*.quality.basis": { label: "Measured by", unit: "" },
+  "selfHostOptions.*.quality.basis": { label: "Measured by", unit: "" },
+  "selfHostOptions.*.quality.score": {
+    label: "Quality",
+    unit: "share",
+    percent: true,
+    help: "Share of tasks passed. Empty: not measured.",
+  },
+  "selfHostOptions.*.quality.source": { label: "Quality source", unit: "" },
   "constraints.*.p95Ms": { label: "TTFT budget, p95", unit: "ms", help: "Time to first token the product can afford." },
   "constraints.*.regions": { label: "Allowed regions", unit: "" },
   "constraints.*.required": { label: "Required certifications", unit: "" },
@@ -169,5 +181,6 @@ export const CONSTRAINT_TITLES: Record<string, string> = {
   "allowed-regions": "Data processed only in allowed regions",
   certifications: "Required certifications",
   "min-output-speed": "Minimum output speed per stream",
+  "min-quality": "Minimum quality (share of tasks passed)",
   custom: "Custom requirement",
 };

@@ -1,5 +1,6 @@
 "use client";
 
+import { QualityFields } from "./quality-fields";
 import type { ScenarioInputRaw } from "@/lib/engine";
 import { apiOptionFromRow, uniqueOption } from "@/lib/catalog/templates";
 import {
@@ -57,6 +58,12 @@ export function ApiOptionsSection({ input, set, errors, catalog }: OptionSection
                   onValue={(v) => set((d) => void (d.apiOptions![i].integrationFte = v))}
                 />
               </div>
+              <QualityFields
+                at={`apiOptions.${i}`}
+                quality={o.quality}
+                errors={errors}
+                onChange={(next) => set((d) => void (d.apiOptions![i].quality = next))}
+              />
               <ApiAttributes
                 option={o}
                 index={i}

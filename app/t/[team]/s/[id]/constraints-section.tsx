@@ -44,6 +44,12 @@ const KINDS: { kind: Kind; title: string; note?: string; make: () => Constraint 
     title: CONSTRAINT_TITLES["min-output-speed"],
     make: () => ({ id: "speed", kind: "min-output-speed", tokensPerSecond: 30 }),
   },
+  {
+    kind: "min-quality",
+    title: CONSTRAINT_TITLES["min-quality"],
+    note: "Options without a quality figure count as not verified.",
+    make: () => ({ id: "quality", kind: "min-quality", minScore: 0.8 }),
+  },
 ];
 
 /** Hard requirements that remove options whatever they cost, each with its figure when it has one. */
@@ -63,6 +69,16 @@ export function ConstraintsSection({ input, set, errors }: SectionProps) {
         <NumberField key={c.id} path={`constraints.${ci}.${key}`} value={value} errors={errors} onValue={(v) => edit(ci, { [key]: v })} />
       );
     }
+    if (c.kind === "min-quality")
+      return (
+        <NumberField
+          key={c.id}
+          path={`constraints.${ci}.minScore`}
+          value={c.minScore}
+          errors={errors}
+          onValue={(v) => edit(ci, { minScore: v })}
+        />
+      );
     if (c.kind === "allowed-regions")
       return (
         <RegionsField

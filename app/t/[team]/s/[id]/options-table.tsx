@@ -1,5 +1,5 @@
 import type { Evaluation } from "@/lib/engine";
-import { formatUsd } from "@/lib/format/numbers";
+import { formatShare, formatUsd } from "@/lib/format/numbers";
 import { plural, THROUGHPUT_PATH_LABEL } from "@/lib/format/text";
 import { ScrollX } from "@/app/components/scroll-x";
 
@@ -58,6 +58,11 @@ export function OptionsTable({ evaluation }: { evaluation: Evaluation }) {
                     {o.kind === "api" ? "API" : "self-host"}
                   </span>
                   {o.id === pick ? <span className="ml-2 rounded bg-blue-600 px-1.5 py-0.5 text-xs text-white">recommended</span> : null}
+                  {o.feasible && o.quality !== null ? (
+                    <span className="block text-xs text-gray-600" data-testid={`quality-${o.id}`}>
+                      Quality {formatShare(o.quality)} · {formatUsd(o.perThousandSuccessful, 2)} per 1k successful tasks
+                    </span>
+                  ) : null}
                   {o.feasible ? (
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-blue-700">Cost lines</summary>

@@ -14,6 +14,7 @@ import {
 } from "./form-fields";
 import { SelfHostServing } from "./self-host-serving";
 import { GpuTerms } from "./gpu-terms";
+import { QualityFields } from "./quality-fields";
 import { allOptions } from "./api-options-section";
 
 type Option = NonNullable<ScenarioInputRaw["selfHostOptions"]>[number];
@@ -119,6 +120,12 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
                 ) : null}
               </div>
               <GpuTerms option={o} index={i} edit={edit} errors={errors} />
+              <QualityFields
+                at={`selfHostOptions.${i}`}
+                quality={o.quality}
+                errors={errors}
+                onChange={(next) => edit((d) => void (d.quality = next))}
+              />
               <SelfHostServing option={o} index={i} set={set} errors={errors} catalog={catalog} />
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
