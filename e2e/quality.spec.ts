@@ -18,7 +18,10 @@ test("quality figures: a size warning without them, cost per successful task wit
   await expect(page.getByRole("button", { name: "Save revision" })).toBeDisabled();
   await api.getByLabel("Quality source").fill("Support-ticket eval, 400 cases");
   for (const card of (await page.locator('[data-testid^="api-option-"]').all()).slice(1)) {
-    await card.getByLabel(/^Quality/).first().fill("78");
+    await card
+      .getByLabel(/^Quality/)
+      .first()
+      .fill("78");
     await card.getByLabel("Quality source").fill("Support-ticket eval, 400 cases");
   }
   for (const card of await page.locator('[data-testid^="self-option-"]').all()) {
