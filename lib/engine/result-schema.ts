@@ -119,6 +119,8 @@ export const ConstraintResultSchema = z.object({
   removed: z.array(z.string()).describe("Options this hard constraint removed"),
 });
 
+export type ConstraintResult = z.infer<typeof ConstraintResultSchema>;
+
 export const RecommendationSchema = z.object({
   outcome: z.enum(["api", "self-host", "infeasible"]),
   optionId: z.string().nullable(),
@@ -141,6 +143,32 @@ export const RecommendationSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+const hybridBase = {
+  id: z.string(),
+  label: z.string(),
+  selfHostId: z.string(),
+  apiId: z.string(),
+};
+
+export const HybridResultSchema = z.discriminatedUnion("feasible", [
+  z.object({
+    ...hybridBase,
+    feasible: z.literal(true),
+    replicas: z.number().describe("Serving replicas the engine chose (the option's spares come on top)"),
+    monthlyCost: z.number(),
+    selfShare: z.number().describe("Share of requests the replicas serve; the API takes the rest"),
+    allApiMonthlyCost: z.number().describe("The same profile with no replicas"),
+    allSelfHostMonthlyCost: z.number().describe("The same profile with replicas enough for the busiest hour"),
+    requestsPerReplicaHour: z.number(),
+    curve: z.object({ replicas: z.array(z.number()), monthlyCost: z.array(z.number()) }).describe("Monthly cost against replicas"),
+    curveCut: z.boolean().describe("The curve stops before the replica count that leaves no overflow"),
+    profile: z.array(z.number()).describe("Share of a day's requests in each hour from midnight, as priced"),
+    removedBy: z.array(z.string()).describe("Hard constraints the parts in use fail"),
+  }),
+  z.object({ ...hybridBase, feasible: z.literal(false), reason: z.string() }),
+]);
+export type HybridResult = z.infer<typeof HybridResultSchema>;
+
 export const EvaluationSchema = z.object({
   engineVersion: z.string(),
   scenarioName: z.string(),
@@ -151,6 +179,7 @@ export const EvaluationSchema = z.object({
     tokensPerRequest: z.number(),
   }),
   options: z.array(z.union([ApiOptionResultSchema, SelfHostOptionResultSchema])),
+  hybrid: z.array(HybridResultSchema).describe("Hybrid options: self-hosted base load, API overflow"),
   breakeven: z.array(BreakevenEntrySchema),
   costCurve: z
     .object({ requestsPerMonth: z.array(z.number()), costs: z.record(z.string(), z.array(z.number())) })

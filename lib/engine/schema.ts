@@ -43,6 +43,12 @@ export const WorkloadSchema = z
       .describe("Monthly volume growth (g), 0.05 = +5% a month"),
     horizonMonths: count(1, 120).default(24).describe("Months over which set-up is amortised and costs are projected (N)"),
     avgContextTokens: count(1, 2_000_000).optional().describe("Average context per sequence in tokens (ctx); default Ti + To"),
+    hourlyProfile: z
+      .array(z.number({ error: "must be a number" }).finite().min(0, { error: "cannot be negative" }).max(1e12))
+      .length(24, { error: "needs 24 values, one per hour from midnight" })
+      .nullable()
+      .default(null)
+      .describe("Requests in each hour of a day, from midnight (any scale; normalised); null = generated from P and A"),
   })
   .superRefine((w, ctx) => {
     if (w.apiCacheReadShare + w.apiCacheWriteShare > 1) {
@@ -173,6 +179,16 @@ export const ConstraintSchema = z.discriminatedUnion("kind", [
 ]);
 export type Constraint = z.infer<typeof ConstraintSchema>;
 
+export const HybridOptionSchema = z
+  .object({
+    id,
+    label,
+    selfHostId: id.describe("The self-host option whose replicas take the base load"),
+    apiId: id.describe("The API option that takes the overflow"),
+  })
+  .describe("Self-hosted replicas for the base load, an API for the overflow; the engine chooses the replica count");
+export type HybridOption = z.infer<typeof HybridOptionSchema>;
+
 export const SettingsSchema = z
   .object({
     closeCallMargin: z
@@ -198,6 +214,7 @@ export const ScenarioInputSchema = z
     apiOptions: z.array(ApiOptionSchema).max(20, { error: "at most 20 API options" }).default([]),
     selfHostOptions: z.array(SelfHostOptionSchema).max(20, { error: "at most 20 self-host options" }).default([]),
     constraints: z.array(ConstraintSchema).max(50).default([]),
+    hybridOptions: z.array(HybridOptionSchema).max(10, { error: "at most 10 hybrid options" }).default([]),
     settings: SettingsSchema,
   })
   .superRefine((s, ctx) => {
@@ -215,10 +232,24 @@ export const ScenarioInputSchema = z
         });
       }
     });
+    s.hybridOptions.forEach((h, i) => {
+      const self = s.selfHostOptions.find((o) => o.id === h.selfHostId);
+      if (!self)
+        ctx.addIssue({ code: "custom", path: ["hybridOptions", i, "selfHostId"], message: "is not a self-host option of this scenario" });
+      else if (self.billingMode === "scale-to-zero")
+        ctx.addIssue({
+          code: "custom",
+          path: ["hybridOptions", i, "selfHostId"],
+          message: "scales to zero: a hybrid keeps its replicas running (choose always on or active window)",
+        });
+      if (!s.apiOptions.some((o) => o.id === h.apiId))
+        ctx.addIssue({ code: "custom", path: ["hybridOptions", i, "apiId"], message: "is not an API option of this scenario" });
+    });
     const seen = new Set<string>();
     [
       ...s.apiOptions.map((o, i) => ["apiOptions", i, o.id] as const),
       ...s.selfHostOptions.map((o, i) => ["selfHostOptions", i, o.id] as const),
+      ...s.hybridOptions.map((o, i) => ["hybridOptions", i, o.id] as const),
     ].forEach(([list, i, optionId]) => {
       if (seen.has(optionId)) ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `duplicate option id "${optionId}"` });
       seen.add(optionId);

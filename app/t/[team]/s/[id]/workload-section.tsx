@@ -17,7 +17,7 @@ const WORKLOAD_KEYS = [
 
 /** The workload and the people cost: the figures every option shares. */
 export function WorkloadSection({ input, set, errors }: SectionProps) {
-  const w = input.workload as Record<string, number | undefined>;
+  const w = input.workload as unknown as Record<string, number | undefined>;
   return (
     <Section title="Workload">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">

@@ -1,0 +1,141 @@
+// Hybrid (DESIGN.md, second edition, "Hybrid and routing"): n self-hosted replicas take the load
+// hour by hour up to their capacity at the target utilisation; what is above goes to an API. The
+// engine prices every n from 0 (all API) to the n that leaves no overflow (all self-hosted) on the
+// workload's 24-hour profile and keeps the cheapest.
+import type { ApiCostModel } from "./api-cost";
+import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "./constants";
+import { serverMonthlyCost, serversFor } from "./owned-cost";
+import type { ConstraintResult, HybridResult } from "./result-schema";
+import type { ScenarioInput, Workload } from "./schema";
+import { formatShare, formatUsd } from "../format/numbers";
+import { plural } from "../format/text";
+import { fixedMonthlyCost, gpuMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
+
+const MAX_REPLICAS_PRICED = 2000; // beyond this the curve is cut (and says so)
+
+/**
+ * Share of a day's requests in each hour (24 values adding up to 1). A typed profile is
+ * normalised; otherwise one is generated: the active hours centred on 13:00 (hours without
+ * traffic outside them), shaped as (1 − |x|)^k over the window with k set so that the busiest
+ * hour is `peakToAverage` times the active hours' average.
+ */
+export function dailyProfile(w: Workload): number[] {
+  if (w.hourlyProfile) {
+    const sum = w.hourlyProfile.reduce((a, b) => a + b, 0);
+    return w.hourlyProfile.map((v) => (sum > 0 ? v / sum : 1 / HOURS_PER_DAY));
+  }
+  const active = Math.min(HOURS_PER_DAY, Math.max(1, Math.round(w.activeHoursPerDay)));
+  const start = Math.max(0, Math.min(HOURS_PER_DAY - active, Math.round(13 - active / 2)));
+  const shape = (k: number) => Array.from({ length: active }, (_, i) => Math.pow(1 - Math.abs((2 * (i + 0.5)) / active - 1), k));
+  const ratio = (k: number) => {
+    const s = shape(k);
+    return Math.max(...s) / (s.reduce((a, b) => a + b, 0) / active);
+  };
+  // The ratio rises with k; bisection finds the k that gives the stated peak (as near as whole hours allow).
+  let lo = 0;
+  let hi = 64;
+  for (let j = 0; j < 60 && w.peakToAverage > 1; j++) {
+    const mid = (lo + hi) / 2;
+    if (ratio(mid) < w.peakToAverage) lo = mid;
+    else hi = mid;
+  }
+  const weights = shape(w.peakToAverage > 1 ? hi : 0);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return Array.from({ length: HOURS_PER_DAY }, (_, h) => (h >= start && h < start + active ? weights[h - start] / sum : 0));
+}
+
+export type HybridPoint = { replicas: number; monthlyCost: number; selfShare: number };
+
+export type HybridCosts = {
+  /** Requests a month each hour of the day brings (the profile × volume). */
+  requestsByHour: number[];
+  /** Requests one replica serves in an hour at the target utilisation. */
+  requestsPerReplicaHour: number;
+  curve: HybridPoint[];
+  best: HybridPoint;
+  /** True when the curve stops before the replica count that leaves no overflow. */
+  cut: boolean;
+};
+
+/** Replica-seconds of work one request needs at full throughput (loadPerRequest folds in the peak). */
+function secondsPerRequest(m: SelfHostCostModel): number {
+  const activeSeconds = DAYS_PER_MONTH * m.activeHoursPerDay * SECONDS_PER_HOUR;
+  return (m.loadPerRequest * activeSeconds) / m.peakToAverage;
+}
+
+/** The self-hosted side with n serving replicas (plus the option's spares), or nothing at n = 0. */
+function selfSideCost(m: SelfHostCostModel, requestsPerMonth: number, serving: number): number {
+  if (serving === 0) return 0;
+  const replicas = serving + m.failoverReplicas;
+  const gpu = m.owned
+    ? serversFor(m.owned, replicas, m.tensorParallel) * serverMonthlyCost(m.owned)
+    : gpuMonthlyCost(m, requestsPerMonth, replicas);
+  return gpu * (1 + m.overheadShare) + fixedMonthlyCost(m);
+}
+
+export function hybridCosts(m: SelfHostCostModel, api: ApiCostModel, profile: number[], requestsPerMonth: number): HybridCosts {
+  const requestsByHour = profile.map((share) => share * requestsPerMonth);
+  const perReplicaHour = (m.utilisation * SECONDS_PER_HOUR) / secondsPerRequest(m);
+  // Each hour of the day recurs DAYS_PER_MONTH times a month: its requests a month over that many hours.
+  const perHourOfDay = perReplicaHour * DAYS_PER_MONTH;
+  const busiest = Math.max(...requestsByHour);
+  const full = perHourOfDay > 0 ? Math.ceil(busiest / perHourOfDay) : 0;
+  const top = Math.min(full, MAX_REPLICAS_PRICED);
+  const curve: HybridPoint[] = [];
+  for (let n = 0; n <= top; n++) {
+    const capacity = n * perHourOfDay;
+    const overflow = requestsByHour.reduce((sum, r) => sum + Math.max(0, r - capacity), 0);
+    const apiCost = overflow > 0 ? overflow * api.perRequest + api.fixed : 0;
+    const monthlyCost = selfSideCost(m, requestsPerMonth, n) + apiCost;
+    curve.push({ replicas: n, monthlyCost, selfShare: requestsPerMonth > 0 ? 1 - overflow / requestsPerMonth : 0 });
+  }
+  const best = curve.reduce((a, b) => (b.monthlyCost < a.monthlyCost ? b : a));
+  return { requestsByHour, requestsPerReplicaHour: perReplicaHour, curve, best, cut: top < full };
+}
+
+/** Each hybrid option priced on the profile, with the hard constraints its parts in use fail. */
+export function evaluateHybrids(
+  input: ScenarioInput,
+  selfModels: Map<string, SelfHostCostModel>,
+  apiModels: Map<string, ApiCostModel>,
+  constraints: ConstraintResult[],
+): HybridResult[] {
+  const profile = dailyProfile(input.workload);
+  const R = input.workload.requestsPerMonth;
+  return input.hybridOptions.map((h) => {
+    const base = { id: h.id, label: h.label, selfHostId: h.selfHostId, apiId: h.apiId };
+    const self = selfModels.get(h.selfHostId);
+    const api = apiModels.get(h.apiId);
+    if (!self || !api)
+      return { ...base, feasible: false as const, reason: "Its self-host option does not fit the GPU, so no replicas can take load." };
+    const c = hybridCosts(self, api, profile, R);
+    const last = c.curve[c.curve.length - 1];
+    const inUse = [...(c.best.replicas > 0 ? [h.selfHostId] : []), ...(c.best.selfShare < 1 ? [h.apiId] : [])];
+    return {
+      ...base,
+      feasible: true as const,
+      replicas: c.best.replicas,
+      monthlyCost: c.best.monthlyCost,
+      selfShare: c.best.selfShare,
+      allApiMonthlyCost: c.curve[0].monthlyCost,
+      allSelfHostMonthlyCost: last.monthlyCost,
+      requestsPerReplicaHour: c.requestsPerReplicaHour,
+      curve: { replicas: c.curve.map((p) => p.replicas), monthlyCost: c.curve.map((p) => p.monthlyCost) },
+      curveCut: c.cut,
+      profile,
+      removedBy: constraints.filter((k) => k.removed.some((id) => inUse.includes(id))).map((k) => k.label),
+    };
+  });
+}
+
+/** A sentence when a hybrid the constraints allow costs less than the recommendation. */
+export function hybridWarnings(hybrids: HybridResult[], recommendedMonthly: number | null): string[] {
+  const usable = hybrids.filter((h): h is Extract<HybridResult, { feasible: true }> => h.feasible && h.removedBy.length === 0);
+  const best = usable.reduce<(typeof usable)[number] | null>((a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a), null);
+  if (!best || recommendedMonthly === null || best.monthlyCost >= recommendedMonthly || best.replicas === 0 || best.selfShare >= 1)
+    return [];
+  const saving = recommendedMonthly - best.monthlyCost;
+  return [
+    `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(saving)} less than the recommendation: ${plural(best.replicas, "replica")} serve ${formatShare(best.selfShare)} of requests and the API takes the peaks.`,
+  ];
+}
