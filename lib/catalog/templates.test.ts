@@ -25,6 +25,16 @@ test("the on-prem template weighs owned servers against dedicated rented GPUs un
   expect(e.recommendation.optionId).toBe(owned?.id);
 });
 
+test("the daily-peak template's hybrid keeps a few replicas for the base load and beats both extremes", () => {
+  const e = evaluateScenario(TEMPLATES.find((t) => t.id === "hybrid")!.build(), { monteCarloSamples: 0 });
+  const h = e.hybrid[0];
+  if (!h.feasible) throw new Error(h.reason);
+  expect(h.replicas).toBeGreaterThan(0);
+  expect(h.selfShare).toBeLessThan(1);
+  expect(h.monthlyCost).toBeLessThan(Math.min(h.allApiMonthlyCost, h.allSelfHostMonthlyCost));
+  expect(e.recommendation.warnings.join(" ")).toContain("less than the recommendation");
+});
+
 describe("adding catalog models to a scenario", () => {
   const base = TEMPLATES.find((t) => t.id === "chat")!.build();
   const add = <T extends { id: string; label: string }>(list: T[], option: T, others: { id: string }[]) => [

@@ -188,7 +188,7 @@ export function selfHostOptionFor(modelName: string, gpu: keyof typeof GPU_SPECS
   return selfHostOptionFromRows(m, offer, extra);
 }
 
-export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated" | "on-prem";
+export type TemplateId = "blank" | "chat" | "rag" | "agent" | "batch" | "regulated" | "on-prem" | "hybrid";
 
 export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: () => ScenarioInputRaw }[] = [
   {
@@ -354,6 +354,32 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
         ),
       ],
       constraints: [{ id: "in-house", kind: "data-stays-in-our-infrastructure" }],
+    }),
+  },
+  {
+    id: "hybrid",
+    title: "Daily peak: replicas for the base, an API for the peaks",
+    blurb: "Traffic three times its average at midday: a few self-hosted replicas take the base load, the API the overflow.",
+    build: () => ({
+      name: "Daily peak: replicas for the base, an API for the peaks",
+      workload: {
+        requestsPerMonth: 150_000_000,
+        inputTokensPerRequest: 1200,
+        outputTokensPerRequest: 300,
+        apiCacheReadShare: 0.5,
+        peakToAverage: 3,
+        activeHoursPerDay: 16,
+      },
+      apiOptions: [apiOptionFor("GPT-4o-mini")],
+      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Nebius", { weightPrecision: "fp8", minReplicas: 1 })],
+      hybridOptions: [
+        {
+          id: "hybrid",
+          label: "Llama 3.1 8B replicas + GPT-4o-mini for the peaks",
+          selfHostId: slug("Llama 3.1 8B-fp8-H100 SXM-Nebius"),
+          apiId: slug("OpenAI-GPT-4o-mini"),
+        },
+      ],
     }),
   },
   {

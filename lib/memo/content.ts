@@ -8,7 +8,7 @@ import { formatCount, THROUGHPUT_PATH_LABEL } from "../format/text";
 import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { summarizeChange } from "../results/decision-summary";
-import { describeBreakeven, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
+import { describeBreakeven, describeHybrid, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 import { assumptions } from "./assumptions";
 
 export type MemoScenarioSource = {
@@ -67,6 +67,7 @@ export type MemoScenario = {
   assumptions: AssumptionGroup[];
   hiddenCosts: string[];
   triggers: string[];
+  hybrid: string[];
 };
 
 export type MemoContent = {
@@ -258,6 +259,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
     assumptions: assumptions(s.input),
     hiddenCosts: hiddenCosts(e),
     triggers: e.triggers.map((t) => t.text),
+    hybrid: e.hybrid.map((h) => describeHybrid(h, label)),
   };
 }
 

@@ -198,6 +198,9 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
         </Section>
       ) : null}
 
+      {sc.hybrid.length ? (
+        <Section title="Hybrid: replicas for the base load, an API for the peaks">{bulletBlocks(sc.hybrid)}</Section>
+      ) : null}
       {sc.hiddenCosts.length ? <Section title="Hidden costs">{bulletBlocks(sc.hiddenCosts)}</Section> : null}
       {sc.triggers.length ? <Section title="Revisit this decision when">{bulletBlocks(sc.triggers)}</Section> : null}
 

@@ -7,6 +7,7 @@ import { DecisionRulesSection, WorkloadSection } from "./workload-section";
 import { ApiOptionsSection } from "./api-options-section";
 import { SelfHostOptionsSection } from "./self-host-options-section";
 import { ConstraintsSection } from "./constraints-section";
+import { HybridOptionsSection } from "./hybrid-options-section";
 
 /**
  * Every input of a scenario, section by section. A viewer sees the same form read-only (inputs
@@ -37,6 +38,7 @@ export function ScenarioForm({
         <WorkloadSection {...props} />
         <ApiOptionsSection {...props} catalog={catalog} />
         <SelfHostOptionsSection {...props} catalog={catalog} />
+        <HybridOptionsSection {...props} />
         <DecisionRulesSection {...props} />
         <ConstraintsSection {...props} />
       </fieldset>

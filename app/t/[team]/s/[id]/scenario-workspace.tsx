@@ -11,6 +11,7 @@ import { ResultCharts } from "@/app/components/charts/result-charts";
 import { RecommendationPanel } from "./recommendation-panel";
 import { OptionsTable } from "./options-table";
 import { DetailsPanels } from "./details-panels";
+import { HybridPanel } from "./hybrid-panel";
 import { ScenarioForm } from "./scenario-form";
 import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
 import { ConflictView, loadTheirs, type Theirs } from "./conflict-view";
@@ -215,6 +216,7 @@ export function ScenarioWorkspace({
             <>
               <RecommendationPanel evaluation={shown} />
               <OptionsTable evaluation={shown} />
+              <HybridPanel evaluation={shown} />
               <ResultCharts evaluation={shown} />
               <DetailsPanels evaluation={shown} />
             </>

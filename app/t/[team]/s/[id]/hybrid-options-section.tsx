@@ -1,0 +1,128 @@
+"use client";
+
+// Hybrid options: a self-host option's replicas for the base load and an API option for the
+// overflow; the engine chooses the replica count. The day's load profile is typed here or
+// generated from the peak ratio and active hours.
+import type { ScenarioInputRaw } from "@/lib/engine";
+import { OptionCard, Section, useReadOnly, type SectionProps } from "./form-fields";
+
+type Hybrid = NonNullable<ScenarioInputRaw["hybridOptions"]>[number];
+
+function Pick({
+  label,
+  value,
+  choices,
+  onValue,
+}: {
+  label: string;
+  value: string;
+  choices: { id: string; label: string }[];
+  onValue: (id: string) => void;
+}) {
+  return (
+    <label className="block text-xs font-medium text-gray-700">
+      {label}
+      <select className="field-input py-1.5" value={value} onChange={(e) => onValue(e.target.value)}>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The 24 hourly values as typed, or empty for a generated profile. */
+function ProfileField({ input, set, errors }: SectionProps) {
+  const profile = input.workload.hourlyProfile ?? null;
+  const err = Object.entries(errors).find(([k]) => k.startsWith("workload.hourlyProfile"));
+  return (
+    <label className="mt-3 block text-xs font-medium text-gray-700">
+      Requests by hour of the day (24 values from midnight, any scale; empty: generated from the peak ratio and active hours)
+      <input
+        type="text"
+        className="field-input py-1.5 tabular-nums"
+        defaultValue={profile ? profile.join(", ") : ""}
+        placeholder="e.g. 1, 1, 1, 1, 1, 1, 2, 4, 8, 9, 9, 8, 7, 8, 9, 9, 8, 6, 4, 3, 2, 2, 1, 1"
+        aria-invalid={err ? true : undefined}
+        onChange={(e) => {
+          const text = e.target.value.trim();
+          const values =
+            text === ""
+              ? null
+              : text
+                  .split(/[\s,;]+/)
+                  .filter(Boolean)
+                  .map(Number);
+          set((d) => void (d.workload.hourlyProfile = values));
+        }}
+      />
+      {err ? (
+        <span className="mt-0.5 block text-xs font-normal text-red-600" role="alert">
+          {err[1].join(" ")}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+export function HybridOptionsSection(props: SectionProps) {
+  const { input, set, errors } = props;
+  const readOnly = useReadOnly();
+  const selves = (input.selfHostOptions ?? []).map((o) => ({ id: o.id, label: o.label }));
+  const apis = (input.apiOptions ?? []).map((o) => ({ id: o.id, label: o.label }));
+  const hybrids = input.hybridOptions ?? [];
+  const edit = (i: number, patch: Partial<Hybrid>) => set((d) => void Object.assign(d.hybridOptions![i], patch));
+  const add = () =>
+    set((d) => {
+      const list = d.hybridOptions ?? [];
+      let n = list.length + 1;
+      while (list.some((h) => h.id === `hybrid-${n}`)) n++;
+      d.hybridOptions = [
+        ...list,
+        {
+          id: `hybrid-${n}`,
+          label: `Hybrid ${n}: ${selves[0].label} + ${apis[0].label}`.slice(0, 120),
+          selfHostId: selves[0].id,
+          apiId: apis[0].id,
+        },
+      ];
+    });
+  return (
+    <Section title="Hybrid options">
+      <p className="mb-3 text-xs text-gray-600">
+        Self-hosted replicas take the load hour by hour up to their capacity; an API takes what is above. The engine prices every replica
+        count and keeps the cheapest.
+      </p>
+      <div className="space-y-4">
+        {hybrids.map((h, i) => (
+          <OptionCard
+            key={h.id}
+            testId={`hybrid-option-${h.id}`}
+            label={h.label}
+            onRemove={() => set((d) => void d.hybridOptions!.splice(i, 1))}
+          >
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <Pick label="Replicas of" value={h.selfHostId} choices={selves} onValue={(id) => edit(i, { selfHostId: id })} />
+              <Pick label="Overflow to" value={h.apiId} choices={apis} onValue={(id) => edit(i, { apiId: id })} />
+            </div>
+            {Object.entries(errors)
+              .filter(([k]) => k.startsWith(`hybridOptions.${i}.`))
+              .map(([k, v]) => (
+                <p key={k} className="mt-1 text-xs text-red-700" role="alert">
+                  {v.join(" ")}
+                </p>
+              ))}
+          </OptionCard>
+        ))}
+        {readOnly || !selves.length || !apis.length ? null : (
+          <button type="button" className="btn-secondary" onClick={add}>
+            Add hybrid option
+          </button>
+        )}
+      </div>
+      <ProfileField {...props} />
+    </Section>
+  );
+}

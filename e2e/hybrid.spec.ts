@@ -1,0 +1,43 @@
+import { execFileSync } from "node:child_process";
+import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
+
+test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve, a typed profile, and the memo", async ({
+  page,
+  newUser,
+}) => {
+  await signUp(page, newUser);
+  await newScenarioFromTemplate(page, "Daily peak: replicas for the base, an API for the peaks");
+  const panel = page.getByTestId("hybrid");
+  await expect(panel).toContainText(
+    /: 7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests and GPT-4o-mini takes the overflow/,
+  );
+  await expect(panel.getByTestId("hybrid-chosen-bar")).toHaveCount(1);
+  await expect(page.getByTestId("recommendation")).toContainText("less than the recommendation: 7 replicas serve");
+
+  // Built again by hand: remove the template's hybrid, add one, and the same answer comes back.
+  await page.getByTestId("hybrid-option-hybrid").getByRole("button", { name: "Remove" }).click();
+  await expect(panel).toHaveCount(0);
+  await page.getByRole("button", { name: "Add hybrid option" }).click();
+  await expect(page.getByTestId("hybrid")).toContainText("7 replicas of");
+
+  // A typed profile: flat traffic around the clock needs no API for peaks.
+  const profile = page.getByLabel(/Requests by hour of the day/);
+  await profile.fill(Array(23).fill(1).join(", "));
+  await expect(page.getByText("needs 24 values, one per hour from midnight")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save revision" })).toBeDisabled();
+  await profile.fill(Array(24).fill(1).join(", "));
+  await expect(page.getByTestId("hybrid")).not.toContainText("takes the overflow");
+  await profile.fill("");
+  await expect(page.getByTestId("hybrid")).toContainText("7 replicas of");
+
+  await page.getByLabel(/What changed/).fill("Hybrid rebuilt");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByTestId("revisions")).toContainText("Hybrid rebuilt");
+  await page.getByTestId("memo-export").locator("summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+  const file = test.info().outputPath("memo.pdf");
+  await download.saveAs(file);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain("Hybrid: replicas for the base load, an API for the peaks");
+  expect(text).toMatch(/7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests/);
+});
