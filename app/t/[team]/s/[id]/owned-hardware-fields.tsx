@@ -91,7 +91,7 @@ export function OwnedHardwareFields({
         errors={errors}
         onValue={(v) => edit((h) => void (h.servers = Number.isNaN(v) ? null : v))}
       />
-      {source ? <p className="col-span-2 text-xs text-gray-500">Reference server: {source}</p> : null}
+      {source ? <p className="col-span-2 text-xs text-gray-500 [overflow-wrap:anywhere]">Reference server: {source}</p> : null}
     </>
   );
 }
