@@ -116,6 +116,23 @@ describe("how many servers", () => {
   });
 });
 
+test("the tornado and Monte Carlo move the servers' price on an owned option", () => {
+  const e = evaluateScenario(
+    scenario({
+      selfHostOptions: [{ id: "own", label: "Owned", model: model("Llama 3.1 8B"), gpu: gpu("H100 SXM", 0), hosting: SERVER, ...quiet }],
+    }),
+    { monteCarloSamples: 500 },
+  );
+  const bar = e.tornado.find((b) => b.input === "gpuPrice")!;
+  expect(bar.label).toBe("Server price");
+  // 30% dearer servers add 30% of depreciation, capital and maintenance: $2,123.50 a server-month.
+  const own = e.options.find((o) => o.id === "own")!;
+  const servers = own.kind === "self-host" && own.feasible ? own.sizing.owned!.servers : 0;
+  expect(servers).toBeGreaterThan(0);
+  expect(bar.highDelta).toBeCloseTo(servers * 0.3 * (4650 + 1136.6667 + 1291.6667), 2);
+  expect(e.uncertainty!.p90).toBeGreaterThan(e.uncertainty!.p10);
+});
+
 describe("properties of owned hardware", () => {
   const ownedArb = fc.record({
     serverPrice: fc.double({ min: 20_000, max: 500_000, noNaN: true }),

@@ -15,6 +15,11 @@ export const INPUT_LABELS: Record<KeyInput, string> = {
   peak: "Peak-to-average ratio",
 };
 
+/** The input's label; on owned servers the GPU price is the servers' price. */
+export function inputLabel(p: PairModel, input: KeyInput): string {
+  return input === "gpuPrice" && p.self.cost.owned ? "Server price" : INPUT_LABELS[input];
+}
+
 export const MULTIPLIER_INPUTS: ReadonlySet<KeyInput> = new Set(["volume", "gpuPrice", "tokenPrice", "throughput", "engineeringFte"]);
 
 export type TornadoBar = {
@@ -39,7 +44,7 @@ export function tornado(p: PairModel): { baseDifference: number; bars: TornadoBa
     const highDelta = differenceWith(p, input, high) - baseDifference;
     return {
       input,
-      label: INPUT_LABELS[input],
+      label: inputLabel(p, input),
       kind: MULTIPLIER_INPUTS.has(input) ? ("multiplier" as const) : ("value" as const),
       base: baseValue(p, input),
       low,

@@ -2,7 +2,7 @@
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
 // the others are solved per input (see flipPoint).
 import { groupDigits } from "../format/numbers";
-import { INPUT_LABELS, MULTIPLIER_INPUTS } from "./sensitivity";
+import { INPUT_LABELS, inputLabel, MULTIPLIER_INPUTS } from "./sensitivity";
 import { baseValue, difference, differenceWith, type KeyInput, type PairModel } from "./what-if";
 
 export type Trigger = {
@@ -37,6 +37,11 @@ const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }>
 function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: number; unit: string; show: string } {
   switch (input) {
     case "gpuPrice": {
+      const owned = p.self.cost.owned;
+      if (owned) {
+        const v = owned.capitalPerServer * value;
+        return { absolute: v, unit: "US$ per server", show: `$${groupDigits(v)} per server (price and installation)` };
+      }
       const v = p.self.cost.pricePerGpuHour * value;
       return { absolute: v, unit: "US$/GPU-hour", show: `$${v.toFixed(2)} per GPU-hour` };
     }
@@ -114,7 +119,7 @@ export function revisitTriggers(p: PairModel): Trigger[] {
       const abs = absoluteOf(p, input, flip);
       out.push({
         input,
-        label: INPUT_LABELS[input],
+        label: inputLabel(p, input),
         direction,
         value: flip,
         absolute: abs.absolute,

@@ -91,7 +91,8 @@ export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
     committedPricePerGpuHour: base.committedPricePerGpuHour * x.gpuPrice,
     overheadShare: base.overheadShare,
     overheadFixed: base.overheadFixed,
-    owned: base.owned,
+    // Owned servers: the GPU-price input moves the servers' price and installation.
+    owned: base.owned && x.gpuPrice !== 1 ? { ...base.owned, capitalPerServer: base.owned.capitalPerServer * x.gpuPrice } : base.owned,
     engineeringFte: base.engineeringFte * x.engineeringFte,
     operationsFte: base.operationsFte,
     setupEngineerWeeks: base.setupEngineerWeeks,
