@@ -30,6 +30,16 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await profile.fill("");
   await expect(page.getByTestId("hybrid")).toContainText("7 replicas of");
 
+  // Routing instead: 70% of requests to the self-hosted model, the rest to the API.
+  await page.getByRole("button", { name: "Add routing option" }).click();
+  await page
+    .getByTestId("routing-option-routing-1")
+    .getByLabel(/^Share self-hosted/)
+    .fill("70");
+  await expect(page.getByTestId("routing-routing-1")).toContainText(
+    /Routing 1: 70% of requests to Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) \(\$[\d,]+\) and the rest to GPT-4o-mini/,
+  );
+
   await page.getByLabel(/What changed/).fill("Hybrid rebuilt");
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByTestId("revisions")).toContainText("Hybrid rebuilt");
@@ -38,6 +48,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   const file = test.info().outputPath("memo.pdf");
   await download.saveAs(file);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  expect(text).toContain("Hybrid: replicas for the base load, an API for the peaks");
+  expect(text).toContain("Hybrid and routing: self-hosting part of the load");
+  expect(text).toContain("Routing 1: 70% of requests to Llama 3.1 8B fp8 on H100 SXM (Nebius)");
   expect(text).toMatch(/7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests/);
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
 
 test("quality figures: a size warning without them, cost per successful task with them, and a minimum that removes an option", async ({
@@ -33,6 +34,7 @@ test("quality figures: a size warning without them, cost per successful task wit
   }
   await expect(recommendation).not.toContainText("Options of very different size");
   await expect(page.getByTestId("options-table")).toContainText(/Quality 82% · \$[\d.]+ per 1k successful tasks/);
+  await expect(page.getByTestId("chart-quality").getByTestId("quality-point")).toHaveCount(5);
 
   await page.getByLabel(/Minimum quality \(share of tasks passed\)/).check();
   const constraints = page.getByTestId("constraints");
@@ -40,4 +42,17 @@ test("quality figures: a size warning without them, cost per successful task wit
   await expect(page.getByTestId("recommendation-headline")).toHaveText(/^Use the API: GPT-4o-mini/);
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByTestId("revisions")).toContainText("#2");
+
+  await page.getByTestId("memo-export").locator("summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+  const file = test.info().outputPath("memo.pdf");
+  await download.saveAs(file);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  for (const phrase of [
+    "Cost against quality",
+    "share of tasks passed",
+    "82% of tasks passed (our evaluation)",
+    "Quality at least 80% of tasks passed",
+  ])
+    expect(text, phrase).toContain(phrase);
 });

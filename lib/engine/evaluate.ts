@@ -5,7 +5,8 @@ import { MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, TOKENS_PER_MILLION } from "./co
 import { total } from "./cost-line";
 import { monteCarlo } from "./monte-carlo";
 import { qualityWarnings } from "./quality";
-import { evaluateHybrids, hybridWarnings } from "./hybrid";
+import { evaluateHybrids, mixWarnings } from "./hybrid";
+import { evaluateRoutings } from "./routing";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
@@ -124,8 +125,10 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const checks: ConstraintCheck[] = input.constraints.flatMap((c) => checked.map((o) => checkConstraint(c, o)));
   const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
   recommendation.warnings.push(...qualityWarnings(input));
-  const hybrid = evaluateHybrids(input, new Map([...selfStates].map(([id, st]) => [id, st.model])), apiModels, constraintResults);
-  recommendation.warnings.push(...hybridWarnings(hybrid, recommendation.monthlyCost));
+  const selfModels = new Map([...selfStates].map(([id, st]) => [id, st.model]));
+  const hybrid = evaluateHybrids(input, selfModels, apiModels, constraintResults);
+  const routing = evaluateRoutings(input, selfModels, apiModels, constraintResults);
+  recommendation.warnings.push(...mixWarnings(hybrid, routing, recommendation.monthlyCost));
 
   // Breakeven of every self-host option against the lower envelope of the API options.
   const bestApi = recommendation.economic.cheapestApiId;
@@ -206,6 +209,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     },
     options,
     hybrid,
+    routing,
     breakeven,
     costCurve,
     projection,

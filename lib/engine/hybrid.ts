@@ -5,7 +5,7 @@
 import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
-import type { ConstraintResult, HybridResult } from "./result-schema";
+import type { ConstraintResult, HybridResult, RoutingResult } from "./result-schema";
 import type { ScenarioInput, Workload } from "./schema";
 import { formatShare, formatUsd } from "../format/numbers";
 import { plural } from "../format/text";
@@ -128,14 +128,31 @@ export function evaluateHybrids(
   });
 }
 
-/** A sentence when a hybrid the constraints allow costs less than the recommendation. */
-export function hybridWarnings(hybrids: HybridResult[], recommendedMonthly: number | null): string[] {
-  const usable = hybrids.filter((h): h is Extract<HybridResult, { feasible: true }> => h.feasible && h.removedBy.length === 0);
-  const best = usable.reduce<(typeof usable)[number] | null>((a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a), null);
-  if (!best || recommendedMonthly === null || best.monthlyCost >= recommendedMonthly || best.replicas === 0 || best.selfShare >= 1)
-    return [];
-  const saving = recommendedMonthly - best.monthlyCost;
+/** A sentence when a hybrid or routing option the constraints allow costs less than the recommendation. */
+export function mixWarnings(hybrids: HybridResult[], routings: RoutingResult[], recommendedMonthly: number | null): string[] {
+  if (recommendedMonthly === null) return [];
+  const hybrid = hybrids.flatMap((h) =>
+    h.feasible && h.removedBy.length === 0 && h.replicas > 0 && h.selfShare < 1
+      ? [
+          {
+            monthlyCost: h.monthlyCost,
+            how: `${plural(h.replicas, "replica")} serve ${formatShare(h.selfShare)} of requests and the API takes the peaks`,
+            label: h.label,
+          },
+        ]
+      : [],
+  );
+  const routing = routings.flatMap((r) =>
+    r.feasible && r.removedBy.length === 0 && r.selfShare > 0 && r.selfShare < 1
+      ? [{ monthlyCost: r.monthlyCost, how: `${formatShare(r.selfShare)} of requests self-hosted, the rest to the API`, label: r.label }]
+      : [],
+  );
+  const best = [...hybrid, ...routing].reduce<(typeof hybrid)[number] | null>(
+    (a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a),
+    null,
+  );
+  if (!best || best.monthlyCost >= recommendedMonthly) return [];
   return [
-    `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(saving)} less than the recommendation: ${plural(best.replicas, "replica")} serve ${formatShare(best.selfShare)} of requests and the API takes the peaks.`,
+    `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(recommendedMonthly - best.monthlyCost)} less than the recommendation: ${best.how}.`,
   ];
 }

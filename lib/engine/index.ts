@@ -21,7 +21,7 @@ export type { Evaluation, OptionResult } from "./result-schema";
 export { summarize } from "./summary";
 export { readSummary, EvaluationSummarySchema } from "./summary-schema";
 export type { EvaluationSummary } from "./summary-schema";
-export { formatEvaluationText, formatComparisonText, recommendationChange } from "./summary-text";
+export { formatEvaluationText, formatComparisonText, recommendationChange, describeHybrid, describeRouting } from "./summary-text";
 // The serving model's parts, for calibrating it against published measurements (lib/catalog).
 export { roofline, withPrefill } from "./roofline";
 export { queueWaitMean } from "./latency";

@@ -169,6 +169,22 @@ export const HybridResultSchema = z.discriminatedUnion("feasible", [
 ]);
 export type HybridResult = z.infer<typeof HybridResultSchema>;
 
+export const RoutingResultSchema = z.discriminatedUnion("feasible", [
+  z.object({
+    ...hybridBase,
+    feasible: z.literal(true),
+    selfShare: z.number(),
+    monthlyCost: z.number(),
+    selfMonthlyCost: z.number().describe("The self-host option sized and priced for its share"),
+    apiMonthlyCost: z.number().describe("The API option priced on the rest"),
+    quality: z.number().nullable().describe("The two quality figures weighted by share; null unless both have one"),
+    perThousandSuccessful: z.number().nullable(),
+    removedBy: z.array(z.string()).describe("Hard constraints the parts in use fail"),
+  }),
+  z.object({ ...hybridBase, feasible: z.literal(false), reason: z.string() }),
+]);
+export type RoutingResult = z.infer<typeof RoutingResultSchema>;
+
 export const EvaluationSchema = z.object({
   engineVersion: z.string(),
   scenarioName: z.string(),
@@ -180,6 +196,7 @@ export const EvaluationSchema = z.object({
   }),
   options: z.array(z.union([ApiOptionResultSchema, SelfHostOptionResultSchema])),
   hybrid: z.array(HybridResultSchema).describe("Hybrid options: self-hosted base load, API overflow"),
+  routing: z.array(RoutingResultSchema).describe("Routing options: a share of requests self-hosted, the rest to an API"),
   breakeven: z.array(BreakevenEntrySchema),
   costCurve: z
     .object({ requestsPerMonth: z.array(z.number()), costs: z.record(z.string(), z.array(z.number())) })

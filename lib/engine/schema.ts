@@ -189,6 +189,17 @@ export const HybridOptionSchema = z
   .describe("Self-hosted replicas for the base load, an API for the overflow; the engine chooses the replica count");
 export type HybridOption = z.infer<typeof HybridOptionSchema>;
 
+export const RoutingOptionSchema = z
+  .object({
+    id,
+    label,
+    selfHostId: id.describe("The self-host option that takes its share of requests"),
+    apiId: id.describe("The API option that takes the rest"),
+    selfShare: share.describe("Share of requests routed to the self-hosted model, 0.7 = 70%"),
+  })
+  .describe("A share of requests to a self-hosted model, the rest to an API; each side priced on its share");
+export type RoutingOption = z.infer<typeof RoutingOptionSchema>;
+
 export const SettingsSchema = z
   .object({
     closeCallMargin: z
@@ -215,6 +226,7 @@ export const ScenarioInputSchema = z
     selfHostOptions: z.array(SelfHostOptionSchema).max(20, { error: "at most 20 self-host options" }).default([]),
     constraints: z.array(ConstraintSchema).max(50).default([]),
     hybridOptions: z.array(HybridOptionSchema).max(10, { error: "at most 10 hybrid options" }).default([]),
+    routingOptions: z.array(RoutingOptionSchema).max(10, { error: "at most 10 routing options" }).default([]),
     settings: SettingsSchema,
   })
   .superRefine((s, ctx) => {
@@ -245,11 +257,18 @@ export const ScenarioInputSchema = z
       if (!s.apiOptions.some((o) => o.id === h.apiId))
         ctx.addIssue({ code: "custom", path: ["hybridOptions", i, "apiId"], message: "is not an API option of this scenario" });
     });
+    s.routingOptions.forEach((r, i) => {
+      if (!s.selfHostOptions.some((o) => o.id === r.selfHostId))
+        ctx.addIssue({ code: "custom", path: ["routingOptions", i, "selfHostId"], message: "is not a self-host option of this scenario" });
+      if (!s.apiOptions.some((o) => o.id === r.apiId))
+        ctx.addIssue({ code: "custom", path: ["routingOptions", i, "apiId"], message: "is not an API option of this scenario" });
+    });
     const seen = new Set<string>();
     [
       ...s.apiOptions.map((o, i) => ["apiOptions", i, o.id] as const),
       ...s.selfHostOptions.map((o, i) => ["selfHostOptions", i, o.id] as const),
       ...s.hybridOptions.map((o, i) => ["hybridOptions", i, o.id] as const),
+      ...s.routingOptions.map((o, i) => ["routingOptions", i, o.id] as const),
     ].forEach(([list, i, optionId]) => {
       if (seen.has(optionId)) ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `duplicate option id "${optionId}"` });
       seen.add(optionId);

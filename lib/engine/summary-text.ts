@@ -1,7 +1,7 @@
 // A plain-text reading of an evaluation, for the command line (`npm run evaluate -- --summary`).
 import type { Evaluation } from "./result-schema";
 import { formatCount, plural, THROUGHPUT_PATH_LABEL } from "../format/text";
-import { formatUsd } from "../format/numbers";
+import { formatShare, formatUsd } from "../format/numbers";
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -27,6 +27,8 @@ export function formatEvaluationText(e: Evaluation): string {
     out.push(
       `${pad(o.label, 46)}${padLeft(formatUsd(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatUsd(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatUsd(o.perThousandRequests), 11)}`,
     );
+    if (o.quality !== null)
+      out.push(`    quality: ${formatShare(o.quality)} of tasks passed, ${formatUsd(o.perThousandSuccessful, 2)} per 1k successful tasks`);
     for (const l of o.lines) {
       out.push(`    ${pad(l.label, 58)}${padLeft(formatUsd(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
     }
@@ -41,6 +43,8 @@ export function formatEvaluationText(e: Evaluation): string {
     }
     if (o.kind === "api") for (const f of o.flags) out.push(`    ! ${f}`);
   }
+  for (const h of e.hybrid) out.push(describeHybrid(h, label));
+  for (const r of e.routing) out.push(describeRouting(r, label));
   out.push("");
   for (const b of e.breakeven) {
     const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
@@ -113,4 +117,26 @@ export function recommendationChange(saved: Pick<Evaluation, "recommendation">, 
   const b = now.recommendation;
   if (a.outcome === b.outcome && a.optionId === b.optionId) return null;
   return `Recommendation changed: was "${a.headline}", now "${b.headline}".`;
+}
+
+/** A hybrid option in one sentence: the replica count chosen, what they serve, and the two extremes. */
+export function describeHybrid(h: Evaluation["hybrid"][number], label: (id: string) => string): string {
+  if (!h.feasible) return `${h.label}: ${h.reason}`;
+  const parts =
+    h.replicas === 0
+      ? `no replicas: ${label(h.apiId)} takes every request`
+      : h.selfShare >= 1
+        ? `${plural(h.replicas, "replica")} of ${label(h.selfHostId)} serve every request`
+        : `${plural(h.replicas, "replica")} of ${label(h.selfHostId)} serve ${formatShare(h.selfShare)} of requests and ${label(h.apiId)} takes the overflow`;
+  const removed = h.removedBy.length ? ` Not allowed: ${h.removedBy.map((c) => `“${c}”`).join(" and ")}.` : "";
+  return `${h.label}: ${parts}, ${formatUsd(h.monthlyCost)} a month (all API ${formatUsd(h.allApiMonthlyCost)}; all self-hosted ${formatUsd(h.allSelfHostMonthlyCost)}).${removed}`;
+}
+
+/** A routing option in one sentence: the split, each side's cost, the blended quality. */
+export function describeRouting(r: Evaluation["routing"][number], label: (id: string) => string): string {
+  if (!r.feasible) return `${r.label}: ${r.reason}`;
+  const quality =
+    r.quality !== null ? `; ${formatShare(r.quality)} of tasks passed, ${formatUsd(r.perThousandSuccessful, 2)} per 1k successful` : "";
+  const removed = r.removedBy.length ? ` Not allowed: ${r.removedBy.map((c) => `“${c}”`).join(" and ")}.` : "";
+  return `${r.label}: ${formatShare(r.selfShare)} of requests to ${label(r.selfHostId)} (${formatUsd(r.selfMonthlyCost)}) and the rest to ${label(r.apiId)} (${formatUsd(r.apiMonthlyCost)}), ${formatUsd(r.monthlyCost)} a month${quality}.${removed}`;
 }

@@ -8,7 +8,8 @@ import { formatCount, THROUGHPUT_PATH_LABEL } from "../format/text";
 import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { summarizeChange } from "../results/decision-summary";
-import { describeBreakeven, describeHybrid, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
+import { qualityChart, type QualityChart } from "../results/quality-chart";
+import { describeBreakeven, describeHybrid, describeRouting, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
 import { assumptions } from "./assumptions";
 
 export type MemoScenarioSource = {
@@ -61,7 +62,7 @@ export type MemoScenario = {
   infeasible: { option: string; reason: string }[];
   breakeven: { pair: string; fullyLoaded: string; gpuOnly: string }[];
   projection: string | null;
-  charts: { curve: CurveChart | null; breakdown: BarsChart | null; tornado: TornadoChart | null };
+  charts: { curve: CurveChart | null; breakdown: BarsChart | null; tornado: TornadoChart | null; quality: QualityChart | null };
   uncertainty: string | null;
   constraints: { label: string; hard: boolean; checks: { option: string; verdict: string; mark: string; detail: string }[] }[];
   assumptions: AssumptionGroup[];
@@ -249,7 +250,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
       gpuOnly: describeBreakeven(b.gpuOnly),
     })),
     projection: projectionText(e),
-    charts: { curve: curveChart(e), breakdown: breakdownChart(e), tornado: tornadoChart(e) },
+    charts: { curve: curveChart(e), breakdown: breakdownChart(e), tornado: tornadoChart(e), quality: qualityChart(e) },
     uncertainty: e.uncertainty ? describeUncertainty(e.uncertainty) : null,
     constraints: e.constraints.map((c) => ({
       label: c.label,
@@ -259,7 +260,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
     assumptions: assumptions(s.input),
     hiddenCosts: hiddenCosts(e),
     triggers: e.triggers.map((t) => t.text),
-    hybrid: e.hybrid.map((h) => describeHybrid(h, label)),
+    hybrid: [...e.hybrid.map((h) => describeHybrid(h, label)), ...e.routing.map((r) => describeRouting(r, label))],
   };
 }
 

@@ -98,7 +98,7 @@ function scenarioMarkdown(s: MemoScenario, withTitle: boolean): string {
       `${sub} Constraints\n\n${s.constraints.map((k) => `**${esc(k.label)}**${k.hard ? "" : " (soft)"}\n\n${list(k.checks.map((x) => `${x.mark} ${x.option}: ${x.detail}`))}`).join("\n\n")}`,
     );
   }
-  if (s.hybrid.length) out.push(`${sub} Hybrid: replicas for the base load, an API for the peaks\n\n${list(s.hybrid)}`);
+  if (s.hybrid.length) out.push(`${sub} Hybrid and routing: self-hosting part of the load\n\n${list(s.hybrid)}`);
   if (s.hiddenCosts.length) out.push(`${sub} Hidden costs\n\n${list(s.hiddenCosts)}`);
   if (s.triggers.length) out.push(`${sub} Revisit this decision when\n\n${list(s.triggers)}`);
   out.push(`${sub} Assumptions`);

@@ -1,8 +1,9 @@
 // The memo's charts as vector drawings: cost against volume (laid out by lib/results, like the
 // screen's), the cost breakdown and the tornado.
-import { Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import { Circle, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import { formatUsdCompact } from "../format/numbers";
 import { curveLayout, SERIES_COLORS, type CurveChart } from "../results/chart-data";
+import { qualityLayout, type QualityChart } from "../results/quality-chart";
 import type { BarsChart, TornadoChart } from "./content";
 import { CONTENT, GRAY, s } from "./pdf-style";
 
@@ -143,5 +144,41 @@ export function TornadoBars({ chart }: { chart: TornadoChart }) {
         Bars left of the line make self-hosting relatively cheaper; today self-host − API is {chart.base} a month.
       </Text>
     </View>
+  );
+}
+
+/** Monthly cost against the share of tasks passed, one labelled point per option with a figure. */
+export function QualitySvg({ chart }: { chart: QualityChart }) {
+  const W = CONTENT;
+  const H = 170;
+  const g = qualityLayout(chart, { width: W, height: H, left: 52, right: 10, top: 10, bottom: 24 });
+  return (
+    <Svg width={W} height={H}>
+      {g.yTicks.map((t) => (
+        <Line key={`y${t.value}`} x1={g.plot.x} x2={W - 10} y1={t.at} y2={t.at} stroke="#e5e7eb" strokeWidth={0.5} />
+      ))}
+      {g.yTicks.map((t) => (
+        <Text key={`yl${t.value}`} x={g.plot.x - 4} y={t.at + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+          {formatUsdCompact(t.value)}
+        </Text>
+      ))}
+      {g.xTicks.map((t) => (
+        <Text key={`xl${t.value}`} x={t.at} y={g.plot.y + g.plot.height + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
+          {t.text}
+        </Text>
+      ))}
+      <Text x={W - 10} y={H - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+        share of tasks passed
+      </Text>
+      {g.points.map((p) => (
+        <Circle key={p.label} cx={p.cx} cy={p.cy} r={3.5} fill={p.color} />
+      ))}
+      {g.points.map((p) => (
+        <Text key={`t${p.label}`} x={p.cx + (p.anchor === "end" ? -6 : 6)} y={p.cy + 2.5} style={{ fontSize: 6.5 }} textAnchor={p.anchor}>
+          {p.label}
+        </Text>
+      ))}
+      <Rect x={g.plot.x} y={g.plot.y} width={g.plot.width} height={g.plot.height} stroke="#d1d5db" strokeWidth={0.5} fill="none" />
+    </Svg>
   );
 }

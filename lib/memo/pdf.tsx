@@ -3,7 +3,7 @@
 import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { MemoContent, MemoScenario, Table } from "./content";
 import { BOX_TONE, registerFonts, s } from "./pdf-style";
-import { BreakdownBars, CurveSvg, Legend, TornadoBars } from "./pdf-charts";
+import { QualitySvg, BreakdownBars, CurveSvg, Legend, TornadoBars } from "./pdf-charts";
 
 const bulletBlocks = (items: string[]) => items.map((item, i) => <Bullets key={i} items={[item]} />);
 
@@ -164,6 +164,12 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
           <BreakdownBars chart={sc.charts.breakdown} />
         </View>
       ) : null}
+      {sc.charts.quality ? (
+        <View wrap={false}>
+          <Heading level={3}>Cost against quality</Heading>
+          <QualitySvg chart={sc.charts.quality} />
+        </View>
+      ) : null}
       {sc.charts.tornado ? (
         <View wrap={false}>
           <Heading level={3}>What moves the answer</Heading>
@@ -198,9 +204,7 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
         </Section>
       ) : null}
 
-      {sc.hybrid.length ? (
-        <Section title="Hybrid: replicas for the base load, an API for the peaks">{bulletBlocks(sc.hybrid)}</Section>
-      ) : null}
+      {sc.hybrid.length ? <Section title="Hybrid and routing: self-hosting part of the load">{bulletBlocks(sc.hybrid)}</Section> : null}
       {sc.hiddenCosts.length ? <Section title="Hidden costs">{bulletBlocks(sc.hiddenCosts)}</Section> : null}
       {sc.triggers.length ? <Section title="Revisit this decision when">{bulletBlocks(sc.triggers)}</Section> : null}
 

@@ -30,7 +30,7 @@ export function curveChart(e: Evaluation): CurveChart | null {
   return { volumes: e.costCurve.requestsPerMonth, series, marks };
 }
 
-function niceMax(v: number): number {
+export function niceMax(v: number): number {
   if (v <= 0) return 1;
   const p = Math.pow(10, Math.floor(Math.log10(v)));
   for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;

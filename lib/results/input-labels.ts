@@ -155,6 +155,7 @@ export const INPUT_LABELS: Record<string, InputLabel> = {
     help: "Share of tasks passed. Empty: not measured.",
   },
   "selfHostOptions.*.quality.source": { label: "Quality source", unit: "" },
+  "routingOptions.*.selfShare": { label: "Share self-hosted", unit: "share", percent: true, help: "The rest goes to the API." },
   "constraints.*.p95Ms": { label: "TTFT budget, p95", unit: "ms", help: "Time to first token the product can afford." },
   "constraints.*.regions": { label: "Allowed regions", unit: "" },
   "constraints.*.required": { label: "Required certifications", unit: "" },

@@ -1,9 +1,11 @@
 // Sentences about an evaluation shared by the screen and the memo, so both say the same thing.
 import type { Evaluation } from "../engine";
-import { formatCount, plural } from "../format/text";
-import { formatShare, formatUsd } from "../format/numbers";
+import { formatCount } from "../format/text";
+import { formatUsd } from "../format/numbers";
 
 type Breakeven = Evaluation["breakeven"][number]["fullyLoaded"];
+
+export { describeHybrid, describeRouting } from "../engine";
 
 export function describeBreakeven(b: Breakeven): string {
   if (!b.reached) return `not reached — ${b.reason}`;
@@ -22,19 +24,6 @@ export function describeOverride(r: Evaluation["recommendation"]): string | null
       ? `: ${r.overrideMonthlyCost >= 0 ? "costs" : "saves"} ${formatUsd(Math.abs(r.overrideMonthlyCost))} a month`
       : "";
   return `Overridden by ${r.overriddenBy.map((o) => `“${o.label}”`).join(" and ")}${cost}.`;
-}
-
-/** A hybrid option in one sentence: the replica count chosen, what they serve, and the two extremes. */
-export function describeHybrid(h: Evaluation["hybrid"][number], label: (id: string) => string): string {
-  if (!h.feasible) return `${h.label}: ${h.reason}`;
-  const parts =
-    h.replicas === 0
-      ? `no replicas: ${label(h.apiId)} takes every request`
-      : h.selfShare >= 1
-        ? `${plural(h.replicas, "replica")} of ${label(h.selfHostId)} serve every request`
-        : `${plural(h.replicas, "replica")} of ${label(h.selfHostId)} serve ${formatShare(h.selfShare)} of requests and ${label(h.apiId)} takes the overflow`;
-  const removed = h.removedBy.length ? ` Not allowed: ${h.removedBy.map((c) => `“${c}”`).join(" and ")}.` : "";
-  return `${h.label}: ${parts}, ${formatUsd(h.monthlyCost)} a month (all API ${formatUsd(h.allApiMonthlyCost)}; all self-hosted ${formatUsd(h.allSelfHostMonthlyCost)}).${removed}`;
 }
 
 export const VERDICT_MARK = { pass: "✓", fail: "✗", "not-verified": "?" } as const;

@@ -32,6 +32,27 @@ describe("npm run evaluate", { timeout: 60_000 }, () => {
     expect(flipped.stderr).toMatch(/Recommendation changed: was "Use the API.*", now "Self-host/);
   });
 
+  it("prints a hybrid option's chosen replica count and a routing option's split in the summary", () => {
+    const base = JSON.parse(readFileSync("lib/engine/examples/chat-assistant-8b.json", "utf8"));
+    const selfHostId = base.selfHostOptions[0].id;
+    const apiId = base.apiOptions[0].id;
+    const file = path.join(dir, "mix.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...base,
+        hybridOptions: [{ id: "hy", label: "Base on replicas", selfHostId, apiId }],
+        routingOptions: [{ id: "ro", label: "Half and half", selfHostId, apiId, selfShare: 0.5 }],
+      }),
+    );
+    const out = run(file, "--summary", "--samples", "0");
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(
+      /^Base on replicas: (no replicas|\d+ replicas?) .*\$[\d,]+ a month \(all API \$[\d,]+; all self-hosted \$[\d,]+\)\./m,
+    );
+    expect(out.stdout).toMatch(/^Half and half: 50% of requests to .* and the rest to .*, \$[\d,]+ a month\./m);
+  });
+
   it("compares scenario files side by side", () => {
     const out = run(
       "--compare",

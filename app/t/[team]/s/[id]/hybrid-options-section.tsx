@@ -4,9 +4,10 @@
 // overflow; the engine chooses the replica count. The day's load profile is typed here or
 // generated from the peak ratio and active hours.
 import type { ScenarioInputRaw } from "@/lib/engine";
-import { OptionCard, Section, useReadOnly, type SectionProps } from "./form-fields";
+import { NumberField, OptionCard, Section, useReadOnly, type SectionProps } from "./form-fields";
 
 type Hybrid = NonNullable<ScenarioInputRaw["hybridOptions"]>[number];
+type Routing = NonNullable<ScenarioInputRaw["routingOptions"]>[number];
 
 function Pick({
   label,
@@ -90,7 +91,7 @@ export function HybridOptionsSection(props: SectionProps) {
       ];
     });
   return (
-    <Section title="Hybrid options">
+    <Section title="Hybrid and routing options">
       <p className="mb-3 text-xs text-gray-600">
         Self-hosted replicas take the load hour by hour up to their capacity; an API takes what is above. The engine prices every replica
         count and keeps the cheapest.
@@ -123,6 +124,62 @@ export function HybridOptionsSection(props: SectionProps) {
         )}
       </div>
       <ProfileField {...props} />
+      <RoutingOptions {...props} />
     </Section>
+  );
+}
+
+/** Routing options: a share of requests to a self-host option, the rest to an API option. */
+function RoutingOptions({ input, set, errors }: SectionProps) {
+  const readOnly = useReadOnly();
+  const selves = (input.selfHostOptions ?? []).map((o) => ({ id: o.id, label: o.label }));
+  const apis = (input.apiOptions ?? []).map((o) => ({ id: o.id, label: o.label }));
+  const routings = input.routingOptions ?? [];
+  const edit = (i: number, patch: Partial<Routing>) => set((d) => void Object.assign(d.routingOptions![i], patch));
+  const add = () =>
+    set((d) => {
+      const list = d.routingOptions ?? [];
+      let n = list.length + 1;
+      while (list.some((r) => r.id === `routing-${n}`)) n++;
+      d.routingOptions = [
+        ...list,
+        { id: `routing-${n}`, label: `Routing ${n}`, selfHostId: selves[0].id, apiId: apis[0].id, selfShare: 0.5 },
+      ];
+    });
+  return (
+    <div className="mt-4 space-y-4">
+      <p className="text-xs text-gray-600">Routing: a share of requests goes to a self-hosted model, the rest to an API.</p>
+      {routings.map((r, i) => (
+        <OptionCard
+          key={r.id}
+          testId={`routing-option-${r.id}`}
+          label={r.label}
+          onRemove={() => set((d) => void d.routingOptions!.splice(i, 1))}
+        >
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <Pick label="Self-hosted model" value={r.selfHostId} choices={selves} onValue={(id) => edit(i, { selfHostId: id })} />
+            <Pick label="API for the rest" value={r.apiId} choices={apis} onValue={(id) => edit(i, { apiId: id })} />
+            <NumberField
+              path={`routingOptions.${i}.selfShare`}
+              value={r.selfShare}
+              errors={errors}
+              onValue={(v) => edit(i, { selfShare: v })}
+            />
+          </div>
+          {Object.entries(errors)
+            .filter(([k]) => k.startsWith(`routingOptions.${i}.`) && !k.endsWith(".selfShare"))
+            .map(([k, v]) => (
+              <p key={k} className="mt-1 text-xs text-red-700" role="alert">
+                {v.join(" ")}
+              </p>
+            ))}
+        </OptionCard>
+      ))}
+      {readOnly || !selves.length || !apis.length ? null : (
+        <button type="button" className="btn-secondary" onClick={add}>
+          Add routing option
+        </button>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 // count (the chosen count marked) and the daily profile it was priced on.
 import type { Evaluation } from "@/lib/engine";
 import { formatUsd } from "@/lib/format/numbers";
-import { describeHybrid } from "@/lib/results/text";
+import { describeHybrid, describeRouting } from "@/lib/results/text";
 
 type Hybrid = Extract<Evaluation["hybrid"][number], { feasible: true }>;
 
@@ -82,17 +82,22 @@ function HybridCharts({ h }: { h: Hybrid }) {
 }
 
 export function HybridPanel({ evaluation: e }: { evaluation: Evaluation }) {
-  if (!e.hybrid.length) return null;
+  if (!e.hybrid.length && !e.routing.length) return null;
   const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="hybrid">
-      <h2 className="mb-2 text-sm font-semibold">Hybrid: replicas for the base load, an API for the peaks</h2>
+      <h2 className="mb-2 text-sm font-semibold">Hybrid and routing: self-hosting part of the load</h2>
       <ul className="space-y-4 text-sm">
         {e.hybrid.map((h) => (
           <li key={h.id} data-testid={`hybrid-${h.id}`}>
             <p>{describeHybrid(h, label)}</p>
             {h.feasible ? <HybridCharts h={h} /> : null}
             {h.feasible && h.curveCut ? <p className="text-xs text-amber-800">The curve stops at 2,000 replicas.</p> : null}
+          </li>
+        ))}
+        {e.routing.map((r) => (
+          <li key={r.id} data-testid={`routing-${r.id}`}>
+            {describeRouting(r, label)}
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ import { RecommendationPanel } from "./recommendation-panel";
 import { OptionsTable } from "./options-table";
 import { DetailsPanels } from "./details-panels";
 import { HybridPanel } from "./hybrid-panel";
+import { QualityChart } from "@/app/components/charts/quality-chart";
 import { ScenarioForm } from "./scenario-form";
 import { DraftBanner, discardDraft, useLocalDraft } from "./local-draft";
 import { ConflictView, loadTheirs, type Theirs } from "./conflict-view";
@@ -217,6 +218,7 @@ export function ScenarioWorkspace({
               <RecommendationPanel evaluation={shown} />
               <OptionsTable evaluation={shown} />
               <HybridPanel evaluation={shown} />
+              <QualityChart evaluation={shown} />
               <ResultCharts evaluation={shown} />
               <DetailsPanels evaluation={shown} />
             </>
