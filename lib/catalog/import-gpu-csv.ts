@@ -1,7 +1,18 @@
 // GPU offers from CSV (README lists the columns), on an RFC 4180 reader.
 import { GPU_SPECS } from "./reference-catalog";
 import { dayStart } from "../format/dates";
-import { type GpuOfferRow, type RowError, type Parsed, type Provisioning, PROVISIONING, fail, gpuKey, dedupe } from "./import-rows";
+import {
+  type GpuOfferRow,
+  type RowError,
+  type Parsed,
+  type Provisioning,
+  type TenancyRow,
+  PROVISIONING,
+  TENANCY,
+  fail,
+  gpuKey,
+  dedupe,
+} from "./import-rows";
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -47,6 +58,7 @@ const GPU_COLUMNS = [
   "fp8_tflops",
   "min_gpus",
   "provisioning",
+  "tenancy",
   "regions",
   "source_url",
   "checked_at",
@@ -55,7 +67,8 @@ const GPU_COLUMNS = [
 /**
  * GPU offers as CSV with a header row. Required: provider, gpu_type, price_per_gpu_hour; the
  * specifications (memory_gb, bandwidth_gb_s, bf16_tflops, fp8_tflops) may be left out for GPU
- * types the catalog knows. Optional: min_gpus (1), provisioning (on_demand), regions (";"),
+ * types the catalog knows. Optional: min_gpus (1), provisioning (on_demand), tenancy (on_prem,
+ * dedicated, shared_cloud or community; a new row without one is shared_cloud), regions (";"),
  * source_url, checked_at (YYYY-MM-DD; default the import date).
  */
 export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: string }): Parsed<GpuOfferRow> {
@@ -100,6 +113,9 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
     const provisioningRaw = (get("provisioning") || "on_demand").toLowerCase().replace(/-/g, "_");
     if (!(PROVISIONING as readonly string[]).includes(provisioningRaw))
       errors.push({ row: line, field: "provisioning", message: `must be one of ${PROVISIONING.join(", ")}` });
+    const tenancyRaw = (get("tenancy") || "shared_cloud").toLowerCase().replace(/-/g, "_");
+    if (!(TENANCY as readonly string[]).includes(tenancyRaw))
+      errors.push({ row: line, field: "tenancy", message: `must be one of ${TENANCY.join(", ")}` });
     const checked = get("checked_at");
     if (checked && !/^\d{4}-\d{2}-\d{2}$/.test(checked))
       errors.push({ row: line, field: "checked_at", message: "must be a date like 2026-11-29" });
@@ -114,6 +130,7 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
       bf16Tflops: bf16Tflops!,
       fp8Tflops: fp8,
       provisioning: provisioningRaw as Provisioning,
+      ...(header.includes("tenancy") ? { tenancy: tenancyRaw as TenancyRow } : {}),
       pricePerGpuHour: priceValue!,
       minGpus,
       regions: get("regions")

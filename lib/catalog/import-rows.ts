@@ -20,6 +20,8 @@ export type ApiPriceRow = {
 
 export const PROVISIONING = ["on_demand", "reserved_1y", "reserved_3y", "spot"] as const;
 export type Provisioning = (typeof PROVISIONING)[number];
+export const TENANCY = ["on_prem", "dedicated", "shared_cloud", "community"] as const;
+export type TenancyRow = (typeof TENANCY)[number];
 
 export type GpuOfferRow = {
   provider: string;
@@ -29,6 +31,8 @@ export type GpuOfferRow = {
   bf16Tflops: number;
   fp8Tflops: number | null;
   provisioning: Provisioning;
+  /** Left out when the file has no tenancy column: the draft keeps what it has. */
+  tenancy?: TenancyRow;
   pricePerGpuHour: number;
   minGpus: number;
   regions: string[];

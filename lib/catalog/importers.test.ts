@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   apiKey,
   diffRows,
+  gpuKey,
   API_PRICE_FIELDS,
+  GPU_PRICE_FIELDS,
   ImportFileError,
   parseCsv,
   parseGpuCsv,
@@ -164,6 +166,23 @@ describe("GPU offer CSV import", () => {
     expect(() => parseGpuCsv("provider,gpu_type,price_per_gpu_hour,colour\na,b,1,red", { checkedAt, sourceUrl: "x" })).toThrow(
       /Unknown column: colour/,
     );
+  });
+
+  it("reads a tenancy column, names a bad one, and leaves a draft's tenancy alone when the file has none", () => {
+    const csv = "provider,gpu_type,price_per_gpu_hour,tenancy\nRunPod Community,H100 SXM,2.69,community\nOwnDC,H100 SXM,1.2,on-prem\n";
+    expect(parseGpuCsv(csv, { checkedAt, sourceUrl: "x" }).rows.map((r) => r.tenancy)).toEqual(["community", "on_prem"]);
+    const bad = parseGpuCsv("provider,gpu_type,price_per_gpu_hour,tenancy\nA,H100 SXM,2,shared\n", { checkedAt, sourceUrl: "x" });
+    expect(bad.errors).toEqual([
+      { row: "line 2", field: "tenancy", message: "must be one of on_prem, dedicated, shared_cloud, community" },
+    ]);
+    const priceOnly = parseGpuCsv("provider,gpu_type,price_per_gpu_hour\nRunPod Community,H100 SXM,2.49\n", {
+      checkedAt,
+      sourceUrl: "x",
+    }).rows;
+    expect("tenancy" in priceOnly[0]).toBe(false);
+    const existing = [{ ...priceOnly[0], pricePerGpuHour: 2.69, tenancy: "community" as const }];
+    const diff = diffRows(existing, priceOnly, gpuKey, GPU_PRICE_FIELDS, "merge");
+    expect(diff.changed.map((c) => c.fields)).toEqual([["pricePerGpuHour"]]);
   });
 
   it("parses RFC 4180 quoting", () => {

@@ -18,7 +18,7 @@ export const API_PRICE_FIELDS = [
   "longContextInputPerM",
   "longContextOutputPerM",
 ] as const;
-export const GPU_PRICE_FIELDS = ["pricePerGpuHour", "minGpus", "memoryGb", "bandwidthGbS", "bf16Tflops", "fp8Tflops"] as const;
+export const GPU_PRICE_FIELDS = ["pricePerGpuHour", "minGpus", "tenancy", "memoryGb", "bandwidthGbS", "bf16Tflops", "fp8Tflops"] as const;
 
 export type Change<T> = { key: string; before: T; after: T; fields: string[] };
 export type Diff<T> = { added: T[]; changed: Change<T>[]; removed: T[]; unchanged: number };
@@ -46,7 +46,8 @@ export function diffRows<T extends Record<string, unknown>>(
       out.added.push(row);
       continue;
     }
-    const differs = fields.filter((f) => (old[f] ?? null) !== (row[f] ?? null));
+    // A field the file does not carry (an optional column left out) keeps the draft's value.
+    const differs = fields.filter((f) => f in row && (old[f] ?? null) !== (row[f] ?? null));
     if (differs.length) out.changed.push({ key: k, before: old, after: row, fields: differs });
     else out.unchanged++;
   }

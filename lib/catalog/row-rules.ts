@@ -2,7 +2,7 @@
 // import or a feed. The preview and the apply of an import run the same rules, so a file the
 // preview accepts can always be applied.
 import { z } from "zod";
-import { PROVISIONING } from "./importers";
+import { PROVISIONING, TENANCY } from "./importers";
 import { dayStart } from "../format/dates";
 
 export const MAX_PRICE_PER_M = 1000; // US$ per 1M tokens; the dearest listed model is far below
@@ -88,6 +88,7 @@ export const gpuOfferFields = {
   bf16Tflops: positive(100_000),
   fp8Tflops: positive(100_000).nullable().default(null),
   provisioning: z.enum(PROVISIONING, { error: `must be one of ${PROVISIONING.join(", ")}` }).default("on_demand"),
+  tenancy: z.enum(TENANCY, { error: `must be one of ${TENANCY.join(", ")}` }).default("shared_cloud"),
   pricePerGpuHour: gpuHourPrice,
   minGpus: z
     .number()

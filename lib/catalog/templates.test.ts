@@ -35,6 +35,41 @@ test("the daily-peak template's hybrid keeps a few replicas for the base load an
   expect(e.recommendation.warnings.join(" ")).toContain("less than the recommendation");
 });
 
+describe("GPU offers bought on terms", () => {
+  const model = REFERENCE_PICKER.models.find((m) => m.name === "Llama 3.1 8B")!;
+  const row = { ...REFERENCE_PICKER.gpu.find((o) => o.provider === "Nebius" && o.gpuType === "H100 SXM")! };
+
+  test("a 1-year reserved row at $2.31 against $3.85 on demand is a commitment at 40% off", () => {
+    const o = selfHostOptionFromRows(model, { ...row, provisioning: "reserved_1y", pricePerGpuHour: 2.31, onDemandPrice: 3.85 });
+    expect(o.pricing).toEqual({ kind: "committed", termMonths: 12, committedGpus: 1, discount: expect.closeTo(0.4, 12), upfrontShare: 0 });
+    expect(o.gpu.pricePerGpuHour).toBe(3.85);
+    expect(o.label).toContain("reserved 1 year");
+  });
+
+  test("a spot row states the interruption rate it assumes; a community row is community tenancy", () => {
+    const o = selfHostOptionFromRows(model, {
+      ...row,
+      provisioning: "spot",
+      pricePerGpuHour: 1.54,
+      onDemandPrice: 3.85,
+      tenancy: "community",
+    });
+    expect(o.pricing).toEqual({ kind: "spot", discount: expect.closeTo(0.6, 12), interruptionRate: 0.05 });
+    expect(o.label).toContain("5% interrupted assumed");
+    expect(o.gpu.tenancy).toBe("community");
+    expect(() =>
+      evaluateScenario({
+        workload: { requestsPerMonth: 1e6, inputTokensPerRequest: 500, outputTokensPerRequest: 200 },
+        selfHostOptions: [o],
+      }),
+    ).not.toThrow();
+  });
+
+  test("the reference catalog's RunPod Community rows are community tenancy", () => {
+    expect(REFERENCE_PICKER.gpu.filter((o) => o.provider === "RunPod Community").map((o) => o.tenancy)).toEqual(Array(4).fill("community"));
+  });
+});
+
 describe("adding catalog models to a scenario", () => {
   const base = TEMPLATES.find((t) => t.id === "chat")!.build();
   const add = <T extends { id: string; label: string }>(list: T[], option: T, others: { id: string }[]) => [

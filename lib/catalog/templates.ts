@@ -41,6 +41,9 @@ export type PickerGpuRow = {
   minGpus: number;
   /** Shared cloud unless the row says otherwise. */
   tenancy?: Tenancy;
+  /** How the row is bought (on demand unless it says otherwise) and the same GPU's on-demand price there. */
+  provisioning?: "on_demand" | "reserved_1y" | "reserved_3y" | "spot";
+  onDemandPrice?: number | null;
   sourceUrl: string;
   checkedAt: string;
 };
@@ -140,11 +143,46 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
   };
 }
 
+/** The catalog's tenancy names (database enum) as the engine spells them. */
+export const TENANCY_OF = { on_prem: "on-prem", dedicated: "dedicated", shared_cloud: "shared-cloud", community: "community" } as const;
+
+// A spot row says nothing about interruptions: the option starts from this stated assumption.
+const SPOT_INTERRUPTION_ASSUMED = 0.05;
+
+/** The pricing terms a catalog row stands for, against the same GPU's on-demand price when there is one. */
+function termsOf(offer: PickerGpuRow) {
+  const p = offer.provisioning ?? "on_demand";
+  const onDemand = offer.onDemandPrice ?? null;
+  const discount = onDemand && onDemand > offer.pricePerGpuHour ? 1 - offer.pricePerGpuHour / onDemand : 0;
+  const price = onDemand && onDemand > offer.pricePerGpuHour ? onDemand : offer.pricePerGpuHour;
+  if (p === "reserved_1y" || p === "reserved_3y")
+    return {
+      price,
+      note: p === "reserved_1y" ? "reserved 1 year" : "reserved 3 years",
+      pricing: {
+        kind: "committed" as const,
+        termMonths: p === "reserved_1y" ? 12 : 36,
+        committedGpus: offer.minGpus,
+        discount,
+        upfrontShare: 0,
+      },
+    };
+  if (p === "spot")
+    return {
+      price,
+      note: `spot, ${Math.round(SPOT_INTERRUPTION_ASSUMED * 100)}% interrupted assumed`,
+      pricing: { kind: "spot" as const, discount, interruptionRate: SPOT_INTERRUPTION_ASSUMED },
+    };
+  return { price, note: null, pricing: { kind: "on-demand" as const } };
+}
+
 export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, extra: Record<string, unknown> = {}) {
   const precision = (extra.weightPrecision as string | undefined) ?? "bf16";
+  const terms = termsOf(offer);
   return {
-    id: slug(`${m.name}-${precision}-${offer.gpuType}-${offer.provider}`),
-    label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider})`,
+    id: slug(`${m.name}-${precision}-${offer.gpuType}-${offer.provider}${terms.note ? `-${offer.provisioning}` : ""}`),
+    label: `${m.name} ${precision} on ${offer.gpuType} (${offer.provider}${terms.note ? `, ${terms.note}` : ""})`,
+    pricing: terms.pricing,
     model: {
       name: m.name,
       totalParamsB: m.totalParamsB,
@@ -162,7 +200,7 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
       bandwidthGbS: offer.bandwidthGbS,
       bf16Tflops: offer.bf16Tflops,
       fp8Tflops: offer.fp8Tflops,
-      pricePerGpuHour: offer.pricePerGpuHour,
+      pricePerGpuHour: terms.price,
       minGpus: offer.minGpus,
       tenancy: offer.tenancy ?? "shared-cloud",
       source: {

@@ -7,6 +7,7 @@ import { repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { latestPublishedVersion } from "./catalog-versions";
 import { isoDay } from "../format/dates";
+import { TENANCY_OF } from "../catalog/templates";
 
 /** The newest published catalog's prices, for re-pricing one scenario on its page. */
 export async function latestCatalogPrices(): Promise<(CatalogPrices & { id: string; effectiveDate: Date }) | null> {
@@ -56,6 +57,9 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
       }))
       .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
     gpu: full.gpuOffers.map((o) => ({
+      onDemandPrice:
+        full.gpuOffers.find((d) => d.provider === o.provider && d.gpuType === o.gpuType && d.provisioning === "on_demand")
+          ?.pricePerGpuHour ?? null,
       provider: o.provider,
       gpuType: o.gpuType,
       memoryGb: o.memoryGb,
@@ -64,6 +68,8 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
       fp8Tflops: o.fp8Tflops,
       pricePerGpuHour: o.pricePerGpuHour,
       minGpus: o.minGpus,
+      tenancy: TENANCY_OF[o.tenancy],
+      provisioning: o.provisioning,
       sourceUrl: o.sourceUrl,
       checkedAt: isoDay(o.checkedAt),
     })),

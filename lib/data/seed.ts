@@ -66,6 +66,7 @@ export async function seedReferenceCatalog(db: PrismaClient): Promise<string> {
           bf16Tflops: spec.bf16Tflops,
           fp8Tflops: spec.fp8Tflops,
           provisioning: "on_demand" as const,
+          tenancy: o.tenancy ?? ("shared_cloud" as const),
           pricePerGpuHour: o.price,
           minGpus: o.minGpus ?? 1,
           sourceUrl: REFERENCE_GPU_PRICES_SOURCE,

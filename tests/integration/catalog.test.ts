@@ -324,6 +324,9 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     expect(picker.label).toBe("2026-12");
     expect(picker.gpu.find((o) => o.gpuType === "MI300X")).toMatchObject({ provider: "Acme GPU Cloud, Inc.", pricePerGpuHour: 2.1 });
     expect(picker.api.some((r) => r.model === "claude-sonnet-4-5")).toBe(true);
+    // Tenancy travels from the seeded reference rows through drafts into the picker.
+    expect(picker.gpu.find((o) => o.provider === "RunPod Community")?.tenancy).toBe("community");
+    expect(picker.gpu.find((o) => o.provider === "Nebius")?.tenancy).toBe("shared-cloud");
   });
 
   test("price history follows one GPU offer across published versions", async () => {

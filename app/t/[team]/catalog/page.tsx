@@ -200,7 +200,7 @@ export default async function CatalogPage({
           testId="catalog-gpu"
           columns={[
             { header: "GPU · provider" },
-            { header: "Provisioning" },
+            { header: "Provisioning · tenancy" },
             { header: "$/GPU-hour", align: "right" },
             { header: "Rented in", align: "right" },
             { header: "Memory", align: "right" },
@@ -221,7 +221,10 @@ export default async function CatalogPage({
                 </Link>
                 {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
               </td>
-              <td className="px-3 py-2 text-gray-600">{r.provisioning.replace("_", " ")}</td>
+              <td className="px-3 py-2 text-gray-600">
+                {r.provisioning.replace("_", " ")}
+                <span className="block text-xs text-gray-500">{r.tenancy.replace("_", " ")}</span>
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>

@@ -22,6 +22,7 @@ export type DraftRows = {
     provider: string;
     gpuType: string;
     provisioning: string;
+    tenancy: string;
     pricePerGpuHour: number;
     minGpus: number;
     checkedAt: string;

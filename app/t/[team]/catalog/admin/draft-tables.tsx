@@ -142,7 +142,9 @@ export function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: strin
               <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
                 <td className="py-1 pr-3">
                   <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
-                  <span className="text-xs text-gray-500">{r.provisioning.replace("_", " ")}</span>
+                  <span className="text-xs text-gray-500">
+                    {r.provisioning.replace("_", " ")} · {r.tenancy.replace("_", " ")}
+                  </span>
                 </td>
                 <td className="py-1 pr-3 text-right">
                   <PriceInput

@@ -54,6 +54,7 @@ export default async function CatalogAdminPage({
         provider: r.provider,
         gpuType: r.gpuType,
         provisioning: r.provisioning,
+        tenancy: r.tenancy,
         pricePerGpuHour: r.pricePerGpuHour,
         minGpus: r.minGpus,
         checkedAt: isoDay(r.checkedAt),

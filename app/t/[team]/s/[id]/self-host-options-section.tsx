@@ -185,6 +185,8 @@ function AddSelfHost({ catalog, onAdd }: { catalog: PickerCatalog; onAdd: (optio
           {catalog.gpu.map((o, i) => (
             <option key={`${o.gpuType}|${o.provider}|${i}`} value={i}>
               {o.gpuType} · {o.provider} · ${o.pricePerGpuHour}/h{o.minGpus > 1 ? ` (in ${o.minGpus}s)` : ""}
+              {o.provisioning && o.provisioning !== "on_demand" ? ` · ${o.provisioning.replace("_", " ")}` : ""}
+              {o.tenancy === "community" ? " · community" : ""}
             </option>
           ))}
         </select>
