@@ -49,6 +49,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await download.saveAs(file);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   expect(text).toContain("Hybrid and routing: self-hosting part of the load");
+  expect(text).toContain("monthly cost against replicas (chosen: 7)");
   expect(text).toContain("Routing 1: 70% of requests to Llama 3.1 8B fp8 on H100 SXM (Nebius)");
   expect(text).toMatch(/7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests/);
 });

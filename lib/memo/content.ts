@@ -69,7 +69,11 @@ export type MemoScenario = {
   hiddenCosts: string[];
   triggers: string[];
   hybrid: string[];
+  hybridCharts: HybridChart[];
 };
+
+/** A hybrid option's cost against replicas, for the memo's bar chart. */
+export type HybridChart = { label: string; replicas: number[]; costs: number[]; chosen: number };
 
 export type MemoContent = {
   kind: "scenario" | "comparison";
@@ -261,6 +265,9 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
     hiddenCosts: hiddenCosts(e),
     triggers: e.triggers.map((t) => t.text),
     hybrid: [...e.hybrid.map((h) => describeHybrid(h, label)), ...e.routing.map((r) => describeRouting(r, label))],
+    hybridCharts: e.hybrid.flatMap((h) =>
+      h.feasible ? [{ label: h.label, replicas: h.curve.replicas, costs: h.curve.monthlyCost, chosen: h.replicas }] : [],
+    ),
   };
 }
 

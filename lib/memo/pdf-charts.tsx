@@ -4,7 +4,7 @@ import { Circle, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/render
 import { formatUsdCompact } from "../format/numbers";
 import { curveLayout, SERIES_COLORS, type CurveChart } from "../results/chart-data";
 import { qualityLayout, type QualityChart } from "../results/quality-chart";
-import type { BarsChart, TornadoChart } from "./content";
+import type { BarsChart, HybridChart, TornadoChart } from "./content";
 import { CONTENT, GRAY, s } from "./pdf-style";
 
 export function Legend({ labels, colors = SERIES_COLORS }: { labels: string[]; colors?: string[] }) {
@@ -179,6 +179,46 @@ export function QualitySvg({ chart }: { chart: QualityChart }) {
         </Text>
       ))}
       <Rect x={g.plot.x} y={g.plot.y} width={g.plot.width} height={g.plot.height} stroke="#d1d5db" strokeWidth={0.5} fill="none" />
+    </Svg>
+  );
+}
+
+/** A hybrid option's monthly cost against serving replicas, the chosen count in blue. */
+export function HybridBars({ chart }: { chart: HybridChart }) {
+  const W = CONTENT;
+  const H = 110;
+  const left = 52;
+  const bottom = 16;
+  const max = Math.max(...chart.costs, 1);
+  const step = (W - left - 10) / chart.costs.length;
+  const ticks =
+    chart.costs.length <= 12 ? chart.replicas.map((_, i) => i) : [0, Math.floor(chart.costs.length / 2), chart.costs.length - 1];
+  return (
+    <Svg width={W} height={H}>
+      <Text x={left - 4} y={8} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+        {formatUsdCompact(max)}
+      </Text>
+      {chart.costs.map((c, i) => {
+        const h = (c / max) * (H - bottom - 4);
+        return (
+          <Rect
+            key={i}
+            x={left + i * step + step * 0.1}
+            y={H - bottom - h}
+            width={step * 0.8}
+            height={h}
+            fill={chart.replicas[i] === chart.chosen ? "#2563eb" : "#d1d5db"}
+          />
+        );
+      })}
+      {ticks.map((i) => (
+        <Text key={i} x={left + (i + 0.5) * step} y={H - 5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
+          {String(chart.replicas[i])}
+        </Text>
+      ))}
+      <Text x={W - 10} y={H - 5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+        serving replicas
+      </Text>
     </Svg>
   );
 }

@@ -3,7 +3,7 @@
 import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { MemoContent, MemoScenario, Table } from "./content";
 import { BOX_TONE, registerFonts, s } from "./pdf-style";
-import { QualitySvg, BreakdownBars, CurveSvg, Legend, TornadoBars } from "./pdf-charts";
+import { HybridBars, QualitySvg, BreakdownBars, CurveSvg, Legend, TornadoBars } from "./pdf-charts";
 
 const bulletBlocks = (items: string[]) => items.map((item, i) => <Bullets key={i} items={[item]} />);
 
@@ -204,7 +204,17 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
         </Section>
       ) : null}
 
-      {sc.hybrid.length ? <Section title="Hybrid and routing: self-hosting part of the load">{bulletBlocks(sc.hybrid)}</Section> : null}
+      {sc.hybrid.length ? (
+        <Section title="Hybrid and routing: self-hosting part of the load">
+          {bulletBlocks(sc.hybrid)}
+          {sc.hybridCharts.map((c) => (
+            <View key={c.label} wrap={false}>
+              <Heading level={3}>{`${c.label}: monthly cost against replicas (chosen: ${c.chosen})`}</Heading>
+              <HybridBars chart={c} />
+            </View>
+          ))}
+        </Section>
+      ) : null}
       {sc.hiddenCosts.length ? <Section title="Hidden costs">{bulletBlocks(sc.hiddenCosts)}</Section> : null}
       {sc.triggers.length ? <Section title="Revisit this decision when">{bulletBlocks(sc.triggers)}</Section> : null}
 

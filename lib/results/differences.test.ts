@@ -87,3 +87,22 @@ test("a three-way merge keeps their changes and applies the chosen ones of mine"
   expect(some.workload.horizonMonths).toBe(18);
   expect(theirs.workload.horizonMonths).toBe(base.workload.horizonMonths); // inputs untouched
 });
+
+test("hybrid and routing options, tenancy and pricing terms read in words", () => {
+  const a = example();
+  const b = example();
+  const selfHostId = a.selfHostOptions[0].id;
+  const apiId = a.apiOptions[0].id;
+  b.hybridOptions = [{ id: "hy", label: "Base on replicas", selfHostId, apiId }];
+  b.routingOptions = [{ id: "ro", label: "Half and half", selfHostId, apiId, selfShare: 0.5 }];
+  b.selfHostOptions[0].gpu.tenancy = "on-prem";
+  b.selfHostOptions[0].pricing = { kind: "spot", discount: 0.6, interruptionRate: 0.05 };
+  const d = differences(a, b);
+  expect(d).toContainEqual(expect.objectContaining({ kind: "added", label: "Hybrid option “Base on replicas”", section: "Options" }));
+  expect(d).toContainEqual(expect.objectContaining({ kind: "added", label: "Routing option “Half and half”" }));
+  expect(d).toContainEqual(expect.objectContaining({ label: "Tenancy", to: "on-prem" }));
+  expect(d).toContainEqual(expect.objectContaining({ label: "Interrupted GPU time", to: "5%" }));
+  let merged = a;
+  for (const x of d) merged = applyDifference(merged, b, x);
+  expect(differences(merged, b)).toEqual([]);
+});

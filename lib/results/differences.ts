@@ -22,7 +22,7 @@ export type Difference = {
 };
 
 // Bookkeeping fields that say nothing a reader needs: ids, a constraint's kind (shown as its rule).
-const HIDDEN = /^(apiOptions|selfHostOptions|constraints)\.[^.]+\.(id|kind)$/;
+const HIDDEN = /^(apiOptions|selfHostOptions|hybridOptions|routingOptions|constraints)\.[^.]+\.(id|kind)$/;
 
 function isPlainList(v: unknown[]): boolean {
   return v.every((x) => x === null || typeof x !== "object");
@@ -30,7 +30,7 @@ function isPlainList(v: unknown[]): boolean {
 
 // Lists of records (options, constraints, measurements): an empty one has no fields, so a list
 // that gains its first element shows as that element added.
-const RECORD_LIST = /^(apiOptions|selfHostOptions|constraints)$|\.benchmarks$/;
+const RECORD_LIST = /^(apiOptions|selfHostOptions|hybridOptions|routingOptions|constraints)$|\.benchmarks$/;
 
 function walk(value: unknown, key: string, raw: Segment[], out: Map<string, Field>) {
   if (Array.isArray(value) && value.length === 0 && RECORD_LIST.test(key)) return;
@@ -57,7 +57,7 @@ export function inputFields(input: unknown): Map<string, Field> {
 
 /** The option or constraint a key belongs to ("apiOptions.gpt-4o"), or null for a top-level field. */
 export function elementOf(key: string): string | null {
-  const m = /^(apiOptions|selfHostOptions|constraints)\.([^.]+)/.exec(key);
+  const m = /^(apiOptions|selfHostOptions|hybridOptions|routingOptions|constraints)\.([^.]+)/.exec(key);
   return m ? `${m[1]}.${m[2]}` : null;
 }
 
@@ -76,6 +76,8 @@ function sectionOf(key: string, a: unknown, b: unknown): string {
     const name = elementLabel(b, element) === element.split(".")[1] ? elementLabel(a, element) : elementLabel(b, element);
     if (element.startsWith("apiOptions.")) return `API option “${name}”`;
     if (element.startsWith("selfHostOptions.")) return `Self-host option “${name}”`;
+    if (element.startsWith("hybridOptions.")) return `Hybrid option “${name}”`;
+    if (element.startsWith("routingOptions.")) return `Routing option “${name}”`;
     return "Constraints";
   }
   if (key.startsWith("workload.") || key.startsWith("people.")) return "Workload";
@@ -111,7 +113,9 @@ export function showValue(key: string, value: Leaf): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
   if (typeof value === "string") return value;
-  const { unit, percent } = inputLabel(key.replace(/^(apiOptions|selfHostOptions|constraints)\.[^.]+/, "$1.*"));
+  const { unit, percent } = inputLabel(
+    key.replace(/^(apiOptions|selfHostOptions|hybridOptions|routingOptions|constraints)\.[^.]+/, "$1.*"),
+  );
   if (percent) return `${formatFieldNumber(Math.round(value * 10000) / 100)}%`;
   if (unit.startsWith("$")) return `$${formatFieldNumber(value)}${unit.slice(1)}`;
   if (unit.startsWith("US$")) return `$${formatFieldNumber(value)}${unit.slice(3)}`;
@@ -143,7 +147,11 @@ export function differences(a: unknown, b: unknown): Difference[] {
         ? "Constraint"
         : element.startsWith("apiOptions.")
           ? "API option"
-          : "Self-host option";
+          : element.startsWith("hybridOptions.")
+            ? "Hybrid option"
+            : element.startsWith("routingOptions.")
+              ? "Routing option"
+              : "Self-host option";
       out.push({
         key: element,
         section: element.startsWith("constraints.") ? "Constraints" : "Options",

@@ -155,6 +155,13 @@ export const INPUT_LABELS: Record<string, InputLabel> = {
     help: "Share of tasks passed. Empty: not measured.",
   },
   "selfHostOptions.*.quality.source": { label: "Quality source", unit: "" },
+  "hybridOptions.*.label": { label: "Hybrid option name", unit: "" },
+  "hybridOptions.*.selfHostId": { label: "Hybrid: replicas of", unit: "" },
+  "hybridOptions.*.apiId": { label: "Hybrid: overflow to", unit: "" },
+  "routingOptions.*.label": { label: "Routing option name", unit: "" },
+  "routingOptions.*.selfHostId": { label: "Routing: self-hosted model", unit: "" },
+  "routingOptions.*.apiId": { label: "Routing: API for the rest", unit: "" },
+  "workload.hourlyProfile": { label: "Requests by hour of the day", unit: "" },
   "routingOptions.*.selfShare": { label: "Share self-hosted", unit: "share", percent: true, help: "The rest goes to the API." },
   "constraints.*.p95Ms": { label: "TTFT budget, p95", unit: "ms", help: "Time to first token the product can afford." },
   "constraints.*.regions": { label: "Allowed regions", unit: "" },
@@ -164,11 +171,11 @@ export const INPUT_LABELS: Record<string, InputLabel> = {
 
 /** The label of an input path ("apiOptions.0.prices.inputPerM" and "apiOptions.gpt.prices.inputPerM" alike). */
 export function inputLabel(path: string): InputLabel {
-  const generic = path.replace(/^(apiOptions|selfHostOptions|constraints)\.[^.]+/, "$1.*");
+  const generic = path.replace(/^(apiOptions|selfHostOptions|constraints|hybridOptions|routingOptions)\.[^.]+/, "$1.*");
   const known = INPUT_LABELS[generic];
   if (known) return known;
   // Fields without an entry read as their words: "model.activeParamsB" → "Model: active params b".
-  const rest = generic.replace(/^(apiOptions|selfHostOptions|constraints)\.\*\./, "");
+  const rest = generic.replace(/^(apiOptions|selfHostOptions|constraints|hybridOptions|routingOptions)\.\*\./, "");
   const words = rest.split(".").map((p) => p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
   const text = words.join(": ");
   return { label: text.charAt(0).toUpperCase() + text.slice(1), unit: "" };
