@@ -216,9 +216,6 @@ export function HybridBars({ chart }: { chart: HybridChart }) {
           {String(chart.replicas[i])}
         </Text>
       ))}
-      <Text x={W - 10} y={H - 5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-        serving replicas
-      </Text>
     </Svg>
   );
 }
