@@ -9,16 +9,19 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await newScenarioFromTemplate(page, "Daily peak: replicas for the base, an API for the peaks");
   const panel = page.getByTestId("hybrid");
   await expect(panel).toContainText(
-    /: 7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests and GPT-4o-mini takes the overflow/,
+    /: 10 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Reference cloud\) serve 84\.8% of requests and GPT-4o-mini takes the overflow/,
   );
   await expect(panel.getByTestId("hybrid-chosen-bar")).toHaveCount(1);
-  await expect(page.getByTestId("recommendation")).toContainText("less than the recommendation: 7 replicas serve");
+  await expect(page.getByTestId("recommendation-headline")).toHaveText(
+    "Hybrid: Llama 3.1 8B replicas + GPT-4o-mini for the peaks at $37,054/month.",
+  );
+  await expect(panel.getByTestId("hybrid-hybrid")).toContainText("recommended");
 
   // Built again by hand: remove the template's hybrid, add one, and the same answer comes back.
   await page.getByTestId("hybrid-option-hybrid").getByRole("button", { name: "Remove" }).click();
   await expect(panel).toHaveCount(0);
   await page.getByRole("button", { name: "Add hybrid option" }).click();
-  await expect(page.getByTestId("hybrid")).toContainText("7 replicas of");
+  await expect(page.getByTestId("hybrid")).toContainText("10 replicas of");
 
   // A typed profile: flat traffic around the clock needs no API for peaks.
   const profile = page.getByLabel(/Requests by hour of the day/);
@@ -28,7 +31,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await profile.fill(Array(24).fill(1).join(", "));
   await expect(page.getByTestId("hybrid")).not.toContainText("takes the overflow");
   await profile.fill("");
-  await expect(page.getByTestId("hybrid")).toContainText("7 replicas of");
+  await expect(page.getByTestId("hybrid")).toContainText("10 replicas of");
 
   // Routing instead: 70% of requests to the self-hosted model, the rest to the API.
   await page.getByRole("button", { name: "Add routing option" }).click();
@@ -37,7 +40,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
     .getByLabel(/^Share self-hosted/)
     .fill("70");
   await expect(page.getByTestId("routing-routing-1")).toContainText(
-    /Routing 1: 70% of requests to Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) \(\$[\d,]+\) and the rest to GPT-4o-mini/,
+    /Routing 1: 70% of requests to Llama 3\.1 8B fp8 on H100 SXM \(Reference cloud\) \(\$[\d,]+\) and the rest to GPT-4o-mini/,
   );
 
   await page.getByLabel(/What changed/).fill("Hybrid rebuilt");
@@ -49,7 +52,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await download.saveAs(file);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   expect(text).toContain("Hybrid and routing: self-hosting part of the load");
-  expect(text).toContain("monthly cost against replicas (chosen: 7)");
-  expect(text).toContain("Routing 1: 70% of requests to Llama 3.1 8B fp8 on H100 SXM (Nebius)");
-  expect(text).toMatch(/7 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Nebius\) serve 70(\.\d)?% of requests/);
+  expect(text).toContain("monthly cost against replicas (chosen: 10)");
+  expect(text).toContain("Routing 1: 70% of requests to Llama 3.1 8B fp8 on H100 SXM (Reference cloud)");
+  expect(text).toMatch(/10 replicas of Llama 3\.1 8B fp8 on H100 SXM \(Reference cloud\) serve 84\.8% of requests/);
 });

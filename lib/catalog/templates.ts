@@ -409,12 +409,12 @@ export const TEMPLATES: { id: TemplateId; title: string; blurb: string; build: (
         activeHoursPerDay: 16,
       },
       apiOptions: [apiOptionFor("GPT-4o-mini")],
-      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Nebius", { weightPrecision: "fp8", minReplicas: 1 })],
+      selfHostOptions: [selfHostOptionFor("Llama 3.1 8B", "H100 SXM", "Reference cloud", { weightPrecision: "fp8", minReplicas: 1 })],
       hybridOptions: [
         {
           id: "hybrid",
           label: "Llama 3.1 8B replicas + GPT-4o-mini for the peaks",
-          selfHostId: slug("Llama 3.1 8B-fp8-H100 SXM-Nebius"),
+          selfHostId: slug("Llama 3.1 8B-fp8-H100 SXM-Reference cloud"),
           apiId: slug("OpenAI-GPT-4o-mini"),
         },
       ],

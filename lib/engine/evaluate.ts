@@ -5,7 +5,7 @@ import { MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, TOKENS_PER_MILLION } from "./co
 import { total } from "./cost-line";
 import { monteCarlo } from "./monte-carlo";
 import { qualityWarnings } from "./quality";
-import { evaluateHybrids, mixWarnings } from "./hybrid";
+import { evaluateHybrids, recommendMix } from "./hybrid";
 import { evaluateRoutings } from "./routing";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
@@ -128,7 +128,6 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const selfModels = new Map([...selfStates].map(([id, st]) => [id, st.model]));
   const hybrid = evaluateHybrids(input, selfModels, apiModels, constraintResults);
   const routing = evaluateRoutings(input, selfModels, apiModels, constraintResults);
-  recommendation.warnings.push(...mixWarnings(hybrid, routing, recommendation.monthlyCost));
 
   // Breakeven of every self-host option against the lower envelope of the API options.
   const bestApi = recommendation.economic.cheapestApiId;
@@ -218,7 +217,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     uncertainty,
     triggers,
     constraints: constraintResults,
-    recommendation: { ...recommendation, reason },
+    recommendation: recommendMix({ ...recommendation, reason }, hybrid, routing, input.settings.closeCallMargin),
   };
 }
 

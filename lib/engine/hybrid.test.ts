@@ -105,6 +105,49 @@ describe("properties", () => {
   });
 });
 
+describe("in the recommendation", () => {
+  // GPT-4o-mini at 150M requests a month, a 3× daily peak, Llama 3.1 8B on H100s for the base load.
+  const scenario = (closeCallMargin: number) => ({
+    workload: {
+      requestsPerMonth: 150_000_000,
+      inputTokensPerRequest: 1200,
+      outputTokensPerRequest: 300,
+      apiCacheReadShare: 0.5,
+      peakToAverage: 3,
+      activeHoursPerDay: 16,
+    },
+    apiOptions: [
+      { id: "mini", label: "GPT-4o-mini", prices: { inputPerM: 0.15, cachedInputPerM: 0.075, outputPerM: 0.6, batchDiscount: 0.5 } },
+    ],
+    selfHostOptions: [
+      {
+        id: "llama",
+        label: "Llama 3.1 8B",
+        model: model("Llama 3.1 8B"),
+        gpu: gpu("H100 SXM", 3.85),
+        weightPrecision: "fp8",
+        minReplicas: 1,
+      },
+    ],
+    hybridOptions: [{ id: "hy", label: "Replicas + API", selfHostId: "llama", apiId: "mini" }],
+    settings: { closeCallMargin },
+  });
+
+  test("a hybrid cheaper than every option by more than the close-call margin is the recommendation", () => {
+    const e = evaluateScenario(scenario(0.01), { monteCarloSamples: 0 });
+    const h = e.hybrid[0];
+    if (!h.feasible) throw new Error(h.reason);
+    expect(e.recommendation).toMatchObject({ outcome: "hybrid", optionId: "hy", monthlyCost: h.monthlyCost });
+    expect(e.recommendation.reason).toMatch(/^Replicas \+ API costs \$[\d,]+ a month, \$[\d,]+ less than GPT-4o-mini: \d+ replicas serve/);
+  });
+
+  test("within the close-call margin of the API, the API is kept and the hybrid named", () => {
+    const e = evaluateScenario(scenario(0.5), { monteCarloSamples: 0 });
+    expect(e.recommendation.outcome).toBe("api");
+    expect(e.recommendation.warnings.join(" ")).toContain("That is within the close-call margin, so the API is kept.");
+  });
+});
+
 describe("bad hybrid input names the field", () => {
   const base = {
     workload: { requestsPerMonth: 1_000_000, inputTokensPerRequest: 1000, outputTokensPerRequest: 200 },

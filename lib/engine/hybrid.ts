@@ -5,7 +5,7 @@
 import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
-import type { ConstraintResult, HybridResult, RoutingResult } from "./result-schema";
+import type { ConstraintResult, HybridResult, Recommendation, RoutingResult } from "./result-schema";
 import type { ScenarioInput, Workload } from "./schema";
 import { formatShare, formatUsd } from "../format/numbers";
 import { plural } from "../format/text";
@@ -128,31 +128,56 @@ export function evaluateHybrids(
   });
 }
 
-/** A sentence when a hybrid or routing option the constraints allow costs less than the recommendation. */
-export function mixWarnings(hybrids: HybridResult[], routings: RoutingResult[], recommendedMonthly: number | null): string[] {
-  if (recommendedMonthly === null) return [];
+type Mix = { id: string; label: string; monthlyCost: number; how: string };
+
+/** Hybrid and routing options the hard constraints allow that really mix the two sides. */
+function mixes(hybrids: HybridResult[], routings: RoutingResult[]): Mix[] {
   const hybrid = hybrids.flatMap((h) =>
     h.feasible && h.removedBy.length === 0 && h.replicas > 0 && h.selfShare < 1
       ? [
           {
+            id: h.id,
+            label: h.label,
             monthlyCost: h.monthlyCost,
             how: `${plural(h.replicas, "replica")} serve ${formatShare(h.selfShare)} of requests and the API takes the peaks`,
-            label: h.label,
           },
         ]
       : [],
   );
   const routing = routings.flatMap((r) =>
     r.feasible && r.removedBy.length === 0 && r.selfShare > 0 && r.selfShare < 1
-      ? [{ monthlyCost: r.monthlyCost, how: `${formatShare(r.selfShare)} of requests self-hosted, the rest to the API`, label: r.label }]
+      ? [
+          {
+            id: r.id,
+            label: r.label,
+            monthlyCost: r.monthlyCost,
+            how: `${formatShare(r.selfShare)} of requests self-hosted, the rest to the API`,
+          },
+        ]
       : [],
   );
-  const best = [...hybrid, ...routing].reduce<(typeof hybrid)[number] | null>(
-    (a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a),
-    null,
-  );
-  if (!best || best.monthlyCost >= recommendedMonthly) return [];
-  return [
-    `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(recommendedMonthly - best.monthlyCost)} less than the recommendation: ${best.how}.`,
-  ];
+  return [...hybrid, ...routing];
+}
+
+/**
+ * The recommendation with hybrid and routing options in the running: the cheapest allowed mix
+ * replaces the pick when it costs less, except that an API pick within the close-call margin
+ * stays (the API keeps the flexibility), with a warning naming the mix.
+ */
+export function recommendMix(r: Recommendation, hybrids: HybridResult[], routings: RoutingResult[], margin: number): Recommendation {
+  const best = mixes(hybrids, routings).reduce<Mix | null>((a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a), null);
+  if (!best || r.monthlyCost === null || best.monthlyCost >= r.monthlyCost) return r;
+  const saving = r.monthlyCost - best.monthlyCost;
+  const sentence = `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(saving)} less than ${r.label}: ${best.how}.`;
+  if (r.outcome === "api" && saving / r.monthlyCost <= margin)
+    return { ...r, warnings: [...r.warnings, `${sentence} That is within the close-call margin, so the API is kept.`] };
+  return {
+    ...r,
+    outcome: "hybrid",
+    optionId: best.id,
+    label: best.label,
+    monthlyCost: best.monthlyCost,
+    headline: `Hybrid: ${best.label} at ${formatUsd(best.monthlyCost)}/month.`,
+    reason: `${sentence} ${r.reason}`,
+  };
 }

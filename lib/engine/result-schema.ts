@@ -122,7 +122,9 @@ export const ConstraintResultSchema = z.object({
 export type ConstraintResult = z.infer<typeof ConstraintResultSchema>;
 
 export const RecommendationSchema = z.object({
-  outcome: z.enum(["api", "self-host", "infeasible"]),
+  outcome: z
+    .enum(["api", "self-host", "hybrid", "infeasible"])
+    .describe("hybrid: a hybrid or routing option, part self-hosted and part API"),
   optionId: z.string().nullable(),
   label: z.string().nullable(),
   monthlyCost: z.number().nullable(),

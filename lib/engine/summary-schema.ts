@@ -3,7 +3,7 @@ import { z } from "zod";
 // The compact part of an evaluation stored with each revision, so that lists and "changed since
 // saved" checks need not re-run the engine.
 export const EvaluationSummarySchema = z.object({
-  outcome: z.enum(["api", "self-host", "infeasible"]).describe("Kind of the recommended option"),
+  outcome: z.enum(["api", "self-host", "hybrid", "infeasible"]).describe("Kind of the recommended option"),
   recommendedOptionId: z.string().nullable(),
   recommendedLabel: z.string().nullable(),
   recommendedMonthlyCost: z.number().nullable().describe("US$ per month of the recommended option"),

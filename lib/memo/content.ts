@@ -9,7 +9,15 @@ import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numb
 import { breakdownRows, curveChart, type CurveChart } from "../results/chart-data";
 import { summarizeChange } from "../results/decision-summary";
 import { qualityChart, type QualityChart } from "../results/quality-chart";
-import { describeBreakeven, describeHybrid, describeRouting, describeOverride, describeUncertainty, VERDICT_MARK } from "../results/text";
+import {
+  describeBreakeven,
+  describeHybrid,
+  describeRouting,
+  OUTCOME_WORD,
+  describeOverride,
+  describeUncertainty,
+  VERDICT_MARK,
+} from "../results/text";
 import { assumptions } from "./assumptions";
 
 export type MemoScenarioSource = {
@@ -188,7 +196,7 @@ function summaryTable(sources: MemoScenarioSource[]): Table {
       return [
         `${s.name} (rev. ${s.revision})`,
         `${formatCount(e.workload.requestsPerMonth)} req/mo`,
-        r.outcome === "infeasible" ? "No option qualifies" : `${r.outcome === "api" ? "API" : "Self-host"}: ${r.label}`,
+        r.outcome === "infeasible" ? OUTCOME_WORD.infeasible : `${OUTCOME_WORD[r.outcome]}: ${r.label}`,
         formatUsd(r.monthlyCost),
         be ? describeBreakeven(be.fullyLoaded) : "—",
       ];

@@ -49,5 +49,6 @@ export const s = StyleSheet.create({
 export const BOX_TONE = {
   api: { backgroundColor: "#eff6ff", borderColor: "#bfdbfe" },
   "self-host": { backgroundColor: "#ecfdf5", borderColor: "#a7f3d0" },
+  hybrid: { backgroundColor: "#f5f3ff", borderColor: "#ddd6fe" },
   infeasible: { backgroundColor: "#fef2f2", borderColor: "#fecaca" },
 };

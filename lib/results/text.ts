@@ -26,4 +26,7 @@ export function describeOverride(r: Evaluation["recommendation"]): string | null
   return `Overridden by ${r.overriddenBy.map((o) => `“${o.label}”`).join(" and ")}${cost}.`;
 }
 
+/** The kind of a recommendation in a word, for lists and tables. */
+export const OUTCOME_WORD = { api: "API", "self-host": "Self-host", hybrid: "Hybrid", infeasible: "No option qualifies" } as const;
+
 export const VERDICT_MARK = { pass: "✓", fail: "✗", "not-verified": "?" } as const;

@@ -4,9 +4,12 @@ import { readSummary } from "@/lib/engine";
 import { formatDateTime, formatUsd } from "@/lib/format/numbers";
 import { formatCount } from "@/lib/format/text";
 import type { RepricingMark } from "@/lib/data/catalog-marks";
+import { OUTCOME_WORD } from "@/lib/results/text";
 
 const side = (outcome: string, option: string | null) =>
-  outcome === "infeasible" ? "no option qualifies" : `${outcome === "api" ? "API" : "self-host"}${option ? ` (${option})` : ""}`;
+  outcome === "infeasible"
+    ? "no option qualifies"
+    : `${outcome === "api" ? "API" : outcome === "hybrid" ? "hybrid" : "self-host"}${option ? ` (${option})` : ""}`;
 
 /** "Prices changed" since the revision was saved: the cost change, the moved breakeven, a flip. */
 function PriceChangeMark({ mark, href }: { mark: RepricingMark; href: string }) {
@@ -81,9 +84,7 @@ export function ScenarioList({
               {summary ? (
                 <>
                   <div className="font-medium">
-                    {summary.outcome === "infeasible"
-                      ? "Infeasible"
-                      : `${summary.outcome === "api" ? "API" : "Self-host"}: ${summary.recommendedLabel}`}
+                    {summary.outcome === "infeasible" ? "Infeasible" : `${OUTCOME_WORD[summary.outcome]}: ${summary.recommendedLabel}`}
                   </div>
                   <div className="text-gray-600">{formatUsd(summary.recommendedMonthlyCost)} / month</div>
                 </>

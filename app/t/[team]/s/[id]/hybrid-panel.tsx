@@ -90,7 +90,12 @@ export function HybridPanel({ evaluation: e }: { evaluation: Evaluation }) {
       <ul className="space-y-4 text-sm">
         {e.hybrid.map((h) => (
           <li key={h.id} data-testid={`hybrid-${h.id}`}>
-            <p>{describeHybrid(h, label)}</p>
+            <p>
+              {describeHybrid(h, label)}
+              {e.recommendation.optionId === h.id ? (
+                <span className="ml-2 rounded bg-blue-600 px-1.5 py-0.5 text-xs text-white">recommended</span>
+              ) : null}
+            </p>
             {h.feasible ? <HybridCharts h={h} /> : null}
             {h.feasible && h.curveCut ? <p className="text-xs text-amber-800">The curve stops at 2,000 replicas.</p> : null}
           </li>
@@ -98,6 +103,9 @@ export function HybridPanel({ evaluation: e }: { evaluation: Evaluation }) {
         {e.routing.map((r) => (
           <li key={r.id} data-testid={`routing-${r.id}`}>
             {describeRouting(r, label)}
+            {e.recommendation.optionId === r.id ? (
+              <span className="ml-2 rounded bg-blue-600 px-1.5 py-0.5 text-xs text-white">recommended</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { describeOverride } from "@/lib/results/text";
 const TONE = {
   api: "border-blue-200 bg-blue-50",
   "self-host": "border-emerald-200 bg-emerald-50",
+  hybrid: "border-violet-200 bg-violet-50",
   infeasible: "border-red-200 bg-red-50",
 } as const;
 
