@@ -178,6 +178,6 @@ export function recommendMix(r: Recommendation, hybrids: HybridResult[], routing
     label: best.label,
     monthlyCost: best.monthlyCost,
     headline: `Hybrid: ${best.label} at ${formatUsd(best.monthlyCost)}/month.`,
-    reason: `${sentence} ${r.reason}`,
+    reason: `${sentence} Among the single options: ${r.reason}`,
   };
 }
