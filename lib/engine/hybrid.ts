@@ -100,6 +100,8 @@ export function evaluateHybrids(
   apiModels: Map<string, ApiCostModel>,
   constraints: ConstraintResult[],
 ): HybridResult[] {
+  // The profile is built only when a hybrid option needs it: generating one solves for its shape.
+  if (input.hybridOptions.length === 0) return [];
   const profile = dailyProfile(input.workload);
   const R = input.workload.requestsPerMonth;
   return input.hybridOptions.map((h) => {
