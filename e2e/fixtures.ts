@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { latestEmail, linkIn } from "../tests/support/outbox";
@@ -62,6 +63,14 @@ export async function confirmEmail(page: Page, email: string, since = new Date(0
 }
 
 /** From the team's dashboard: a new scenario from the named template, its page open. */
+/** Exports the scenario's memo as PDF from its page and returns the PDF's text on one line (pdftotext). */
+export async function memoPdfText(page: Page, outputPath: string): Promise<string> {
+  await page.getByTestId("memo-export").locator("summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
+  await download.saveAs(outputPath);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", outputPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
 export async function newScenarioFromTemplate(page: Page, template: string) {
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: new RegExp(template) }).click();

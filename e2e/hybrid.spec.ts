@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
+import { test, expect, signUp, newScenarioFromTemplate, memoPdfText } from "./fixtures";
 
 test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve, a typed profile, and the memo", async ({
   page,
@@ -46,11 +45,7 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await page.getByLabel(/What changed/).fill("Hybrid rebuilt");
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByTestId("revisions")).toContainText("Hybrid rebuilt");
-  await page.getByTestId("memo-export").locator("summary").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
-  const file = test.info().outputPath("memo.pdf");
-  await download.saveAs(file);
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const text = await memoPdfText(page, test.info().outputPath("memo.pdf"));
   expect(text).toContain("Hybrid and routing: self-hosting part of the load");
   expect(text).toContain("monthly cost against replicas (chosen: 10)");
   expect(text).toContain("Routing 1: 70% of requests to Llama 3.1 8B fp8 on H100 SXM (Reference cloud)");

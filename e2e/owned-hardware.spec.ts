@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
+import { test, expect, signUp, newScenarioFromTemplate, memoPdfText } from "./fixtures";
 
 test("an on-prem scenario on owned servers: tenancy verdicts, capital lines, and a memo that states them", async ({ page, newUser }) => {
   await signUp(page, newUser);
@@ -31,11 +30,7 @@ test("an on-prem scenario on owned servers: tenancy verdicts, capital lines, and
   await expect(page.getByTestId("revisions")).toContainText("Both on owned servers");
 
   // The memo states the owned hardware: the capital lines and the servers bought.
-  await page.getByTestId("memo-export").locator("summary").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
-  const file = test.info().outputPath("memo.pdf");
-  await download.saveAs(file);
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const text = await memoPdfText(page, test.info().outputPath("memo.pdf"));
   for (const phrase of [
     "Servers: depreciation",
     "Cost of capital on the servers",

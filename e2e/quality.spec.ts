@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
+import { test, expect, signUp, newScenarioFromTemplate, memoPdfText } from "./fixtures";
 
 test("quality figures: a size warning without them, cost per successful task with them, and a minimum that removes an option", async ({
   page,
@@ -43,11 +42,7 @@ test("quality figures: a size warning without them, cost per successful task wit
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByTestId("revisions")).toContainText("#2");
 
-  await page.getByTestId("memo-export").locator("summary").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF" }).click()]);
-  const file = test.info().outputPath("memo.pdf");
-  await download.saveAs(file);
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const text = await memoPdfText(page, test.info().outputPath("memo.pdf"));
   for (const phrase of [
     "Cost against quality",
     "share of tasks passed",

@@ -1,5 +1,5 @@
 // The rows an editor adds options from, and the options they make: API models, model × GPU
-// offer (with its tenancy and pricing terms), and measured rows as benchmarks.
+// offer (with its tenancy and pricing terms), and throughput rows as benchmarks.
 import type { Benchmark, Tenancy } from "../engine";
 import {
   type BenchmarkRow,

@@ -34,6 +34,17 @@ function Pick({
   );
 }
 
+/** Errors of an option's fields that have no input of their own to show them (ids that name nothing). */
+function FieldErrors({ errors, prefix, except }: { errors: Record<string, string[]>; prefix: string; except?: string }) {
+  return Object.entries(errors)
+    .filter(([k]) => k.startsWith(prefix) && !(except && k.endsWith(except)))
+    .map(([k, v]) => (
+      <p key={k} className="mt-1 text-xs text-red-700" role="alert">
+        {v.join(" ")}
+      </p>
+    ));
+}
+
 /** The 24 hourly values as typed, or empty for a generated profile. */
 function ProfileField({ input, set, errors }: SectionProps) {
   const profile = input.workload.hourlyProfile ?? null;
@@ -108,13 +119,7 @@ export function HybridOptionsSection(props: SectionProps) {
               <Pick label="Replicas of" value={h.selfHostId} choices={selves} onValue={(id) => edit(i, { selfHostId: id })} />
               <Pick label="Overflow to" value={h.apiId} choices={apis} onValue={(id) => edit(i, { apiId: id })} />
             </div>
-            {Object.entries(errors)
-              .filter(([k]) => k.startsWith(`hybridOptions.${i}.`))
-              .map(([k, v]) => (
-                <p key={k} className="mt-1 text-xs text-red-700" role="alert">
-                  {v.join(" ")}
-                </p>
-              ))}
+            <FieldErrors errors={errors} prefix={`hybridOptions.${i}.`} />
           </OptionCard>
         ))}
         {readOnly || !selves.length || !apis.length ? null : (
@@ -166,13 +171,8 @@ function RoutingOptions({ input, set, errors }: SectionProps) {
               onValue={(v) => edit(i, { selfShare: v })}
             />
           </div>
-          {Object.entries(errors)
-            .filter(([k]) => k.startsWith(`routingOptions.${i}.`) && !k.endsWith(".selfShare"))
-            .map(([k, v]) => (
-              <p key={k} className="mt-1 text-xs text-red-700" role="alert">
-                {v.join(" ")}
-              </p>
-            ))}
+          {/* The share field shows its own error. */}
+          <FieldErrors errors={errors} prefix={`routingOptions.${i}.`} except=".selfShare" />
         </OptionCard>
       ))}
       {readOnly || !selves.length || !apis.length ? null : (

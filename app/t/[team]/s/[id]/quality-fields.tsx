@@ -1,7 +1,7 @@
 "use client";
 
 // An option's quality figure: the share of the team's evaluation tasks it passes (or a cited
-// public benchmark), with its source. Empty means not measured.
+// public benchmark), with its source. Left empty, the option has no quality figure.
 import type { Quality } from "@/lib/engine";
 import { NumberField, SelectField } from "./form-fields";
 
