@@ -1,6 +1,7 @@
 // GPU offers from CSV (README lists the columns), on an RFC 4180 reader.
 import { GPU_SPECS } from "./reference-catalog";
 import { dayStart } from "../format/dates";
+import { CsvReader } from "../usage/csv-reader";
 import {
   type GpuOfferRow,
   type RowError,
@@ -14,38 +15,14 @@ import {
   dedupe,
 } from "./import-rows";
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks), as rows of fields. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
+  const reader = new CsvReader();
+  try {
+    return [...reader.push(text), ...reader.end()].map((r) => r.fields);
+  } catch (e) {
+    return fail((e as Error).message);
   }
-  if (quoted) fail("The CSV ends inside a quoted field.");
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
 const GPU_COLUMNS = [
