@@ -104,9 +104,31 @@ export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: 
       sourceUrl: opts.sourceUrl ?? LITELLM_SOURCE,
       checkedAt: opts.checkedAt,
     });
+    // Service tiers priced beside the standard one become rows of their own.
+    for (const tier of SERVICE_TIERS) {
+      const ti = price(r[`input_cost_per_token_${tier}`], key, `input_cost_per_token_${tier}`, errors);
+      const to = price(r[`output_cost_per_token_${tier}`], key, `output_cost_per_token_${tier}`, errors);
+      const tc = price(r[`cache_read_input_token_cost_${tier}`], key, `cache_read_input_token_cost_${tier}`, errors);
+      if (ti === null || to === null) continue;
+      rows.push({
+        ...rows[rows.length - 1],
+        tier,
+        inputPerM: perMillion(ti),
+        cachedInputPerM: tc === null ? null : perMillion(tc),
+        cacheWritePerM: null,
+        outputPerM: perMillion(to),
+        batchDiscount: null,
+        longContextThreshold: null,
+        longContextInputPerM: null,
+        longContextOutputPerM: null,
+      });
+    }
   }
   return { rows: dedupe(rows, apiKey, errors), skipped, errors };
 }
+
+/** LiteLLM prices these service tiers with `_priority` and `_flex` suffixed fields. */
+const SERVICE_TIERS = ["priority", "flex"] as const;
 
 const VENDORS: Record<string, string> = {
   openai: "OpenAI",

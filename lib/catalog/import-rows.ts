@@ -14,6 +14,11 @@ export type ApiPriceRow = {
   longContextThreshold: number | null;
   longContextInputPerM: number | null;
   longContextOutputPerM: number | null;
+  /** Off-peak window (UTC hours) and prices; null when the provider bills every hour alike. */
+  offPeakStartUtc?: number | null;
+  offPeakEndUtc?: number | null;
+  offPeakInputPerM?: number | null;
+  offPeakOutputPerM?: number | null;
   sourceUrl: string;
   checkedAt: Date;
 };

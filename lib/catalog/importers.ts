@@ -17,6 +17,10 @@ export const API_PRICE_FIELDS = [
   "longContextThreshold",
   "longContextInputPerM",
   "longContextOutputPerM",
+  "offPeakStartUtc",
+  "offPeakEndUtc",
+  "offPeakInputPerM",
+  "offPeakOutputPerM",
 ] as const;
 export const GPU_PRICE_FIELDS = ["pricePerGpuHour", "minGpus", "tenancy", "memoryGb", "bandwidthGbS", "bf16Tflops", "fp8Tflops"] as const;
 

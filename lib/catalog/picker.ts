@@ -27,6 +27,9 @@ export type PickerApiRow = {
   cacheWritePerM: number | null;
   outputPerM: number;
   batchDiscount: number | null;
+  /** Service tier (standard unless the row says otherwise) and an off-peak window with its prices. */
+  tier?: string;
+  offPeak?: { startHourUtc: number; endHourUtc: number; inputPerM: number; cachedInputPerM: number | null; outputPerM: number } | null;
   sourceUrl: string;
   checkedAt: string;
 };
@@ -125,18 +128,24 @@ export function uniqueOption<T extends { id: string; label: string }>(option: T,
   return { ...option, id: `${option.id}-${n}`, label: `${option.label} (${n})` };
 }
 
+const ENGINE_TIERS = ["priority", "flex", "batch"];
+
 export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown> = {}) {
+  const tier = (p.tier && ENGINE_TIERS.includes(p.tier) ? p.tier : "standard") as "standard" | "priority" | "flex" | "batch";
+  const name = p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model;
   return {
-    id: slug(`${p.provider}-${p.model}`),
-    label: p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model,
+    id: slug(`${p.provider}-${p.model}${tier === "standard" ? "" : `-${tier}`}`),
+    label: tier === "standard" ? name : `${name} (${tier})`,
     provider: p.provider,
     model: p.model,
+    serviceTier: tier,
     prices: {
       inputPerM: p.inputPerM,
       cachedInputPerM: p.cachedInputPerM,
       cacheWritePerM: p.cacheWritePerM,
       outputPerM: p.outputPerM,
       batchDiscount: p.batchDiscount,
+      offPeak: p.offPeak ?? null,
     },
     source: { name: `${p.provider} pricing page`, url: p.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? p.sourceUrl, checkedAt: p.checkedAt },
     ...extra,

@@ -21,14 +21,25 @@ export type PriceChange = { optionId: string; option: string; field: string; bef
 export type Repriced = { input: ScenarioInput; changes: PriceChange[]; unmatched: string[] };
 
 /** The catalog row for an API option: same provider and model, standard tier, global region first. */
-function apiRowFor(catalog: CatalogPrices, provider: string, model: string): CatalogApiPrice | undefined {
-  const rows = catalog.apiPrices.filter((r) => r.provider === provider && r.model === model && r.tier === "standard");
+function apiRowFor(catalog: CatalogPrices, provider: string, model: string, tier: string): CatalogApiPrice | undefined {
+  const rows = catalog.apiPrices.filter((r) => r.provider === provider && r.model === model && r.tier === tier);
   return rows.find((r) => r.region === "global") ?? rows[0];
 }
 
 function gpuRowFor(catalog: CatalogPrices, provider: string, gpuType: string): CatalogGpuOffer | undefined {
   const rows = catalog.gpuOffers.filter((r) => r.provider === provider && r.gpuType === gpuType);
   return rows.find((r) => r.provisioning === "on_demand") ?? rows[0];
+}
+
+/** A catalog row's off-peak window and prices, when it has all of them. */
+export function offPeakOf(
+  row: Pick<CatalogApiPrice, "offPeakStartUtc" | "offPeakEndUtc" | "offPeakInputPerM" | "offPeakOutputPerM">,
+  cachedInputPerM: number | null = null,
+) {
+  const { offPeakStartUtc: start, offPeakEndUtc: end, offPeakInputPerM: input, offPeakOutputPerM: output } = row;
+  return start != null && end != null && input != null && output != null
+    ? { startHourUtc: start, endHourUtc: end, inputPerM: input, cachedInputPerM, outputPerM: output }
+    : null;
 }
 
 export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repriced {
@@ -38,7 +49,7 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     if ((before ?? null) !== (after ?? null)) changes.push({ optionId, option, field, before, after });
   };
   const apiOptions = input.apiOptions.map((o) => {
-    const row = o.provider && o.model ? apiRowFor(catalog, o.provider, o.model) : undefined;
+    const row = o.provider && o.model ? apiRowFor(catalog, o.provider, o.model, o.serviceTier) : undefined;
     if (!row) {
       unmatched.push(o.label);
       return o;
@@ -60,11 +71,14 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
       outputPerM: row.outputPerM,
       batchDiscount: row.batchDiscount,
       longContext,
+      offPeak: offPeakOf(row, p.offPeak?.cachedInputPerM ?? null),
     };
     for (const f of ["inputPerM", "cachedInputPerM", "cacheWritePerM", "outputPerM", "batchDiscount"] as const)
       note(o.id, o.label, f, p[f], prices[f]);
     note(o.id, o.label, "longContext.inputPerM", p.longContext?.inputPerM ?? null, longContext?.inputPerM ?? null);
     note(o.id, o.label, "longContext.outputPerM", p.longContext?.outputPerM ?? null, longContext?.outputPerM ?? null);
+    note(o.id, o.label, "offPeak.inputPerM", p.offPeak?.inputPerM ?? null, prices.offPeak?.inputPerM ?? null);
+    note(o.id, o.label, "offPeak.outputPerM", p.offPeak?.outputPerM ?? null, prices.offPeak?.outputPerM ?? null);
     return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } };
   });
   const selfHostOptions = input.selfHostOptions.map((o) => {

@@ -64,6 +64,7 @@ const positive = (max: number) =>
     .finite({ error: "must be a finite number" })
     .positive({ error: "must be greater than 0" })
     .max(max, { error: `must be at most ${max}` });
+const hourOfDay = z.number().finite().min(0, { error: "must be an hour from 0 to 24" }).max(24, { error: "must be an hour from 0 to 24" });
 const shortText = z.string().trim().min(1).max(40, { error: "Use at most 40 characters." });
 const checkedDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { error: "is not a date" });
 
@@ -77,6 +78,10 @@ export const apiPriceFields = {
   cacheWritePerM: perMillion.nullable().default(null),
   outputPerM: perMillion,
   batchDiscount: share.nullable().default(null),
+  offPeakStartUtc: hourOfDay.nullable().default(null),
+  offPeakEndUtc: hourOfDay.nullable().default(null),
+  offPeakInputPerM: perMillion.nullable().default(null),
+  offPeakOutputPerM: perMillion.nullable().default(null),
   sourceUrl: httpUrl,
 };
 

@@ -3,7 +3,7 @@ import "server-only";
 // the rows options are added from.
 import { getDb } from "../db";
 import { parseScenario } from "../engine";
-import { repriceInput, type CatalogPrices } from "../catalog/reprice";
+import { offPeakOf, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { latestPublishedVersion } from "./catalog-versions";
 import { isoDay } from "../format/dates";
@@ -31,7 +31,7 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
   const full = await getDb().catalogVersion.findUniqueOrThrow({
     where: { id: v.id },
     include: {
-      apiPrices: { where: { tier: "standard" }, orderBy: [{ provider: "asc" }, { model: "asc" }] },
+      apiPrices: { orderBy: [{ provider: "asc" }, { model: "asc" }, { tier: "asc" }] },
       gpuOffers: { orderBy: [{ gpuType: "asc" }, { pricePerGpuHour: "asc" }] },
       openModels: { orderBy: { name: "asc" } },
       benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] },
@@ -40,13 +40,15 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
   const seen = new Set<string>();
   return {
     label: full.label,
-    // One row per provider and model (the global region first), as options are matched by them.
+    // One row per provider, model and tier (the global region first), as options are matched by them.
     api: [...full.apiPrices]
       .sort((a, b) => Number(b.region === "global") - Number(a.region === "global"))
-      .filter((r) => !seen.has(`${r.provider}|${r.model}`) && seen.add(`${r.provider}|${r.model}`))
+      .filter((r) => !seen.has(`${r.provider}|${r.model}|${r.tier}`) && seen.add(`${r.provider}|${r.model}|${r.tier}`))
       .map((r) => ({
         provider: r.provider,
         model: r.model,
+        tier: r.tier,
+        offPeak: offPeakOf(r),
         inputPerM: r.inputPerM,
         cachedInputPerM: r.cachedInputPerM,
         cacheWritePerM: r.cacheWritePerM,
@@ -55,7 +57,7 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
         sourceUrl: r.sourceUrl,
         checkedAt: isoDay(r.checkedAt),
       }))
-      .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
+      .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.tier.localeCompare(b.tier)),
     gpu: full.gpuOffers.map((o) => ({
       onDemandPrice:
         full.gpuOffers.find((d) => d.provider === o.provider && d.gpuType === o.gpuType && d.provisioning === "on_demand")

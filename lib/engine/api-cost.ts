@@ -2,10 +2,11 @@
 //   I = R·Ti, O = R·To; uncached = I·(1 − h − w), read = I·h, write = I·w
 //   tokens$ = (uncached·pin + read·pread + write·pwrite + O·pout) / 1e6
 //   API = tokens$·(1 − b·db) + FTE_api·salary/12
-import { groupDigits } from "../format/numbers";
+import { formatShare, groupDigits } from "../format/numbers";
 import { MONTHS_PER_YEAR, TOKENS_PER_MILLION } from "./constants";
 import { line, total, type CostLine } from "./cost-line";
 import type { ApiOption, Workload } from "./schema";
+import { dailyProfile, shareInUtcWindow } from "./profile";
 
 export type EffectiveApiPrices = {
   input: number;
@@ -14,8 +15,12 @@ export type EffectiveApiPrices = {
   output: number;
   batchDiscount: number;
   tier: "standard" | "long-context";
+  /** Share of requests billed at off-peak prices (0 without them); the prices above are blended. */
+  offPeakShare: number;
   flags: string[];
 };
+
+const hourText = (h: number) => `${String(Math.floor(h)).padStart(2, "0")}:${String(Math.round((h % 1) * 60)).padStart(2, "0")}`;
 
 /** The prices a request of this size pays, with every fallback for a missing price flagged. */
 export function effectiveApiPrices(option: ApiOption, workload: Workload): EffectiveApiPrices {
@@ -43,7 +48,44 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
     flags.push(
       `Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`,
     );
-  return { input, cachedRead, cacheWrite, output, batchDiscount, tier: long ? "long-context" : "standard", flags };
+  const prices = {
+    input,
+    cachedRead,
+    cacheWrite,
+    output,
+    batchDiscount,
+    tier: long ? "long-context" : "standard",
+    offPeakShare: 0,
+    flags,
+  } as const;
+  return p.offPeak && !long ? withOffPeak(prices, p.offPeak, workload) : { ...prices, flags };
+}
+
+/**
+ * Off-peak prices blended in by the share of the day's requests the workload's 24-hour profile
+ * (typed, imported or generated) puts inside the provider's UTC window.
+ */
+function withOffPeak(
+  prices: Omit<EffectiveApiPrices, "flags"> & { flags: readonly string[] },
+  offPeak: NonNullable<ApiOption["prices"]["offPeak"]>,
+  workload: Workload,
+): EffectiveApiPrices {
+  const s = shareInUtcWindow(dailyProfile(workload), workload.profileUtcOffsetHours, offPeak.startHourUtc, offPeak.endHourUtc);
+  const blend = (peak: number, off: number) => peak * (1 - s) + off * s;
+  const offCached = offPeak.cachedInputPerM ?? offPeak.inputPerM;
+  const window = `${hourText(offPeak.startHourUtc)}–${hourText(offPeak.endHourUtc)} UTC`;
+  return {
+    ...prices,
+    input: blend(prices.input, offPeak.inputPerM),
+    cachedRead: blend(prices.cachedRead, offCached),
+    cacheWrite: blend(prices.cacheWrite, offPeak.inputPerM),
+    output: blend(prices.output, offPeak.outputPerM),
+    offPeakShare: s,
+    flags: [
+      ...prices.flags,
+      `Off-peak prices (${window}) apply to ${formatShare(s)} of requests by the workload's 24-hour profile (${workload.hourlyProfile ? "typed or imported" : "generated from the peak ratio and active hours"}); token prices are blended.`,
+    ],
+  };
 }
 
 /** US$ of tokens per request before the batch discount; cheap enough for Monte Carlo loops. */
@@ -95,7 +137,12 @@ export function apiCostLines(
   const h = workload.apiCacheReadShare;
   const w = workload.apiCacheWriteShare;
   const src = option.source.name + (option.source.checkedAt ? `, checked ${option.source.checkedAt}` : "");
-  const tierNote = prices.tier === "long-context" ? " (long-context tier)" : "";
+  const tierNote =
+    prices.tier === "long-context"
+      ? " (long-context tier)"
+      : prices.offPeakShare > 0
+        ? ` (${formatShare(prices.offPeakShare)} off-peak)`
+        : "";
   const lines: CostLine[] = [
     line(`Uncached input tokens${tierNote}`, "1M tokens", (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input, src),
   ];

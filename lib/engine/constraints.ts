@@ -59,6 +59,10 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
         : r("not-verified", "Zero data retention is not verified for this provider.");
     case "ttft-budget": {
       if (o.kind === "api") {
+        const tier = o.option.serviceTier;
+        if (tier === "flex" || tier === "batch") {
+          return r("fail", `The ${tier} tier makes no latency commitment: requests may wait or be refused when the provider is busy.`);
+        }
         const { ttftP95Ms, typicalTtftMs, networkRttMs } = o.option.attributes;
         if (ttftP95Ms == null) {
           if (typicalTtftMs == null) return r("not-verified", "No time-to-first-token figure is recorded for this API.");

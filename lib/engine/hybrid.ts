@@ -3,46 +3,16 @@
 // engine prices every n from 0 (all API) to the n that leaves no overflow (all self-hosted) on the
 // workload's 24-hour profile and keeps the cheapest.
 import type { ApiCostModel } from "./api-cost";
-import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "./constants";
+import { DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
 import type { ConstraintResult, HybridResult, Recommendation, RoutingResult } from "./result-schema";
-import type { ScenarioInput, Workload } from "./schema";
+import type { ScenarioInput } from "./schema";
+import { dailyProfile } from "./profile";
 import { formatShare, formatUsd } from "../format/numbers";
 import { plural } from "../format/text";
 import { fixedMonthlyCost, gpuMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
 
 const MAX_REPLICAS_PRICED = 2000; // beyond this the curve is cut (and says so)
-
-/**
- * Share of a day's requests in each hour (24 values adding up to 1). A typed profile is
- * normalised; otherwise one is generated: the active hours centred on 13:00 (hours without
- * traffic outside them), shaped as (1 − |x|)^k over the window with k set so that the busiest
- * hour is `peakToAverage` times the active hours' average.
- */
-export function dailyProfile(w: Workload): number[] {
-  if (w.hourlyProfile) {
-    const sum = w.hourlyProfile.reduce((a, b) => a + b, 0);
-    return w.hourlyProfile.map((v) => (sum > 0 ? v / sum : 1 / HOURS_PER_DAY));
-  }
-  const active = Math.min(HOURS_PER_DAY, Math.max(1, Math.round(w.activeHoursPerDay)));
-  const start = Math.max(0, Math.min(HOURS_PER_DAY - active, Math.round(13 - active / 2)));
-  const shape = (k: number) => Array.from({ length: active }, (_, i) => Math.pow(1 - Math.abs((2 * (i + 0.5)) / active - 1), k));
-  const ratio = (k: number) => {
-    const s = shape(k);
-    return Math.max(...s) / (s.reduce((a, b) => a + b, 0) / active);
-  };
-  // The ratio rises with k; bisection finds the k that gives the stated peak (as near as whole hours allow).
-  let lo = 0;
-  let hi = 64;
-  for (let j = 0; j < 60 && w.peakToAverage > 1; j++) {
-    const mid = (lo + hi) / 2;
-    if (ratio(mid) < w.peakToAverage) lo = mid;
-    else hi = mid;
-  }
-  const weights = shape(w.peakToAverage > 1 ? hi : 0);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return Array.from({ length: HOURS_PER_DAY }, (_, h) => (h >= start && h < start + active ? weights[h - start] / sum : 0));
-}
 
 export type HybridPoint = { replicas: number; monthlyCost: number; selfShare: number };
 

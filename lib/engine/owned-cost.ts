@@ -9,6 +9,7 @@ import { formatShare, groupDigits } from "../format/numbers";
 import { HOURS_PER_DAY, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "./constants";
 import { line, type CostLine } from "./cost-line";
 import type { OwnedHardware, SelfHostOption, Workload } from "./schema";
+import { workloadShape } from "./profile";
 
 export type OwnedCostModel = {
   gpusPerServer: number;
@@ -73,7 +74,8 @@ export function ownedCostModel(
   replicasInstalled: number,
 ): OwnedCostModel {
   const installedGpus = Math.max(h.servers ?? 0, Math.ceil((replicasInstalled * tensorParallel) / h.gpusPerServer)) * h.gpusPerServer;
-  const averageBusyGpus = (peakLoad / w.peakToAverage) * (w.activeHoursPerDay / HOURS_PER_DAY) * tensorParallel;
+  const shape = workloadShape(w);
+  const averageBusyGpus = (peakLoad / shape.peakToAverage) * (shape.activeHoursPerDay / HOURS_PER_DAY) * tensorParallel;
   const gpuLoadShare = installedGpus > 0 ? Math.min(1, averageBusyGpus / installedGpus) : 0;
   return {
     gpusPerServer: h.gpusPerServer,

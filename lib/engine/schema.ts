@@ -49,6 +49,13 @@ export const WorkloadSchema = z
       .nullable()
       .default(null)
       .describe("Requests in each hour of a day, from midnight (any scale; normalised); null = generated from P and A"),
+    profileUtcOffsetHours: z
+      .number()
+      .finite()
+      .min(-12, { error: "must be at least -12" })
+      .max(14, { error: "must be at most 14" })
+      .default(0)
+      .describe("UTC offset of the clock the 24-hour profile is written in, hours (-5 = New York in winter)"),
   })
   .superRefine((w, ctx) => {
     if (w.apiCacheReadShare + w.apiCacheWriteShare > 1) {
@@ -86,6 +93,17 @@ export const ApiPricesSchema = z
       .nullable()
       .default(null)
       .describe("Long-context price tier"),
+    offPeak: z
+      .object({
+        startHourUtc: z.number().finite().min(0).max(24).describe("Off-peak window start, hour of the day in UTC (16.5 = 16:30)"),
+        endHourUtc: z.number().finite().min(0).max(24).describe("Off-peak window end, hour in UTC; before the start = past midnight"),
+        inputPerM: money(1000),
+        cachedInputPerM: money(1000).nullable().default(null),
+        outputPerM: money(1000),
+      })
+      .nullable()
+      .default(null)
+      .describe("Cheaper prices for requests sent in an off-peak window of the day"),
   })
   .describe("API prices, US$ per 1M tokens");
 export type ApiPrices = z.infer<typeof ApiPricesSchema>;
@@ -131,6 +149,10 @@ export const ApiOptionSchema = z
       .max(10, { error: "must be at most 10" })
       .default(0.05)
       .describe("Engineers (FTE) to integrate and maintain the API client"),
+    serviceTier: z
+      .enum(["standard", "priority", "flex", "batch"])
+      .default("standard")
+      .describe("Service tier the prices are for: priority buys lower latency, flex and batch trade it for price"),
     attributes: ApiAttributesSchema,
     quality: QualitySchema,
   })

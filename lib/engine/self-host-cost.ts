@@ -17,6 +17,7 @@ import { line, total, type CostLine } from "./cost-line";
 import { plural } from "../format/text";
 import type { SelfHostOption, Workload } from "./schema";
 import type { FitCapacity } from "./self-host-sizing";
+import { workloadShape } from "./profile";
 import {
   growthToPeak,
   ownedCostModel,
@@ -90,8 +91,7 @@ export function loadInputs(capacity: FitCapacity, workload: Workload): LoadInput
     inputTokens: workload.inputTokensPerRequest,
     outputTokens: workload.outputTokensPerRequest,
     prefixCacheHitRate: workload.selfHostPrefixCacheHitRate,
-    peakToAverage: workload.peakToAverage,
-    activeHoursPerDay: workload.activeHoursPerDay,
+    ...workloadShape(workload),
     outputTokensPerS: capacity.outputTokensPerS,
     prefillTokensPerS: capacity.prefillTokensPerS,
   };
@@ -116,8 +116,7 @@ export function selfHostCostModel(
     billingMode: option.billingMode,
     idleTimeoutSeconds: option.idleTimeoutMinutes * 60,
     coldStartSeconds: option.coldStartSeconds,
-    activeHoursPerDay: workload.activeHoursPerDay,
-    peakToAverage: workload.peakToAverage,
+    ...workloadShape(workload),
     pricePerGpuHour: pricing.kind === "spot" ? onDemand * (1 - pricing.discount) * (1 + pricing.interruptionRate) : onDemand,
     committedGpus: pricing.kind === "committed" ? pricing.committedGpus : 0,
     committedPricePerGpuHour: pricing.kind === "committed" ? onDemand * (1 - pricing.discount) : 0,

@@ -87,8 +87,10 @@ export function ApiOptionsSection({ input, set, errors, catalog }: OptionSection
             >
               <option value="">Choose a model…</option>
               {catalog.api.map((p, i) => (
-                <option key={`${p.provider}|${p.model}`} value={i}>
-                  {p.provider} {p.model} (${p.inputPerM} / ${p.outputPerM} per 1M)
+                <option key={`${p.provider}|${p.model}|${p.tier ?? "standard"}`} value={i}>
+                  {p.provider} {p.model}
+                  {p.tier && p.tier !== "standard" ? ` · ${p.tier}` : ""} (${p.inputPerM} / ${p.outputPerM} per 1M
+                  {p.offPeak ? `; off-peak $${p.offPeak.inputPerM} / $${p.offPeak.outputPerM}` : ""})
                 </option>
               ))}
             </select>

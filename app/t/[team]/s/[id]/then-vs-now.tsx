@@ -13,6 +13,8 @@ const FIELD_LABELS: Record<string, string> = {
   batchDiscount: "batch discount",
   "longContext.inputPerM": "long-context input per 1M",
   "longContext.outputPerM": "long-context output per 1M",
+  "offPeak.inputPerM": "off-peak input per 1M",
+  "offPeak.outputPerM": "off-peak output per 1M",
   "gpu.pricePerGpuHour": "per GPU-hour",
   "gpu.minGpus": "GPUs per rental",
 };
