@@ -41,6 +41,7 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything except Next's static files (hashed, immutable, and never HTML).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything except Next's static files (hashed, immutable, and never HTML) and usage uploads:
+  // Next buffers in memory the body of every request the proxy sees, and an export can be 200 MB.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/teams/[^/]+/usage-imports).*)"],
 };

@@ -30,12 +30,13 @@ export async function listAuditEvents(userId: string, teamSlug: string, take = 2
 async function targetLabels(teamId: string, targets: string[]): Promise<Map<string, string>> {
   const ids = (kind: string) => [...new Set(targets.filter((t) => t.startsWith(`${kind}:`)).map((t) => t.slice(kind.length + 1)))];
   const db = getDb();
-  const [users, scenarios, tokens, invitations, teams] = await Promise.all([
+  const [users, scenarios, tokens, invitations, teams, imports] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true, email: true } }),
     db.scenario.findMany({ where: { teamId, id: { in: ids("scenario") } }, select: { id: true, name: true } }),
     db.apiToken.findMany({ where: { teamId, id: { in: ids("token") } }, select: { id: true, name: true } }),
     db.invitation.findMany({ where: { teamId, id: { in: ids("invitation") } }, select: { id: true, email: true } }),
     db.team.findMany({ where: { id: teamId }, select: { id: true, name: true } }),
+    db.usageImport.findMany({ where: { teamId, id: { in: ids("usage-import") } }, select: { id: true, fileName: true } }),
   ]);
   return new Map([
     ...users.map((u) => [`user:${u.id}`, `${u.name} (${u.email})`] as const),
@@ -43,5 +44,6 @@ async function targetLabels(teamId: string, targets: string[]): Promise<Map<stri
     ...tokens.map((x) => [`token:${x.id}`, `API token “${x.name}”`] as const),
     ...invitations.map((x) => [`invitation:${x.id}`, `invitation for ${x.email}`] as const),
     ...teams.map((x) => [`team:${x.id}`, `team “${x.name}”`] as const),
+    ...imports.map((x) => [`usage-import:${x.id}`, `usage import of ${x.fileName}`] as const),
   ]);
 }
