@@ -31,6 +31,7 @@ export async function listScenarios(userId: string, teamSlug: string) {
       name: true,
       description: true,
       status: true,
+      version: true,
       updatedAt: true,
       currentRevision: {
         select: { number: true, summary: true, createdAt: true, author: { select: { name: true } } },

@@ -146,3 +146,75 @@ export async function browserFigures(runs = 12): Promise<PageTiming[]> {
     await db.drop();
   }
 }
+
+export type UploadFigures = {
+  bytes: number;
+  rows: number;
+  uploadMs: number;
+  health: { idle: Timing; during: Timing & { p99: number } };
+  serverRssMb: { before: number; peak: number };
+};
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+/**
+ * A usage export uploaded to `next start` as a signed-in editor would, while another client asks
+ * GET /api/health every 50 ms: the upload's wall time, the server's resident memory, and how long
+ * the health requests took meanwhile against the same requests on an idle server.
+ */
+export async function uploadFigures(file: string): Promise<UploadFigures> {
+  ensureBuild();
+  const { openAsBlob } = await import("node:fs");
+  const db = await freshDatabase("pglite", "bench-upload");
+  const server = await startServer({ port: 3332, databaseUrl: db.url });
+  try {
+    const u = await Client.newUser(server.base, "bench");
+    const health = async () => {
+      const t0 = performance.now();
+      await fetch(`${server.base}/api/health`).then((r) => r.arrayBuffer());
+      return performance.now() - t0;
+    };
+    const idle = await time(health, 100);
+    const pid = server.child.pid!;
+    const before = rssMb(pid);
+    let peak = before;
+    const during: number[] = [];
+    let uploading = true;
+    const poll = (async () => {
+      while (uploading) {
+        peak = Math.max(peak, rssMb(pid));
+        during.push(await health());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const form = new FormData();
+    form.append("format", "generic");
+    form.append("timeZone", "Europe/Berlin");
+    form.append("file", await openAsBlob(file), path.basename(file));
+    const t0 = performance.now();
+    const res = await fetch(`${server.base}/api/v1/teams/${u.team}/usage-imports`, {
+      method: "POST",
+      headers: { cookie: u.client.cookieHeader, origin: server.base },
+      body: form,
+    });
+    const body = (await res.json()) as { rowCount?: number; message?: string };
+    const uploadMs = performance.now() - t0;
+    uploading = false;
+    await poll;
+    if (res.status !== 201) throw new Error(`the upload answered ${res.status}: ${body.message}`);
+    during.sort((a, b) => a - b);
+    return {
+      bytes: statSync(file).size,
+      rows: body.rowCount ?? 0,
+      uploadMs,
+      health: { idle, during: { median: percentile(during, 50), p90: percentile(during, 90), p99: percentile(during, 99), runs: during.length } },
+      serverRssMb: { before, peak },
+    };
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}

@@ -110,7 +110,7 @@ describe.each(testDbKinds())("usage import on %s", (kind) => {
     const input = s!.currentRevision!.input as { workload: Record<string, number>; apiOptions: unknown[] };
     // llama-3.1-70b only: 4 requests, 7,000 input tokens, 1,050 output.
     expect(input.workload).toMatchObject({ inputTokensPerRequest: 1750, outputTokensPerRequest: 263 });
-    expect(input.apiOptions).toHaveLength(scenarioInput().apiOptions.length);
+    expect(input.apiOptions).toHaveLength(scenarioInput().apiOptions?.length ?? 0);
     // A scenario of another team, named with this team's import, is not found.
     const theirs = await createScenario(outsider, otherTeam, { name: "Theirs", input: scenarioInput() });
     expect(await codeOf(applyUsageImport(owner, team, imported.id, { target: { ...target, scenarioId: theirs.id, baseVersion: 1 } }))).toBe(

@@ -50,9 +50,14 @@ export default async function TeamDashboard({
             Compare
           </Link>
           {can(team.role, "scenario:write") ? (
-            <Link href={`/t/${team.slug}/new`} className="btn-primary">
-              New scenario
-            </Link>
+            <>
+              <Link href={`/t/${team.slug}/usage`} className="btn-secondary">
+                Import usage
+              </Link>
+              <Link href={`/t/${team.slug}/new`} className="btn-primary">
+                New scenario
+              </Link>
+            </>
           ) : null}
         </div>
       </div>

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/client/api";
-import { type DraftRows, type Draft, type Published, today, Errors, RunStatus } from "./admin-shared";
+import { type DraftRows, type Draft, type Published, today, RunStatus } from "./admin-shared";
+import { Errors } from "@/app/components/upload";
 import { ImportPanel } from "./import-panel";
 import { DraftTables } from "./draft-tables";
 

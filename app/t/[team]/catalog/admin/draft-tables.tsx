@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { type DraftRows, today, Errors } from "./admin-shared";
+import { type DraftRows, today } from "./admin-shared";
+import { Errors } from "@/app/components/upload";
 import { AddRow } from "./add-row";
 
 export function PriceInput({

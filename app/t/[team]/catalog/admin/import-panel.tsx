@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
-import { type Draft, type Preview, Errors, postWithProgress, readFile, Progress } from "./admin-shared";
+import { type Draft, type Preview, readFile } from "./admin-shared";
+import { Errors, postWithProgress, Progress } from "@/app/components/upload";
 
 export function ImportPanel({ draft }: { draft: Draft }) {
   const router = useRouter();

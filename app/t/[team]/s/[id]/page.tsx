@@ -81,6 +81,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
               unmatched={reprice.unmatched}
             />
           ) : null}
+          {canEdit ? (
+            <p className="text-sm text-gray-600">
+              Have real usage?{" "}
+              <Link href={`/t/${team.slug}/usage?scenario=${scenario.id}`} className="text-blue-700 hover:underline">
+                Update this workload from a usage export
+              </Link>
+            </p>
+          ) : null}
           <ScenarioWorkspace
             key={`${scenario.id}-${scenario.version}`}
             scenarioId={scenario.id}

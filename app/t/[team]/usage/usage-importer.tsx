@@ -1,0 +1,120 @@
+"use client";
+
+// Upload a usage export, look at what it implies, then save it as a scenario's workload.
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { Errors, postWithProgress, Progress } from "@/app/components/upload";
+import { deriveUsage } from "@/lib/usage/derive";
+import { FORMAT_NAMES, USAGE_FORMATS } from "@/lib/usage/formats";
+import type { UsageImportView } from "./usage-types";
+import { UsagePreview } from "./usage-preview";
+import { UsageApply, type ScenarioChoice } from "./usage-apply";
+
+/** Refused in the browser before any byte is sent; the server refuses it too. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export function UsageImporter(props: {
+  teamSlug: string;
+  scenarios: ScenarioChoice[];
+  templates: { id: string; title: string }[];
+  initialScenario: string | null;
+  initialImport: UsageImportView | null;
+}) {
+  const [format, setFormat] = useState("auto");
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<{ label: string; share: number } | null>(null);
+  const [imported, setImported] = useState<UsageImportView | null>(props.initialImport);
+  const [models, setModels] = useState<string[]>([]);
+  const [requestsPerMonth, setRequestsPerMonth] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: async () => {
+      if (!file) throw new ApiError(422, "Choose a file first.", { file: ["is required"] });
+      if (file.size > MAX_UPLOAD_BYTES) throw new ApiError(413, `The file is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`);
+      const form = new FormData();
+      form.append("format", format);
+      form.append("timeZone", timeZone);
+      form.append("file", file);
+      return postWithProgress<UsageImportView>(`/api/v1/teams/${props.teamSlug}/usage-imports`, form, (s) =>
+        setProgress({ label: s < 1 ? "Uploading and reading" : "Deriving the workload…", share: s }),
+      );
+    },
+    onMutate: () => setImported(null),
+    onSuccess: (result) => {
+      setProgress(null);
+      setImported(result);
+      setModels([]);
+      setRequestsPerMonth(null);
+    },
+    onError: () => setProgress(null),
+  });
+  const derived = useMemo(
+    () => (imported ? deriveUsage(imported.aggregate, { models, requestsPerMonth }) : null),
+    [imported, models, requestsPerMonth],
+  );
+  return (
+    <div className="space-y-4">
+      <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="usage-upload">
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <label>
+            <span className="field-label">Format</span>
+            <select className="field-input py-1.5" value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">
+              <option value="auto">Detect from the file</option>
+              {USAGE_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_NAMES[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="field-label">Time zone of the profile</span>
+            <input className="field-input py-1.5" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-label="Time zone" />
+          </label>
+          <label>
+            <span className="field-label">Usage export</span>
+            <input
+              type="file"
+              accept=".json,.jsonl,.csv,application/json,text/csv"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              aria-label="Usage export"
+              className="text-sm"
+            />
+          </label>
+          <button className="btn-primary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
+            Read the file
+          </button>
+        </div>
+        <p className="text-xs text-gray-500">
+          Generic CSV columns: timestamp (ISO 8601 with Z or an offset), model, input_tokens (cached included), cached_input_tokens,
+          output_tokens, and optionally cache_write_tokens, latency_ms, requests (rows that count several requests).
+        </p>
+        {progress ? <Progress {...progress} /> : null}
+        <Errors error={upload.error} />
+      </section>
+      {imported && derived ? (
+        <>
+          <UsagePreview
+            imported={imported}
+            derived={derived}
+            models={models}
+            onModels={setModels}
+            requestsPerMonth={requestsPerMonth}
+            onRequestsPerMonth={setRequestsPerMonth}
+          />
+          <UsageApply
+            teamSlug={props.teamSlug}
+            imported={imported}
+            derived={derived}
+            models={models}
+            requestsPerMonth={requestsPerMonth}
+            scenarios={props.scenarios}
+            templates={props.templates}
+            initialScenario={props.initialScenario}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
