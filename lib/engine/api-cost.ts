@@ -3,6 +3,7 @@
 //   tokens$ = (uncached·pin + read·pread + write·pwrite + O·pout) / 1e6
 //   API = tokens$·(1 − b·db) + FTE_api·salary/12
 import { formatShare, groupDigits } from "../format/numbers";
+import { formatHourOfDay } from "../format/dates";
 import { MONTHS_PER_YEAR, TOKENS_PER_MILLION } from "./constants";
 import { line, total, type CostLine } from "./cost-line";
 import type { ApiOption, Workload } from "./schema";
@@ -19,8 +20,6 @@ export type EffectiveApiPrices = {
   offPeakShare: number;
   flags: string[];
 };
-
-const hourText = (h: number) => `${String(Math.floor(h)).padStart(2, "0")}:${String(Math.round((h % 1) * 60)).padStart(2, "0")}`;
 
 /** The prices a request of this size pays, with every fallback for a missing price flagged. */
 export function effectiveApiPrices(option: ApiOption, workload: Workload): EffectiveApiPrices {
@@ -73,7 +72,7 @@ function withOffPeak(
   const s = shareInUtcWindow(dailyProfile(workload), workload.profileUtcOffsetHours, offPeak.startHourUtc, offPeak.endHourUtc);
   const blend = (peak: number, off: number) => peak * (1 - s) + off * s;
   const offCached = offPeak.cachedInputPerM ?? offPeak.inputPerM;
-  const window = `${hourText(offPeak.startHourUtc)}–${hourText(offPeak.endHourUtc)} UTC`;
+  const window = `${formatHourOfDay(offPeak.startHourUtc)}–${formatHourOfDay(offPeak.endHourUtc)} UTC`;
   return {
     ...prices,
     input: blend(prices.input, offPeak.inputPerM),

@@ -27,6 +27,3 @@ export { roofline, withPrefill } from "./roofline";
 export { queueWaitMean } from "./latency";
 // The bench's baseline: the cheapest formula the engine has.
 export { apiTokenCostPerRequest } from "./api-cost";
-// The 24-hour profile: usage imports derive peak and active hours the way sizing reads them.
-export { dailyProfile, profileShape } from "./profile";
-export { DAYS_PER_MONTH, HOURS_PER_DAY } from "./constants";

@@ -9,3 +9,7 @@ export const dayStart = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /** Today at 00:00 UTC. */
 export const today = (now = new Date()): Date => dayStart(isoDay(now));
+
+/** An hour of the day written as a clock time: 16.5 → "16:30". */
+export const formatHourOfDay = (h: number) =>
+  `${String(Math.floor(h)).padStart(2, "0")}:${String(Math.round((h % 1) * 60)).padStart(2, "0")}`;

@@ -1,5 +1,6 @@
 // The memo's assumptions: every figure the evaluation rests on, grouped, with its source, and
 // every attribute the team typed (it decides constraints, so the memo states it).
+import { formatHourOfDay } from "../format/dates";
 import type { ScenarioInput, SelfHostOption } from "../engine";
 import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import type { AssumptionGroup } from "./content";
@@ -39,8 +40,19 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "API cache-write share of input", value: formatShare(w.apiCacheWriteShare) },
         { name: "Self-host prefix-cache hit rate", value: formatShare(w.selfHostPrefixCacheHitRate) },
         { name: "Batch API share", value: formatShare(w.batchShare) },
-        { name: "Peak-to-average traffic", value: `${w.peakToAverage}×` },
-        { name: "Active hours per day", value: String(w.activeHoursPerDay) },
+        { name: "Peak-to-average traffic", value: `${w.peakToAverage}×${w.hourlyProfile ? " (from the 24-hour profile)" : ""}` },
+        { name: "Active hours per day", value: `${w.activeHoursPerDay}${w.hourlyProfile ? " (from the 24-hour profile)" : ""}` },
+        ...(w.hourlyProfile
+          ? [
+              {
+                name:
+                  "24-hour profile (share of requests by hour, UTC" +
+                  (w.profileUtcOffsetHours >= 0 ? "+" : "") +
+                  `${w.profileUtcOffsetHours})`,
+                value: profileText(w.hourlyProfile),
+              },
+            ]
+          : []),
         { name: "Monthly growth", value: formatShare(w.monthlyGrowth) },
         { name: "Horizon", value: `${w.horizonMonths} months` },
         { name: "Context per sequence", value: w.avgContextTokens ? `${groupDigits(w.avgContextTokens)} tokens` : "input + output tokens" },
@@ -78,6 +90,16 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
               },
             ]
           : []),
+        ...(p.offPeak
+          ? [
+              {
+                name: `Off-peak, ${formatHourOfDay(p.offPeak.startHourUtc)}–${formatHourOfDay(p.offPeak.endHourUtc)} UTC`,
+                value: `input ${per(p.offPeak.inputPerM)}, output ${per(p.offPeak.outputPerM)}`,
+                source: src,
+              },
+            ]
+          : []),
+        ...(o.serviceTier !== "standard" ? [{ name: "Service tier", value: o.serviceTier }] : []),
         { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
         qualityItem(o.quality),
       ],
@@ -198,4 +220,14 @@ function pricingText(o: SelfHostOption): string {
     case "spot":
       return `spot at ${formatShare(p.discount)} off, ${formatShare(p.interruptionRate)} of GPU time interrupted (one more spare replica)`;
   }
+}
+
+/** The profile as shares by hour, busiest hours first: "13:00 12%, 14:00 11%, …". */
+function profileText(profile: number[]): string {
+  const sum = profile.reduce((a, b) => a + b, 0) || 1;
+  return profile
+    .map((v, h) => ({ h, share: v / sum }))
+    .filter((x) => x.share >= 0.005)
+    .map((x) => `${String(x.h).padStart(2, "0")}:00 ${formatShare(Math.round(x.share * 1000) / 1000)}`)
+    .join(", ");
 }

@@ -162,6 +162,11 @@ export const INPUT_LABELS: Record<string, InputLabel> = {
   "routingOptions.*.selfHostId": { label: "Routing: self-hosted model", unit: "" },
   "routingOptions.*.apiId": { label: "Routing: API for the rest", unit: "" },
   "workload.hourlyProfile": { label: "Requests by hour of the day", unit: "" },
+  "workload.profileUtcOffsetHours": {
+    label: "Profile's UTC offset",
+    unit: "hours",
+    help: "Clock the 24-hour profile is written in (-5 = New York in winter); off-peak API hours are in UTC.",
+  },
   "routingOptions.*.selfShare": { label: "Share self-hosted", unit: "share", percent: true, help: "The rest goes to the API." },
   "constraints.*.p95Ms": { label: "TTFT budget, p95", unit: "ms", help: "Time to first token the product can afford." },
   "constraints.*.regions": { label: "Allowed regions", unit: "" },

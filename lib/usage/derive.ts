@@ -1,11 +1,13 @@
 // The workload a usage aggregate implies, for all of its models or a chosen few. Pure, so the
 // preview re-derives in the browser when the user ticks models, and the server derives the
 // same figures when it saves.
-import { DAYS_PER_MONTH, HOURS_PER_DAY, profileShape, type Workload } from "../engine";
+import type { Workload } from "../engine";
+import { DAYS_PER_MONTH, HOURS_PER_DAY } from "../engine/constants";
+import { profileShape } from "../engine/profile";
 import { binValue, HOURS_PER_WEEK, type DayTotals, type ModelAggregate, type UsageAggregate } from "./aggregate";
 
 const MS_PER_DAY = 86_400_000;
-/** Volume is the rate of the last four whole weeks (every weekday counted equally), or of the whole period when shorter. */
+/** Volume is the rate of the last four weeks of whole days (every weekday counted equally), or of the whole period when shorter. */
 export const VOLUME_WINDOW_DAYS = 28;
 /** Growth is fitted only on at least eight weeks of history: fewer mostly measure noise. */
 export const MIN_GROWTH_DAYS = 56;
@@ -74,23 +76,33 @@ function percentiles(histogram: number[]): Percentiles | null {
 const sumArrays = (arrays: number[][], length: number) =>
   arrays.reduce((acc, a) => acc.map((v, i) => v + a[i]), new Array(length).fill(0) as number[]);
 
-/** Least-squares slope of ln(volume) against the day: the daily growth rate, compounded monthly. */
-function fittedMonthlyGrowth(points: [number, number][]): number | null {
-  const usable = points.filter(([, v]) => v > 0);
-  if (usable.length < MIN_GROWTH_DAYS / 2) return null;
-  const n = usable.length;
-  const mx = usable.reduce((a, [d]) => a + d, 0) / n;
-  const my = usable.reduce((a, [, v]) => a + Math.log(v), 0) / n;
+/**
+ * Monthly growth from whole weeks: the least-squares slope of ln(weekly volume), so the weekday
+ * pattern cancels out, compounded over a month. Null with fewer than eight weeks.
+ */
+function fittedMonthlyGrowth(dailyVolumes: number[]): number | null {
+  const weeks = Math.floor(dailyVolumes.length / 7);
+  if (weeks < MIN_GROWTH_DAYS / 7) return null;
+  const start = dailyVolumes.length - weeks * 7;
+  const points = Array.from({ length: weeks }, (_, w) => dailyVolumes.slice(start + w * 7, start + w * 7 + 7).reduce((a, b) => a + b, 0))
+    .map((v, w) => [w * 7, v] as const)
+    .filter(([, v]) => v > 0);
+  const n = points.length;
+  if (n < 2) return null;
+  const mx = points.reduce((a, [d]) => a + d, 0) / n;
+  const my = points.reduce((a, [, v]) => a + Math.log(v), 0) / n;
   let sxy = 0;
   let sxx = 0;
-  for (const [d, v] of usable) {
+  for (const [d, v] of points) {
     sxy += (d - mx) * (Math.log(v) - my);
     sxx += (d - mx) ** 2;
   }
-  if (sxx === 0) return null;
   const monthly = Math.exp((sxy / sxx) * DAYS_PER_MONTH) - 1;
   return round(Math.min(GROWTH_LIMITS.max, Math.max(GROWTH_LIMITS.min, monthly)), 4);
 }
+
+/** An export over more than a week usually starts and ends mid-day: its first and last days are left out of rates. */
+const PARTIAL_EDGE_MIN_DAYS = 8;
 
 type DaySpan = { firstDay: number; lastDay: number; spanDays: number; days: Map<number, DayTotals> };
 
@@ -207,10 +219,13 @@ export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): D
     notes.push(`${gaps.reduce((a, g) => a + g.days, 0)} day(s) of the period have no usage at all: check the export is complete.`);
 
   // Monthly volume: the rate over the last four weeks (or the whole period when shorter).
-  const windowDays = Math.min(VOLUME_WINDOW_DAYS, span.spanDays);
-  const windowStart = span.lastDay - windowDays + 1;
+  const edge = span.spanDays >= PARTIAL_EDGE_MIN_DAYS ? 1 : 0;
+  const windowDays = Math.min(VOLUME_WINDOW_DAYS, span.spanDays - 2 * edge);
+  const windowEnd = span.lastDay - edge;
+  const windowStart = windowEnd - windowDays + 1;
+  const inWindow = ([d]: [number, DayTotals]) => d >= windowStart && d <= windowEnd;
   const perMonth = (i: number) =>
-    windowDays > 0 ? ([...span.days].filter(([d]) => d >= windowStart).reduce((a, [, t]) => a + t[i], 0) / windowDays) * DAYS_PER_MONTH : 0;
+    windowDays > 0 ? ([...span.days].filter(inWindow).reduce((a, [, t]) => a + t[i], 0) / windowDays) * DAYS_PER_MONTH : 0;
   const requestsPerMonth = requestsKnown && windowDays > 0 ? perMonth(0) : (options.requestsPerMonth ?? null);
   if (!requestsKnown)
     notes.push(
@@ -232,9 +247,12 @@ export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): D
   const meanDay = volumes.reduce((a, b) => a + b, 0) / (volumes.length || 1);
   const busiestDayOverMean = meanDay > 0 ? round(Math.max(...volumes) / meanDay, 2) : null;
   let monthlyGrowth: number | null = null;
-  if (span.spanDays >= MIN_GROWTH_DAYS) monthlyGrowth = fittedMonthlyGrowth(volumes.map((v, i) => [i, v]));
+  const whole = edge ? volumes.slice(1, -1) : volumes;
+  if (whole.length >= MIN_GROWTH_DAYS) monthlyGrowth = fittedMonthlyGrowth(whole);
   else if (span.spanDays > 0)
-    notes.push(`${span.spanDays} day(s) of history: growth needs at least ${MIN_GROWTH_DAYS} (eight weeks), so the typed growth stays.`);
+    notes.push(
+      `${whole.length} whole day(s) of history: growth needs at least ${MIN_GROWTH_DAYS} (eight weeks), so the typed growth stays.`,
+    );
 
   const merged = (f: (m: ModelAggregate) => number[]) => sumArrays(selected.map(f), selected[0]?.inputHistogram.length ?? 0);
   const perRequest = sum((m) => m.perRequestRows) > 0;

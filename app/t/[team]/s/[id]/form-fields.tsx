@@ -26,13 +26,15 @@ type FieldProps = {
   /** Overrides of the label table's entry for this path. */
   label?: string;
   help?: string;
+  /** Shown but not editable here (another input decides it). */
+  disabled?: boolean;
 };
 
 /**
  * A number field keyed by its input path, labelled from the one label table, showing grouped
  * digits ("8,000,000") and reading separators and k/M/B back; percentages are typed as percent.
  */
-export function NumberField({ path, value, onValue, errors, ...override }: FieldProps) {
+export function NumberField({ path, value, onValue, errors, disabled, ...override }: FieldProps) {
   const known = inputLabel(path);
   const { label, help } = { label: known.label, help: known.help ?? "", ...override };
   const percent = known.percent ?? false;
@@ -63,9 +65,10 @@ export function NumberField({ path, value, onValue, errors, ...override }: Field
         type="text"
         inputMode="decimal"
         autoComplete="off"
-        defaultValue={shown}
+        {...(disabled ? { value: shown, readOnly: true } : { defaultValue: shown })}
         aria-invalid={err ? true : undefined}
         aria-describedby={`${id}-help`}
+        disabled={disabled}
         onChange={(e) => {
           const n = parseFieldNumber(e.target.value);
           onValue(percent ? n / 100 : n);

@@ -1,6 +1,10 @@
 "use client";
 
 import { NumberField, Section, type SectionProps } from "./form-fields";
+import { ProfileField } from "./profile-field";
+
+/** Decided by the 24-hour profile when there is one. */
+const FROM_PROFILE = new Set(["peakToAverage", "activeHoursPerDay"]);
 
 const WORKLOAD_KEYS = [
   "requestsPerMonth",
@@ -18,6 +22,7 @@ const WORKLOAD_KEYS = [
 /** The workload and the people cost: the figures every option shares. */
 export function WorkloadSection({ input, set, errors }: SectionProps) {
   const w = input.workload as unknown as Record<string, number | undefined>;
+  const profiled = input.workload.hourlyProfile != null;
   return (
     <Section title="Workload">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -28,8 +33,10 @@ export function WorkloadSection({ input, set, errors }: SectionProps) {
             value={w[key]}
             errors={errors}
             onValue={(v) => set((d) => void ((d.workload as Record<string, unknown>)[key] = v))}
+            {...(profiled && FROM_PROFILE.has(key) ? { disabled: true, help: "From the 24-hour profile below." } : {})}
           />
         ))}
+        <ProfileField input={input} set={set} errors={errors} />
         <NumberField
           path="people.engineerAnnualCost"
           value={input.people?.engineerAnnualCost ?? 200_000}
