@@ -62,7 +62,6 @@ export async function confirmEmail(page: Page, email: string, since = new Date(0
   await expect(page.getByRole("status")).toContainText(`${email} is confirmed`);
 }
 
-/** From the team's dashboard: a new scenario from the named template, its page open. */
 /** Exports the scenario's memo as PDF from its page and returns the PDF's text on one line (pdftotext). */
 export async function memoPdfText(page: Page, outputPath: string): Promise<string> {
   await page.getByTestId("memo-export").locator("summary").click();
@@ -71,6 +70,7 @@ export async function memoPdfText(page: Page, outputPath: string): Promise<strin
   return execFileSync("pdftotext", ["-enc", "UTF-8", outputPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 }
 
+/** From the team's dashboard: a new scenario from the named template, its page open. */
 export async function newScenarioFromTemplate(page: Page, template: string) {
   await page.getByRole("link", { name: "New scenario" }).click();
   await page.getByRole("button", { name: new RegExp(template) }).click();

@@ -39,7 +39,8 @@ const RANK: Record<TeamRole, number> = { viewer: 0, editor: 1, owner: 2 };
  */
 type Access = "guest" | "public" | "signed-in" | "session" | "admin" | "admin-hidden" | TeamRole | "redirect";
 
-type Request = { path: string; body?: unknown };
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+type Request = { path: string; body?: unknown; multipart?: Record<string, string | Upload> };
 type Entry = {
   route: string; // the file's route pattern, e.g. /api/v1/scenarios/[id]
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -183,6 +184,14 @@ test("security matrix: every route × every caller answers as the access rules p
     ok<{ id: string; token: string }>(owner.ctx.post(`/api/v1/teams/${T}/tokens`, { data: { name, access } }), "token");
   const readToken = await tokenFor("read");
   const writeToken = await tokenFor("write");
+  const usageForm = () => ({
+    format: "generic",
+    file: { name: "usage.csv", mimeType: "text/csv", buffer: readFileSync("lib/usage/fixtures/generic-usage.csv") },
+  });
+  const usageImport = await ok<{ id: string }>(
+    owner.ctx.post(`/api/v1/teams/${T}/usage-imports`, { multipart: usageForm() }),
+    "usage import",
+  );
 
   const contexts: Record<Caller, APIRequestContext> = {
     owner: owner.ctx,
@@ -628,6 +637,38 @@ test("security matrix: every route × every caller answers as the access rules p
       ok: 200,
       build: () => ({ path: `/api/v1/teams/${T}/reprice-threshold`, body: { percent: 5, usd: 100 } }),
     },
+    {
+      route: "/api/v1/teams/[team]/usage-imports",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/usage-imports` }),
+    },
+    {
+      route: "/api/v1/teams/[team]/usage-imports",
+      method: "POST",
+      access: "editor",
+      ok: 201,
+      note: "a multipart upload",
+      build: () => ({ path: `/api/v1/teams/${T}/usage-imports`, multipart: usageForm() }),
+    },
+    {
+      route: "/api/v1/teams/[team]/usage-imports/[importId]",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      build: () => ({ path: `/api/v1/teams/${T}/usage-imports/${usageImport.id}` }),
+    },
+    {
+      route: "/api/v1/teams/[team]/usage-imports/[importId]/apply",
+      method: "POST",
+      access: "editor",
+      ok: 201,
+      build: () => ({
+        path: `/api/v1/teams/${T}/usage-imports/${usageImport.id}/apply`,
+        body: { target: { kind: "new", name: "From usage" } },
+      }),
+    },
     { route: "/api/v1/teams/[team]/tokens", method: "GET", access: "owner", ok: 200, build: () => ({ path: `/api/v1/teams/${T}/tokens` }) },
     {
       route: "/api/v1/teams/[team]/tokens",
@@ -744,6 +785,7 @@ test("security matrix: every route × every caller answers as the access rules p
     { route: "/invite/[token]", method: "GET", access: "signed-in", ok: 200, build: () => ({ path: `/invite/${invitePage.token}` }) },
     { route: "/t/[team]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}` }) },
     { route: "/t/[team]/new", method: "GET", access: "editor", ok: 200, build: () => ({ path: `/t/${T}/new` }) },
+    { route: "/t/[team]/usage", method: "GET", access: "editor", ok: 200, build: () => ({ path: `/t/${T}/usage` }) },
     { route: "/t/[team]/compare", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/compare?s=${S.id},${S2.id}` }) },
     {
       route: "/t/[team]/settings",
@@ -800,7 +842,7 @@ test("security matrix: every route × every caller answers as the access rules p
         // Writes always carry a JSON body (the app's client sends one even when empty).
         const res = await ctx.fetch(req.path, {
           method: e.method,
-          data: e.method === "GET" ? undefined : (req.body ?? {}),
+          ...(req.multipart ? { multipart: req.multipart } : { data: e.method === "GET" ? undefined : (req.body ?? {}) }),
           maxRedirects: 0,
         });
         const want = expected(e, caller, isPage);

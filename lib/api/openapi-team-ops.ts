@@ -9,9 +9,45 @@ import {
 } from "../validation/catalog";
 import { CreateTeamSchema, InviteSchema, UpdateMemberSchema } from "../validation/team";
 import { CreateTokenSchema } from "../validation/tokens";
+import { ApplyUsageImportSchema, UsageUploadFormSchema } from "../validation/usage-import";
 import { q, str, type Operation } from "./openapi-types";
 
 export const CATALOG_AND_TEAM_OPERATIONS: Operation[] = [
+  // Usage imports
+  {
+    method: "get",
+    path: "/api/v1/teams/{team}/usage-imports",
+    tag: "Usage",
+    auth: "token",
+    summary: "The team's usage imports, newest first",
+  },
+  {
+    method: "post",
+    path: "/api/v1/teams/{team}/usage-imports",
+    tag: "Usage",
+    auth: "token",
+    write: true,
+    summary:
+      "Upload a usage export (multipart; fields before the file): stored as aggregates, never rows; with `target` also applied at once (201, 413 over 200 MB)",
+    multipart: UsageUploadFormSchema,
+    example: `curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" -F format=auto -F timeZone=Europe/Berlin -F target=new -F file=@usage.csv "$BREAKEVEN_URL/api/v1/teams/demo/usage-imports"`,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teams/{team}/usage-imports/{importId}",
+    tag: "Usage",
+    auth: "token",
+    summary: "One import: its aggregates, the rows it could not read, and the workload derived from it",
+  },
+  {
+    method: "post",
+    path: "/api/v1/teams/{team}/usage-imports/{importId}/apply",
+    tag: "Usage",
+    auth: "token",
+    write: true,
+    summary: "Save the derived workload as a new scenario or as a new revision of one (201)",
+    body: ApplyUsageImportSchema,
+  },
   // Catalog
   {
     method: "get",

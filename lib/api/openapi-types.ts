@@ -8,13 +8,15 @@ export type Param = { name: string; in: "path" | "query"; description: string; r
 export type Operation = {
   method: Method;
   path: string;
-  tag: "Scenarios" | "Evaluation" | "Memos" | "Catalog" | "Catalog administration" | "Teams" | "Tokens";
+  tag: "Scenarios" | "Evaluation" | "Memos" | "Catalog" | "Catalog administration" | "Teams" | "Tokens" | "Usage";
   summary: string;
   /** token: a team API token works (read or write); session: signed-in browsers only. */
   auth: "token" | "session";
   write?: boolean;
   query?: Param[];
   body?: z.ZodType;
+  /** A multipart/form-data body: its text fields, and a `file` field holding the upload. */
+  multipart?: z.ZodType;
   response?: z.ZodType;
   responseDescription?: string;
   example?: string;

@@ -34,6 +34,13 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
   return s;
 }
 
+/** A form's fields as JSON Schema, its `file` field as binary. */
+function multipartSchema(schema: z.ZodType): Record<string, unknown> {
+  const s = jsonSchema(schema, "input") as { properties?: Record<string, unknown> };
+  if (s.properties && "file" in s.properties) s.properties.file = { type: "string", format: "binary", description: "The export" };
+  return s;
+}
+
 export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
@@ -49,7 +56,7 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
       "401": problem("No valid session or API token (missing, unknown or revoked)"),
       "404": problem("Not found, or not in a team the caller belongs to"),
     };
-    if (op.body || op.query?.length || op.path.includes("{number}"))
+    if (op.body || op.multipart || op.query?.length || op.path.includes("{number}"))
       responses["422"] = problem("Invalid input; fieldErrors names each field");
     if (op.write) {
       responses["403"] = problem("The role or token may not do this (a read token never writes)");
@@ -84,6 +91,9 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
           }
         : {}),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+      ...(op.multipart
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: multipartSchema(op.multipart) } } } }
+        : {}),
       responses,
     };
   }
@@ -96,7 +106,7 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
         "Evaluate LLM workloads (API vs self-hosted), manage a team's scenarios, export decision memos and read the price catalog. Authenticate with a team API token (Authorization: Bearer …; created by owners in Team settings, read or write access) or a browser session. Errors are problem JSON: { status, code, message, fieldErrors }.",
     },
     servers: [{ url: serverUrl }],
-    tags: ["Scenarios", "Evaluation", "Memos", "Catalog", "Catalog administration", "Teams", "Tokens"].map((name) => ({ name })),
+    tags: ["Scenarios", "Evaluation", "Memos", "Usage", "Catalog", "Catalog administration", "Teams", "Tokens"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -36,3 +36,19 @@ export const ApplyUsageImportSchema = z.object({
   acceptBadRows: z.boolean().default(false),
 });
 export type ApplyUsageImport = z.input<typeof ApplyUsageImportSchema>;
+
+/** The multipart form of POST …/usage-imports, as the OpenAPI document describes it. */
+export const UsageUploadFormSchema = z.object({
+  format: UsageImportOptionsSchema.shape.format,
+  timeZone: z.string().optional().describe("IANA time zone the profile is read in (default UTC)"),
+  fileName: z.string().optional().describe("Name to record (default: the uploaded file's)"),
+  target: z.enum(["new", "scenario"]).optional().describe("Apply at once: a new scenario, or a new revision of scenarioId"),
+  scenarioId: z.string().optional(),
+  baseVersion: z.string().optional().describe("The version of scenarioId you loaded"),
+  name: z.string().optional().describe("Name of the new scenario"),
+  template: z.string().optional().describe("Template whose options the new scenario starts with (default chat)"),
+  models: z.string().optional().describe("Comma-separated models to keep (default all)"),
+  requestsPerMonth: z.string().optional().describe("Requests per month, for exports without request counts"),
+  acceptBadRows: z.enum(["true", "false"]).optional().describe("Use the good rows of a file with unreadable ones"),
+  file: z.string().describe("The export"),
+});

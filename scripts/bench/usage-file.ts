@@ -36,7 +36,11 @@ export async function writeUsageCsv(file: string, rows: number): Promise<void> {
         const input = 400 + Math.floor(random() * random() * 6000);
         const cached = Math.floor(input * random() * 0.7);
         const output = 50 + Math.floor(random() * 600);
-        const id = `req_${Math.floor(random() * 2 ** 52).toString(16).padStart(13, "0")}${Math.floor(random() * 2 ** 52).toString(16).padStart(13, "0")}`;
+        const id = `req_${Math.floor(random() * 2 ** 52)
+          .toString(16)
+          .padStart(13, "0")}${Math.floor(random() * 2 ** 52)
+          .toString(16)
+          .padStart(13, "0")}`;
         buffer += `${at},${model},${input},${cached},${output},${200 + Math.floor(random() * 4000)},${id}\n`;
         if (buffer.length > 1 << 20) {
           if (!out.write(buffer)) await once(out, "drain");

@@ -210,7 +210,10 @@ export async function uploadFigures(file: string): Promise<UploadFigures> {
       bytes: statSync(file).size,
       rows: body.rowCount ?? 0,
       uploadMs,
-      health: { idle, during: { median: percentile(during, 50), p90: percentile(during, 90), p99: percentile(during, 99), runs: during.length } },
+      health: {
+        idle,
+        during: { median: percentile(during, 50), p90: percentile(during, 90), p99: percentile(during, 99), runs: during.length },
+      },
       serverRssMb: { before, peak },
     };
   } finally {

@@ -85,4 +85,27 @@ describe("npm run evaluate", { timeout: 60_000 }, () => {
     expect(run("--compare", example).status).toBe(2);
     expect(run(example, "--fail-if-recommendation-changes").status).toBe(2);
   });
+
+  it("--usage: evaluates with the workload of a usage export, refuses a file with bad rows until told, prints the derived usage alone", () => {
+    const evaluated = run(example, "--usage", "lib/usage/fixtures/generic-usage.csv", "--samples", "0");
+    expect(evaluated.status).toBe(0);
+    expect(evaluated.stderr).toMatch(
+      /Workload from lib\/usage\/fixtures\/generic-usage.csv \(2026-11-02 to 2026-11-03, 5 rows\): 76 requests a month, 1500 input and 230 output tokens a request, peak 1.14× over 2 active hours/,
+    );
+    expect(JSON.parse(evaluated.stdout).recommendation.outcome).toBeTruthy();
+
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, readFileSync("lib/usage/fixtures/generic-usage.csv", "utf8") + "2026-11-03T09:00:00Z,m,-1,0,5\n");
+    const refused = run(example, "--usage", bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/line 7, input_tokens: -1 is negative/);
+    expect(run(example, "--usage", bad, "--accept-bad-rows", "--samples", "0").status).toBe(0);
+
+    const anthropic = run("--usage", "lib/usage/fixtures/anthropic-usage-report.json");
+    expect(anthropic.status).toBe(1);
+    expect(anthropic.stderr).toMatch(/no request counts: give --requests-per-month/);
+    const derived = run("--usage", "lib/usage/fixtures/anthropic-usage-report.json", "--requests-per-month", "30000");
+    expect(derived.status).toBe(0);
+    expect(JSON.parse(derived.stdout).workload).toMatchObject({ requestsPerMonth: 30000, inputTokensPerRequest: 1724 });
+  });
 });

@@ -96,7 +96,8 @@ curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<t
           </h2>
           {OPERATIONS.filter((o) => o.tag === tag).map((o) => {
             const op = paths[o.path][o.method];
-            const body = op.requestBody?.content["application/json"].schema;
+            const content = op.requestBody?.content;
+            const body = (content?.["application/json"] ?? content?.["multipart/form-data"])?.schema;
             const query = (op.parameters ?? []).filter((p) => p.in === "query");
             return (
               <article key={`${o.method} ${o.path}`} className="rounded-lg border border-gray-200 bg-white p-4" data-testid="api-operation">

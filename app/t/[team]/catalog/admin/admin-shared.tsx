@@ -65,7 +65,6 @@ export function readFile(file: File, onProgress: (share: number) => void): Promi
   });
 }
 
-
 export function RunStatus({ run: initial }: { run: Run }) {
   const { data } = useQuery({
     queryKey: ["repricing-run", initial.id],
