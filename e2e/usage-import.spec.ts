@@ -84,3 +84,24 @@ test("usage import: bad rows are listed and used only after saying so; an existi
   await expect(page.getByTestId("revisions")).toContainText("#2");
   await expect(page.locator("#f-workload-inputTokensPerRequest")).toHaveValue("1,500");
 });
+
+test("a typed 24-hour profile decides the peak, and off-peak API prices are blended by it", async ({ page, newUser }) => {
+  await signUp(page, newUser);
+  await newScenarioFromTemplate(page, "Chat assistant");
+  const profile = page.getByTestId("profile-field");
+  await expect(profile).toContainText("None: the day is generated from the peak ratio and active hours.");
+  // Round the clock, flat: 8 of the 24 hours fall in 16:30-00:30 UTC.
+  await profile.getByRole("textbox").fill(Array(24).fill(1).join(", "));
+  await expect(profile).toContainText("its busiest hour is 1× the mean of its 24 active hours");
+  await expect(page.locator("#f-workload-activeHoursPerDay")).toHaveValue("24");
+  const api = page.locator('[data-testid^="api-option-"]').first();
+  await api.getByText("Service tier and off-peak prices").click();
+  await api.getByText("Cheaper prices in off-peak hours").click();
+  await api.getByLabel(/^Off-peak input price/).fill("0.075");
+  await api.getByLabel(/^Off-peak output price/).fill("0.3");
+  const table = page.getByTestId("options-table");
+  await table.getByText("Cost lines").first().click();
+  await expect(table).toContainText("Uncached input tokens (33.3% off-peak)");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByTestId("revisions")).toContainText("#2");
+});

@@ -1,3 +1,4 @@
+import { formatHourOfDay } from "@/lib/format/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -174,6 +175,12 @@ export default async function CatalogPage({
                   <span className="block text-xs text-gray-500">
                     above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} /{" "}
                     {perM(r.longContextOutputPerM)}
+                  </span>
+                ) : null}
+                {r.offPeakStartUtc != null && r.offPeakEndUtc != null ? (
+                  <span className="block text-xs text-gray-500">
+                    off-peak {formatHourOfDay(r.offPeakStartUtc)}–{formatHourOfDay(r.offPeakEndUtc)} UTC: {perM(r.offPeakInputPerM)} /{" "}
+                    {perM(r.offPeakOutputPerM)}
                   </span>
                 ) : null}
               </td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { QualityFields } from "./quality-fields";
+import { ApiPricingTerms } from "./api-pricing-terms";
 import type { ScenarioInputRaw } from "@/lib/engine";
 import { apiOptionFromRow, uniqueOption } from "@/lib/catalog/templates";
 import {
@@ -58,6 +59,13 @@ export function ApiOptionsSection({ input, set, errors, catalog }: OptionSection
                   onValue={(v) => set((d) => void (d.apiOptions![i].integrationFte = v))}
                 />
               </div>
+              <ApiPricingTerms
+                option={o}
+                index={i}
+                errors={errors}
+                setTier={(tier) => set((d) => void (d.apiOptions![i].serviceTier = tier))}
+                setOffPeak={(offPeak) => set((d) => void (d.apiOptions![i].prices.offPeak = offPeak))}
+              />
               <QualityFields
                 at={`apiOptions.${i}`}
                 quality={o.quality}
