@@ -48,8 +48,13 @@ export function ProfileField({ input, set, errors }: SectionProps) {
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs font-medium text-gray-700">24-hour profile</span>
         {profile && !readOnly ? (
-          <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => (apply(null), setText(""))}>
-            Remove (use the peak ratio and active hours)
+          <button
+            type="button"
+            className="whitespace-nowrap text-xs text-red-700 hover:underline"
+            title="Back to the day generated from the peak ratio and active hours"
+            onClick={() => (apply(null), setText(""))}
+          >
+            Remove profile
           </button>
         ) : null}
       </div>
@@ -87,12 +92,14 @@ export function ProfileField({ input, set, errors }: SectionProps) {
         </p>
       ) : null}
       {profile ? (
-        <NumberField
-          path="workload.profileUtcOffsetHours"
-          value={input.workload.profileUtcOffsetHours ?? 0}
-          errors={errors}
-          onValue={(v) => set((d) => void (d.workload.profileUtcOffsetHours = v))}
-        />
+        <div className="mt-2">
+          <NumberField
+            path="workload.profileUtcOffsetHours"
+            value={input.workload.profileUtcOffsetHours ?? 0}
+            errors={errors}
+            onValue={(v) => set((d) => void (d.workload.profileUtcOffsetHours = v))}
+          />
+        </div>
       ) : null}
     </div>
   );
