@@ -67,6 +67,30 @@ describe("LiteLLM import", () => {
     ]);
   });
 
+  it("adds a row for each service tier priced beside the standard one", () => {
+    const file = JSON.stringify({
+      "gpt-5.6": {
+        litellm_provider: "openai",
+        mode: "chat",
+        input_cost_per_token: 2e-6,
+        output_cost_per_token: 8e-6,
+        cache_read_input_token_cost: 2e-7,
+        input_cost_per_token_priority: 4e-6,
+        output_cost_per_token_priority: 1.6e-5,
+        input_cost_per_token_flex: 1e-6,
+        output_cost_per_token_flex: 4e-6,
+        cache_read_input_token_cost_flex: 1e-7,
+      },
+    });
+    const { rows, errors } = parseLiteLlm(file, { checkedAt });
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.tier, r.inputPerM, r.cachedInputPerM, r.outputPerM])).toEqual([
+      ["standard", 2, 0.2, 8],
+      ["priority", 4, null, 16],
+      ["flex", 1, 0.1, 4],
+    ]);
+  });
+
   it("refuses a file that is not LiteLLM's shape", () => {
     expect(() => parseLiteLlm("[1,2]", { checkedAt })).toThrow(ImportFileError);
     expect(() => parseLiteLlm("{not json", { checkedAt })).toThrow(/Not valid JSON/);

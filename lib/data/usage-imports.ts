@@ -12,12 +12,12 @@ import { ApplyUsageImportSchema, UsageImportOptionsSchema } from "../validation/
 import type { UsageAggregate } from "../usage/aggregate";
 import { deriveUsage } from "../usage/derive";
 import { UsageFileError, type RowIssue } from "../usage/formats";
-import { MAX_USAGE_BYTES, parseUsage } from "../usage/parse";
+import { parseUsage } from "../usage/parse";
 import { recordAudit } from "./audit";
 import { priceWithLatestCatalog } from "./catalog-picker";
 import { createScenario, getScenarioById, saveRevision } from "./scenarios";
 
-export type UsageUpload = { source: AsyncIterable<Uint8Array>; declaredBytes?: number };
+export type UsageUpload = { source: AsyncIterable<Uint8Array> };
 
 const SUMMARY = {
   id: true,
@@ -38,8 +38,6 @@ const SUMMARY = {
 export async function importUsage(userId: string, teamSlug: string, upload: UsageUpload, rawOptions: unknown) {
   await requireTeamRole(getDb(), userId, teamSlug, "scenario:write");
   const options = parseInput(UsageImportOptionsSchema, rawOptions);
-  if ((upload.declaredBytes ?? 0) > MAX_USAGE_BYTES)
-    throw new AppError("too_large", `The file is larger than the ${MAX_USAGE_BYTES / 1024 / 1024} MB limit.`);
   const parsed = await parseUsage(upload.source, { format: options.format, timeZone: options.timeZone }).catch((e: unknown) => {
     if (!(e instanceof UsageFileError)) throw e;
     const tooLarge = /larger than/.test(e.message);

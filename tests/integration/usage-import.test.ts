@@ -10,6 +10,8 @@ import { createScenario, getScenario } from "../../lib/data/scenarios";
 import { applyUsageImport, getUsageImport, importUsage, listUsageImports } from "../../lib/data/usage-imports";
 import { chunksOf } from "../../lib/usage/parse";
 import { scenario as scenarioInput } from "../../lib/engine/test-fixtures";
+import { createApiToken } from "../../lib/data/tokens";
+import * as uploadRoute from "../../app/api/v1/teams/[team]/usage-imports/route";
 
 const fixture = (name: string) => readFileSync(join(__dirname, "../../lib/usage/fixtures", name), "utf8");
 const upload = (text: string) => ({ source: chunksOf(text, 1024) });
@@ -135,5 +137,32 @@ describe.each(testDbKinds())("usage import on %s", (kind) => {
       requestsPerMonth: 30_000,
       inputTokensPerRequest: 1724,
     });
+  });
+
+  test("the API: a multipart upload with a write token, applied at once; a declared 1 GB body is 413 naming the limit", async () => {
+    const { token } = await createApiToken(owner, team, { name: "ci", access: "write" });
+    const post = (form: FormData | null, headers: Record<string, string> = {}) =>
+      uploadRoute.POST(
+        new Request(`http://localhost/api/v1/teams/${team}/usage-imports`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, ...headers },
+          body: form ?? "x",
+        }),
+        { params: Promise.resolve({ team }) },
+      );
+    const form = new FormData();
+    form.append("format", "auto");
+    form.append("target", "new");
+    form.append("name", "From CI");
+    form.append("file", new Blob([fixture("generic-usage.csv")], { type: "text/csv" }), "usage.csv");
+    const res = await post(form);
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { rowCount: number; applied: { id: string } };
+    expect(body.rowCount).toBe(5);
+    expect((await getScenario(owner, team, body.applied.id))?.name).toBe("From CI");
+
+    const huge = await post(null, { "content-type": "multipart/form-data; boundary=x", "content-length": String(1024 ** 3) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { message: string }).message).toBe("The file is larger than the 200 MB limit.");
   });
 });
