@@ -198,14 +198,9 @@ function workloadOf(
   return workload;
 }
 
-export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): DerivedUsage {
-  const names = Object.keys(agg.models);
-  const chosen = options.models?.length ? names.filter((n) => options.models!.includes(n)) : names;
-  const selected: ModelAggregate[] = chosen.map((n) => agg.models[n]);
-  const notes: string[] = [];
-  const requestsKnown = selected.length > 0 && selected.every((m) => m.requestsKnown);
+function totalsOf(selected: ModelAggregate[], requestsKnown: boolean): DerivedUsage["totals"] {
   const sum = (f: (m: ModelAggregate) => number) => selected.reduce((a, m) => a + f(m), 0);
-  const totals = {
+  return {
     rows: sum((m) => m.rows),
     requests: requestsKnown ? sum((m) => m.requests) : null,
     inputTokens: sum((m) => m.input),
@@ -213,6 +208,31 @@ export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): D
     cacheWriteTokens: sum((m) => m.cacheWrite),
     outputTokens: sum((m) => m.output),
   };
+}
+
+/** Every model of the file, biggest first, with its share of the chosen models' volume (0 when left out). */
+function modelRows(agg: UsageAggregate, chosen: string[], requestsKnown: boolean): DerivedUsage["models"] {
+  const volume = (m: ModelAggregate) => (requestsKnown ? m.requests : m.input + m.output);
+  const all = chosen.reduce((a, n) => a + volume(agg.models[n]), 0);
+  return Object.entries(agg.models)
+    .map(([model, m]) => ({
+      model,
+      requests: m.requestsKnown ? m.requests : null,
+      inputTokens: m.input,
+      outputTokens: m.output,
+      share: chosen.includes(model) && all > 0 ? round(volume(m) / all, 4) : 0,
+    }))
+    .sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens));
+}
+
+export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): DerivedUsage {
+  const names = Object.keys(agg.models);
+  const chosen = options.models?.length ? names.filter((n) => options.models!.includes(n)) : names;
+  const selected: ModelAggregate[] = chosen.map((n) => agg.models[n]);
+  const notes: string[] = [];
+  const requestsKnown = selected.length > 0 && selected.every((m) => m.requestsKnown);
+  const sum = (f: (m: ModelAggregate) => number) => selected.reduce((a, m) => a + f(m), 0);
+  const totals = totalsOf(selected, requestsKnown);
   const span = daySpan(agg, selected);
   const { daily, gaps } = dailySeries(span);
   if (gaps.length)
@@ -270,8 +290,6 @@ export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): D
     profile,
     monthlyGrowth,
   };
-  const modelVolume = (m: ModelAggregate) => (requestsKnown ? m.requests : m.input + m.output);
-  const allVolume = selected.reduce((a, m) => a + modelVolume(m), 0);
   return {
     period: {
       start: new Date(agg.firstMs).toISOString(),
@@ -279,15 +297,7 @@ export function deriveUsage(agg: UsageAggregate, options: DeriveOptions = {}): D
       days: span.spanDays,
       timeZone: agg.timeZone,
     },
-    models: names
-      .map((n) => ({
-        model: n,
-        requests: agg.models[n].requestsKnown ? agg.models[n].requests : null,
-        inputTokens: agg.models[n].input,
-        outputTokens: agg.models[n].output,
-        share: chosen.includes(n) && allVolume > 0 ? round(modelVolume(agg.models[n]) / allVolume, 4) : 0,
-      }))
-      .sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens)),
+    models: modelRows(agg, chosen, requestsKnown),
     totals,
     ...figures,
     volumeWindowDays: windowDays,

@@ -53,35 +53,17 @@ export function UsageApply(props: {
           Update a scenario&apos;s workload
         </label>
       </div>
-      {kind === "new" ? (
-        <div className="flex flex-wrap gap-3">
-          <label className="min-w-[16rem] flex-1">
-            <span className="field-label">Name</span>
-            <input className="field-input" value={name} onChange={(e) => setName(e.target.value)} aria-label="Scenario name" />
-          </label>
-          <label>
-            <span className="field-label">Options from the template</span>
-            <select className="field-input" value={template} onChange={(e) => setTemplate(e.target.value)} aria-label="Template">
-              {props.templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      ) : (
-        <label className="block max-w-lg">
-          <span className="field-label">Scenario (a new revision; its options stay)</span>
-          <select className="field-input" value={scenarioId} onChange={(e) => setScenarioId(e.target.value)} aria-label="Scenario">
-            {props.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <TargetFields
+        kind={kind}
+        name={name}
+        onName={setName}
+        template={template}
+        onTemplate={setTemplate}
+        scenarioId={scenarioId}
+        onScenario={setScenarioId}
+        templates={props.templates}
+        scenarios={props.scenarios}
+      />
       {props.imported.badRowCount > 0 ? (
         <label className="flex items-center gap-2 text-amber-900">
           <input type="checkbox" checked={acceptBadRows} onChange={(e) => setAcceptBadRows(e.target.checked)} />
@@ -99,5 +81,48 @@ export function UsageApply(props: {
       {missingRequests ? <p className="text-xs text-gray-600">Enter requests per month above first.</p> : null}
       <Errors error={apply.error} />
     </section>
+  );
+}
+
+/** The new scenario's name and template, or the scenario whose workload is replaced. */
+function TargetFields(p: {
+  kind: "new" | "scenario";
+  name: string;
+  onName: (v: string) => void;
+  template: string;
+  onTemplate: (v: string) => void;
+  scenarioId: string;
+  onScenario: (v: string) => void;
+  templates: { id: string; title: string }[];
+  scenarios: ScenarioChoice[];
+}) {
+  return p.kind === "new" ? (
+    <div className="flex flex-wrap gap-3">
+      <label className="min-w-[16rem] flex-1">
+        <span className="field-label">Name</span>
+        <input className="field-input" value={p.name} onChange={(e) => p.onName(e.target.value)} aria-label="Scenario name" />
+      </label>
+      <label>
+        <span className="field-label">Options from the template</span>
+        <select className="field-input" value={p.template} onChange={(e) => p.onTemplate(e.target.value)} aria-label="Template">
+          {p.templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  ) : (
+    <label className="block max-w-lg">
+      <span className="field-label">Scenario (a new revision; its options stay)</span>
+      <select className="field-input" value={p.scenarioId} onChange={(e) => p.onScenario(e.target.value)} aria-label="Scenario">
+        {p.scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -55,44 +55,17 @@ export function UsageImporter(props: {
   );
   return (
     <div className="space-y-4">
-      <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="usage-upload">
-        <div className="flex flex-wrap items-end gap-3 text-sm">
-          <label>
-            <span className="field-label">Format</span>
-            <select className="field-input py-1.5" value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">
-              <option value="auto">Detect from the file</option>
-              {USAGE_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_NAMES[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="field-label">Time zone of the profile</span>
-            <input className="field-input py-1.5" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-label="Time zone" />
-          </label>
-          <label>
-            <span className="field-label">Usage export</span>
-            <input
-              type="file"
-              accept=".json,.jsonl,.csv,application/json,text/csv"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              aria-label="Usage export"
-              className="text-sm"
-            />
-          </label>
-          <button className="btn-primary" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
-            Read the file
-          </button>
-        </div>
-        <p className="text-xs text-gray-500">
-          Generic CSV columns: timestamp (ISO 8601 with Z or an offset), model, input_tokens (cached included), cached_input_tokens,
-          output_tokens, and optionally cache_write_tokens, latency_ms, requests (rows that count several requests).
-        </p>
-        {progress ? <Progress {...progress} /> : null}
-        <Errors error={upload.error} />
-      </section>
+      <UploadForm
+        format={format}
+        onFormat={setFormat}
+        timeZone={timeZone}
+        onTimeZone={setTimeZone}
+        onFile={setFile}
+        canRead={!!file && !upload.isPending}
+        onRead={() => upload.mutate()}
+        progress={progress}
+        error={upload.error}
+      />
       {imported && derived ? (
         <>
           <UsagePreview
@@ -116,5 +89,59 @@ export function UsageImporter(props: {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Format, time zone and file; the upload's progress and error. */
+function UploadForm(p: {
+  format: string;
+  onFormat: (f: string) => void;
+  timeZone: string;
+  onTimeZone: (z: string) => void;
+  onFile: (f: File | null) => void;
+  canRead: boolean;
+  onRead: () => void;
+  progress: { label: string; share: number } | null;
+  error: unknown;
+}) {
+  return (
+    <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="usage-upload">
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label>
+          <span className="field-label">Format</span>
+          <select className="field-input py-1.5" value={p.format} onChange={(e) => p.onFormat(e.target.value)} aria-label="Format">
+            <option value="auto">Detect from the file</option>
+            {USAGE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_NAMES[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="field-label">Time zone of the profile</span>
+          <input className="field-input py-1.5" value={p.timeZone} onChange={(e) => p.onTimeZone(e.target.value)} aria-label="Time zone" />
+        </label>
+        <label>
+          <span className="field-label">Usage export</span>
+          <input
+            type="file"
+            accept=".json,.jsonl,.csv,application/json,text/csv"
+            onChange={(e) => p.onFile(e.target.files?.[0] ?? null)}
+            aria-label="Usage export"
+            className="text-sm"
+          />
+        </label>
+        <button className="btn-primary" disabled={!p.canRead} onClick={p.onRead}>
+          Read the file
+        </button>
+      </div>
+      <p className="text-xs text-gray-500">
+        Generic CSV columns: timestamp (ISO 8601 with Z or an offset), model, input_tokens (cached included), cached_input_tokens,
+        output_tokens, and optionally cache_write_tokens, latency_ms, requests (rows that count several requests).
+      </p>
+      {p.progress ? <Progress {...p.progress} /> : null}
+      <Errors error={p.error} />
+    </section>
   );
 }
