@@ -9,6 +9,7 @@ const PAGES = [
   "/docs/api",
   "/t/demo",
   "/t/demo/new",
+  "/t/demo/usage",
   "/t/demo/compare",
   "/t/demo/catalog",
   "/t/demo/catalog?tab=gpu",

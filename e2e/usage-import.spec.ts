@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, signUp, newScenarioFromTemplate } from "./fixtures";
+import { test, expect, signUp, newScenarioFromTemplate, axeViolations } from "./fixtures";
 
 const fixture = (name: string) => readFileSync(`lib/usage/fixtures/${name}`);
 
@@ -38,6 +38,8 @@ test("usage import: a real export previewed with its charts, one model left out,
   await expect(page.getByTestId("usage-chart-hourly").locator(".recharts-bar-rectangle").nth(10)).toBeVisible();
   await expect(page.getByTestId("usage-chart-weekly").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("usage-chart-daily").locator(".recharts-area-area").first()).toBeVisible();
+
+  expect(await axeViolations(page)).toEqual([]);
 
   // Leave out gpt-4.1: 50 of the 450 requests go, the figures follow without a new upload.
   await page.getByTestId("usage-models").getByLabel("gpt-4.1-2025-04-14").uncheck();

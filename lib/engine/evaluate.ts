@@ -52,13 +52,19 @@ export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Eval
   return evaluateParsed(parseScenario(raw), opts);
 }
 
-/** evaluateScenario for input that has already been through parseScenario. */
-export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {}): Evaluation {
+type Priced = {
+  options: OptionResult[];
+  apiModels: Map<string, ApiCostModel>;
+  selfStates: Map<string, SelfState>;
+  checked: CheckedOption[];
+};
+
+/** Every option priced line by line at today's volume, and what the constraints are checked on. */
+function priceOptions(input: ScenarioInput): Priced {
   const w = input.workload;
   const salary = input.people.engineerAnnualCost;
   const R = w.requestsPerMonth;
-  const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
-  const monthlyTokens = R * tokensPerRequest;
+  const monthlyTokens = R * (w.inputTokensPerRequest + w.outputTokensPerRequest);
   const unit = (monthly: number, quality: ScenarioInput["apiOptions"][number]["quality"]) => {
     const perThousandRequests = R > 0 ? (monthly / R) * REQUESTS_PER_THOUSAND : null;
     return {
@@ -70,8 +76,6 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       perThousandSuccessful: perThousandRequests !== null && quality && quality.score > 0 ? perThousandRequests / quality.score : null,
     };
   };
-
-  // Options, each priced line by line.
   const apiModels = new Map<string, ApiCostModel>();
   const apiResults: ApiOptionResult[] = input.apiOptions.map((option) => {
     const model = apiCostModel(option, w, salary);
@@ -88,7 +92,6 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       flags,
     };
   });
-
   const latencyTargets = hardLatencyTargets(input);
   const selfStates = new Map<string, SelfState>();
   const checked: CheckedOption[] = input.apiOptions.map((option) => ({ kind: "api", option }));
@@ -119,10 +122,82 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       sizing: size,
     };
   });
-  const options: OptionResult[] = [...apiResults, ...selfResults];
+  return { options: [...apiResults, ...selfResults], apiModels, selfStates, checked };
+}
+
+/** Each priced option's cost against volume, and its cash over the horizon (owned servers when bought). */
+function volumeViews(input: ScenarioInput, p: Priced, breakeven: Evaluation["breakeven"], pair: { selfId: string; apiId: string } | null) {
+  const w = input.workload;
+  const R = w.requestsPerMonth;
+  const priced = [...p.apiModels.keys(), ...p.selfStates.keys()];
+  const costsAt = (id: string, volumes: number[]): number[] => {
+    const api = p.apiModels.get(id);
+    if (api) return volumes.map((r) => apiMonthlyCost(api, r));
+    const model = p.selfStates.get(id)!.model;
+    return volumes.map((r) => selfHostMonthlyCost(model, r));
+  };
+  const curve = curveVolumes(R, breakeven);
+  const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
+  for (const id of priced) costCurve.costs[id] = costsAt(id, curve);
+  // Owned servers show as cash: their price in the month they are bought.
+  const cashAt = (id: string, volumes: number[]): number[] => {
+    const model = p.selfStates.get(id)?.model;
+    return model?.owned ? ownedCashByMonth(model, model.owned, volumes) : costsAt(id, volumes);
+  };
+  return { costCurve, projection: project(R, w.monthlyGrowth, w.horizonMonths, priced, cashAt, pair) };
+}
+
+/** Sensitivity, uncertainty and revisit triggers of the best self-host option against the best API option. */
+function pairAnalysis(
+  input: ScenarioInput,
+  p: Priced,
+  bestApi: string,
+  bestSelf: string,
+  breakeven: Evaluation["breakeven"],
+  opts: EvaluateOptions,
+) {
+  const w = input.workload;
+  const s = p.selfStates.get(bestSelf)!;
+  const a = input.apiOptions.find((o) => o.id === bestApi)!;
+  const pair: PairModel = {
+    requestsPerMonth: w.requestsPerMonth,
+    api: {
+      prices: p.apiModels.get(bestApi)!.prices,
+      inputTokens: w.inputTokensPerRequest,
+      outputTokens: w.outputTokensPerRequest,
+      cacheReadShare: w.apiCacheReadShare,
+      cacheWriteShare: w.apiCacheWriteShare,
+      batchShare: w.batchShare,
+      integrationFte: a.integrationFte,
+    },
+    self: { cost: s.model, load: loadInputs(s.capacity, w) },
+    engineerAnnualCost: input.people.engineerAnnualCost,
+  };
+  const t = tornado(pair);
+  return {
+    comparison: { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference },
+    tornado: t.bars,
+    uncertainty: monteCarlo(pair, opts.monteCarloSamples ?? input.settings.monteCarloSamples, input.settings.seed),
+    triggers: [
+      ...volumeTriggers(
+        breakeven.find((b) => b.selfHostId === bestSelf),
+        w.requestsPerMonth,
+      ),
+      ...revisitTriggers(pair),
+    ] as Trigger[],
+  };
+}
+
+/** evaluateScenario for input that has already been through parseScenario. */
+export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {}): Evaluation {
+  const w = input.workload;
+  const R = w.requestsPerMonth;
+  const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
+  const priced = priceOptions(input);
+  const { options, apiModels, selfStates } = priced;
 
   // Constraints and the recommendation.
-  const checks: ConstraintCheck[] = input.constraints.flatMap((c) => checked.map((o) => checkConstraint(c, o)));
+  const checks: ConstraintCheck[] = input.constraints.flatMap((c) => priced.checked.map((o) => checkConstraint(c, o)));
   const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
   recommendation.warnings.push(...qualityWarnings(input));
   const selfModels = new Map([...selfStates].map(([id, st]) => [id, st.model]));
@@ -135,66 +210,16 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
   const breakeven = apiModels.size
     ? [...selfStates.values()].map(({ option, model }) => envelopeBreakeven(option.id, model, apiModels, tokensPerRequest))
     : [];
-
-  // Cost against volume, and the projection over the horizon.
-  const priced = [...apiModels.keys(), ...selfStates.keys()];
-  const costsAt = (id: string, volumes: number[]): number[] => {
-    const api = apiModels.get(id);
-    if (api) return volumes.map((r) => apiMonthlyCost(api, r));
-    const model = selfStates.get(id)!.model;
-    return volumes.map((r) => selfHostMonthlyCost(model, r));
-  };
-  const curve = curveVolumes(R, breakeven);
-  const costCurve = { requestsPerMonth: curve, costs: {} as Record<string, number[]> };
-  for (const id of priced) costCurve.costs[id] = costsAt(id, curve);
-  // Owned servers show as cash: their price in the month they are bought.
-  const cashAt = (id: string, volumes: number[]): number[] => {
-    const model = selfStates.get(id)?.model;
-    return model?.owned ? ownedCashByMonth(model, model.owned, volumes) : costsAt(id, volumes);
-  };
-  const projection = project(
-    R,
-    w.monthlyGrowth,
-    w.horizonMonths,
+  const { costCurve, projection } = volumeViews(
+    input,
     priced,
-    cashAt,
+    breakeven,
     bestApi && bestSelf ? { selfId: bestSelf, apiId: bestApi } : null,
   );
-
-  // Sensitivity, uncertainty and revisit triggers of the best self-host vs the best API option.
-  let comparison: Evaluation["comparison"] = null;
-  let bars: Evaluation["tornado"] = [];
-  let uncertainty: Evaluation["uncertainty"] = null;
-  let triggers: Trigger[] = [];
-  if (bestApi && bestSelf) {
-    const s = selfStates.get(bestSelf)!;
-    const a = input.apiOptions.find((o) => o.id === bestApi)!;
-    const pair: PairModel = {
-      requestsPerMonth: R,
-      api: {
-        prices: apiModels.get(bestApi)!.prices,
-        inputTokens: w.inputTokensPerRequest,
-        outputTokens: w.outputTokensPerRequest,
-        cacheReadShare: w.apiCacheReadShare,
-        cacheWriteShare: w.apiCacheWriteShare,
-        batchShare: w.batchShare,
-        integrationFte: a.integrationFte,
-      },
-      self: { cost: s.model, load: loadInputs(s.capacity, w) },
-      engineerAnnualCost: salary,
-    };
-    const t = tornado(pair);
-    comparison = { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference };
-    bars = t.bars;
-    uncertainty = monteCarlo(pair, opts.monteCarloSamples ?? input.settings.monteCarloSamples, input.settings.seed);
-    triggers = [
-      ...volumeTriggers(
-        breakeven.find((b) => b.selfHostId === bestSelf),
-        R,
-      ),
-      ...revisitTriggers(pair),
-    ];
-  }
+  const pair =
+    bestApi && bestSelf
+      ? pairAnalysis(input, priced, bestApi, bestSelf, breakeven, opts)
+      : { comparison: null, tornado: [], uncertainty: null, triggers: [] as Trigger[] };
 
   const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf, selfStates);
   return {
@@ -212,10 +237,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     breakeven,
     costCurve,
     projection,
-    comparison,
-    tornado: bars,
-    uncertainty,
-    triggers,
+    ...pair,
     constraints: constraintResults,
     recommendation: recommendMix({ ...recommendation, reason }, hybrid, routing, input.settings.closeCallMargin),
   };

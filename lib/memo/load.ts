@@ -1,15 +1,12 @@
 import "server-only";
 // Builds memo content for what a user may read: one scenario revision, or a comparison. Access is
 // the data layer's (a scenario outside the user's teams is "not found").
-import { getScenarioForMemo } from "../data/scenario-at-revision";
+import { getScenarioAtRevision, loadSelection, type ScenarioAtRevision } from "../data/scenario-at-revision";
 import { AppError } from "../errors";
 import type { MemoDraft, MemoSource } from "./from-sources";
-import { requireComparable } from "../validation/memo";
 import { isoDay } from "../format/dates";
 
-type Found = NonNullable<Awaited<ReturnType<typeof getScenarioForMemo>>>;
-
-function source(f: Found): MemoSource {
+function source(f: ScenarioAtRevision): MemoSource {
   return {
     name: f.name,
     description: f.description,
@@ -40,7 +37,7 @@ export async function loadScenarioMemo(
   scenarioId: string,
   opts: { revision?: number; context?: string; decision?: string; now?: Date },
 ): Promise<LoadedMemo> {
-  const found = await getScenarioForMemo(userId, scenarioId, { revision: opts.revision });
+  const found = await getScenarioAtRevision(userId, scenarioId, { revision: opts.revision });
   if (!found) throw new AppError("not_found", opts.revision ? "Scenario or revision not found" : "Scenario not found");
   const now = opts.now ?? new Date();
   const draft: MemoDraft = {
@@ -59,11 +56,7 @@ export async function loadComparisonMemo(
   selection: { id: string; revision?: number }[],
   opts: { context?: string; decision?: string; now?: Date },
 ): Promise<LoadedMemo> {
-  const found = await Promise.all(
-    requireComparable(selection).map((s) => getScenarioForMemo(userId, s.id, { teamSlug, revision: s.revision })),
-  );
-  if (found.some((f) => !f)) throw new AppError("not_found", "One of the scenarios was not found in this team");
-  const rows = found as Found[];
+  const rows = await loadSelection(userId, teamSlug, selection);
   const now = opts.now ?? new Date();
   const draft: MemoDraft = {
     team: rows[0].team.name,

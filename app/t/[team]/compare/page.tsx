@@ -35,7 +35,7 @@ export default async function ComparePage({
     });
     redirect(`/t/${slug}/compare?s=${selection.map((x) => (x.revision ? `${x.id}@${x.revision}` : x.id)).join(",")}`);
   }
-  const found = await Promise.all(selection.map((s) => getScenarioAtRevision(user.id, slug, s.id, s.revision)));
+  const found = await Promise.all(selection.map((s) => getScenarioAtRevision(user.id, s.id, { teamSlug: slug, revision: s.revision })));
   const columns: ComparisonColumn[] = found.flatMap((f) =>
     f
       ? [

@@ -19,8 +19,8 @@ export default async function RevisionDiff({
   const { team: slug, id } = await params;
   const q = await searchParams;
   const { user, team } = await requireTeamPage(slug, `/t/${slug}/s/${id}/diff`);
-  const a = await getScenarioAtRevision(user.id, slug, id, Number(q.a) || undefined);
-  const b = await getScenarioAtRevision(user.id, slug, id, Number(q.b) || undefined);
+  const a = await getScenarioAtRevision(user.id, id, { teamSlug: slug, revision: Number(q.a) || undefined });
+  const b = await getScenarioAtRevision(user.id, id, { teamSlug: slug, revision: Number(q.b) || undefined });
   if (!a || !b) notFound();
   return (
     <div className="space-y-6">
