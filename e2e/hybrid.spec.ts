@@ -23,9 +23,9 @@ test("a hybrid for a 3× daily peak: the replica count chosen on the cost curve,
   await expect(page.getByTestId("hybrid")).toContainText("10 replicas of");
 
   // A typed profile: flat traffic around the clock needs no API for peaks.
-  const profile = page.getByLabel(/Requests by hour of the day/);
+  const profile = page.getByLabel(/Requests in each hour from midnight/);
   await profile.fill(Array(23).fill(1).join(", "));
-  await expect(page.getByText("needs 24 values, one per hour from midnight")).toBeVisible();
+  await expect(page.getByTestId("profile-field").getByText("needs 24 values, one per hour from midnight")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save revision" })).toBeDisabled();
   await profile.fill(Array(24).fill(1).join(", "));
   await expect(page.getByTestId("hybrid")).not.toContainText("takes the overflow");

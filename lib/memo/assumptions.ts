@@ -1,6 +1,7 @@
 // The memo's assumptions: every figure the evaluation rests on, grouped, with its source, and
 // every attribute the team typed (it decides constraints, so the memo states it).
 import { formatHourOfDay } from "../format/dates";
+import { workloadShape } from "../engine/profile";
 import type { ScenarioInput, SelfHostOption } from "../engine";
 import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import type { AssumptionGroup } from "./content";
@@ -29,6 +30,9 @@ function sourceText(src: { name: string; url?: string; checkedAt?: string }): st
 
 export function assumptions(input: ScenarioInput): AssumptionGroup[] {
   const w = input.workload;
+  // With a 24-hour profile, sizing reads the peak and active hours from it, and so does the memo.
+  const shape = workloadShape(w);
+  const fromProfile = w.hourlyProfile ? " (from the 24-hour profile)" : "";
   const groups: AssumptionGroup[] = [
     {
       title: "Workload",
@@ -40,8 +44,8 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
         { name: "API cache-write share of input", value: formatShare(w.apiCacheWriteShare) },
         { name: "Self-host prefix-cache hit rate", value: formatShare(w.selfHostPrefixCacheHitRate) },
         { name: "Batch API share", value: formatShare(w.batchShare) },
-        { name: "Peak-to-average traffic", value: `${w.peakToAverage}×${w.hourlyProfile ? " (from the 24-hour profile)" : ""}` },
-        { name: "Active hours per day", value: `${w.activeHoursPerDay}${w.hourlyProfile ? " (from the 24-hour profile)" : ""}` },
+        { name: "Peak-to-average traffic", value: `${Math.round(shape.peakToAverage * 100) / 100}×${fromProfile}` },
+        { name: "Active hours per day", value: `${shape.activeHoursPerDay}${fromProfile}` },
         ...(w.hourlyProfile
           ? [
               {

@@ -45,40 +45,6 @@ function FieldErrors({ errors, prefix, except }: { errors: Record<string, string
     ));
 }
 
-/** The 24 hourly values as typed, or empty for a generated profile. */
-function ProfileField({ input, set, errors }: SectionProps) {
-  const profile = input.workload.hourlyProfile ?? null;
-  const err = Object.entries(errors).find(([k]) => k.startsWith("workload.hourlyProfile"));
-  return (
-    <label className="mt-3 block text-xs font-medium text-gray-700">
-      Requests by hour of the day (24 values from midnight, any scale; empty: generated from the peak ratio and active hours)
-      <input
-        type="text"
-        className="field-input py-1.5 tabular-nums"
-        defaultValue={profile ? profile.join(", ") : ""}
-        placeholder="e.g. 1, 1, 1, 1, 1, 1, 2, 4, 8, 9, 9, 8, 7, 8, 9, 9, 8, 6, 4, 3, 2, 2, 1, 1"
-        aria-invalid={err ? true : undefined}
-        onChange={(e) => {
-          const text = e.target.value.trim();
-          const values =
-            text === ""
-              ? null
-              : text
-                  .split(/[\s,;]+/)
-                  .filter(Boolean)
-                  .map(Number);
-          set((d) => void (d.workload.hourlyProfile = values));
-        }}
-      />
-      {err ? (
-        <span className="mt-0.5 block text-xs font-normal text-red-600" role="alert">
-          {err[1].join(" ")}
-        </span>
-      ) : null}
-    </label>
-  );
-}
-
 export function HybridOptionsSection(props: SectionProps) {
   const { input, set, errors } = props;
   const readOnly = useReadOnly();
@@ -128,7 +94,7 @@ export function HybridOptionsSection(props: SectionProps) {
           </button>
         )}
       </div>
-      <ProfileField {...props} />
+      <p className="mt-3 text-xs text-gray-600">Hybrid options follow the workload&apos;s 24-hour profile (under Workload).</p>
       <RoutingOptions {...props} />
     </Section>
   );

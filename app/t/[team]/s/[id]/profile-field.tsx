@@ -10,11 +10,20 @@ const HOURS = 24;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const formatValue = (v: number) => String(Math.round(v * 100000) / 100000);
 
-/** 24 non-negative numbers separated by commas, spaces or new lines; null when the text is not that. */
+/** The numbers typed, or null for none; the schema says what is wrong with them (count, sign). */
 function parseProfile(text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
-  const values = parts.map(Number);
-  return values.length === HOURS && values.every((v) => Number.isFinite(v) && v >= 0) && values.some((v) => v > 0) ? values : null;
+  return parts.length ? parts.map(Number) : null;
+}
+
+const usable = (p: readonly number[] | null | undefined): p is number[] =>
+  !!p && p.length === HOURS && p.every((v) => Number.isFinite(v) && v >= 0) && p.some((v) => v > 0);
+
+/** The peak ratio (to two decimals) and active hours a valid profile implies; null otherwise. */
+export function profileShapeOf(p: readonly number[] | null | undefined) {
+  if (!usable(p)) return null;
+  const shape = profileShape(p);
+  return { peakToAverage: round2(shape.peakToAverage), activeHoursPerDay: shape.activeHoursPerDay };
 }
 
 function ProfileBars({ values }: { values: number[] }) {
@@ -33,16 +42,10 @@ export function ProfileField({ input, set, errors }: SectionProps) {
   const readOnly = useReadOnly();
   const profile = input.workload.hourlyProfile ?? null;
   const [text, setText] = useState(profile ? profile.map(formatValue).join(", ") : "");
-  const [bad, setBad] = useState(false);
-  const apply = (values: number[] | null) =>
-    set((d) => {
-      d.workload.hourlyProfile = values;
-      if (!values) return;
-      const shape = profileShape(values);
-      d.workload.peakToAverage = round2(shape.peakToAverage);
-      d.workload.activeHoursPerDay = shape.activeHoursPerDay;
-    });
-  const shape = profile ? profileShape(profile) : null;
+  const err = Object.entries(errors).find(([k]) => k.startsWith("workload.hourlyProfile"))?.[1];
+  // The typed peak ratio and active hours are kept: removing the profile brings them back.
+  const apply = (values: number[] | null) => set((d) => void (d.workload.hourlyProfile = values));
+  const shape = profileShapeOf(profile);
   return (
     <div className="rounded-md border border-gray-200 p-3 sm:col-span-2" data-testid="profile-field">
       <div className="flex items-center justify-between gap-2">
@@ -58,15 +61,15 @@ export function ProfileField({ input, set, errors }: SectionProps) {
           </button>
         ) : null}
       </div>
-      {profile && shape ? (
+      {shape ? (
         <>
-          <ProfileBars values={profile} />
+          <ProfileBars values={profile!} />
           <p className="text-xs text-gray-600">
-            Sizing, scale-to-zero, hybrid overflow and off-peak API prices follow this curve: its busiest hour is{" "}
-            {round2(shape.peakToAverage)}× the mean of its {shape.activeHoursPerDay} active hours.
+            Sizing, scale-to-zero, hybrid overflow and off-peak API prices follow this curve: its busiest hour is {shape.peakToAverage}× the
+            mean of its {shape.activeHoursPerDay} active hours.
           </p>
         </>
-      ) : (
+      ) : profile ? null : (
         <p className="text-xs text-gray-600">
           None: the day is generated from the peak ratio and active hours. Type 24 values below, or import your usage, to use a real curve.
         </p>
@@ -77,21 +80,19 @@ export function ProfileField({ input, set, errors }: SectionProps) {
           className="field-input mt-1 h-14 py-1 font-mono text-xs"
           value={text}
           disabled={readOnly}
-          aria-invalid={bad || undefined}
+          aria-invalid={err ? true : undefined}
           onChange={(e) => {
             setText(e.target.value);
-            const values = parseProfile(e.target.value);
-            setBad(e.target.value.trim() !== "" && !values);
-            if (values || e.target.value.trim() === "") apply(values);
+            apply(parseProfile(e.target.value));
           }}
         />
       </label>
-      {bad || errors["workload.hourlyProfile"] ? (
+      {err ? (
         <p className="text-xs text-red-600" role="alert">
-          {errors["workload.hourlyProfile"]?.join(" ") ?? "Needs 24 numbers, none negative and not all zero."}
+          {err.join(" ")}
         </p>
       ) : null}
-      {profile ? (
+      {shape ? (
         <div className="mt-2">
           <NumberField
             path="workload.profileUtcOffsetHours"

@@ -1,7 +1,7 @@
 "use client";
 
 import { NumberField, Section, type SectionProps } from "./form-fields";
-import { ProfileField } from "./profile-field";
+import { ProfileField, profileShapeOf } from "./profile-field";
 
 /** Decided by the 24-hour profile when there is one. */
 const FROM_PROFILE = new Set(["peakToAverage", "activeHoursPerDay"]);
@@ -22,7 +22,7 @@ const WORKLOAD_KEYS = [
 /** The workload and the people cost: the figures every option shares. */
 export function WorkloadSection({ input, set, errors }: SectionProps) {
   const w = input.workload as unknown as Record<string, number | undefined>;
-  const profiled = input.workload.hourlyProfile != null;
+  const shape = profileShapeOf(input.workload.hourlyProfile);
   return (
     <Section title="Workload">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -30,10 +30,10 @@ export function WorkloadSection({ input, set, errors }: SectionProps) {
           <NumberField
             key={key}
             path={`workload.${key}`}
-            value={w[key]}
+            value={shape && FROM_PROFILE.has(key) ? shape[key as keyof typeof shape] : w[key]}
             errors={errors}
             onValue={(v) => set((d) => void ((d.workload as Record<string, unknown>)[key] = v))}
-            {...(profiled && FROM_PROFILE.has(key) ? { disabled: true, help: "From the 24-hour profile below." } : {})}
+            {...(shape && FROM_PROFILE.has(key) ? { disabled: true, help: "From the 24-hour profile below." } : {})}
           />
         ))}
         <ProfileField input={input} set={set} errors={errors} />
