@@ -29,11 +29,15 @@ function sourceText(src: { name: string; url?: string; checkedAt?: string }): st
 }
 
 export function assumptions(input: ScenarioInput): AssumptionGroup[] {
+  return [...workloadGroups(input), ...input.apiOptions.map(apiGroup), ...input.selfHostOptions.map(selfHostGroup)];
+}
+
+function workloadGroups(input: ScenarioInput): AssumptionGroup[] {
   const w = input.workload;
   // With a 24-hour profile, sizing reads the peak and active hours from it, and so does the memo.
   const shape = workloadShape(w);
   const fromProfile = w.hourlyProfile ? " (from the 24-hour profile)" : "";
-  const groups: AssumptionGroup[] = [
+  return [
     {
       title: "Workload",
       items: [
@@ -72,101 +76,102 @@ export function assumptions(input: ScenarioInput): AssumptionGroup[] {
       ],
     },
   ];
-  for (const o of input.apiOptions) {
-    const p = o.prices;
-    const per = (v: number | null) => (v == null ? "not offered" : `${formatPrice(v)} per 1M tokens`);
-    const src = sourceText(o.source);
-    groups.push({
-      title: `API: ${o.label}`,
-      items: [
-        { name: "Input", value: per(p.inputPerM), source: src },
-        { name: "Cached input (read)", value: per(p.cachedInputPerM), source: src },
-        { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
-        { name: "Output", value: per(p.outputPerM), source: src },
-        ...attributeItems(o.attributes),
-        { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : formatShare(p.batchDiscount), source: src },
-        ...(p.longContext
-          ? [
-              {
-                name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`,
-                value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`,
-                source: src,
-              },
-            ]
-          : []),
-        ...(p.offPeak
-          ? [
-              {
-                name: `Off-peak, ${formatHourOfDay(p.offPeak.startHourUtc)}–${formatHourOfDay(p.offPeak.endHourUtc)} UTC`,
-                value: `input ${per(p.offPeak.inputPerM)}, output ${per(p.offPeak.outputPerM)}`,
-                source: src,
-              },
-            ]
-          : []),
-        ...(o.serviceTier !== "standard" ? [{ name: "Service tier", value: o.serviceTier }] : []),
-        { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
-        qualityItem(o.quality),
-      ],
-    });
-  }
-  for (const o of input.selfHostOptions) {
-    const g = o.gpu;
-    const overhead =
-      o.overhead.mode === "percent"
-        ? `${formatShare(o.overhead.percentOfGpu)} of GPU cost`
-        : `${formatUsd(o.overhead.networking + o.overhead.storage + o.overhead.loadBalancing + o.overhead.observability)} a month in lines`;
-    groups.push({
-      title: `Self-host: ${o.label}`,
-      items: [
-        {
-          name: "Model",
-          value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}`,
-        },
-        { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
-        {
-          name: "GPU",
-          value:
-            o.hosting.kind === "owned"
-              ? `${g.gpuType} in servers we own: ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`
-              : `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
-          source: sourceText(g.source),
-        },
-        { name: "Regions", value: listOr(g.regions, "not verified") },
-        ...hardwareItems(o),
-        {
-          name: "Billing",
-          value:
-            o.billingMode === "scale-to-zero"
-              ? `scale to zero: idle timeout ${o.idleTimeoutMinutes} min, cold start ${o.coldStartSeconds} s`
-              : o.billingMode.replace(/-/g, " "),
-        },
-        {
-          name: "Tensor parallelism",
-          value:
-            o.tensorParallel !== null
-              ? `fixed at ${o.tensorParallel}`
-              : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}`,
-        },
-        { name: "Target utilisation at peak", value: formatShare(o.targetUtilisation) },
-        { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
-        { name: "Infrastructure overhead", value: overhead },
-        { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
-        { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
-        { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
-        qualityItem(o.quality),
-        {
-          name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
-          value: `${formatShare(o.efficiencies.bandwidth)}, ${formatShare(o.efficiencies.mfu)}, ${formatShare(o.efficiencies.prefillMfu)}`,
-        },
-        ...o.benchmarks.map((b) => ({
-          name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}${b.stack ? `, ${b.stack}` : ""}`,
-          value: `${groupDigits(b.outputTokensPerS)} output tokens/s at ${b.concurrency !== null ? `${b.concurrency} concurrent streams` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load"}${b.inputTokens !== null && b.outputTokens !== null ? `, ${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : ""}${b.itlP50Ms !== null ? `, inter-token latency ${b.itlP50Ms} ms` : ""}`,
-          source: b.source,
-        })),
-      ],
-    });
-  }
-  return groups;
+}
+
+function apiGroup(o: ScenarioInput["apiOptions"][number]): AssumptionGroup {
+  const p = o.prices;
+  const per = (v: number | null) => (v == null ? "not offered" : `${formatPrice(v)} per 1M tokens`);
+  const src = sourceText(o.source);
+  return {
+    title: `API: ${o.label}`,
+    items: [
+      { name: "Input", value: per(p.inputPerM), source: src },
+      { name: "Cached input (read)", value: per(p.cachedInputPerM), source: src },
+      { name: "Cache write", value: p.cacheWritePerM == null ? "billed at the input price" : per(p.cacheWritePerM), source: src },
+      { name: "Output", value: per(p.outputPerM), source: src },
+      ...attributeItems(o.attributes),
+      { name: "Batch discount", value: p.batchDiscount == null ? "no batch API" : formatShare(p.batchDiscount), source: src },
+      ...(p.longContext
+        ? [
+            {
+              name: `Above ${groupDigits(p.longContext.thresholdTokens)} input tokens`,
+              value: `input ${per(p.longContext.inputPerM)}, output ${per(p.longContext.outputPerM)}`,
+              source: src,
+            },
+          ]
+        : []),
+      ...(p.offPeak
+        ? [
+            {
+              name: `Off-peak, ${formatHourOfDay(p.offPeak.startHourUtc)}–${formatHourOfDay(p.offPeak.endHourUtc)} UTC`,
+              value: `input ${per(p.offPeak.inputPerM)}, output ${per(p.offPeak.outputPerM)}`,
+              source: src,
+            },
+          ]
+        : []),
+      ...(o.serviceTier !== "standard" ? [{ name: "Service tier", value: o.serviceTier }] : []),
+      { name: "Integration and maintenance", value: `${o.integrationFte} FTE` },
+      qualityItem(o.quality),
+    ],
+  };
+}
+
+function selfHostGroup(o: SelfHostOption): AssumptionGroup {
+  const g = o.gpu;
+  const overhead =
+    o.overhead.mode === "percent"
+      ? `${formatShare(o.overhead.percentOfGpu)} of GPU cost`
+      : `${formatUsd(o.overhead.networking + o.overhead.storage + o.overhead.loadBalancing + o.overhead.observability)} a month in lines`;
+  return {
+    title: `Self-host: ${o.label}`,
+    items: [
+      {
+        name: "Model",
+        value: `${o.model.name}: ${o.model.totalParamsB}B parameters (${o.model.activeParamsB}B active), ${o.model.layers} layers, ${o.model.kvHeads} KV heads × ${o.model.headDim}`,
+      },
+      { name: "Precision", value: `weights ${o.weightPrecision}, KV cache ${o.kvPrecision}` },
+      {
+        name: "GPU",
+        value:
+          o.hosting.kind === "owned"
+            ? `${g.gpuType} in servers we own: ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`
+            : `${g.gpuType} at ${g.provider}: ${formatPrice(g.pricePerGpuHour)} per GPU-hour, rented in ${g.minGpus}s, ${g.memoryGb} GB, ${groupDigits(g.bandwidthGbS)} GB/s`,
+        source: sourceText(g.source),
+      },
+      { name: "Regions", value: listOr(g.regions, "not verified") },
+      ...hardwareItems(o),
+      {
+        name: "Billing",
+        value:
+          o.billingMode === "scale-to-zero"
+            ? `scale to zero: idle timeout ${o.idleTimeoutMinutes} min, cold start ${o.coldStartSeconds} s`
+            : o.billingMode.replace(/-/g, " "),
+      },
+      {
+        name: "Tensor parallelism",
+        value:
+          o.tensorParallel !== null
+            ? `fixed at ${o.tensorParallel}`
+            : `chosen by the engine, up to ${o.allowMultiNode ? "64 (multi-node allowed)" : `${g.gpusPerNode} (GPUs per node)`}`,
+      },
+      { name: "Target utilisation at peak", value: formatShare(o.targetUtilisation) },
+      { name: "Replicas", value: `${o.failoverReplicas} failover, at least ${o.minReplicas} running` },
+      { name: "Infrastructure overhead", value: overhead },
+      { name: "Serving-stack engineering", value: `${o.engineeringFte} FTE` },
+      { name: "Set-up", value: `${o.setupEngineerWeeks} engineer-weeks, amortised over the horizon` },
+      { name: "Model switches", value: `${o.modelSwitchesPerYear} a year × ${o.weeksPerSwitch} engineer-weeks` },
+      qualityItem(o.quality),
+      {
+        name: "Efficiency (bandwidth, decode FLOPS, prefill FLOPS)",
+        value: `${formatShare(o.efficiencies.bandwidth)}, ${formatShare(o.efficiencies.mfu)}, ${formatShare(o.efficiencies.prefillMfu)}`,
+      },
+      ...o.benchmarks.map((b) => ({
+        name: `Measured throughput, tensor parallel ${b.tensorParallel}, ${b.precision}${b.stack ? `, ${b.stack}` : ""}`,
+        value: `${groupDigits(b.outputTokensPerS)} output tokens/s at ${b.concurrency !== null ? `${b.concurrency} concurrent streams` : b.requestsPerS !== null ? `${b.requestsPerS} requests/s` : "full load"}${b.inputTokens !== null && b.outputTokens !== null ? `, ${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out` : ""}${b.itlP50Ms !== null ? `, inter-token latency ${b.itlP50Ms} ms` : ""}`,
+        source: b.source,
+      })),
+    ],
+  };
 }
 
 // People costs read back from the engine's own cost lines, said in words a budget owner uses.

@@ -1,48 +1,17 @@
-import { formatHourOfDay } from "@/lib/format/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/components/page-header";
 import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
-import { formatPrice } from "@/lib/format/numbers";
-import { groupDigits } from "@/lib/format/numbers";
 import { isoDay } from "@/lib/format/dates";
-import { DataTable } from "@/app/components/data-table";
+import { ApiPriceTable, BenchmarkTable, GpuOfferTable, OpenModelTable } from "./catalog-tables";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price catalog" };
 
 const TABS = { api: "API prices", gpu: "GPU offers", models: "Open models", benchmarks: "Throughput benchmarks" } as const;
 type Tab = keyof typeof TABS;
-const perM = (v: number | null) => formatPrice(v);
-
-/** The link of a source, when it parses as an http(s) URL (rows stored before the strict rules may not). */
-function sourceLink(url: string): { href: string; host: string } | null {
-  const href = url.match(/https?:\/\/\S+/)?.[0];
-  if (!href) return null;
-  try {
-    return { href, host: new URL(href).hostname };
-  } catch {
-    return null;
-  }
-}
-
-function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
-  const link = sourceLink(url);
-  return (
-    <span className="text-xs text-gray-600">
-      {link ? (
-        <a href={link.href} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
-          {link.host}
-        </a>
-      ) : (
-        url
-      )}
-      {checkedAt ? <span className="block">checked {isoDay(checkedAt)}</span> : null}
-    </span>
-  );
-}
 
 export default async function CatalogPage({
   params,
@@ -83,29 +52,7 @@ export default async function CatalogPage({
           </Link>
         ) : null}
       </div>
-      <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="catalog-version">
-        <form className="flex flex-wrap items-end gap-3">
-          <label>
-            <span className="field-label">Version</span>
-            <select name="v" defaultValue={chosen.id} className="field-input py-1.5">
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label} {v.published ? `(effective ${isoDay(v.effectiveDate)})` : "(draft)"}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input type="hidden" name="tab" value={tab} />
-          <button className="btn-secondary">Show</button>
-        </form>
-        <p className="mt-2 text-gray-700">
-          <strong>{version.label}</strong>{" "}
-          {version.published
-            ? `· effective ${isoDay(version.effectiveDate)} · published ${version.publishedAt ? isoDay(version.publishedAt) : ""}`
-            : "· draft, not used by any scenario yet"}
-        </p>
-        {version.sourceNote ? <p className="mt-1 text-xs text-gray-600">{version.sourceNote}</p> : null}
-      </section>
+      <VersionPicker versions={versions} chosenId={chosen.id} version={version} tab={tab} />
 
       <nav aria-label="Catalog tables" className="flex flex-wrap gap-2 text-sm">
         {(Object.keys(TABS) as Tab[]).map((t) => (
@@ -120,194 +67,85 @@ export default async function CatalogPage({
         ))}
       </nav>
 
-      <form className="flex flex-wrap items-end gap-2" role="search">
-        <input type="hidden" name="v" value={chosen.id} />
-        <input type="hidden" name="tab" value={tab} />
-        <label className="text-sm">
-          <span className="field-label">Search</span>
-          <input
-            name="q"
-            defaultValue={sp.q ?? ""}
-            className="field-input py-1.5"
-            placeholder={tab === "gpu" ? "GPU, provider, region" : "Model, provider, region, tier"}
-          />
-        </label>
-        {tab === "api" || tab === "gpu" ? (
-          <label className="text-sm">
-            <span className="field-label">Provider</span>
-            <select name="provider" defaultValue={provider} className="field-input py-1.5">
-              <option value="">All</option>
-              {providers.map((p) => (
-                <option key={p}>{p}</option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button className="btn-secondary">Filter</button>
-      </form>
+      <CatalogSearch versionId={chosen.id} tab={tab} q={sp.q ?? ""} provider={provider} providers={providers} />
 
-      {tab === "api" ? (
-        <DataTable
-          label="API prices"
-          testId="catalog-api"
-          columns={[
-            { header: "Provider · model" },
-            { header: "Region · tier" },
-            { header: "Input /1M", align: "right" },
-            { header: "Cached /1M", align: "right" },
-            { header: "Cache write /1M", align: "right" },
-            { header: "Output /1M", align: "right" },
-            { header: "Batch", align: "right" },
-            { header: "Source" },
-          ]}
-        >
-          {api.map((r) => (
-            <tr key={r.id}>
-              <td className="px-3 py-2">
-                <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
-                <Link
-                  href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
-                  className="ml-2 text-xs text-blue-700 hover:underline"
-                >
-                  history
-                </Link>
-                {r.longContextThreshold ? (
-                  <span className="block text-xs text-gray-500">
-                    above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} /{" "}
-                    {perM(r.longContextOutputPerM)}
-                  </span>
-                ) : null}
-                {r.offPeakStartUtc != null && r.offPeakEndUtc != null ? (
-                  <span className="block text-xs text-gray-500">
-                    off-peak {formatHourOfDay(r.offPeakStartUtc)}–{formatHourOfDay(r.offPeakEndUtc)} UTC: {perM(r.offPeakInputPerM)} /{" "}
-                    {perM(r.offPeakOutputPerM)}
-                  </span>
-                ) : null}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 text-gray-600">
-                {r.region} · {r.tier}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}
-              </td>
-              <td className="px-3 py-2">
-                <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {tab === "gpu" ? (
-        <DataTable
-          label="GPU offers"
-          testId="catalog-gpu"
-          columns={[
-            { header: "GPU · provider" },
-            { header: "Provisioning · tenancy" },
-            { header: "$/GPU-hour", align: "right" },
-            { header: "Rented in", align: "right" },
-            { header: "Memory", align: "right" },
-            { header: "Bandwidth", align: "right" },
-            { header: "BF16 / FP8 TFLOPS", align: "right" },
-            { header: "Source" },
-          ]}
-        >
-          {gpu.map((r) => (
-            <tr key={r.id}>
-              <td className="px-3 py-2">
-                <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
-                <Link
-                  href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
-                  className="ml-2 text-xs text-blue-700 hover:underline"
-                >
-                  history
-                </Link>
-                {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
-              </td>
-              <td className="px-3 py-2 text-gray-600">
-                {r.provisioning.replace("_", " ")}
-                <span className="block text-xs text-gray-500">{r.tenancy.replace("_", " ")}</span>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
-              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {groupDigits(r.bf16Tflops)} / {r.fp8Tflops ? groupDigits(r.fp8Tflops) : "—"}
-              </td>
-              <td className="px-3 py-2">
-                <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {tab === "models" ? (
-        <DataTable
-          label="Open models"
-          testId="catalog-models"
-          columns={[
-            { header: "Model" },
-            { header: "Parameters (active)", align: "right" },
-            { header: "Layers", align: "right" },
-            { header: "KV heads × dim", align: "right" },
-            { header: "Context", align: "right" },
-            { header: "Source" },
-          ]}
-        >
-          {models.map((r) => (
-            <tr key={r.id}>
-              <td className="px-3 py-2 font-medium">{r.name}</td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {r.totalParamsB}B ({r.activeParamsB}B)
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.layers}</td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {r.kvHeads} × {r.headDim}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.contextLength)}</td>
-              <td className="px-3 py-2">
-                <Source url={r.sourceUrl} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {tab === "benchmarks" ? (
-        <DataTable
-          label="Throughput benchmarks"
-          testId="catalog-benchmarks"
-          columns={[
-            { header: "Model · GPU" },
-            { header: "TP · precision" },
-            { header: "Concurrency", align: "right" },
-            { header: "Output tokens/s", align: "right" },
-            { header: "Shape (in / out)", align: "right" },
-            { header: "Source" },
-          ]}
-        >
-          {benchmarks.map((r) => (
-            <tr key={r.id}>
-              <td className="px-3 py-2">
-                <span className="font-medium">{r.model}</span> · {r.gpuType}
-              </td>
-              <td className="px-3 py-2 text-gray-600">
-                TP {r.tensorParallel} · {r.precision}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</td>
-              <td className="px-3 py-2">
-                <Source url={r.source} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      {tab === "api" ? <ApiPriceTable rows={api} historyLink={historyLink} /> : null}
+      {tab === "gpu" ? <GpuOfferTable rows={gpu} historyLink={historyLink} /> : null}
+      {tab === "models" ? <OpenModelTable rows={models} /> : null}
+      {tab === "benchmarks" ? <BenchmarkTable rows={benchmarks} /> : null}
     </div>
+  );
+}
+
+type Versions = Awaited<ReturnType<typeof listCatalogVersions>>["versions"];
+
+/** Which version is shown, and what it is. */
+function VersionPicker({
+  versions,
+  chosenId,
+  version,
+  tab,
+}: {
+  versions: Versions;
+  chosenId: string;
+  version: Awaited<ReturnType<typeof getCatalogVersion>>;
+  tab: Tab;
+}) {
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="catalog-version">
+      <form className="flex flex-wrap items-end gap-3">
+        <label>
+          <span className="field-label">Version</span>
+          <select name="v" defaultValue={chosenId} className="field-input py-1.5">
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label} {v.published ? `(effective ${isoDay(v.effectiveDate)})` : "(draft)"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="hidden" name="tab" value={tab} />
+        <button className="btn-secondary">Show</button>
+      </form>
+      <p className="mt-2 text-gray-700">
+        <strong>{version.label}</strong>{" "}
+        {version.published
+          ? `· effective ${isoDay(version.effectiveDate)} · published ${version.publishedAt ? isoDay(version.publishedAt) : ""}`
+          : "· draft, not used by any scenario yet"}
+      </p>
+      {version.sourceNote ? <p className="mt-1 text-xs text-gray-600">{version.sourceNote}</p> : null}
+    </section>
+  );
+}
+
+/** Search within the shown table, and the provider filter of the price tables. */
+function CatalogSearch(p: { versionId: string; tab: Tab; q: string; provider: string; providers: string[] }) {
+  const { versionId, tab, q, provider, providers } = p;
+  return (
+    <form className="flex flex-wrap items-end gap-2" role="search">
+      <input type="hidden" name="v" value={versionId} />
+      <input type="hidden" name="tab" value={tab} />
+      <label className="text-sm">
+        <span className="field-label">Search</span>
+        <input
+          name="q"
+          defaultValue={q}
+          className="field-input py-1.5"
+          placeholder={tab === "gpu" ? "GPU, provider, region" : "Model, provider, region, tier"}
+        />
+      </label>
+      {tab === "api" || tab === "gpu" ? (
+        <label className="text-sm">
+          <span className="field-label">Provider</span>
+          <select name="provider" defaultValue={provider} className="field-input py-1.5">
+            <option value="">All</option>
+            {providers.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button className="btn-secondary">Filter</button>
+    </form>
   );
 }

@@ -1,0 +1,208 @@
+// The catalog version's four tables: API prices, GPU offers, open models, throughput benchmarks.
+import Link from "next/link";
+import { DataTable } from "@/app/components/data-table";
+import type { getCatalogVersion } from "@/lib/data/catalog";
+import { formatHourOfDay, isoDay } from "@/lib/format/dates";
+import { formatPrice, groupDigits } from "@/lib/format/numbers";
+
+type Version = Awaited<ReturnType<typeof getCatalogVersion>>;
+type HistoryLink = (p: Record<string, string>) => string;
+const perM = (v: number | null) => formatPrice(v);
+
+/** The link of a source, when it parses as an http(s) URL (rows stored before the strict rules may not). */
+function sourceLink(url: string): { href: string; host: string } | null {
+  const href = url.match(/https?:\/\/\S+/)?.[0];
+  if (!href) return null;
+  try {
+    return { href, host: new URL(href).hostname };
+  } catch {
+    return null;
+  }
+}
+
+function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
+  const link = sourceLink(url);
+  return (
+    <span className="text-xs text-gray-600">
+      {link ? (
+        <a href={link.href} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+          {link.host}
+        </a>
+      ) : (
+        url
+      )}
+      {checkedAt ? <span className="block">checked {isoDay(checkedAt)}</span> : null}
+    </span>
+  );
+}
+
+export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPrices"]; historyLink: HistoryLink }) {
+  return (
+    <DataTable
+      label="API prices"
+      testId="catalog-api"
+      columns={[
+        { header: "Provider · model" },
+        { header: "Region · tier" },
+        { header: "Input /1M", align: "right" },
+        { header: "Cached /1M", align: "right" },
+        { header: "Cache write /1M", align: "right" },
+        { header: "Output /1M", align: "right" },
+        { header: "Batch", align: "right" },
+        { header: "Source" },
+      ]}
+    >
+      {api.map((r) => (
+        <tr key={r.id}>
+          <td className="px-3 py-2">
+            <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
+            <Link
+              href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
+              className="ml-2 text-xs text-blue-700 hover:underline"
+            >
+              history
+            </Link>
+            {r.longContextThreshold ? (
+              <span className="block text-xs text-gray-500">
+                above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} / {perM(r.longContextOutputPerM)}
+              </span>
+            ) : null}
+            {r.offPeakStartUtc != null && r.offPeakEndUtc != null ? (
+              <span className="block text-xs text-gray-500">
+                off-peak {formatHourOfDay(r.offPeakStartUtc)}–{formatHourOfDay(r.offPeakEndUtc)} UTC: {perM(r.offPeakInputPerM)} /{" "}
+                {perM(r.offPeakOutputPerM)}
+              </span>
+            ) : null}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 text-gray-600">
+            {r.region} · {r.tier}
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}</td>
+          <td className="px-3 py-2">
+            <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export function GpuOfferTable({ rows: gpu, historyLink }: { rows: Version["gpuOffers"]; historyLink: HistoryLink }) {
+  return (
+    <DataTable
+      label="GPU offers"
+      testId="catalog-gpu"
+      columns={[
+        { header: "GPU · provider" },
+        { header: "Provisioning · tenancy" },
+        { header: "$/GPU-hour", align: "right" },
+        { header: "Rented in", align: "right" },
+        { header: "Memory", align: "right" },
+        { header: "Bandwidth", align: "right" },
+        { header: "BF16 / FP8 TFLOPS", align: "right" },
+        { header: "Source" },
+      ]}
+    >
+      {gpu.map((r) => (
+        <tr key={r.id}>
+          <td className="px-3 py-2">
+            <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
+            <Link
+              href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
+              className="ml-2 text-xs text-blue-700 hover:underline"
+            >
+              history
+            </Link>
+            {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
+          </td>
+          <td className="px-3 py-2 text-gray-600">
+            {r.provisioning.replace("_", " ")}
+            <span className="block text-xs text-gray-500">{r.tenancy.replace("_", " ")}</span>
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
+          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>
+          <td className="px-3 py-2 text-right tabular-nums">
+            {groupDigits(r.bf16Tflops)} / {r.fp8Tflops ? groupDigits(r.fp8Tflops) : "—"}
+          </td>
+          <td className="px-3 py-2">
+            <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export function OpenModelTable({ rows: models }: { rows: Version["openModels"] }) {
+  return (
+    <DataTable
+      label="Open models"
+      testId="catalog-models"
+      columns={[
+        { header: "Model" },
+        { header: "Parameters (active)", align: "right" },
+        { header: "Layers", align: "right" },
+        { header: "KV heads × dim", align: "right" },
+        { header: "Context", align: "right" },
+        { header: "Source" },
+      ]}
+    >
+      {models.map((r) => (
+        <tr key={r.id}>
+          <td className="px-3 py-2 font-medium">{r.name}</td>
+          <td className="px-3 py-2 text-right tabular-nums">
+            {r.totalParamsB}B ({r.activeParamsB}B)
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.layers}</td>
+          <td className="px-3 py-2 text-right tabular-nums">
+            {r.kvHeads} × {r.headDim}
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.contextLength)}</td>
+          <td className="px-3 py-2">
+            <Source url={r.sourceUrl} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export function BenchmarkTable({ rows: benchmarks }: { rows: Version["benchmarks"] }) {
+  return (
+    <DataTable
+      label="Throughput benchmarks"
+      testId="catalog-benchmarks"
+      columns={[
+        { header: "Model · GPU" },
+        { header: "TP · precision" },
+        { header: "Concurrency", align: "right" },
+        { header: "Output tokens/s", align: "right" },
+        { header: "Shape (in / out)", align: "right" },
+        { header: "Source" },
+      ]}
+    >
+      {benchmarks.map((r) => (
+        <tr key={r.id}>
+          <td className="px-3 py-2">
+            <span className="font-medium">{r.model}</span> · {r.gpuType}
+          </td>
+          <td className="px-3 py-2 text-gray-600">
+            TP {r.tensorParallel} · {r.precision}
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</td>
+          <td className="px-3 py-2">
+            <Source url={r.source} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
