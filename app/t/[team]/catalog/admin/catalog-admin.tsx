@@ -24,83 +24,10 @@ export function CatalogAdmin({
   selectedId: string | null;
   rows: DraftRows | null;
 }) {
-  const router = useRouter();
-  const [label, setLabel] = useState("");
-  const [effectiveDate, setEffectiveDate] = useState(today());
-  const [note, setNote] = useState("");
   const selected = drafts.find((d) => d.id === selectedId) ?? null;
-  const [publishLabel, setPublishLabel] = useState(selected?.label ?? "");
-  const [publishDate, setPublishDate] = useState(selected?.effectiveDate ?? today());
-  const create = useMutation({
-    mutationFn: () => api<{ id: string }>(`/api/v1/catalog/versions`, { method: "POST", body: { label, effectiveDate, sourceNote: note } }),
-    onSuccess: (r) => {
-      setLabel("");
-      router.push(`/t/${teamSlug}/catalog/admin?draft=${r.id}`);
-      router.refresh();
-    },
-  });
-  const publish = useMutation({
-    mutationFn: () =>
-      api<{ runId: string }>(`/api/v1/catalog/versions/${selected!.id}/publish`, {
-        method: "POST",
-        body: { label: publishLabel, effectiveDate: publishDate },
-      }),
-    onSuccess: () => {
-      router.push(`/t/${teamSlug}/catalog/admin`);
-      router.refresh();
-    },
-  });
-  const discard = useMutation({
-    mutationFn: () => api(`/api/v1/catalog/versions/${selected!.id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      router.push(`/t/${teamSlug}/catalog/admin`);
-      router.refresh();
-    },
-  });
   return (
     <div className="space-y-5">
-      <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="new-draft">
-        <h2 className="mb-2 text-sm font-semibold">New draft (a copy of the newest published version)</h2>
-        <form
-          className="flex flex-wrap items-end gap-3 text-sm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <label>
-            <span className="field-label">Label</span>
-            <input
-              className="field-input py-1.5"
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-              placeholder="2026-12 prices"
-              aria-label="Label"
-            />
-          </label>
-          <label>
-            <span className="field-label">Effective date</span>
-            <input
-              type="date"
-              className="field-input py-1.5"
-              value={effectiveDate}
-              onChange={(e) => setEffectiveDate(e.target.value)}
-              aria-label="Effective date"
-            />
-          </label>
-          <label className="min-w-[16rem] flex-1">
-            <span className="field-label">Note on sources</span>
-            <input className="field-input py-1.5" value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button className="btn-primary" disabled={create.isPending}>
-            Create draft
-          </button>
-        </form>
-        <div className="mt-2">
-          <Errors error={create.error} />
-        </div>
-      </section>
-
+      <NewDraft teamSlug={teamSlug} />
       {drafts.length ? (
         <nav aria-label="Drafts" className="flex flex-wrap gap-2 text-sm">
           {drafts.map((d) => (
@@ -120,76 +47,163 @@ export function CatalogAdmin({
 
       {selected && rows ? (
         <>
-          <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="draft-summary">
-            <p>
-              <strong>{selected.label}</strong> · effective {selected.effectiveDate} · {selected.counts.apiPrices} API prices,{" "}
-              {selected.counts.gpuOffers} GPU offers, {selected.counts.openModels} open models, {selected.counts.benchmarks} benchmarks ·{" "}
-              <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${selected.id}`}>
-                browse
-              </Link>
-            </p>
-            <form
-              className="mt-3 flex flex-wrap items-end gap-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                publish.mutate();
-              }}
-            >
-              <label>
-                <span className="field-label">Publish as</span>
-                <input
-                  className="field-input py-1.5"
-                  value={publishLabel}
-                  onChange={(e) => setPublishLabel(e.target.value)}
-                  aria-label="Publish as"
-                />
-              </label>
-              <label>
-                <span className="field-label">Effective date</span>
-                <input
-                  type="date"
-                  className="field-input py-1.5"
-                  value={publishDate}
-                  onChange={(e) => setPublishDate(e.target.value)}
-                  aria-label="Publish effective date"
-                />
-              </label>
-              <button className="btn-primary" disabled={publish.isPending}>
-                Publish and re-price every scenario
-              </button>
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() => confirm(`Discard draft "${selected.label}"?`) && discard.mutate()}
-              >
-                Discard draft
-              </button>
-            </form>
-            <p className="mt-2 text-xs text-gray-600">
-              Publishing is final: the version can no longer change, and every saved scenario is compared with its prices.
-            </p>
-            <div className="mt-2">
-              <Errors error={publish.error ?? discard.error} />
-            </div>
-          </section>
-          <ImportPanel key={selected.id} draft={selected} />
+          <DraftSummary key={selected.id} teamSlug={teamSlug} selected={selected} />
+          <ImportPanel key={`import-${selected.id}`} draft={selected} />
           <DraftTables key={`rows-${selected.id}`} rows={rows} draftId={selected.id} />
         </>
       ) : null}
 
-      <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="published-versions">
-        <h2 className="mb-2 text-sm font-semibold">Published versions</h2>
-        <ul className="space-y-1">
-          {published.map((v) => (
-            <li key={v.id}>
-              <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${v.id}`}>
-                {v.label}
-              </Link>{" "}
-              <span className="text-gray-600">effective {v.effectiveDate}</span> {v.run ? <RunStatus run={v.run} /> : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PublishedVersions teamSlug={teamSlug} published={published} />
     </div>
+  );
+}
+
+/** A new draft: a copy of the newest published version. */
+function NewDraft({ teamSlug }: { teamSlug: string }) {
+  const router = useRouter();
+  const [label, setLabel] = useState("");
+  const [effectiveDate, setEffectiveDate] = useState(today());
+  const [note, setNote] = useState("");
+  const create = useMutation({
+    mutationFn: () => api<{ id: string }>(`/api/v1/catalog/versions`, { method: "POST", body: { label, effectiveDate, sourceNote: note } }),
+    onSuccess: (r) => {
+      setLabel("");
+      router.push(`/t/${teamSlug}/catalog/admin?draft=${r.id}`);
+      router.refresh();
+    },
+  });
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4" data-testid="new-draft">
+      <h2 className="mb-2 text-sm font-semibold">New draft (a copy of the newest published version)</h2>
+      <form
+        className="flex flex-wrap items-end gap-3 text-sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label>
+          <span className="field-label">Label</span>
+          <input
+            className="field-input py-1.5"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder="2026-12 prices"
+            aria-label="Label"
+          />
+        </label>
+        <label>
+          <span className="field-label">Effective date</span>
+          <input
+            type="date"
+            className="field-input py-1.5"
+            value={effectiveDate}
+            onChange={(e) => setEffectiveDate(e.target.value)}
+            aria-label="Effective date"
+          />
+        </label>
+        <label className="min-w-[16rem] flex-1">
+          <span className="field-label">Note on sources</span>
+          <input className="field-input py-1.5" value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button className="btn-primary" disabled={create.isPending}>
+          Create draft
+        </button>
+      </form>
+      <div className="mt-2">
+        <Errors error={create.error} />
+      </div>
+    </section>
+  );
+}
+
+/** The selected draft: what it holds, publishing it (final) or discarding it. */
+function DraftSummary({ teamSlug, selected }: { teamSlug: string; selected: Draft }) {
+  const router = useRouter();
+  const [publishLabel, setPublishLabel] = useState(selected.label);
+  const [publishDate, setPublishDate] = useState(selected.effectiveDate || today());
+  const done = () => {
+    router.push(`/t/${teamSlug}/catalog/admin`);
+    router.refresh();
+  };
+  const publish = useMutation({
+    mutationFn: () =>
+      api<{ runId: string }>(`/api/v1/catalog/versions/${selected.id}/publish`, {
+        method: "POST",
+        body: { label: publishLabel, effectiveDate: publishDate },
+      }),
+    onSuccess: done,
+  });
+  const discard = useMutation({
+    mutationFn: () => api(`/api/v1/catalog/versions/${selected.id}`, { method: "DELETE" }),
+    onSuccess: done,
+  });
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="draft-summary">
+      <p>
+        <strong>{selected.label}</strong> · effective {selected.effectiveDate} · {selected.counts.apiPrices} API prices,{" "}
+        {selected.counts.gpuOffers} GPU offers, {selected.counts.openModels} open models, {selected.counts.benchmarks} benchmarks ·{" "}
+        <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${selected.id}`}>
+          browse
+        </Link>
+      </p>
+      <form
+        className="mt-3 flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          publish.mutate();
+        }}
+      >
+        <label>
+          <span className="field-label">Publish as</span>
+          <input
+            className="field-input py-1.5"
+            value={publishLabel}
+            onChange={(e) => setPublishLabel(e.target.value)}
+            aria-label="Publish as"
+          />
+        </label>
+        <label>
+          <span className="field-label">Effective date</span>
+          <input
+            type="date"
+            className="field-input py-1.5"
+            value={publishDate}
+            onChange={(e) => setPublishDate(e.target.value)}
+            aria-label="Publish effective date"
+          />
+        </label>
+        <button className="btn-primary" disabled={publish.isPending}>
+          Publish and re-price every scenario
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => confirm(`Discard draft "${selected.label}"?`) && discard.mutate()}>
+          Discard draft
+        </button>
+      </form>
+      <p className="mt-2 text-xs text-gray-600">
+        Publishing is final: the version can no longer change, and every saved scenario is compared with its prices.
+      </p>
+      <div className="mt-2">
+        <Errors error={publish.error ?? discard.error} />
+      </div>
+    </section>
+  );
+}
+
+function PublishedVersions({ teamSlug, published }: { teamSlug: string; published: Published[] }) {
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="published-versions">
+      <h2 className="mb-2 text-sm font-semibold">Published versions</h2>
+      <ul className="space-y-1">
+        {published.map((v) => (
+          <li key={v.id}>
+            <Link className="text-blue-700 underline" href={`/t/${teamSlug}/catalog?v=${v.id}`}>
+              {v.label}
+            </Link>{" "}
+            <span className="text-gray-600">effective {v.effectiveDate}</span> {v.run ? <RunStatus run={v.run} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

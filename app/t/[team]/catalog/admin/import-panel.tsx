@@ -44,10 +44,6 @@ export function ImportPanel({ draft }: { draft: Draft }) {
     },
     onError: () => setProgress(null),
   });
-  const show = (r: Record<string, unknown>) =>
-    preview?.kind === "gpu"
-      ? `${r.gpuType} · ${r.provider} (${r.provisioning}): $${r.pricePerGpuHour}/h`
-      : `${r.provider} · ${r.model}: in $${r.inputPerM} / out $${r.outputPerM} per 1M`;
   return (
     <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="import-panel">
       <h3 className="text-sm font-semibold">Import prices into “{draft.label}”</h3>
@@ -107,51 +103,60 @@ export function ImportPanel({ draft }: { draft: Draft }) {
           {applied}
         </p>
       ) : null}
-      {preview ? (
-        <div className="space-y-2 text-sm" data-testid="import-preview">
-          <p>
-            <strong>{preview.counts.added}</strong> added · <strong>{preview.counts.changed}</strong> changed ·{" "}
-            <strong>{preview.counts.removed}</strong> removed · {preview.counts.unchanged} unchanged · {preview.counts.skipped} skipped
-          </p>
-          {preview.changed.length ? (
-            <details open>
-              <summary className="cursor-pointer text-xs font-medium">Changed</summary>
-              <ul className="mt-1 max-h-56 space-y-0.5 overflow-auto text-xs">
-                {preview.changed.map((c) => (
-                  <li key={c.key}>
-                    {c.key.replace(/\|/g, " · ")}:{" "}
-                    {c.fields.map((f) => `${f} ${String(c.before[f] ?? "—")} → ${String(c.after[f] ?? "—")}`).join(", ")}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          {(["added", "removed"] as const).map((k) =>
-            preview[k].length ? (
-              <details key={k}>
-                <summary className="cursor-pointer text-xs font-medium">{k === "added" ? "Added" : "Removed"}</summary>
-                <ul className="mt-1 max-h-56 space-y-0.5 overflow-auto text-xs">
-                  {preview[k].map((r, i) => (
-                    <li key={i}>{show(r)}</li>
-                  ))}
-                </ul>
-              </details>
-            ) : null,
-          )}
-          {preview.skipped.length ? (
-            <details>
-              <summary className="cursor-pointer text-xs font-medium">Skipped</summary>
-              <ul className="mt-1 max-h-40 overflow-auto text-xs">
-                {preview.skipped.map((s) => (
-                  <li key={s.row}>
-                    {s.row}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-        </div>
-      ) : null}
+      {preview ? <PreviewView preview={preview} /> : null}
     </section>
+  );
+}
+
+/** What an import would change: counts, then the changed, added, removed and skipped rows. */
+function PreviewView({ preview }: { preview: Preview }) {
+  const show = (r: Record<string, unknown>) =>
+    preview?.kind === "gpu"
+      ? `${r.gpuType} · ${r.provider} (${r.provisioning}): $${r.pricePerGpuHour}/h`
+      : `${r.provider} · ${r.model}: in $${r.inputPerM} / out $${r.outputPerM} per 1M`;
+  return (
+    <div className="space-y-2 text-sm" data-testid="import-preview">
+      <p>
+        <strong>{preview.counts.added}</strong> added · <strong>{preview.counts.changed}</strong> changed ·{" "}
+        <strong>{preview.counts.removed}</strong> removed · {preview.counts.unchanged} unchanged · {preview.counts.skipped} skipped
+      </p>
+      {preview.changed.length ? (
+        <details open>
+          <summary className="cursor-pointer text-xs font-medium">Changed</summary>
+          <ul className="mt-1 max-h-56 space-y-0.5 overflow-auto text-xs">
+            {preview.changed.map((c) => (
+              <li key={c.key}>
+                {c.key.replace(/\|/g, " · ")}:{" "}
+                {c.fields.map((f) => `${f} ${String(c.before[f] ?? "—")} → ${String(c.after[f] ?? "—")}`).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {(["added", "removed"] as const).map((k) =>
+        preview[k].length ? (
+          <details key={k}>
+            <summary className="cursor-pointer text-xs font-medium">{k === "added" ? "Added" : "Removed"}</summary>
+            <ul className="mt-1 max-h-56 space-y-0.5 overflow-auto text-xs">
+              {preview[k].map((r, i) => (
+                <li key={i}>{show(r)}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null,
+      )}
+      {preview.skipped.length ? (
+        <details>
+          <summary className="cursor-pointer text-xs font-medium">Skipped</summary>
+          <ul className="mt-1 max-h-40 overflow-auto text-xs">
+            {preview.skipped.map((s) => (
+              <li key={s.row}>
+                {s.row}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
   );
 }
