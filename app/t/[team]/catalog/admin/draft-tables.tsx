@@ -77,101 +77,115 @@ export function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: strin
       <Errors error={retire.error} />
       <AddRow draftId={draftId} />
       <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
-            <tr>
-              <th className="py-1 pr-3">API model</th>
-              <th className="py-1 pr-3 text-right">Input /1M</th>
-              <th className="py-1 pr-3 text-right">Cached /1M</th>
-              <th className="py-1 pr-3 text-right">Output /1M</th>
-              <th className="py-1 pr-3">Checked</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {api_.map((r) => (
-              <tr key={r.id} data-row={`${r.provider} ${r.model}`}>
-                <td className="py-1 pr-3">
-                  {r.provider} · <span className="font-medium">{r.model}</span>{" "}
-                  <span className="text-xs text-gray-500">
-                    {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
-                  </span>
-                </td>
-                <td className="py-1 pr-3 text-right">
-                  <PriceInput
-                    label={`${r.model} input price`}
-                    value={r.inputPerM}
-                    onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
-                  />
-                </td>
-                <td className="py-1 pr-3 text-right">
-                  <PriceInput
-                    label={`${r.model} cached input price`}
-                    value={r.cachedInputPerM}
-                    onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
-                  />
-                </td>
-                <td className="py-1 pr-3 text-right">
-                  <PriceInput
-                    label={`${r.model} output price`}
-                    value={r.outputPerM}
-                    onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
-                  />
-                </td>
-                <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
-                <td className="py-1 text-right">
-                  <button className="text-xs text-red-700 hover:underline" onClick={() => retire.mutate({ kind: "api-prices", id: r.id })}>
-                    Retire
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="mt-4 min-w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
-            <tr>
-              <th className="py-1 pr-3">GPU offer</th>
-              <th className="py-1 pr-3 text-right">$/GPU-hour</th>
-              <th className="py-1 pr-3 text-right">Rented in</th>
-              <th className="py-1 pr-3">Checked</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {gpu.map((r) => (
-              <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
-                <td className="py-1 pr-3">
-                  <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
-                  <span className="text-xs text-gray-500">
-                    {r.provisioning.replace("_", " ")} · {r.tenancy.replace("_", " ")}
-                  </span>
-                </td>
-                <td className="py-1 pr-3 text-right">
-                  <PriceInput
-                    label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
-                    value={r.pricePerGpuHour}
-                    onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
-                  />
-                </td>
-                <td className="py-1 pr-3 text-right">
-                  <PriceInput
-                    label={`${r.gpuType} at ${r.provider} GPUs per rental`}
-                    value={r.minGpus}
-                    onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
-                  />
-                </td>
-                <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
-                <td className="py-1 text-right">
-                  <button className="text-xs text-red-700 hover:underline" onClick={() => retire.mutate({ kind: "gpu-offers", id: r.id })}>
-                    Retire
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ApiDraftTable rows={api_} patch={patch} retire={(id) => retire.mutate({ kind: "api-prices", id })} />
+        <GpuDraftTable rows={gpu} patch={patch} retire={(id) => retire.mutate({ kind: "gpu-offers", id })} />
       </div>
     </section>
+  );
+}
+
+type Patch = (kind: "api-prices" | "gpu-offers", id: string, body: Record<string, unknown>) => Promise<unknown>;
+
+function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch: Patch; retire: (id: string) => void }) {
+  return (
+    <table className="min-w-full text-sm">
+      <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
+        <tr>
+          <th className="py-1 pr-3">API model</th>
+          <th className="py-1 pr-3 text-right">Input /1M</th>
+          <th className="py-1 pr-3 text-right">Cached /1M</th>
+          <th className="py-1 pr-3 text-right">Output /1M</th>
+          <th className="py-1 pr-3">Checked</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100">
+        {rows.map((r) => (
+          <tr key={r.id} data-row={`${r.provider} ${r.model}`}>
+            <td className="py-1 pr-3">
+              {r.provider} · <span className="font-medium">{r.model}</span>{" "}
+              <span className="text-xs text-gray-500">
+                {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
+              </span>
+            </td>
+            <td className="py-1 pr-3 text-right">
+              <PriceInput
+                label={`${r.model} input price`}
+                value={r.inputPerM}
+                onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
+              />
+            </td>
+            <td className="py-1 pr-3 text-right">
+              <PriceInput
+                label={`${r.model} cached input price`}
+                value={r.cachedInputPerM}
+                onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
+              />
+            </td>
+            <td className="py-1 pr-3 text-right">
+              <PriceInput
+                label={`${r.model} output price`}
+                value={r.outputPerM}
+                onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
+              />
+            </td>
+            <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
+            <td className="py-1 text-right">
+              <button className="text-xs text-red-700 hover:underline" onClick={() => retire(r.id)}>
+                Retire
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function GpuDraftTable({ rows, patch, retire }: { rows: DraftRows["gpu"]; patch: Patch; retire: (id: string) => void }) {
+  return (
+    <table className="mt-4 min-w-full text-sm">
+      <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
+        <tr>
+          <th className="py-1 pr-3">GPU offer</th>
+          <th className="py-1 pr-3 text-right">$/GPU-hour</th>
+          <th className="py-1 pr-3 text-right">Rented in</th>
+          <th className="py-1 pr-3">Checked</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100">
+        {rows.map((r) => (
+          <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
+            <td className="py-1 pr-3">
+              <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
+              <span className="text-xs text-gray-500">
+                {r.provisioning.replace("_", " ")} · {r.tenancy.replace("_", " ")}
+              </span>
+            </td>
+            <td className="py-1 pr-3 text-right">
+              <PriceInput
+                label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
+                value={r.pricePerGpuHour}
+                onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+              />
+            </td>
+            <td className="py-1 pr-3 text-right">
+              <PriceInput
+                label={`${r.gpuType} at ${r.provider} GPUs per rental`}
+                value={r.minGpus}
+                onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
+              />
+            </td>
+            <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
+            <td className="py-1 text-right">
+              <button className="text-xs text-red-700 hover:underline" onClick={() => retire(r.id)}>
+                Retire
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
