@@ -47,7 +47,7 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
     flags.push(
       `Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`,
     );
-  const prices = {
+  const prices: EffectiveApiPrices = {
     input,
     cachedRead,
     cacheWrite,
@@ -56,8 +56,8 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
     tier: long ? "long-context" : "standard",
     offPeakShare: 0,
     flags,
-  } as const;
-  return p.offPeak && !long ? withOffPeak(prices, p.offPeak, workload) : { ...prices, flags };
+  };
+  return p.offPeak && !long ? withOffPeak(prices, p.offPeak, workload) : prices;
 }
 
 /**
@@ -65,7 +65,7 @@ export function effectiveApiPrices(option: ApiOption, workload: Workload): Effec
  * (typed, imported or generated) puts inside the provider's UTC window.
  */
 function withOffPeak(
-  prices: Omit<EffectiveApiPrices, "flags"> & { flags: readonly string[] },
+  prices: EffectiveApiPrices,
   offPeak: NonNullable<ApiOption["prices"]["offPeak"]>,
   workload: Workload,
 ): EffectiveApiPrices {

@@ -87,11 +87,13 @@ export function loadPerRequestOf(x: LoadInputs, prefixCacheHitRate: number, peak
 }
 
 export function loadInputs(capacity: FitCapacity, workload: Workload): LoadInputs {
+  const shape = workloadShape(workload);
   return {
     inputTokens: workload.inputTokensPerRequest,
     outputTokens: workload.outputTokensPerRequest,
     prefixCacheHitRate: workload.selfHostPrefixCacheHitRate,
-    ...workloadShape(workload),
+    peakToAverage: shape.peakToAverage,
+    activeHoursPerDay: shape.activeHoursPerDay,
     outputTokensPerS: capacity.outputTokensPerS,
     prefillTokensPerS: capacity.prefillTokensPerS,
   };
@@ -107,6 +109,7 @@ export function selfHostCostModel(
   const pricing = option.pricing;
   const onDemand = option.gpu.pricePerGpuHour;
   const hosting = option.hosting;
+  const shape = workloadShape(workload);
   const model: SelfHostCostModel = {
     tensorParallel: capacity.tensorParallel,
     rentUnit: option.gpu.minGpus,
@@ -116,7 +119,8 @@ export function selfHostCostModel(
     billingMode: option.billingMode,
     idleTimeoutSeconds: option.idleTimeoutMinutes * 60,
     coldStartSeconds: option.coldStartSeconds,
-    ...workloadShape(workload),
+    activeHoursPerDay: shape.activeHoursPerDay,
+    peakToAverage: shape.peakToAverage,
     pricePerGpuHour: pricing.kind === "spot" ? onDemand * (1 - pricing.discount) * (1 + pricing.interruptionRate) : onDemand,
     committedGpus: pricing.kind === "committed" ? pricing.committedGpus : 0,
     committedPricePerGpuHour: pricing.kind === "committed" ? onDemand * (1 - pricing.discount) : 0,
