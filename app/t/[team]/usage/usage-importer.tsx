@@ -2,7 +2,7 @@
 
 // Upload a usage export, look at what it implies, then save it as a scenario's workload.
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { ApiError } from "@/lib/client/api";
 import { Errors, postWithProgress, Progress } from "@/app/components/upload";
 import { deriveUsage } from "@/lib/usage/derive";
@@ -22,7 +22,10 @@ export function UsageImporter(props: {
   initialImport: UsageImportView | null;
 }) {
   const [format, setFormat] = useState("auto");
-  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  // The browser's own zone until one is typed; the server renders UTC, so hydration matches.
+  const browserZone = useSyncExternalStore(subscribeNever, browserTimeZone, () => "UTC");
+  const [typedZone, setTimeZone] = useState<string | null>(null);
+  const timeZone = typedZone ?? browserZone;
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ label: string; share: number } | null>(null);
   const [imported, setImported] = useState<UsageImportView | null>(props.initialImport);
@@ -120,7 +123,14 @@ function UploadForm(p: {
         </label>
         <label>
           <span className="field-label">Time zone of the profile</span>
-          <input className="field-input py-1.5" value={p.timeZone} onChange={(e) => p.onTimeZone(e.target.value)} aria-label="Time zone" />
+          <input
+            className="field-input py-1.5"
+            value={p.timeZone}
+            onChange={(e) => p.onTimeZone(e.target.value)}
+            aria-label="Time zone"
+            list="usage-time-zones"
+          />
+          <TimeZoneList />
         </label>
         <label>
           <span className="field-label">Usage export</span>
@@ -143,5 +153,23 @@ function UploadForm(p: {
       {p.progress ? <Progress {...p.progress} /> : null}
       <Errors error={p.error} />
     </section>
+  );
+}
+
+const subscribeNever = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+let knownZones: string[] | null = null;
+const browserZones = () => (knownZones ??= Intl.supportedValuesOf?.("timeZone") ?? []);
+const NO_ZONES: string[] = [];
+
+/** The IANA zones this browser knows, as suggestions (none in the server's render, whose list may differ). */
+function TimeZoneList() {
+  const zones = useSyncExternalStore(subscribeNever, browserZones, () => NO_ZONES);
+  return (
+    <datalist id="usage-time-zones">
+      {zones.map((z) => (
+        <option key={z} value={z} />
+      ))}
+    </datalist>
   );
 }
