@@ -57,6 +57,11 @@ test("usage import: a real export previewed with its charts, one model left out,
   await expect(page.getByTestId("revisions")).toContainText(
     "Workload from usage import openai-usage.json (2026-11-02 to 2026-11-03, 4 rows, 1 model(s))",
   );
+
+  // The import is kept (as aggregates) and reopens from the list of earlier imports.
+  await page.goto(page.url().replace(/\/s\/.*$/, "/usage"));
+  await page.getByTestId("usage-import-history").getByRole("link", { name: "openai-usage.json" }).click();
+  await expect(page.getByTestId("usage-workload")).toContainText("6,844 (rate of the last 2 days)");
 });
 
 test("usage import: bad rows are listed and used only after saying so; an existing scenario gets a new revision", async ({
