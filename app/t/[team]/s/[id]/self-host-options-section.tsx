@@ -55,97 +55,9 @@ export function SelfHostOptionsSection({ input, set, errors, catalog }: OptionSe
   return (
     <Section title="Self-host options">
       <div className="space-y-4">
-        {(input.selfHostOptions ?? []).map((o, i) => {
-          const edit = (mutate: (d: Option) => void) => set((d) => mutate(d.selfHostOptions![i]));
-          const owned = o.hosting?.kind === "owned";
-          const num = (key: NumberKey) => (
-            <NumberField
-              path={`selfHostOptions.${i}.${key}`}
-              value={o[key] ?? DEFAULTS[key]}
-              errors={errors}
-              onValue={(v) => edit((d) => void (d[key] = v))}
-            />
-          );
-          return (
-            <OptionCard
-              key={o.id}
-              testId={`self-option-${o.id}`}
-              label={o.label}
-              onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}
-            >
-              <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2">
-                {owned ? null : (
-                  <NumberField
-                    path={`selfHostOptions.${i}.gpu.pricePerGpuHour`}
-                    help={o.gpu.gpuType}
-                    value={o.gpu.pricePerGpuHour}
-                    errors={errors}
-                    onValue={(v) => edit((d) => void (d.gpu.pricePerGpuHour = v))}
-                  />
-                )}
-                {num("targetUtilisation")}
-                {num("failoverReplicas")}
-                {num("engineeringFte")}
-                <SelectField
-                  path={`selfHostOptions.${i}.weightPrecision`}
-                  value={o.weightPrecision ?? "bf16"}
-                  choices={PRECISIONS}
-                  onValue={(v) => edit((d) => void (d.weightPrecision = v))}
-                />
-                <SelectField
-                  path={`selfHostOptions.${i}.kvPrecision`}
-                  value={o.kvPrecision ?? "bf16"}
-                  choices={PRECISIONS.slice(0, 2)}
-                  onValue={(v) => edit((d) => void (d.kvPrecision = v as "bf16"))}
-                />
-                {owned ? null : (
-                  <SelectField
-                    path={`selfHostOptions.${i}.billingMode`}
-                    value={o.billingMode ?? "always-on"}
-                    choices={BILLING}
-                    onValue={(v) => edit((d) => void (d.billingMode = v))}
-                  />
-                )}
-                {num("minReplicas")}
-                {num("setupEngineerWeeks")}
-                {num("modelSwitchesPerYear")}
-                {num("weeksPerSwitch")}
-                {(o.overhead?.mode ?? "percent") === "percent" ? (
-                  <NumberField
-                    path={`selfHostOptions.${i}.overhead.percentOfGpu`}
-                    value={o.overhead?.mode === "percent" ? (o.overhead.percentOfGpu ?? 0.15) : 0.15}
-                    errors={errors}
-                    onValue={(v) => edit((d) => void (d.overhead = { mode: "percent", percentOfGpu: v }))}
-                  />
-                ) : null}
-              </div>
-              <GpuTerms option={o} index={i} edit={edit} errors={errors} />
-              <QualityFields
-                at={`selfHostOptions.${i}`}
-                quality={o.quality}
-                errors={errors}
-                onChange={(next) => edit((d) => void (d.quality = next))}
-              />
-              <SelfHostServing option={o} index={i} set={set} errors={errors} catalog={catalog} />
-              <details className="mt-2">
-                <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
-                <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                  <CertBoxes
-                    name="Certifications our infrastructure holds"
-                    held={o.certifications ?? []}
-                    onChange={(next) => edit((d) => void (d.certifications = next))}
-                  />
-                  <RegionsField
-                    id={`self-${o.id}-regions`}
-                    label="GPU regions"
-                    regions={o.gpu.regions ?? []}
-                    onChange={(next) => edit((d) => void (d.gpu.regions = next))}
-                  />
-                </div>
-              </details>
-            </OptionCard>
-          );
-        })}
+        {(input.selfHostOptions ?? []).map((o, i) => (
+          <SelfHostCard key={o.id} option={o} index={i} set={set} errors={errors} catalog={catalog} />
+        ))}
         {readOnly ? null : (
           <AddSelfHost
             catalog={catalog}
@@ -205,5 +117,118 @@ function AddSelfHost({ catalog, onAdd }: { catalog: PickerCatalog; onAdd: (optio
         Add self-host option
       </button>
     </form>
+  );
+}
+
+type Edit = (mutate: (d: Option) => void) => void;
+
+/** One self-host option: capacity rules, GPU terms, quality, serving and compliance. */
+function SelfHostCard({
+  option: o,
+  index: i,
+  set,
+  errors,
+  catalog,
+}: { option: Option; index: number } & Pick<OptionSectionProps, "set" | "errors" | "catalog">) {
+  const edit: Edit = (mutate) => set((d) => mutate(d.selfHostOptions![i]));
+  return (
+    <OptionCard key={o.id} testId={`self-option-${o.id}`} label={o.label} onRemove={() => set((d) => void d.selfHostOptions!.splice(i, 1))}>
+      <CapacityFields option={o} index={i} edit={edit} errors={errors} />
+      <GpuTerms option={o} index={i} edit={edit} errors={errors} />
+      <QualityFields
+        at={`selfHostOptions.${i}`}
+        quality={o.quality}
+        errors={errors}
+        onChange={(next) => edit((d) => void (d.quality = next))}
+      />
+      <SelfHostServing option={o} index={i} set={set} errors={errors} catalog={catalog} />
+      <details className="mt-2">
+        <summary className="cursor-pointer text-xs text-blue-700">Compliance</summary>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          <CertBoxes
+            name="Certifications our infrastructure holds"
+            held={o.certifications ?? []}
+            onChange={(next) => edit((d) => void (d.certifications = next))}
+          />
+          <RegionsField
+            id={`self-${o.id}-regions`}
+            label="GPU regions"
+            regions={o.gpu.regions ?? []}
+            onChange={(next) => edit((d) => void (d.gpu.regions = next))}
+          />
+        </div>
+      </details>
+    </OptionCard>
+  );
+}
+
+/** The GPU price (rented), utilisation, spares, people, precision and billing of an option. */
+function CapacityFields({
+  option: o,
+  index: i,
+  edit,
+  errors,
+}: {
+  option: Option;
+  index: number;
+  edit: Edit;
+  errors: OptionSectionProps["errors"];
+}) {
+  const owned = o.hosting?.kind === "owned";
+  const num = (key: NumberKey) => (
+    <NumberField
+      path={`selfHostOptions.${i}.${key}`}
+      value={o[key] ?? DEFAULTS[key]}
+      errors={errors}
+      onValue={(v) => edit((d) => void (d[key] = v))}
+    />
+  );
+  return (
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-2">
+      {owned ? null : (
+        <NumberField
+          path={`selfHostOptions.${i}.gpu.pricePerGpuHour`}
+          help={o.gpu.gpuType}
+          value={o.gpu.pricePerGpuHour}
+          errors={errors}
+          onValue={(v) => edit((d) => void (d.gpu.pricePerGpuHour = v))}
+        />
+      )}
+      {num("targetUtilisation")}
+      {num("failoverReplicas")}
+      {num("engineeringFte")}
+      <SelectField
+        path={`selfHostOptions.${i}.weightPrecision`}
+        value={o.weightPrecision ?? "bf16"}
+        choices={PRECISIONS}
+        onValue={(v) => edit((d) => void (d.weightPrecision = v))}
+      />
+      <SelectField
+        path={`selfHostOptions.${i}.kvPrecision`}
+        value={o.kvPrecision ?? "bf16"}
+        choices={PRECISIONS.slice(0, 2)}
+        onValue={(v) => edit((d) => void (d.kvPrecision = v as "bf16"))}
+      />
+      {owned ? null : (
+        <SelectField
+          path={`selfHostOptions.${i}.billingMode`}
+          value={o.billingMode ?? "always-on"}
+          choices={BILLING}
+          onValue={(v) => edit((d) => void (d.billingMode = v))}
+        />
+      )}
+      {num("minReplicas")}
+      {num("setupEngineerWeeks")}
+      {num("modelSwitchesPerYear")}
+      {num("weeksPerSwitch")}
+      {(o.overhead?.mode ?? "percent") === "percent" ? (
+        <NumberField
+          path={`selfHostOptions.${i}.overhead.percentOfGpu`}
+          value={o.overhead?.mode === "percent" ? (o.overhead.percentOfGpu ?? 0.15) : 0.15}
+          errors={errors}
+          onValue={(v) => edit((d) => void (d.overhead = { mode: "percent", percentOfGpu: v }))}
+        />
+      ) : null}
+    </div>
   );
 }
