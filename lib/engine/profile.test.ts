@@ -43,7 +43,7 @@ describe("profile shape", () => {
     const b = evaluateScenario(typed, { monteCarloSamples: 0 });
     const selfHost = (e: typeof a) => e.options.map((o) => [o.id, "monthlyCost" in o ? o.monthlyCost : null]);
     expect(selfHost(a)).toEqual(selfHost(b));
-    // And the profile does move the answer: the typed 9× peak over 20 hours would size differently.
+    // Without the profile, the typed peak ratio and active hours size the option instead.
     const ignored = evaluateScenario(
       { ...base, workload: { ...base.workload, peakToAverage: 9, activeHoursPerDay: 20 } },
       { monteCarloSamples: 0 },

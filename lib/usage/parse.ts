@@ -1,7 +1,7 @@
 // Reads a usage export as a stream of bytes and folds it into an aggregate: CSV record by
 // record, JSON Lines line by line, a JSON document whole (up to a limit). Memory stays flat in
-// the file's length, and the event loop gets a turn every 4 ms of work so a server parsing
-// a large upload keeps answering other requests.
+// the file's length, and the parser yields to the event loop between short slices of work
+// (YIELD_EVERY_MS) so a server parsing a large upload keeps answering other requests.
 import { createHash } from "node:crypto";
 import { UsageAggregator, type UsageAggregate } from "./aggregate";
 import { CsvReader } from "./csv-reader";
