@@ -82,26 +82,10 @@ function NewDraft({ teamSlug }: { teamSlug: string }) {
           create.mutate();
         }}
       >
-        <label>
-          <span className="field-label">Label</span>
-          <input
-            className="field-input py-1.5"
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            placeholder="2026-12 prices"
-            aria-label="Label"
-          />
-        </label>
-        <label>
-          <span className="field-label">Effective date</span>
-          <input
-            type="date"
-            className="field-input py-1.5"
-            value={effectiveDate}
-            onChange={(e) => setEffectiveDate(e.target.value)}
-            aria-label="Effective date"
-          />
-        </label>
+        <LabelAndDate
+          label={{ name: "Label", value: label, onChange: setLabel, placeholder: "2026-12 prices" }}
+          date={{ name: "Effective date", value: effectiveDate, onChange: setEffectiveDate }}
+        />
         <label className="min-w-[16rem] flex-1">
           <span className="field-label">Note on sources</span>
           <input className="field-input py-1.5" value={note} onChange={(e) => setNote(e.target.value)} />
@@ -154,25 +138,10 @@ function DraftSummary({ teamSlug, selected }: { teamSlug: string; selected: Draf
           publish.mutate();
         }}
       >
-        <label>
-          <span className="field-label">Publish as</span>
-          <input
-            className="field-input py-1.5"
-            value={publishLabel}
-            onChange={(e) => setPublishLabel(e.target.value)}
-            aria-label="Publish as"
-          />
-        </label>
-        <label>
-          <span className="field-label">Effective date</span>
-          <input
-            type="date"
-            className="field-input py-1.5"
-            value={publishDate}
-            onChange={(e) => setPublishDate(e.target.value)}
-            aria-label="Publish effective date"
-          />
-        </label>
+        <LabelAndDate
+          label={{ name: "Publish as", value: publishLabel, onChange: setPublishLabel }}
+          date={{ name: "Effective date", aria: "Publish effective date", value: publishDate, onChange: setPublishDate }}
+        />
         <button className="btn-primary" disabled={publish.isPending}>
           Publish and re-price every scenario
         </button>
@@ -205,5 +174,35 @@ function PublishedVersions({ teamSlug, published }: { teamSlug: string; publishe
         ))}
       </ul>
     </section>
+  );
+}
+
+type TextState = { name: string; aria?: string; value: string; onChange: (v: string) => void; placeholder?: string };
+
+/** A version's label and effective date, as the new-draft and publish forms both ask for them. */
+function LabelAndDate({ label, date }: { label: TextState; date: TextState }) {
+  return (
+    <>
+      <label>
+        <span className="field-label">{label.name}</span>
+        <input
+          className="field-input py-1.5"
+          value={label.value}
+          onChange={(e) => label.onChange(e.target.value)}
+          placeholder={label.placeholder}
+          aria-label={label.aria ?? label.name}
+        />
+      </label>
+      <label>
+        <span className="field-label">{date.name}</span>
+        <input
+          type="date"
+          className="field-input py-1.5"
+          value={date.value}
+          onChange={(e) => date.onChange(e.target.value)}
+          aria-label={date.aria ?? date.name}
+        />
+      </label>
+    </>
   );
 }

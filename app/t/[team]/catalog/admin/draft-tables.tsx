@@ -129,12 +129,7 @@ function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch:
                 onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
               />
             </td>
-            <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
-            <td className="py-1 text-right">
-              <button className="text-xs text-red-700 hover:underline" onClick={() => retire(r.id)}>
-                Retire
-              </button>
-            </td>
+            <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
           </tr>
         ))}
       </tbody>
@@ -177,15 +172,24 @@ function GpuDraftTable({ rows, patch, retire }: { rows: DraftRows["gpu"]; patch:
                 onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
               />
             </td>
-            <td className="py-1 pr-3 text-xs text-gray-600">{r.checkedAt}</td>
-            <td className="py-1 text-right">
-              <button className="text-xs text-red-700 hover:underline" onClick={() => retire(r.id)}>
-                Retire
-              </button>
-            </td>
+            <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A row's checked date and its retire button, the last cells of both draft tables. */
+function CheckedAndRetire({ checkedAt, onRetire }: { checkedAt: string; onRetire: () => void }) {
+  return (
+    <>
+      <td className="py-1 pr-3 text-xs text-gray-600">{checkedAt}</td>
+      <td className="py-1 text-right">
+        <button className="text-xs text-red-700 hover:underline" onClick={onRetire}>
+          Retire
+        </button>
+      </td>
+    </>
   );
 }
