@@ -7,7 +7,7 @@ import { API_CSP } from "./lib/security/csp";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder at run time; piscina
   // starts its worker threads from a file of its own package.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "piscina", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "piscina", "nodemailer", "pg-boss"],
   poweredByHeader: false,
   // proxy.ts buffers request bodies up to this size (Next's default is smaller than the largest
   // price file and cut it silently); lib/http.ts refuses larger bodies with 413.

@@ -14,6 +14,12 @@ export function createDb(url: string | undefined): Holder {
   return { client, handle };
 }
 
+/** The handle behind getDb(): the job queue shares its database (and, embedded, its PGlite). */
+export function getDbHandle(): AdapterHandle {
+  getDb();
+  return globalForDb.breakevenDb!.handle;
+}
+
 export function getDb(): PrismaClient {
   // Kept on globalThis: Next's dev server reloads modules, and PGlite allows one opener per folder.
   globalForDb.breakevenDb ??= createDb(process.env.DATABASE_URL);

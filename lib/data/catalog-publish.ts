@@ -1,18 +1,21 @@
 import "server-only";
 // Publishing a draft: its label and date become final, and every saved scenario is re-priced
-// against it in the background (lib/data/repricing.ts).
+// against it by the job queue (lib/jobs), whose first job is written in the publishing transaction.
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
 import { PublishSchema } from "../validation/catalog";
 import { dayStart } from "../format/dates";
 import { requireCatalogAdmin, requireDraft } from "./catalog";
+import { transactionalSender } from "../jobs/boss";
+import { QUEUES } from "../jobs/queues";
 
 /** Publishes a draft (label and effective date final) and starts re-pricing every scenario. */
 export async function publishVersion(userId: string, versionId: string, raw: unknown) {
   await requireCatalogAdmin(userId);
   const data = parseInput(PublishSchema, raw);
   const db = getDb();
+  const send = await transactionalSender();
   const runId = await db.$transaction(async (tx) => {
     await requireDraft(tx, versionId);
     const taken = await tx.catalogVersion.findFirst({ where: { label: data.label, NOT: { id: versionId } }, select: { id: true } });
@@ -29,6 +32,7 @@ export async function publishVersion(userId: string, versionId: string, raw: unk
     });
     if (done.count !== 1) throw new AppError("conflict", "This version was published meanwhile.");
     const run = await tx.repricingRun.create({ data: { catalogVersionId: versionId } });
+    await send(tx, QUEUES.repricingPlan, { runId: run.id });
     return run.id;
   });
   return { runId };

@@ -1,96 +1,195 @@
 // Re-pricing saved scenarios: after a catalog version is published, and after an engine upgrade.
+// A run is planned into batches of scenarios (ranges of ids); each batch is one job that any app
+// instance may work (lib/jobs), and the start-up pass works them in its own process.
 // Without "server-only" on purpose: `npm start` and `npm run db:deploy` run the engine-upgrade
 // pass in their own process, before the server starts, on the client they opened.
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { ENGINE_VERSION, evaluateScenario, parseScenario } from "../engine";
-import { summarize } from "../engine";
-import { readSummary } from "../engine";
+import { ENGINE_VERSION, evaluateScenario, parseScenario, readSummary, summarize } from "../engine";
 import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import { latestPublishedVersion } from "./catalog-versions";
 
-export type RepricingOptions = {
-  batchSize?: number;
-  onProgress?: (processed: number, total: number) => void;
-  db?: ReturnType<typeof getDb>;
+type Db = ReturnType<typeof getDb>;
+
+/** Scenarios per batch: one job's worth, small enough that a retried batch repeats little work. */
+export const REPRICING_BATCH_SIZE = 200;
+
+export type PlanOptions = { db?: Db; batchSize?: number };
+
+/**
+ * Splits a run into batches of the scenarios that have a current revision, once: a run already
+ * planned keeps its batches. Returns the indexes of the batches still to do.
+ */
+export async function planRepricing(runId: string, opts: PlanOptions = {}): Promise<number[]> {
+  const db = opts.db ?? getDb();
+  const batchSize = opts.batchSize ?? REPRICING_BATCH_SIZE;
+  const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId }, select: { plannedAt: true } });
+  if (!run.plannedAt) {
+    const ids = await db.scenario.findMany({ where: { currentRevisionId: { not: null } }, orderBy: { id: "asc" }, select: { id: true } });
+    const batches: Prisma.RepricingBatchCreateManyInput[] = [];
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const slice = ids.slice(i, i + batchSize);
+      batches.push({
+        runId,
+        index: batches.length,
+        firstScenarioId: slice[0].id,
+        lastScenarioId: slice[slice.length - 1].id,
+        size: slice.length,
+      });
+    }
+    await db.$transaction(async (tx) => {
+      // A second planner (a retried job) finds the batches there and plans nothing.
+      const claimed = await tx.repricingRun.updateMany({
+        where: { id: runId, plannedAt: null },
+        data: { plannedAt: new Date(), batches: batches.length, total: ids.length },
+      });
+      if (claimed.count === 1) await tx.repricingBatch.createMany({ data: batches });
+    });
+    await finishIfComplete(runId, db);
+  }
+  const pending = await db.repricingBatch.findMany({
+    where: { runId, status: "pending" },
+    orderBy: { index: "asc" },
+    select: { index: true },
+  });
+  return pending.map((b) => b.index);
+}
+
+async function catalogOf(db: Db, versionId: string): Promise<CatalogPrices> {
+  const version = await db.catalogVersion.findUniqueOrThrow({ where: { id: versionId }, include: { apiPrices: true, gpuOffers: true } });
+  return { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
+}
+
+type Scenario = {
+  id: string;
+  currentRevision: { id: string; input: Prisma.JsonValue; summary: Prisma.JsonValue; catalogVersionId: string | null } | null;
 };
 
 /**
- * Re-evaluates the current revision of every scenario at the version's prices and stores the
- * ones whose prices changed, or whose saved summary came from an older engine (then the owners
- * see what the new engine moved, even at unchanged prices). Works in batches and yields to the
- * event loop between scenarios, so requests keep being served while it runs. Monte Carlo is
- * skipped: the comparison needs the recommendation, costs and breakeven, which do not depend on it.
+ * The current revision of a scenario re-evaluated at the version's prices, or null when neither
+ * its prices nor its engine changed (or its input no longer parses: left for its owners to fix).
+ * Monte Carlo is skipped: the comparison needs the recommendation, costs and breakeven only.
  */
-export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
-  const db = opts.db ?? getDb();
-  // Small pages: on the embedded database a query runs on this thread, so a large page holds the
-  // event loop while it loads; small ones keep each pause short (npm run bench measures it).
-  const batchSize = opts.batchSize ?? 20;
-  const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId }, select: { catalogVersionId: true } });
-  const versionId = run.catalogVersionId;
+function repriceScenario(s: Scenario, versionId: string, catalog: CatalogPrices) {
+  const rev = s.currentRevision;
+  if (!rev) return null;
+  const then = readSummary(rev.summary);
+  const olderEngine = then !== null && then.engineVersion !== ENGINE_VERSION;
+  if (!then || (rev.catalogVersionId === versionId && !olderEngine)) return null;
+  let input;
   try {
-    const version = await db.catalogVersion.findUniqueOrThrow({ where: { id: versionId }, include: { apiPrices: true, gpuOffers: true } });
-    const catalog: CatalogPrices = { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
-    const total = await db.scenario.count({ where: { currentRevisionId: { not: null } } });
-    await db.repricingRun.update({ where: { id: runId }, data: { total } });
-    let processed = 0;
-    let changed = 0;
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await db.scenario.findMany({
-        where: { currentRevisionId: { not: null } },
-        orderBy: { id: "asc" },
-        take: batchSize,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        select: { id: true, currentRevision: { select: { id: true, input: true, summary: true, catalogVersionId: true } } },
-      });
-      if (page.length === 0) break;
-      cursor = page[page.length - 1].id;
-      const rows: Prisma.ScenarioRepricingCreateManyInput[] = [];
-      const replaced: string[] = []; // revisions whose row at this version came from an older engine
-      for (const s of page) {
-        processed++;
-        const rev = s.currentRevision!;
-        const then = readSummary(rev.summary);
-        const olderEngine = then !== null && then.engineVersion !== ENGINE_VERSION;
-        if (rev.catalogVersionId === versionId && !olderEngine) continue;
-        let input;
-        try {
-          input = parseScenario(rev.input);
-        } catch {
-          continue; // an input the engine no longer accepts is left for its owners to fix
-        }
-        const repriced = repriceInput(input, catalog);
-        if ((repriced.changes.length === 0 && !olderEngine) || !then) continue;
-        const nowSummary = summarize(evaluateScenario(repriced.input, { monteCarloSamples: 0 }));
-        if (olderEngine) replaced.push(rev.id);
-        rows.push({
-          scenarioId: s.id,
-          revisionId: rev.id,
-          catalogVersionId: versionId,
-          summary: nowSummary as unknown as Prisma.InputJsonValue,
-          changedPrices: repriced.changes.length,
-          ...compareSummaries(then, nowSummary),
-        });
-        if (processed % 10 === 0) await new Promise((r) => setImmediate(r)); // let requests through
-      }
-      if (replaced.length) await db.scenarioRepricing.deleteMany({ where: { revisionId: { in: replaced }, catalogVersionId: versionId } });
-      if (rows.length) await db.scenarioRepricing.createMany({ data: rows, skipDuplicates: true });
-      changed += rows.length;
-      await db.repricingRun.update({ where: { id: runId }, data: { processed, changed } });
-      opts.onProgress?.(processed, total);
-      await new Promise((r) => setImmediate(r));
+    input = parseScenario(rev.input);
+  } catch {
+    return null;
+  }
+  const repriced = repriceInput(input, catalog);
+  if (repriced.changes.length === 0 && !olderEngine) return null;
+  const now = summarize(evaluateScenario(repriced.input, { monteCarloSamples: 0 }));
+  const row: Prisma.ScenarioRepricingCreateManyInput = {
+    scenarioId: s.id,
+    revisionId: rev.id,
+    catalogVersionId: versionId,
+    summary: now as unknown as Prisma.InputJsonValue,
+    changedPrices: repriced.changes.length,
+    ...compareSummaries(then, now),
+  };
+  return { row, olderEngine };
+}
+
+/**
+ * Re-prices one batch and stores its results in one transaction that also marks the batch done,
+ * so a job that is retried, duplicated or killed after the commit never stores it twice.
+ * Yields to the event loop between scenarios so that requests keep being served.
+ */
+export async function repriceBatch(runId: string, index: number, opts: { db?: Db } = {}) {
+  const db = opts.db ?? getDb();
+  const batch = await db.repricingBatch.findUnique({
+    where: { runId_index: { runId, index } },
+    include: { run: { select: { catalogVersionId: true } } },
+  });
+  if (!batch || batch.status !== "pending") return null;
+  const versionId = batch.run.catalogVersionId;
+  const catalog = await catalogOf(db, versionId);
+  const scenarios = await db.scenario.findMany({
+    where: { id: { gte: batch.firstScenarioId, lte: batch.lastScenarioId }, currentRevisionId: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, currentRevision: { select: { id: true, input: true, summary: true, catalogVersionId: true } } },
+  });
+  const rows: Prisma.ScenarioRepricingCreateManyInput[] = [];
+  const replaced: string[] = []; // revisions whose row at this version came from an older engine
+  for (const [i, s] of scenarios.entries()) {
+    const result = repriceScenario(s, versionId, catalog);
+    if (result) {
+      rows.push(result.row);
+      if (result.olderEngine) replaced.push(result.row.revisionId);
     }
-    await db.repricingRun.update({ where: { id: runId }, data: { status: "done", processed, changed, finishedAt: new Date() } });
-    return { processed, changed, total };
-  } catch (error) {
-    await db.repricingRun.update({
-      where: { id: runId },
-      data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date() },
+    if (i % 10 === 9) await new Promise((r) => setImmediate(r));
+  }
+  const stored = await db.$transaction(async (tx) => {
+    const claimed = await tx.repricingBatch.updateMany({
+      where: { id: batch.id, status: "pending" },
+      data: { status: "done", processed: scenarios.length, changed: rows.length, error: null, finishedAt: new Date() },
     });
+    if (claimed.count === 0) return false; // another worker stored this batch meanwhile
+    if (replaced.length) await tx.scenarioRepricing.deleteMany({ where: { revisionId: { in: replaced }, catalogVersionId: versionId } });
+    if (rows.length) await tx.scenarioRepricing.createMany({ data: rows, skipDuplicates: true });
+    await tx.repricingRun.update({
+      where: { id: runId },
+      data: { processed: { increment: scenarios.length }, changed: { increment: rows.length } },
+    });
+    return true;
+  });
+  if (!stored) return null;
+  await finishIfComplete(runId, db);
+  return { processed: scenarios.length, changed: rows.length };
+}
+
+/** Marks a run done once no batch is left pending or failed. */
+async function finishIfComplete(runId: string, db: Db) {
+  await db.$executeRaw`
+    UPDATE "RepricingRun" SET status = 'done', "finishedAt" = now()
+    WHERE id = ${runId} AND status = 'running' AND "plannedAt" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "RepricingBatch" b WHERE b."runId" = ${runId} AND b.status <> 'done')`;
+}
+
+/** A batch (or the planning, index null) that failed for good: the run says why. */
+export async function failRepricing(runId: string, index: number | null, error: unknown, db: Db = getDb()) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  await db.$transaction(async (tx) => {
+    if (index !== null)
+      await tx.repricingBatch.updateMany({
+        where: { runId, index, status: "pending" },
+        data: { status: "failed", error: message, finishedAt: new Date() },
+      });
+    await tx.repricingRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+  });
+}
+
+/** Puts a failed run's failed batches back to pending; returns what is to do again. */
+export async function reopenRepricing(runId: string, db: Db = getDb()) {
+  return db.$transaction(async (tx) => {
+    const reopened = await tx.repricingRun.updateMany({
+      where: { id: runId, status: "failed" },
+      data: { status: "running", error: null, finishedAt: null },
+    });
+    if (reopened.count === 0) return null;
+    await tx.repricingBatch.updateMany({ where: { runId, status: "failed" }, data: { status: "pending", error: null, finishedAt: null } });
+    return { runId };
+  });
+}
+
+/** Plans a run and works every batch in this process: the start-up pass, tests and the bench's baseline. */
+export async function runRepricing(runId: string, opts: PlanOptions = {}) {
+  const db = opts.db ?? getDb();
+  let index: number | null = null;
+  try {
+    for (index of await planRepricing(runId, opts)) await repriceBatch(runId, index, { db });
+  } catch (error) {
+    await failRepricing(runId, index, error, db);
     throw error;
   }
+  const run = await db.repricingRun.findUniqueOrThrow({ where: { id: runId } });
+  return { processed: run.processed, changed: run.changed, total: run.total };
 }
 
 /**
@@ -98,7 +197,7 @@ export async function runRepricing(runId: string, opts: RepricingOptions = {}) {
  * re-evaluates every scenario at the newest published prices and records what moved (the
  * dashboard's marks). Returns null when nothing is stale. Run at start-up, before serving.
  */
-export async function reevaluateAfterEngineUpgrade(db: ReturnType<typeof getDb> = getDb()) {
+export async function reevaluateAfterEngineUpgrade(db: Db = getDb()) {
   // Raw SQL: a summary saved before engine versions were recorded has no such key, and Prisma's
   // JSON filters cannot say "missing or different" (NOT over a missing path is NULL, not true).
   const stale = await db.$queryRaw<{ id: string }[]>`
@@ -110,9 +209,4 @@ export async function reevaluateAfterEngineUpgrade(db: ReturnType<typeof getDb> 
   if (!version) return null;
   const run = await db.repricingRun.create({ data: { catalogVersionId: version.id } });
   return runRepricing(run.id, { db });
-}
-
-/** Starts a run without waiting for it; failures are recorded on the run. */
-export function startRepricing(runId: string): void {
-  void runRepricing(runId).catch((error) => console.error(`Re-pricing run ${runId} failed:`, error));
 }

@@ -22,6 +22,8 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
 export type AdapterHandle = {
   factory: PrismaPg | PrismaPGlite;
   target: DatabaseTarget;
+  /** The embedded database itself, for the job queue (lib/jobs); null on PostgreSQL. */
+  pglite: PGlite | null;
   /** Closes what this handle opened (the PGlite instance; pg pools close with the client). */
   close: () => Promise<void>;
 };
@@ -31,13 +33,19 @@ export function openAdapter(url: string | undefined): AdapterHandle {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     // A connection attempt gives up after 5 s, so requests fail fast while the server is away.
-    return { factory: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 }), target, close: async () => {} };
+    return {
+      factory: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 }),
+      target,
+      pglite: null,
+      close: async () => {},
+    };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   return {
     factory: new PrismaPGlite(pglite),
     target,
+    pglite,
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -10,12 +10,10 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDb, setTestDb } from "../../lib/db";
 import { applyMigrations, openSchemaEngine } from "../../lib/database/migrations";
-import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
+import { seed } from "../../lib/data/seed";
 import { runRepricing } from "../../lib/data/repricing";
-import { demoScenarios } from "../../lib/data/demo-scenarios";
-import { evaluateScenario } from "../../lib/engine";
-import { summarize } from "../../lib/engine";
 import { createEmptyDatabase } from "../../tests/support/test-db";
+import { insertSavedScenarios, publishCheaperGpus } from "../../tests/support/saved-scenarios";
 
 const kind = process.argv[2] === "postgres" ? "postgres" : "pglite";
 const count = Number(process.argv[3] ?? 10_000);
@@ -39,64 +37,11 @@ async function main() {
     setTestDb(holder);
     const db = holder.client;
     await seed(db);
-    const reference = await db.catalogVersion.findFirstOrThrow({ where: { published: true } });
-    const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } });
-    const team = await db.team.findUniqueOrThrow({ where: { slug: DEMO_TEAM_SLUG } });
-
-    // Saved scenarios: the three examples at 20 volumes each, summaries computed once per variant.
-    const variants = demoScenarios().flatMap((d) =>
-      Array.from({ length: 20 }, (_, k) => {
-        const input = {
-          ...d.input,
-          workload: { ...d.input.workload, requestsPerMonth: Math.round(d.input.workload.requestsPerMonth * (0.25 + k * 0.25)) },
-        };
-        return { name: d.name, input, summary: summarize(evaluateScenario(input, { monteCarloSamples: 0 })) };
-      }),
-    );
     const t0 = performance.now();
-    for (let start = 0; start < count; start += 1000) {
-      const ids = Array.from({ length: Math.min(1000, count - start) }, (_, i) => start + i);
-      await db.scenario.createMany({
-        data: ids.map((i) => ({
-          id: `bench-s-${i}`,
-          teamId: team.id,
-          name: `${variants[i % variants.length].name} #${i}`,
-          createdById: user.id,
-        })),
-      });
-      await db.scenarioRevision.createMany({
-        data: ids.map((i) => ({
-          id: `bench-r-${i}`,
-          scenarioId: `bench-s-${i}`,
-          number: 1,
-          input: variants[i % variants.length].input as object,
-          summary: variants[i % variants.length].summary as object,
-          catalogVersionId: reference.id,
-          authorId: user.id,
-        })),
-      });
-    }
-    await db.$executeRawUnsafe(
-      `UPDATE "Scenario" s SET "currentRevisionId" = r.id FROM "ScenarioRevision" r WHERE r."scenarioId" = s.id AND s."currentRevisionId" IS NULL`,
-    );
+    await insertSavedScenarios(db, count);
     const insertSeconds = (performance.now() - t0) / 1000;
-
-    // A published version with the reference rows, H200s and L40Ss cheaper.
-    const version = await db.catalogVersion.create({
-      data: { label: "bench", effectiveDate: new Date(), published: true, publishedAt: new Date() },
-    });
-    const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({
-      ...rest,
-      catalogVersionId: version.id,
-    });
-    await db.apiPrice.createMany({ data: (await db.apiPrice.findMany({ where: { catalogVersionId: reference.id } })).map(strip) });
-    await db.gpuOffer.createMany({
-      data: (await db.gpuOffer.findMany({ where: { catalogVersionId: reference.id } })).map((o) => ({
-        ...strip(o),
-        pricePerGpuHour: o.gpuType === "H200 SXM" || o.gpuType === "L40S" ? o.pricePerGpuHour * 0.6 : o.pricePerGpuHour,
-      })),
-    });
-    const run = await db.repricingRun.create({ data: { catalogVersionId: version.id } });
+    const versionId = await publishCheaperGpus(db, "bench");
+    const run = await db.repricingRun.create({ data: { catalogVersionId: versionId } });
 
     // Probes: event-loop delay, and a trivial query every 20 ms, while re-pricing runs.
     const loop = monitorEventLoopDelay({ resolution: 5 });

@@ -3,6 +3,7 @@
 import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { createDb, setTestDb } from "../../lib/db";
+import { stopBoss } from "../../lib/jobs/boss";
 import { openSchemaEngine, applyMigrations } from "../../lib/database/migrations";
 
 export type TestDbKind = "pglite" | "postgres";
@@ -56,6 +57,7 @@ export async function openTestDb(kind: TestDbKind) {
     url,
     db: holder.client,
     async close() {
+      await stopBoss();
       setTestDb(undefined);
       await holder.client.$disconnect();
       await holder.handle.close();

@@ -1,0 +1,13 @@
+// Runs once when the server process starts: the job workers (re-pricing after a publish) start
+// with it, so every instance of the app takes its share of the queue.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getBoss } = await import("./lib/jobs/boss");
+  const { startWorkers } = await import("./lib/jobs/workers");
+  try {
+    await startWorkers(await getBoss());
+  } catch (error) {
+    // The app still serves; jobs wait in the database until an instance works them.
+    console.error("Job workers did not start:", error);
+  }
+}

@@ -1,0 +1,52 @@
+// What each queue's jobs do. Every instance of the app works every queue; pg-boss hands each job
+// to one of them, and the handlers are idempotent so a retried or duplicated job changes nothing.
+import type { PgBoss } from "pg-boss";
+import { getDb } from "../db";
+import { failRepricing, planRepricing, repriceBatch } from "../data/repricing";
+import { QUEUES, lastAttempt, type QueueName, type RepricingBatchJob, type RepricingPlanJob } from "./queues";
+
+type Db = ReturnType<typeof getDb>;
+
+export type WorkerOptions = { db?: Db; pollingIntervalSeconds?: number; batchSize?: number };
+
+/** Runs the handler; on a job's last failed attempt records the failure where users see it. */
+async function attempt<T>(queue: QueueName, retryCount: number, work: () => Promise<T>, onGiveUp: (error: unknown) => Promise<void>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (lastAttempt(queue, retryCount)) await onGiveUp(error);
+    throw error;
+  }
+}
+
+/** Sends one job per batch of the run still to do (after planning, and when a run is retried). */
+export async function sendRepricingBatches(boss: PgBoss, runId: string, indexes: number[]) {
+  if (indexes.length === 0) return;
+  await boss.insert(
+    QUEUES.repricingBatch,
+    indexes.map((index) => ({ data: { runId, index } satisfies RepricingBatchJob, singletonKey: `${runId}:${index}` })),
+  );
+}
+
+export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
+  const db = opts.db ?? getDb();
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+  await boss.work<RepricingPlanJob>(QUEUES.repricingPlan, polling, async ([job]) => {
+    const { runId } = job.data;
+    await attempt(
+      QUEUES.repricingPlan,
+      job.retryCount,
+      async () => sendRepricingBatches(boss, runId, await planRepricing(runId, { db, batchSize: opts.batchSize })),
+      (error) => failRepricing(runId, null, error, db),
+    );
+  });
+  await boss.work<RepricingBatchJob>(QUEUES.repricingBatch, polling, async ([job]) => {
+    const { runId, index } = job.data;
+    return attempt(
+      QUEUES.repricingBatch,
+      job.retryCount,
+      () => repriceBatch(runId, index, { db }),
+      (error) => failRepricing(runId, index, error, db),
+    );
+  });
+}

@@ -1,0 +1,146 @@
+// The job queue on a real database (PGlite; PostgreSQL too when TEST_DATABASE_URL is set):
+// re-pricing after a publish as planned batches, worked by two queue instances, each batch stored
+// exactly once; a failed run reopened; and on the embedded store, job queries kept out of open
+// transactions.
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+process.env.ADMIN_EMAILS = "admin@jobs.test";
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { PgBoss } from "pg-boss";
+import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
+import { seed } from "../../lib/data/seed";
+import { signUpVerified } from "../support/users";
+import { createDraft } from "../../lib/data/catalog-drafts";
+import { publishVersion } from "../../lib/data/catalog-publish";
+import { failRepricing, planRepricing, reopenRepricing, repriceBatch } from "../../lib/data/repricing";
+import { createBoss, getBoss, startBoss } from "../../lib/jobs/boss";
+import { sendRepricingBatches, startWorkers } from "../../lib/jobs/workers";
+import { QUEUES } from "../../lib/jobs/queues";
+import { getDbHandle } from "../../lib/db";
+import { insertSavedScenarios, publishCheaperGpus } from "../support/saved-scenarios";
+
+const SCENARIOS = 60;
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, seconds = 60): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe.each(testDbKinds())("job queue on %s", (kind) => {
+  let t: TestDb;
+  let admin = "";
+  const extra: PgBoss[] = [];
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    await seed(t.db);
+    await insertSavedScenarios(t.db, SCENARIOS);
+    admin = (await signUpVerified({ name: "Ada Admin", email: "admin@jobs.test", password: "admin password" })).user.id;
+  });
+  afterAll(async () => {
+    for (const boss of extra) await boss.stop({ graceful: true, timeout: 5_000 });
+    await t?.close();
+  });
+
+  const withScenarios = () => t.db.scenario.count({ where: { currentRevisionId: { not: null } } });
+
+  test("a publish writes its re-pricing job in the same transaction; a refused publish writes none", async () => {
+    const boss = await getBoss();
+    const draft = await createDraft(admin, { label: "draft A", effectiveDate: "2026-12-01" });
+    await expect(publishVersion(admin, draft.id, { label: "2026-09 reference", effectiveDate: "2026-12-01" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    expect(await boss.findJobs(QUEUES.repricingPlan)).toHaveLength(0);
+    const { runId } = await publishVersion(admin, draft.id, { label: "2026-12 A", effectiveDate: "2026-12-01" });
+    const jobs = await boss.findJobs<{ runId: string }>(QUEUES.repricingPlan);
+    expect(jobs.map((j) => j.data)).toEqual([{ runId }]);
+  });
+
+  test("two queue instances work one run's batches; every scenario is re-priced once", async () => {
+    const versionId = await publishCheaperGpus(t.db, "cheaper for two instances");
+    const run = await t.db.repricingRun.create({ data: { catalogVersionId: versionId } });
+    const boss = await getBoss();
+    const second = await startBoss(createBoss(getDbHandle(), { monitorIntervalSeconds: 1 }));
+    extra.push(second);
+    await startWorkers(boss, { pollingIntervalSeconds: 0.5, batchSize: 7 });
+    await startWorkers(second, { pollingIntervalSeconds: 0.5, batchSize: 7 });
+    await boss.send(QUEUES.repricingPlan, { runId: run.id });
+
+    const done = await until("the run to finish", async () => {
+      const r = await t.db.repricingRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status === "done" && r;
+    });
+    const total = await withScenarios();
+    expect(done).toMatchObject({ total, processed: total, batches: Math.ceil(total / 7), error: null });
+    const batches = await t.db.repricingBatch.findMany({ where: { runId: run.id } });
+    expect(batches.every((b) => b.status === "done")).toBe(true);
+    expect(batches.reduce((n, b) => n + b.processed, 0)).toBe(total);
+    // Cheaper H200s and L40Ss move the examples that self-host on them: one row per re-priced revision.
+    const rows = await t.db.scenarioRepricing.findMany({ where: { catalogVersionId: versionId }, select: { revisionId: true } });
+    expect(rows.length).toBe(done.changed);
+    expect(done.changed).toBeGreaterThan(SCENARIOS / 3);
+    expect(new Set(rows.map((r) => r.revisionId)).size).toBe(rows.length);
+  });
+
+  test("a batch worked twice, or by two workers at once, is stored once", async () => {
+    const versionId = await publishCheaperGpus(t.db, "cheaper, worked twice");
+    const run = await t.db.repricingRun.create({ data: { catalogVersionId: versionId } });
+    const indexes = await planRepricing(run.id, { batchSize: 25 });
+    expect(await planRepricing(run.id, { batchSize: 5 })).toEqual(indexes); // planned once
+    const [a, b] = await Promise.all([repriceBatch(run.id, 0), repriceBatch(run.id, 0)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(await repriceBatch(run.id, 0)).toBeNull();
+    const after = await t.db.repricingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.processed).toBe(25);
+    const rows = await t.db.scenarioRepricing.count({ where: { catalogVersionId: versionId } });
+    expect(rows).toBe(after.changed);
+  });
+
+  test("a run whose batch failed for good says why, and finishes when reopened", async () => {
+    const versionId = await publishCheaperGpus(t.db, "cheaper, failed once");
+    const run = await t.db.repricingRun.create({ data: { catalogVersionId: versionId } });
+    const indexes = await planRepricing(run.id, { batchSize: 20 });
+    await failRepricing(run.id, 1, new Error("connection reset"));
+    expect(await t.db.repricingRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "failed",
+      error: "connection reset",
+    });
+    expect(await reopenRepricing(run.id)).toEqual({ runId: run.id });
+    expect(await reopenRepricing(run.id)).toBeNull(); // running again: nothing to reopen
+    await sendRepricingBatches(await getBoss(), run.id, indexes);
+    const done = await until("the reopened run to finish", async () => {
+      const r = await t.db.repricingRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status === "done" && r;
+    });
+    expect(done).toMatchObject({ processed: await withScenarios(), error: null });
+  });
+
+  test.runIf(kind === "pglite")("a job sent while a request's transaction is open waits for it, and survives its rollback", async () => {
+    const boss = await getBoss();
+    const order: string[] = [];
+    let sent: Promise<string | null> | null = null;
+    const failed = t.db
+      .$transaction(async (tx) => {
+        await tx.catalogVersion.create({ data: { label: "rolled back", effectiveDate: new Date() } });
+        sent = boss.send(QUEUES.repricingPlan, { runId: "outside-the-transaction" }).then((id) => {
+          order.push("job sent");
+          return id;
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        order.push("transaction ends");
+        throw new Error("roll back");
+      })
+      .catch((e: Error) => e.message);
+    expect(await failed).toBe("roll back");
+    const id = await sent!;
+    expect(order).toEqual(["transaction ends", "job sent"]);
+    expect(await t.db.catalogVersion.count({ where: { label: "rolled back" } })).toBe(0);
+    expect((await boss.findJobs(QUEUES.repricingPlan, { id: id! })).map((j) => j.data)).toEqual([{ runId: "outside-the-transaction" }]);
+    await boss.deleteJob(QUEUES.repricingPlan, id!);
+  });
+});
