@@ -3,9 +3,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getBoss } = await import("./lib/jobs/boss");
-  const { startWorkers } = await import("./lib/jobs/workers");
+  const { resumeOrphanedRuns, startWorkers } = await import("./lib/jobs/workers");
   try {
-    await startWorkers(await getBoss());
+    const boss = await getBoss();
+    await startWorkers(boss);
+    await resumeOrphanedRuns(boss);
   } catch (error) {
     // The app still serves; jobs wait in the database until an instance works them.
     console.error("Job workers did not start:", error);

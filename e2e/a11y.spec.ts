@@ -15,6 +15,7 @@ const PAGES = [
   "/t/demo/catalog?tab=gpu",
   "/t/demo/catalog/history?kind=gpu&provider=Nebius&gpuType=H100+SXM",
   "/t/demo/catalog/admin",
+  "/t/demo/catalog/jobs",
   "/t/demo/settings",
 ];
 

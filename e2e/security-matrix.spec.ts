@@ -517,6 +517,15 @@ test("security matrix: every route × every caller answers as the access rules p
       note: run ? "the newest re-pricing run" : "no run exists yet in this database: an unknown id (404 for the admin, 403 for others)",
       build: () => ({ path: `/api/v1/catalog/runs/${run ?? "no-such-run"}` }),
     },
+    {
+      route: "/api/v1/catalog/runs/[id]/retry",
+      method: "POST",
+      access: "admin",
+      ok: run ? 409 : 404,
+      note: "only a failed run is retried: 409 for a run that has not failed (or 404 without one) shows the admin got past authorization",
+      build: () => ({ path: `/api/v1/catalog/runs/${run ?? "no-such-run"}/retry` }),
+    },
+    { route: "/api/v1/jobs", method: "GET", access: "admin", ok: 200, build: () => ({ path: "/api/v1/jobs" }) },
     // Team members
     {
       route: "/api/v1/teams/[team]/scenarios",
@@ -804,6 +813,14 @@ test("security matrix: every route × every caller answers as the access rules p
       ok: 200,
       note: "non-admins are told they can only browse",
       build: () => ({ path: `/t/${T}/catalog/admin` }),
+    },
+    {
+      route: "/t/[team]/catalog/jobs",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      note: "non-admins are told the jobs are the administrators'",
+      build: () => ({ path: `/t/${T}/catalog/jobs` }),
     },
     { route: "/t/[team]/s/[id]", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/s/${S.id}` }) },
     { route: "/t/[team]/s/[id]/diff", method: "GET", access: "viewer", ok: 200, build: () => ({ path: `/t/${T}/s/${S.id}/diff?a=1&b=1` }) },

@@ -181,6 +181,21 @@ export const CATALOG_AND_TEAM_OPERATIONS: Operation[] = [
     auth: "session",
     summary: "Progress of the re-pricing that follows a publish",
   },
+  {
+    method: "post",
+    path: "/api/v1/catalog/runs/{id}/retry",
+    tag: "Catalog administration",
+    auth: "session",
+    write: true,
+    summary: "Retry a failed re-pricing run's failed batches (other runs: 409)",
+  },
+  {
+    method: "get",
+    path: "/api/v1/jobs",
+    tag: "Catalog administration",
+    auth: "session",
+    summary: "Background jobs: re-pricing runs with their batches, and the job queues' counts",
+  },
   // Teams
   {
     method: "post",

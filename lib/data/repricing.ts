@@ -165,17 +165,24 @@ export async function failRepricing(runId: string, index: number | null, error: 
   });
 }
 
-/** Puts a failed run's failed batches back to pending; returns what is to do again. */
-export async function reopenRepricing(runId: string, db: Db = getDb()) {
-  return db.$transaction(async (tx) => {
-    const reopened = await tx.repricingRun.updateMany({
-      where: { id: runId, status: "failed" },
-      data: { status: "running", error: null, finishedAt: null },
-    });
-    if (reopened.count === 0) return null;
-    await tx.repricingBatch.updateMany({ where: { runId, status: "failed" }, data: { status: "pending", error: null, finishedAt: null } });
-    return { runId };
+/** Puts a failed run and its failed batches back to pending, inside the caller's transaction; false when the run had not failed. */
+export async function reopenRepricing(tx: Prisma.TransactionClient, runId: string): Promise<boolean> {
+  const reopened = await tx.repricingRun.updateMany({
+    where: { id: runId, status: "failed" },
+    data: { status: "running", error: null, finishedAt: null },
   });
+  if (reopened.count === 0) return false;
+  await tx.repricingBatch.updateMany({ where: { runId, status: "failed" }, data: { status: "pending", error: null, finishedAt: null } });
+  return true;
+}
+
+/** Runs still unplanned long after they started: their process stopped before the queue had their job. */
+export async function orphanedRepricingRuns(db: Db = getDb(), olderThanMinutes = 10): Promise<string[]> {
+  const runs = await db.repricingRun.findMany({
+    where: { status: "running", plannedAt: null, startedAt: { lt: new Date(Date.now() - olderThanMinutes * 60_000) } },
+    select: { id: true },
+  });
+  return runs.map((r) => r.id);
 }
 
 /** Plans a run and works every batch in this process: the start-up pass, tests and the bench's baseline. */

@@ -2,7 +2,7 @@
 // to one of them, and the handlers are idempotent so a retried or duplicated job changes nothing.
 import type { PgBoss } from "pg-boss";
 import { getDb } from "../db";
-import { failRepricing, planRepricing, repriceBatch } from "../data/repricing";
+import { failRepricing, orphanedRepricingRuns, planRepricing, repriceBatch } from "../data/repricing";
 import { QUEUES, lastAttempt, type QueueName, type RepricingBatchJob, type RepricingPlanJob } from "./queues";
 
 type Db = ReturnType<typeof getDb>;
@@ -40,13 +40,28 @@ export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
       (error) => failRepricing(runId, null, error, db),
     );
   });
-  await boss.work<RepricingBatchJob>(QUEUES.repricingBatch, polling, async ([job]) => {
-    const { runId, index } = job.data;
-    return attempt(
-      QUEUES.repricingBatch,
-      job.retryCount,
-      () => repriceBatch(runId, index, { db }),
-      (error) => failRepricing(runId, index, error, db),
-    );
+  // Two batches a fetch, and the next fetch at once while fetches come back full: a worker
+  // never idles between batches of a large run, and at its end each instance keeps its share.
+  const burst = { ...polling, batchSize: 2, burstWhenBatchFull: true };
+  await boss.work<RepricingBatchJob>(QUEUES.repricingBatch, burst, async (jobs) => {
+    const failures: unknown[] = [];
+    for (const job of jobs) {
+      const { runId, index } = job.data;
+      await attempt(
+        QUEUES.repricingBatch,
+        job.retryCount,
+        () => repriceBatch(runId, index, { db }),
+        (error) => failRepricing(runId, index, error, db),
+      ).catch((error: unknown) => failures.push(error));
+    }
+    // Both jobs of the fetch are retried; the one already stored finds itself done and does nothing.
+    if (failures.length) throw failures[0];
   });
+}
+
+/** Sends the plan job of runs whose process stopped before their job was written (runs from before the queue, too). */
+export async function resumeOrphanedRuns(boss: PgBoss, db: Db = getDb()): Promise<number> {
+  const runs = await orphanedRepricingRuns(db);
+  for (const runId of runs) await boss.send(QUEUES.repricingPlan, { runId } satisfies RepricingPlanJob);
+  return runs.length;
 }

@@ -7,11 +7,15 @@
 //    pg_ctlcluster (root, as in CI); skipped with a message otherwise.
 // 2. The app is killed with SIGKILL while it writes to the embedded PGlite store, three times:
 //    it must start again on the same folder, with every acknowledged save there.
+// 3. The app is killed with SIGKILL in the middle of a re-pricing run (embedded PGlite, and
+//    PostgreSQL when TEST_DATABASE_URL is set): restarted, it finishes the run, every scenario
+//    re-priced once (fault-repricing.ts).
 //   npm run faults -- [--only postgres|pglite]
 import { execFileSync, execSync } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./harness";
 import { Writer } from "./writers";
+import { repricingKill } from "./fault-repricing";
 
 const WRITERS = 8;
 const argv = process.argv.slice(2);
@@ -176,6 +180,8 @@ async function main(): Promise<string[]> {
     else console.log("postgres restart: skipped (needs TEST_DATABASE_URL, root and pg_ctlcluster)");
   }
   if (only !== "postgres") await pgliteKill();
+  if (only !== "postgres") await repricingKill("pglite", 3312, problems);
+  if (only !== "pglite" && process.env.TEST_DATABASE_URL) await repricingKill("postgres", 3313, problems);
   return problems;
 }
 

@@ -12,9 +12,10 @@ import { seed } from "../../lib/data/seed";
 import { signUpVerified } from "../support/users";
 import { createDraft } from "../../lib/data/catalog-drafts";
 import { publishVersion } from "../../lib/data/catalog-publish";
-import { failRepricing, planRepricing, reopenRepricing, repriceBatch } from "../../lib/data/repricing";
+import { failRepricing, planRepricing, repriceBatch } from "../../lib/data/repricing";
+import { listJobs, retryRepricingRun } from "../../lib/data/jobs";
 import { createBoss, getBoss, startBoss } from "../../lib/jobs/boss";
-import { sendRepricingBatches, startWorkers } from "../../lib/jobs/workers";
+import { resumeOrphanedRuns, startWorkers } from "../../lib/jobs/workers";
 import { QUEUES } from "../../lib/jobs/queues";
 import { getDbHandle } from "../../lib/db";
 import { insertSavedScenarios, publishCheaperGpus } from "../support/saved-scenarios";
@@ -34,6 +35,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 describe.each(testDbKinds())("job queue on %s", (kind) => {
   let t: TestDb;
   let admin = "";
+  let stranger = "";
   const extra: PgBoss[] = [];
 
   beforeAll(async () => {
@@ -41,6 +43,7 @@ describe.each(testDbKinds())("job queue on %s", (kind) => {
     await seed(t.db);
     await insertSavedScenarios(t.db, SCENARIOS);
     admin = (await signUpVerified({ name: "Ada Admin", email: "admin@jobs.test", password: "admin password" })).user.id;
+    stranger = (await signUpVerified({ name: "Sam", email: "sam@jobs.test", password: "sam password" })).user.id;
   });
   afterAll(async () => {
     for (const boss of extra) await boss.stop({ graceful: true, timeout: 5_000 });
@@ -110,14 +113,30 @@ describe.each(testDbKinds())("job queue on %s", (kind) => {
       status: "failed",
       error: "connection reset",
     });
-    expect(await reopenRepricing(run.id)).toEqual({ runId: run.id });
-    expect(await reopenRepricing(run.id)).toBeNull(); // running again: nothing to reopen
-    await sendRepricingBatches(await getBoss(), run.id, indexes);
+    await expect(retryRepricingRun(stranger, run.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await retryRepricingRun(admin, run.id)).toEqual({ runId: run.id, status: "running" });
+    await expect(retryRepricingRun(admin, run.id)).rejects.toMatchObject({ code: "conflict" }); // running again
+    await expect(retryRepricingRun(admin, "no-such-run")).rejects.toMatchObject({ code: "not_found" });
+    const listed = (await listJobs(admin)).runs.find((r) => r.id === run.id)!;
+    expect(listed).toMatchObject({ status: "running", batches: { total: indexes.length, failed: 0 } });
+    await expect(listJobs(stranger)).rejects.toMatchObject({ code: "forbidden" });
     const done = await until("the reopened run to finish", async () => {
       const r = await t.db.repricingRun.findUniqueOrThrow({ where: { id: run.id } });
       return r.status === "done" && r;
     });
     expect(done).toMatchObject({ processed: await withScenarios(), error: null });
+  });
+
+  test("a run its process left unplanned is resumed when an instance starts", async () => {
+    const versionId = await publishCheaperGpus(t.db, "cheaper, orphaned");
+    const stale = await t.db.repricingRun.create({ data: { catalogVersionId: versionId, startedAt: new Date(Date.now() - 3600_000) } });
+    const fresh = await t.db.repricingRun.create({ data: { catalogVersionId: versionId } }); // its job may still be on the way
+    expect(await resumeOrphanedRuns(await getBoss())).toBe(1);
+    await until(
+      "the orphaned run to finish",
+      async () => (await t.db.repricingRun.findUniqueOrThrow({ where: { id: stale.id } })).status === "done",
+    );
+    expect(await t.db.repricingRun.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "running", plannedAt: null });
   });
 
   test.runIf(kind === "pglite")("a job sent while a request's transaction is open waits for it, and survives its rollback", async () => {

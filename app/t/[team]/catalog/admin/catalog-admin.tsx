@@ -162,7 +162,12 @@ function DraftSummary({ teamSlug, selected }: { teamSlug: string; selected: Draf
 function PublishedVersions({ teamSlug, published }: { teamSlug: string; published: Published[] }) {
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="published-versions">
-      <h2 className="mb-2 text-sm font-semibold">Published versions</h2>
+      <div className="mb-2 flex items-baseline justify-between gap-3">
+        <h2 className="text-sm font-semibold">Published versions</h2>
+        <Link className="text-xs text-blue-700 underline" href={`/t/${teamSlug}/catalog/jobs`}>
+          Background jobs
+        </Link>
+      </div>
       <ul className="space-y-1">
         {published.map((v) => (
           <li key={v.id}>

@@ -1,0 +1,105 @@
+// Faults, part 3: the app is killed with SIGKILL in the middle of a re-pricing run and started
+// again. The run must finish by itself, every scenario re-priced exactly once: the same rows as
+// an uninterrupted run over the same prices, none twice, none skipped.
+import { createDb } from "../../lib/db";
+import { runRepricing } from "../../lib/data/repricing";
+import { seed } from "../../lib/data/seed";
+import { createBoss, startBoss } from "../../lib/jobs/boss";
+import { QUEUES } from "../../lib/jobs/queues";
+import { insertSavedScenarios, publishCheaperGpus } from "../../tests/support/saved-scenarios";
+import { Client, freshDatabase, sleep, startServer, type DbKind } from "./harness";
+
+const SCENARIOS = 3_000;
+
+type Run = { status: string; processed: number; total: number; changed: number };
+
+/** Opens the database in this process (never while a server has the embedded folder open). */
+async function withDb<T>(url: string, work: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const holder = createDb(url);
+  try {
+    return await work(holder);
+  } finally {
+    await holder.client.$disconnect();
+    await holder.handle.close();
+  }
+}
+
+async function waitFor(admin: Client, runId: string, until: (run: Run) => boolean, seconds: number): Promise<Run | null> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const reply = await admin.request("GET", `/api/v1/catalog/runs/${runId}`).catch(() => null);
+    const run = reply?.status === 200 ? (reply.body as Run) : null;
+    if (run && until(run)) return run;
+    await sleep(100);
+  }
+  return null;
+}
+
+export async function repricingKill(kind: DbKind, port: number, problems: string[]) {
+  const db = await freshDatabase(kind, `faults-repricing-${kind}`);
+  const runId = await withDb(db.url, async ({ client, handle }) => {
+    await seed(client, { demo: true }); // on PostgreSQL `db seed` leaves the demo workspace out
+    await insertSavedScenarios(client, SCENARIOS);
+    const versionId = await publishCheaperGpus(client, "killed mid-run");
+    const run = await client.repricingRun.create({ data: { catalogVersionId: versionId } });
+    // As a publish does: the plan job written with the run; the server's workers take it.
+    const boss = await startBoss(createBoss(handle));
+    await boss.send(QUEUES.repricingPlan, { runId: run.id });
+    await boss.stop({ graceful: true });
+    return run.id;
+  });
+  let server = await startServer({ port, databaseUrl: db.url });
+  try {
+    const admin = new Client(server.base);
+    await admin.signIn("demo@breakeven.local", "breakeven-demo");
+    const before = await waitFor(admin, runId, (r) => r.processed >= r.total * 0.25 || r.status !== "running", 120);
+    if (!before || before.status !== "running") {
+      problems.push(`repricing on ${kind}: the run was ${before?.status ?? "not started"} before the kill; nothing was interrupted`);
+      return;
+    }
+    await server.stop("SIGKILL");
+    const restarted = Date.now();
+    server = await startServer({ port, databaseUrl: db.url });
+    const again = new Client(server.base);
+    await again.signIn("demo@breakeven.local", "breakeven-demo");
+    const after = await waitFor(again, runId, (r) => r.status !== "running", 180);
+    const seconds = (Date.now() - restarted) / 1000;
+    await server.stop();
+    const check = await withDb(db.url, async ({ client }) => {
+      const batches = await client.repricingBatch.findMany({ where: { runId } });
+      const killed = await client.repricingRun.findUniqueOrThrow({ where: { id: runId } });
+      const rows = await client.scenarioRepricing.findMany({
+        where: { catalogVersionId: killed.catalogVersionId },
+        select: { scenarioId: true },
+      });
+      // The same prices again, worked without interruption in this process: the reference answer.
+      const sameId = await publishCheaperGpus(client, "uninterrupted");
+      const reference = await client.repricingRun.create({ data: { catalogVersionId: sameId } });
+      await runRepricing(reference.id, { db: client });
+      const expected = await client.scenarioRepricing.findMany({ where: { catalogVersionId: sameId }, select: { scenarioId: true } });
+      // Jobs taken again after the kill: the batch whose worker died, once its heartbeat lapsed.
+      const [{ retried }] = await client.$queryRaw<{ retried: number }[]>`
+        SELECT count(*)::int AS retried FROM pgboss.job WHERE name = ${QUEUES.repricingBatch} AND retry_count > 0`;
+      return { batches, rows, expected, retried };
+    });
+    const got = new Set(check.rows.map((r) => r.scenarioId));
+    const want = new Set(check.expected.map((r) => r.scenarioId));
+    const skipped = [...want].filter((id) => !got.has(id)).length;
+    const extra = [...got].filter((id) => !want.has(id)).length;
+    const batchSum = check.batches.reduce((n, b) => n + b.processed, 0);
+    console.log(
+      `repricing on ${kind}, SIGKILL at ${before.processed} of ${before.total} scenarios: after the restart the run was ${after?.status ?? "still running"} ` +
+        `in ${seconds.toFixed(1)} s; ${after?.processed ?? "?"} processed, ${check.rows.length} re-priced rows (an uninterrupted run: ${check.expected.length}); ` +
+        `batches ${check.batches.filter((b) => b.status === "done").length}/${check.batches.length} done (${check.retried} batch jobs taken again after the kill), ${skipped} scenarios skipped, ${extra} extra`,
+    );
+    if (after?.status !== "done")
+      problems.push(`repricing on ${kind}: the run did not finish after the restart (${after?.status ?? "no answer"})`);
+    if (after && after.processed !== after.total) problems.push(`repricing on ${kind}: ${after.processed} processed of ${after.total}`);
+    if (batchSum !== before.total) problems.push(`repricing on ${kind}: the batches processed ${batchSum} scenarios, not ${before.total}`);
+    if (skipped || extra || check.rows.length !== check.expected.length)
+      problems.push(`repricing on ${kind}: ${skipped} skipped, ${extra} extra, ${check.rows.length} rows against ${check.expected.length}`);
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}
