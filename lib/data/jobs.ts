@@ -35,6 +35,11 @@ export async function listJobs(userId: string) {
   const batchesOf = (runId: string, status: string) => counts.find((c) => c.runId === runId && c.status === status)?._count ?? 0;
   const boss = await getBoss();
   const queues = await boss.getQueues(Object.values(QUEUES));
+  // Counted now from pg-boss's job table: getQueues' counts are refreshed only on its monitor passes.
+  const states = await db.$queryRaw<{ name: string; state: string; n: number }[]>`
+    SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job WHERE name = ANY(${Object.values(QUEUES)}) GROUP BY 1, 2`;
+  const count = (name: string, ...wanted: string[]) =>
+    states.filter((s) => s.name === name && wanted.includes(s.state)).reduce((n, s) => n + s.n, 0);
   return {
     runs: runs.map((r) => ({
       id: r.id,
@@ -52,9 +57,9 @@ export async function listJobs(userId: string) {
     })),
     queues: queues.map((q) => ({
       name: q.name,
-      queued: q.queuedCount,
-      active: q.activeCount,
-      failed: q.failedCount,
+      queued: count(q.name, "created", "retry"),
+      active: count(q.name, "active"),
+      failed: count(q.name, "failed"),
       retryLimit: q.retryLimit ?? 0,
     })),
   };

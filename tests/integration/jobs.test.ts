@@ -62,6 +62,9 @@ describe.each(testDbKinds())("job queue on %s", (kind) => {
     const { runId } = await publishVersion(admin, draft.id, { label: "2026-12 A", effectiveDate: "2026-12-01" });
     const jobs = await boss.findJobs<{ runId: string }>(QUEUES.repricingPlan);
     expect(jobs.map((j) => j.data)).toEqual([{ runId }]);
+    const { queues, runs } = await listJobs(admin);
+    expect(queues.find((q) => q.name === QUEUES.repricingPlan)).toMatchObject({ queued: 1, active: 0, failed: 0, retryLimit: 5 });
+    expect(runs.find((r) => r.id === runId)).toMatchObject({ status: "running", plannedAt: null, catalogLabel: "2026-12 A" });
   });
 
   test("two queue instances work one run's batches; every scenario is re-priced once", async () => {
