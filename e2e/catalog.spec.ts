@@ -46,6 +46,12 @@ test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, th
   await admin.getByLabel("Publish as").fill(label);
   await admin.getByRole("button", { name: "Publish and re-price every scenario" }).click();
   await expect(admin.getByTestId("repricing-run").first()).toContainText(/re-pricing done/, { timeout: 30_000 });
+  // The run was worked as jobs: the administrators' jobs page shows it done, every batch with it.
+  await admin.getByRole("link", { name: "Background jobs" }).click();
+  const run = admin.getByTestId("repricing-runs").getByRole("row", { name: new RegExp(label) });
+  await expect(run).toContainText("done");
+  await expect(run).toContainText(/0 waiting, 0 failed/);
+  await admin.goBack();
 
   // A published version cannot be changed through the API either.
   const versions = await (await admin.request.get("/api/v1/catalog/versions")).json();
