@@ -5,8 +5,10 @@
 // pass in their own process, before the server starts, on the client they opened.
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { ENGINE_VERSION, evaluateScenario, parseScenario, readSummary, summarize } from "../engine";
+import { ENGINE_VERSION, evaluateParsed, parseScenario, readSummary, summarize } from "../engine";
 import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/reprice";
+import type { EvaluationSummary } from "../engine";
+import { randomUUID } from "node:crypto";
 import { latestPublishedVersion } from "./catalog-versions";
 
 type Db = ReturnType<typeof getDb>;
@@ -60,9 +62,14 @@ async function catalogOf(db: Db, versionId: string): Promise<CatalogPrices> {
   return { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
 }
 
-type Scenario = {
+type Saved = { scenarioId: string; revisionId: string; input: unknown; summary: unknown; catalogVersionId: string | null };
+type RepricingRow = ReturnType<typeof compareSummaries> & {
   id: string;
-  currentRevision: { id: string; input: Prisma.JsonValue; summary: Prisma.JsonValue; catalogVersionId: string | null } | null;
+  scenarioId: string;
+  revisionId: string;
+  catalogVersionId: string;
+  summary: EvaluationSummary;
+  changedPrices: number;
 };
 
 /**
@@ -70,26 +77,26 @@ type Scenario = {
  * its prices nor its engine changed (or its input no longer parses: left for its owners to fix).
  * Monte Carlo is skipped: the comparison needs the recommendation, costs and breakeven only.
  */
-function repriceScenario(s: Scenario, versionId: string, catalog: CatalogPrices) {
-  const rev = s.currentRevision;
-  if (!rev) return null;
-  const then = readSummary(rev.summary);
+function repriceScenario(s: Saved, versionId: string, catalog: CatalogPrices) {
+  const then = readSummary(s.summary);
   const olderEngine = then !== null && then.engineVersion !== ENGINE_VERSION;
-  if (!then || (rev.catalogVersionId === versionId && !olderEngine)) return null;
+  if (!then || (s.catalogVersionId === versionId && !olderEngine)) return null;
   let input;
   try {
-    input = parseScenario(rev.input);
+    input = parseScenario(s.input);
   } catch {
     return null;
   }
   const repriced = repriceInput(input, catalog);
   if (repriced.changes.length === 0 && !olderEngine) return null;
-  const now = summarize(evaluateScenario(repriced.input, { monteCarloSamples: 0 }));
-  const row: Prisma.ScenarioRepricingCreateManyInput = {
-    scenarioId: s.id,
-    revisionId: rev.id,
+  // Validated once, above: the catalog's rows pass the same bounds as the engine's fields.
+  const now = summarize(evaluateParsed(repriced.input, { monteCarloSamples: 0 }));
+  const row: RepricingRow = {
+    id: randomUUID(),
+    scenarioId: s.scenarioId,
+    revisionId: s.revisionId,
     catalogVersionId: versionId,
-    summary: now as unknown as Prisma.InputJsonValue,
+    summary: now,
     changedPrices: repriced.changes.length,
     ...compareSummaries(then, now),
   };
@@ -110,12 +117,10 @@ export async function repriceBatch(runId: string, index: number, opts: { db?: Db
   if (!batch || batch.status !== "pending") return null;
   const versionId = batch.run.catalogVersionId;
   const catalog = await catalogOf(db, versionId);
-  const scenarios = await db.scenario.findMany({
-    where: { id: { gte: batch.firstScenarioId, lte: batch.lastScenarioId }, currentRevisionId: { not: null } },
-    orderBy: { id: "asc" },
-    select: { id: true, currentRevision: { select: { id: true, input: true, summary: true, catalogVersionId: true } } },
-  });
-  const rows: Prisma.ScenarioRepricingCreateManyInput[] = [];
+  // Raw SQL for the batch's bulk read and write: through the query builder, building and mapping
+  // these large JSON payloads cost as much as the evaluations (docs/decisions/0005-job-queue.md).
+  const scenarios = await readBatch(db, batch.firstScenarioId, batch.lastScenarioId);
+  const rows: RepricingRow[] = [];
   const replaced: string[] = []; // revisions whose row at this version came from an older engine
   for (const [i, s] of scenarios.entries()) {
     const result = repriceScenario(s, versionId, catalog);
@@ -132,7 +137,7 @@ export async function repriceBatch(runId: string, index: number, opts: { db?: Db
     });
     if (claimed.count === 0) return false; // another worker stored this batch meanwhile
     if (replaced.length) await tx.scenarioRepricing.deleteMany({ where: { revisionId: { in: replaced }, catalogVersionId: versionId } });
-    if (rows.length) await tx.scenarioRepricing.createMany({ data: rows, skipDuplicates: true });
+    if (rows.length) await insertRepricings(tx, rows);
     await tx.repricingRun.update({
       where: { id: runId },
       data: { processed: { increment: scenarios.length }, changed: { increment: rows.length } },
@@ -142,6 +147,28 @@ export async function repriceBatch(runId: string, index: number, opts: { db?: Db
   if (!stored) return null;
   await finishIfComplete(runId, db);
   return { processed: scenarios.length, changed: rows.length };
+}
+
+/** The current revisions of the scenarios whose ids are in [first, last]. */
+function readBatch(db: Db, first: string, last: string): Promise<Saved[]> {
+  return db.$queryRaw<Saved[]>`
+    SELECT s.id AS "scenarioId", r.id AS "revisionId", r.input, r.summary, r."catalogVersionId"
+    FROM "Scenario" s JOIN "ScenarioRevision" r ON r.id = s."currentRevisionId"
+    WHERE s.id >= ${first} AND s.id <= ${last}
+    ORDER BY s.id`;
+}
+
+/** Stores re-priced rows in one statement; a row already there for the revision and version stays. */
+async function insertRepricings(tx: Prisma.TransactionClient, rows: RepricingRow[]) {
+  await tx.$executeRaw`
+    INSERT INTO "ScenarioRepricing" (id, "scenarioId", "revisionId", "catalogVersionId", summary, "changedPrices",
+      "monthlyThen", "monthlyNow", "outcomeThen", "outcomeNow", "optionThen", "optionNow", "breakevenThen", "breakevenNow")
+    SELECT id, "scenarioId", "revisionId", "catalogVersionId", summary, "changedPrices",
+      "monthlyThen", "monthlyNow", "outcomeThen", "outcomeNow", "optionThen", "optionNow", "breakevenThen", "breakevenNow"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id text, "scenarioId" text, "revisionId" text,
+      "catalogVersionId" text, summary jsonb, "changedPrices" int, "monthlyThen" float8, "monthlyNow" float8,
+      "outcomeThen" text, "outcomeNow" text, "optionThen" text, "optionNow" text, "breakevenThen" float8, "breakevenNow" float8)
+    ON CONFLICT ("revisionId", "catalogVersionId") DO NOTHING`;
 }
 
 /** Marks a run done once no batch is left pending or failed. */
