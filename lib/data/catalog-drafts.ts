@@ -7,7 +7,7 @@ import { parseInput } from "../validation/errors";
 import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema } from "../validation/catalog";
 import { latestPublishedVersion } from "./catalog-versions";
 import { dayStart } from "../format/dates";
-import { requireCatalogAdmin, requireDraft } from "./catalog";
+import { requireCatalogAdmin, requireDraft, type Tx } from "./catalog";
 
 /** A new draft, copied row by row from a published version (the newest by default). */
 export async function createDraft(userId: string, raw: unknown) {
@@ -21,24 +21,35 @@ export async function createDraft(userId: string, raw: unknown) {
   if (await db.catalogVersion.findUnique({ where: { label: data.label }, select: { id: true } })) {
     throw new AppError("validation", "Please correct the highlighted fields.", { label: [`"${data.label}" is already taken`] });
   }
-  return db.$transaction(async (tx) => {
-    const draft = await tx.catalogVersion.create({
-      data: { label: data.label, effectiveDate: dayStart(data.effectiveDate), sourceNote: data.sourceNote, createdById: userId },
+  return db.$transaction((tx) =>
+    insertDraft(
+      tx,
+      { label: data.label, effectiveDate: dayStart(data.effectiveDate), sourceNote: data.sourceNote, createdById: userId },
+      base?.id ?? null,
+    ),
+  );
+}
+
+/** A new draft version holding a copy of every row of `baseId` (none without one). */
+export async function insertDraft(
+  tx: Tx,
+  data: { label: string; effectiveDate: Date; sourceNote?: string; createdById: string | null },
+  baseId: string | null,
+) {
+  const draft = await tx.catalogVersion.create({ data });
+  if (baseId) {
+    const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({
+      ...rest,
+      catalogVersionId: draft.id,
     });
-    if (base) {
-      const strip = <T extends { id: string; catalogVersionId: string }>({ id: _id, catalogVersionId: _v, ...rest }: T) => ({
-        ...rest,
-        catalogVersionId: draft.id,
-      });
-      await tx.apiPrice.createMany({ data: (await tx.apiPrice.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
-      await tx.gpuOffer.createMany({ data: (await tx.gpuOffer.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
-      await tx.openModel.createMany({ data: (await tx.openModel.findMany({ where: { catalogVersionId: base.id } })).map(strip) });
-      await tx.throughputBenchmark.createMany({
-        data: (await tx.throughputBenchmark.findMany({ where: { catalogVersionId: base.id } })).map(strip),
-      });
-    }
-    return { id: draft.id, label: draft.label };
-  });
+    await tx.apiPrice.createMany({ data: (await tx.apiPrice.findMany({ where: { catalogVersionId: baseId } })).map(strip) });
+    await tx.gpuOffer.createMany({ data: (await tx.gpuOffer.findMany({ where: { catalogVersionId: baseId } })).map(strip) });
+    await tx.openModel.createMany({ data: (await tx.openModel.findMany({ where: { catalogVersionId: baseId } })).map(strip) });
+    await tx.throughputBenchmark.createMany({
+      data: (await tx.throughputBenchmark.findMany({ where: { catalogVersionId: baseId } })).map(strip),
+    });
+  }
+  return { id: draft.id, label: draft.label };
 }
 
 export async function deleteDraft(userId: string, versionId: string) {

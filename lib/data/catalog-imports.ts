@@ -38,7 +38,12 @@ export type ImportPreview = {
 
 const PREVIEW_ROWS = 200; // rows of each list returned; the counts are always complete
 
-function parseImport(format: keyof typeof FORMAT_KIND, text: string, effectiveDate: Date, sourceUrl: string | undefined): Parsed<AnyRow> {
+export function parseImport(
+  format: keyof typeof FORMAT_KIND,
+  text: string,
+  effectiveDate: Date,
+  sourceUrl: string | undefined,
+): Parsed<AnyRow> {
   const checkedAt = today();
   try {
     if (format === "litellm") return strictRows(parseLiteLlm(text, { checkedAt, sourceUrl }), "api");
@@ -143,33 +148,47 @@ export async function applyImport(userId: string, versionId: string, raw: unknow
       const v = await requireDraft(tx, versionId);
       const parsed = parseImport(req.format, req.text, v.effectiveDate, req.sourceUrl);
       if (parsed.errors.length) rowErrors(parsed);
-      const { kind, existing, diff } = await draftDiff(tx, versionId, req.format, parsed, req.mode);
-      const idOf = new Map(existing.map((r) => [kind === "api" ? apiKey(r as ApiPriceRow) : gpuKey(r as GpuOfferRow), r.id]));
-      if (kind === "api") {
-        await tx.apiPrice.createMany({ data: (diff.added as ApiPriceRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
-        for (const c of diff.changed) {
-          const { provider: _p, model: _m, region: _r, tier: _t, ...prices } = plain(c.after) as ApiPriceRow;
-          await tx.apiPrice.update({ where: { id: idOf.get(c.key)! }, data: prices });
-        }
-        if (diff.removed.length)
-          await tx.apiPrice.deleteMany({ where: { id: { in: (diff.removed as ApiPriceRow[]).map((r) => idOf.get(apiKey(r))!) } } });
-      } else {
-        await tx.gpuOffer.createMany({ data: (diff.added as GpuOfferRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
-        for (const c of diff.changed) {
-          const { provider: _p, gpuType: _g, provisioning: _v, ...prices } = plain(c.after) as GpuOfferRow;
-          await tx.gpuOffer.update({ where: { id: idOf.get(c.key)! }, data: prices });
-        }
-        if (diff.removed.length)
-          await tx.gpuOffer.deleteMany({ where: { id: { in: (diff.removed as GpuOfferRow[]).map((r) => idOf.get(gpuKey(r))!) } } });
-      }
-      return {
-        added: diff.added.length,
-        changed: diff.changed.length,
-        removed: diff.removed.length,
-        unchanged: diff.unchanged,
-        skipped: parsed.skipped.length,
-      };
+      return (await applyParsed(tx, versionId, req.format, parsed, req.mode)).counts;
     },
     { timeout: 120_000 },
   );
+}
+
+/** Writes parsed rows into a draft (inside the caller's transaction); returns the difference it made. */
+export async function applyParsed(
+  tx: Tx,
+  versionId: string,
+  format: keyof typeof FORMAT_KIND,
+  parsed: Parsed<AnyRow>,
+  mode: "merge" | "replace",
+) {
+  const { kind, existing, diff } = await draftDiff(tx, versionId, format, parsed, mode);
+  const idOf = new Map(existing.map((r) => [kind === "api" ? apiKey(r as ApiPriceRow) : gpuKey(r as GpuOfferRow), r.id]));
+  if (kind === "api") {
+    await tx.apiPrice.createMany({ data: (diff.added as ApiPriceRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
+    for (const c of diff.changed) {
+      const { provider: _p, model: _m, region: _r, tier: _t, ...prices } = plain(c.after) as ApiPriceRow;
+      await tx.apiPrice.update({ where: { id: idOf.get(c.key)! }, data: prices });
+    }
+    if (diff.removed.length)
+      await tx.apiPrice.deleteMany({ where: { id: { in: (diff.removed as ApiPriceRow[]).map((r) => idOf.get(apiKey(r))!) } } });
+  } else {
+    await tx.gpuOffer.createMany({ data: (diff.added as GpuOfferRow[]).map((r) => ({ ...r, catalogVersionId: versionId })) });
+    for (const c of diff.changed) {
+      const { provider: _p, gpuType: _g, provisioning: _v, ...prices } = plain(c.after) as GpuOfferRow;
+      await tx.gpuOffer.update({ where: { id: idOf.get(c.key)! }, data: prices });
+    }
+    if (diff.removed.length)
+      await tx.gpuOffer.deleteMany({ where: { id: { in: (diff.removed as GpuOfferRow[]).map((r) => idOf.get(gpuKey(r))!) } } });
+  }
+  return {
+    diff,
+    counts: {
+      added: diff.added.length,
+      changed: diff.changed.length,
+      removed: diff.removed.length,
+      unchanged: diff.unchanged,
+      skipped: parsed.skipped.length,
+    },
+  };
 }
