@@ -48,9 +48,14 @@ export type GpuOfferRow = {
 export type RowError = { row: string; field?: string; message: string };
 export type Skipped = { row: string; reason: string };
 export type Parsed<T> = { rows: T[]; skipped: Skipped[]; errors: RowError[] };
-export type ImportFormat = "litellm" | "llm-prices" | "gpu-csv";
+export type ImportFormat = "litellm" | "llm-prices" | "genai-prices" | "gpu-csv";
 export type ImportKind = "api" | "gpu";
-export const FORMAT_KIND: Record<ImportFormat, ImportKind> = { litellm: "api", "llm-prices": "api", "gpu-csv": "gpu" };
+export const FORMAT_KIND: Record<ImportFormat, ImportKind> = {
+  litellm: "api",
+  "llm-prices": "api",
+  "genai-prices": "api",
+  "gpu-csv": "gpu",
+};
 
 export const PER_MILLION = 1_000_000;
 /** US$ per token → US$ per million tokens, without float noise (1.5e-7 × 1e6 = 0.15, not 0.15000000000000002). */

@@ -12,6 +12,7 @@ import {
   parseGpuCsv,
   parseLiteLlm,
   parseLlmPrices,
+  parseGenaiPrices,
   type ApiPriceRow,
 } from "./importers";
 
@@ -142,6 +143,80 @@ describe("llm-prices import", () => {
       ["bad-date", "price_history"],
       ["no-output", "output"],
     ]);
+  });
+});
+
+describe("genai-prices import", () => {
+  const asOf = new Date("2026-11-29T00:00:00Z");
+
+  it("reads each provider's models in US$ per million, with long-context tiers, dated prices and off-peak windows", () => {
+    const p = parseGenaiPrices(fixture("genai-prices-sample.json"), { checkedAt, asOf });
+    expect(p.errors).toEqual([]);
+    const row = (model: string) => p.rows.find((r) => r.model === model)!;
+    expect(row("claude-haiku-4-5")).toMatchObject({
+      provider: "Anthropic",
+      inputPerM: 1,
+      cachedInputPerM: 0.1,
+      cacheWritePerM: 1.25,
+      outputPerM: 5,
+      longContextThreshold: null,
+      offPeakStartUtc: null,
+      sourceUrl: "https://www.anthropic.com/pricing#api",
+    });
+    // { base, tiers }: the first tier is the long-context price.
+    expect(row("claude-sonnet-4-5")).toMatchObject({
+      inputPerM: 3,
+      outputPerM: 15,
+      longContextThreshold: 200_000,
+      longContextInputPerM: 6,
+      longContextOutputPerM: 22.5,
+    });
+    // A set dated 2026-03-13 replaces the tiered one from that day on.
+    expect(row("claude-opus-4-6")).toMatchObject({ inputPerM: 5, cachedInputPerM: 0.5, outputPerM: 25, longContextThreshold: null });
+    const before = parseGenaiPrices(fixture("genai-prices-sample.json"), { checkedAt, asOf: new Date("2026-03-12T00:00:00Z") });
+    expect(before.rows.find((r) => r.model === "claude-opus-4-6")).toMatchObject({
+      longContextThreshold: 200_000,
+      longContextInputPerM: 10,
+    });
+    // DeepSeek: the 00:30–16:30 UTC set is the standard price, the unconstrained one is off-peak outside it.
+    expect(row("deepseek-reasoner")).toMatchObject({
+      provider: "DeepSeek",
+      inputPerM: 0.55,
+      cachedInputPerM: 0.14,
+      outputPerM: 2.19,
+      offPeakStartUtc: 16.5,
+      offPeakEndUtc: 0.5,
+      offPeakInputPerM: 0.135,
+      offPeakOutputPerM: 0.55,
+    });
+    expect(p.skipped).toEqual([
+      { row: "openai/text-embedding-3-small", reason: "no input and output price per million tokens (not a text-generation model)" },
+    ]);
+    expect(p.rows).toHaveLength(6);
+  });
+
+  it("names malformed prices and constraints, and refuses a file of another shape", () => {
+    const bad = JSON.stringify([
+      { id: "acme", models: [{ id: "a", prices: { input_mtok: "cheap", output_mtok: 1 } }] },
+      {
+        id: "beta",
+        models: [
+          {
+            id: "b",
+            prices: [{ prices: { input_mtok: 1, output_mtok: 2 } }, { constraint: { start_time: "noon", end_time: "1" }, prices: {} }],
+          },
+        ],
+      },
+      { id: "gamma", models: [{ id: "c", prices: { input_mtok: -1, output_mtok: 1e300 } }] },
+    ]);
+    const p = parseGenaiPrices(bad, { checkedAt, asOf });
+    expect(p.errors.map((e) => [e.row, e.field])).toEqual([
+      ["acme/a", "input_mtok"],
+      ["beta/b", "prices.constraint"],
+      ["gamma/c", "input_mtok"],
+    ]);
+    // 1e300 is a finite number: the catalog's row rules (lib/catalog/row-rules.ts) refuse it when it is imported.
+    expect(() => parseGenaiPrices(JSON.stringify({ prices: [] }), { checkedAt, asOf })).toThrow(ImportFileError);
   });
 });
 

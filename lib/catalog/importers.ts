@@ -1,10 +1,12 @@
 // Price imports into a draft catalog version (DESIGN.md "Prices and revisiting decisions"):
 // LiteLLM's model_prices_and_context_window.json (US$ per token), simonw/llm-prices JSON (US$
-// per million tokens, with price_history) and CSV for GPU offers. Each parser returns normalized
+// per million tokens, with price_history), pydantic/genai-prices data.json (US$ per million
+// tokens, tiered and time-windowed) and CSV for GPU offers. Each parser returns normalized
 // rows plus row-level errors; any error means the import is refused as a whole. Pure: no I/O.
 export * from "./import-rows";
 export { parseLiteLlm, parseLlmPrices, LITELLM_SOURCE, LLM_PRICES_SOURCE } from "./import-api-prices";
 export { parseCsv, parseGpuCsv } from "./import-gpu-csv";
+export { parseGenaiPrices, GENAI_PRICES_SOURCE } from "./import-genai-prices";
 
 // ---- Preview: what an import would change in a draft ---------------------------------------
 

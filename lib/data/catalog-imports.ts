@@ -12,6 +12,7 @@ import {
   GPU_PRICE_FIELDS,
   gpuKey,
   ImportFileError,
+  parseGenaiPrices,
   parseGpuCsv,
   parseLiteLlm,
   parseLlmPrices,
@@ -48,6 +49,7 @@ export function parseImport(
   try {
     if (format === "litellm") return strictRows(parseLiteLlm(text, { checkedAt, sourceUrl }), "api");
     if (format === "llm-prices") return strictRows(parseLlmPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl }), "api");
+    if (format === "genai-prices") return strictRows(parseGenaiPrices(text, { checkedAt, asOf: effectiveDate, sourceUrl }), "api");
     return strictRows(parseGpuCsv(text, { checkedAt, sourceUrl: sourceUrl ?? "" }), "gpu");
   } catch (error) {
     if (error instanceof ImportFileError) throw new AppError("validation", error.message, { file: [error.message] });

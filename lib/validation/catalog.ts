@@ -20,7 +20,7 @@ export const GpuOfferEditSchema = z.object({ ...gpuOfferFields, checkedAt: date 
 
 /** A price file: up to 20 MB of text (LiteLLM's full file is a few MB). */
 export const ImportSchema = z.object({
-  format: z.enum(["litellm", "llm-prices", "gpu-csv"], { error: "must be litellm, llm-prices or gpu-csv" }),
+  format: z.enum(["litellm", "llm-prices", "genai-prices", "gpu-csv"], { error: "must be litellm, llm-prices, genai-prices or gpu-csv" }),
   text: z.string().min(1, { error: "The file is empty." }).max(20_000_000, { error: "The file is larger than 20 MB." }),
   mode: z.enum(["merge", "replace"]).default("merge"),
   sourceUrl: url.optional(),

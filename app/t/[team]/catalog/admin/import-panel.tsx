@@ -58,6 +58,7 @@ export function ImportPanel({ draft }: { draft: Draft }) {
           >
             <option value="litellm">LiteLLM model_prices_and_context_window.json</option>
             <option value="llm-prices">simonw/llm-prices JSON</option>
+            <option value="genai-prices">pydantic/genai-prices data.json</option>
             <option value="gpu-csv">GPU offers CSV</option>
           </select>
         </label>
