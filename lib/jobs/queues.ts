@@ -4,12 +4,14 @@ import type { Queue } from "pg-boss";
 export const QUEUES = {
   repricingPlan: "repricing-plan",
   repricingBatch: "repricing-batch",
+  feedRefresh: "price-feed-refresh",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export type RepricingPlanJob = { runId: string };
 export type RepricingBatchJob = { runId: string; index: number };
+export type FeedRefreshJob = { feedId: string };
 
 // A worker proves it is alive every few seconds; a job whose worker stops (a killed process)
 // is retried by any instance once its heartbeat lapses, with backoff, up to the limit.
@@ -25,6 +27,7 @@ const RESUMABLE: Omit<Queue, "name"> = {
 export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.repricingPlan]: RESUMABLE,
   [QUEUES.repricingBatch]: RESUMABLE,
+  [QUEUES.feedRefresh]: RESUMABLE,
 };
 
 /** Whether the attempt that just failed was a job's last. */

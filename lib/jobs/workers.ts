@@ -3,11 +3,13 @@
 import type { PgBoss } from "pg-boss";
 import { getDb } from "../db";
 import { failRepricing, orphanedRepricingRuns, planRepricing, repriceBatch } from "../data/repricing";
-import { QUEUES, lastAttempt, type QueueName, type RepricingBatchJob, type RepricingPlanJob } from "./queues";
+import { failFeedRefresh, refreshFeed } from "../data/feed-refresh";
+import type { FetchOptions } from "../feeds/fetch";
+import { QUEUES, lastAttempt, type FeedRefreshJob, type QueueName, type RepricingBatchJob, type RepricingPlanJob } from "./queues";
 
 type Db = ReturnType<typeof getDb>;
 
-export type WorkerOptions = { db?: Db; pollingIntervalSeconds?: number; batchSize?: number };
+export type WorkerOptions = { db?: Db; pollingIntervalSeconds?: number; batchSize?: number; feedFetch?: FetchOptions };
 
 /** Runs the handler; on a job's last failed attempt records the failure where users see it. */
 async function attempt<T>(queue: QueueName, retryCount: number, work: () => Promise<T>, onGiveUp: (error: unknown) => Promise<void>) {
@@ -56,6 +58,15 @@ export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
     }
     // Both jobs of the fetch are retried; the one already stored finds itself done and does nothing.
     if (failures.length) throw failures[0];
+  });
+  await boss.work<FeedRefreshJob>(QUEUES.feedRefresh, polling, async ([job]) => {
+    const { feedId } = job.data;
+    await attempt(
+      QUEUES.feedRefresh,
+      job.retryCount,
+      () => refreshFeed(feedId, job.id, { db, fetch: opts.feedFetch }),
+      (error) => failFeedRefresh(feedId, job.id, error, db),
+    );
   });
 }
 

@@ -43,3 +43,28 @@ export const HistoryQuerySchema = z.discriminatedUnion("kind", [
     gpuType: z.string().min(1, { error: "is required" }).max(120),
   }),
 ]);
+
+export const FEED_FORMATS = ["litellm", "llm-prices", "genai-prices", "gpu-csv"] as const;
+export const FEED_SCHEDULES = ["hourly", "daily", "weekly", "manual"] as const;
+
+export const FeedSchema = z.object({
+  name: z.string().trim().min(1, { error: "is required" }).max(60, { error: "Use at most 60 characters." }),
+  url,
+  format: z.enum(FEED_FORMATS, { error: `must be one of ${FEED_FORMATS.join(", ")}` }),
+  schedule: z.enum(FEED_SCHEDULES, { error: `must be one of ${FEED_SCHEDULES.join(", ")}` }).default("daily"),
+  autoPublish: z.boolean({ error: "must be true or false" }).default(false),
+  maxPriceChangePercent: z
+    .number({ error: "must be a number" })
+    .finite()
+    .min(0, { error: "cannot be negative" })
+    .max(1000, { error: "must be at most 1000" })
+    .default(10),
+  maxRowChanges: z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "cannot be negative" })
+    .max(10_000, { error: "must be at most 10000" })
+    .default(5),
+  retireMissing: z.boolean({ error: "must be true or false" }).default(false),
+});
+export type FeedInput = z.infer<typeof FeedSchema>;
