@@ -16,6 +16,7 @@ const PAGES = [
   "/t/demo/catalog/history?kind=gpu&provider=Nebius&gpuType=H100+SXM",
   "/t/demo/catalog/admin",
   "/t/demo/catalog/jobs",
+  "/t/demo/catalog/feeds",
   "/t/demo/settings",
 ];
 

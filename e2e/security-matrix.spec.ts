@@ -526,6 +526,40 @@ test("security matrix: every route × every caller answers as the access rules p
       build: () => ({ path: `/api/v1/catalog/runs/${run ?? "no-such-run"}/retry` }),
     },
     { route: "/api/v1/jobs", method: "GET", access: "admin", ok: 200, build: () => ({ path: "/api/v1/jobs" }) },
+    { route: "/api/v1/catalog/feeds", method: "GET", access: "admin", ok: 200, build: () => ({ path: "/api/v1/catalog/feeds" }) },
+    {
+      route: "/api/v1/catalog/feeds",
+      method: "POST",
+      access: "admin",
+      ok: 422,
+      note: "a feed without a name: registering one for real would schedule fetches; 422 shows the admin got past authorization",
+      build: () => ({ path: "/api/v1/catalog/feeds", body: { name: "", url: "https://example.com/prices.json", format: "genai-prices" } }),
+    },
+    {
+      route: "/api/v1/catalog/feeds/[id]",
+      method: "PUT",
+      access: "admin",
+      ok: 404,
+      note: "an unknown feed with a valid body: 404 for the admin, 403 for others",
+      build: () => ({
+        path: "/api/v1/catalog/feeds/no-such-feed",
+        body: { name: "Matrix feed", url: "https://example.com/prices.json", format: "genai-prices", schedule: "manual" },
+      }),
+    },
+    {
+      route: "/api/v1/catalog/feeds/[id]",
+      method: "DELETE",
+      access: "admin",
+      ok: 404,
+      build: () => ({ path: "/api/v1/catalog/feeds/no-such-feed" }),
+    },
+    {
+      route: "/api/v1/catalog/feeds/[id]/refresh",
+      method: "POST",
+      access: "admin",
+      ok: 404,
+      build: () => ({ path: "/api/v1/catalog/feeds/no-such-feed/refresh" }),
+    },
     // Team members
     {
       route: "/api/v1/teams/[team]/scenarios",
@@ -813,6 +847,14 @@ test("security matrix: every route × every caller answers as the access rules p
       ok: 200,
       note: "non-admins are told they can only browse",
       build: () => ({ path: `/t/${T}/catalog/admin` }),
+    },
+    {
+      route: "/t/[team]/catalog/feeds",
+      method: "GET",
+      access: "viewer",
+      ok: 200,
+      note: "non-admins are told the feeds are the administrators'",
+      build: () => ({ path: `/t/${T}/catalog/feeds` }),
     },
     {
       route: "/t/[team]/catalog/jobs",

@@ -164,9 +164,14 @@ function PublishedVersions({ teamSlug, published }: { teamSlug: string; publishe
     <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-testid="published-versions">
       <div className="mb-2 flex items-baseline justify-between gap-3">
         <h2 className="text-sm font-semibold">Published versions</h2>
-        <Link className="text-xs text-blue-700 underline" href={`/t/${teamSlug}/catalog/jobs`}>
-          Background jobs
-        </Link>
+        <span className="flex gap-3">
+          <Link className="text-xs text-blue-700 underline" href={`/t/${teamSlug}/catalog/feeds`}>
+            Price feeds
+          </Link>
+          <Link className="text-xs text-blue-700 underline" href={`/t/${teamSlug}/catalog/jobs`}>
+            Background jobs
+          </Link>
+        </span>
       </div>
       <ul className="space-y-1">
         {published.map((v) => (
