@@ -160,7 +160,7 @@ function RefreshHistory({ teamSlug, refreshes }: { teamSlug: string; refreshes: 
           <td className="px-3 py-1.5 text-right tabular-nums">{r.changed}</td>
           <td className="px-3 py-1.5 text-right tabular-nums">{r.removed}</td>
           <td className="px-3 py-1.5 text-right tabular-nums">
-            {r.largestChange === null ? "—" : `${(r.largestChange * 100).toFixed(1)}%`}
+            {r.largestChange === null || r.changed === 0 ? "—" : `${(r.largestChange * 100).toFixed(1)}%`}
           </td>
           <td className="px-3 py-1.5 text-xs">
             {r.version ? (
