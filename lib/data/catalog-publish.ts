@@ -7,7 +7,7 @@ import { parseInput } from "../validation/errors";
 import { PublishSchema } from "../validation/catalog";
 import { dayStart } from "../format/dates";
 import { requireCatalogAdmin, requireDraft, type Tx } from "./catalog";
-import { transactionalSender } from "../jobs/boss";
+import { transactionalSender, type TxSender } from "../jobs/boss";
 import { QUEUES } from "../jobs/queues";
 
 /** Publishes a draft (label and effective date final) and starts re-pricing every scenario. */
@@ -28,7 +28,7 @@ export async function publishIn(
   tx: Tx,
   versionId: string,
   data: { label: string; effectiveDate: string; sourceNote?: string },
-  send: Awaited<ReturnType<typeof transactionalSender>>,
+  send: TxSender,
 ) {
   await requireDraft(tx, versionId);
   const taken = await tx.catalogVersion.findFirst({ where: { label: data.label, NOT: { id: versionId } }, select: { id: true } });

@@ -10,13 +10,15 @@ import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/r
 import type { EvaluationSummary } from "../engine";
 import { randomUUID } from "node:crypto";
 import { latestPublishedVersion } from "./catalog-versions";
+import { QUEUES } from "../jobs/queues";
+import type { TxSender } from "../jobs/boss";
 
 type Db = ReturnType<typeof getDb>;
 
 /** Scenarios per batch: one job's worth, small enough that a retried batch repeats little work. */
 export const REPRICING_BATCH_SIZE = 200;
 
-export type PlanOptions = { db?: Db; batchSize?: number };
+export type PlanOptions = { db?: Db; batchSize?: number; send?: TxSender };
 
 /**
  * Splits a run into batches of the scenarios that have a current revision, once: a run already
@@ -47,7 +49,7 @@ export async function planRepricing(runId: string, opts: PlanOptions = {}): Prom
       });
       if (claimed.count === 1) await tx.repricingBatch.createMany({ data: batches });
     });
-    await finishIfComplete(runId, db);
+    await finishIfComplete(runId, db, opts.send);
   }
   const pending = await db.repricingBatch.findMany({
     where: { runId, status: "pending" },
@@ -108,7 +110,7 @@ function repriceScenario(s: Saved, versionId: string, catalog: CatalogPrices) {
  * so a job that is retried, duplicated or killed after the commit never stores it twice.
  * Yields to the event loop between scenarios so that requests keep being served.
  */
-export async function repriceBatch(runId: string, index: number, opts: { db?: Db } = {}) {
+export async function repriceBatch(runId: string, index: number, opts: { db?: Db; send?: TxSender } = {}) {
   const db = opts.db ?? getDb();
   const batch = await db.repricingBatch.findUnique({
     where: { runId_index: { runId, index } },
@@ -145,7 +147,7 @@ export async function repriceBatch(runId: string, index: number, opts: { db?: Db
     return true;
   });
   if (!stored) return null;
-  await finishIfComplete(runId, db);
+  await finishIfComplete(runId, db, opts.send);
   return { processed: scenarios.length, changed: rows.length };
 }
 
@@ -171,12 +173,19 @@ async function insertRepricings(tx: Prisma.TransactionClient, rows: RepricingRow
     ON CONFLICT ("revisionId", "catalogVersionId") DO NOTHING`;
 }
 
-/** Marks a run done once no batch is left pending or failed. */
-async function finishIfComplete(runId: string, db: Db) {
-  await db.$executeRaw`
-    UPDATE "RepricingRun" SET status = 'done', "finishedAt" = now()
-    WHERE id = ${runId} AND status = 'running' AND "plannedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "RepricingBatch" b WHERE b."runId" = ${runId} AND b.status <> 'done')`;
+/**
+ * Marks a run done once no batch is left pending or failed; with `send`, the job that tells the
+ * teams what moved is written in the same transaction, so a finished run is announced once.
+ */
+async function finishIfComplete(runId: string, db: Db, send?: TxSender) {
+  await db.$transaction(async (tx) => {
+    const done = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "RepricingRun" SET status = 'done', "finishedAt" = now()
+      WHERE id = ${runId} AND status = 'running' AND "plannedAt" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "RepricingBatch" b WHERE b."runId" = ${runId} AND b.status <> 'done')
+      RETURNING id`;
+    if (done.length && send) await send(tx, QUEUES.notifyRun, { runId });
+  });
 }
 
 /** A batch (or the planning, index null) that failed for good: the run says why. */

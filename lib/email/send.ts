@@ -57,3 +57,19 @@ export function sendEmailLater(email: Email): void {
     console.error(`[email] SMTP refused "${email.subject}" for ${email.to} (${error.message}); kept in ${file}`);
   });
 }
+
+/**
+ * Sends one email and waits for the server's answer: for jobs, which retry when it fails. The
+ * message id lets a mail client drop a copy sent again after a crash. Without SMTP_URL it is
+ * written to the outbox.
+ */
+export async function sendEmailNow(email: Email & { messageId?: string }): Promise<void> {
+  const message = { ...email, from: sender() };
+  const url = env().SMTP_URL;
+  if (!url) {
+    writeToOutbox(message);
+    return;
+  }
+  transport ??= nodemailer.createTransport(url);
+  await transport.sendMail({ ...message, messageId: email.messageId });
+}

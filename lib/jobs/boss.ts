@@ -62,3 +62,6 @@ export async function transactionalSender() {
   const boss = await getBoss();
   return (tx: PrismaTransactionLike, name: QueueName, data: object) => boss.send(name, data, { db: fromPrisma(tx) });
 }
+
+/** Writes a job inside a transaction: what transactionalSender() returns. */
+export type TxSender = Awaited<ReturnType<typeof transactionalSender>>;

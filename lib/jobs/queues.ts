@@ -5,6 +5,8 @@ export const QUEUES = {
   repricingPlan: "repricing-plan",
   repricingBatch: "repricing-batch",
   feedRefresh: "price-feed-refresh",
+  notifyRun: "notify-repricing",
+  deliver: "notification-deliver",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -12,6 +14,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export type RepricingPlanJob = { runId: string };
 export type RepricingBatchJob = { runId: string; index: number };
 export type FeedRefreshJob = { feedId: string };
+export type NotifyRunJob = { runId: string };
+export type DeliverJob = { notificationId: string };
 
 // A worker proves it is alive every few seconds; a job whose worker stops (a killed process)
 // is retried by any instance once its heartbeat lapses, with backoff, up to the limit.
@@ -28,6 +32,9 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.repricingPlan]: RESUMABLE,
   [QUEUES.repricingBatch]: RESUMABLE,
   [QUEUES.feedRefresh]: RESUMABLE,
+  [QUEUES.notifyRun]: RESUMABLE,
+  // A webhook or mail server that is down is asked again with backoff (2 s, 4 s, …): about half an hour in all.
+  [QUEUES.deliver]: { ...RESUMABLE, retryLimit: 10 },
 };
 
 /** Whether the attempt that just failed was a job's last. */

@@ -4,8 +4,19 @@ import type { PgBoss } from "pg-boss";
 import { getDb } from "../db";
 import { failRepricing, orphanedRepricingRuns, planRepricing, repriceBatch } from "../data/repricing";
 import { failFeedRefresh, refreshFeed } from "../data/feed-refresh";
+import { deliverNotification, failNotification, notifyRun } from "../data/notify";
+import { transactionalSender } from "./boss";
 import type { FetchOptions } from "../feeds/fetch";
-import { QUEUES, lastAttempt, type FeedRefreshJob, type QueueName, type RepricingBatchJob, type RepricingPlanJob } from "./queues";
+import {
+  QUEUES,
+  lastAttempt,
+  type DeliverJob,
+  type FeedRefreshJob,
+  type NotifyRunJob,
+  type QueueName,
+  type RepricingBatchJob,
+  type RepricingPlanJob,
+} from "./queues";
 
 type Db = ReturnType<typeof getDb>;
 
@@ -33,12 +44,13 @@ export async function sendRepricingBatches(boss: PgBoss, runId: string, indexes:
 export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
   const db = opts.db ?? getDb();
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+  const send = await transactionalSender();
   await boss.work<RepricingPlanJob>(QUEUES.repricingPlan, polling, async ([job]) => {
     const { runId } = job.data;
     await attempt(
       QUEUES.repricingPlan,
       job.retryCount,
-      async () => sendRepricingBatches(boss, runId, await planRepricing(runId, { db, batchSize: opts.batchSize })),
+      async () => sendRepricingBatches(boss, runId, await planRepricing(runId, { db, batchSize: opts.batchSize, send })),
       (error) => failRepricing(runId, null, error, db),
     );
   });
@@ -52,7 +64,7 @@ export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
       await attempt(
         QUEUES.repricingBatch,
         job.retryCount,
-        () => repriceBatch(runId, index, { db }),
+        () => repriceBatch(runId, index, { db, send }),
         (error) => failRepricing(runId, index, error, db),
       ).catch((error: unknown) => failures.push(error));
     }
@@ -66,6 +78,18 @@ export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
       job.retryCount,
       () => refreshFeed(feedId, job.id, { db, fetch: opts.feedFetch }),
       (error) => failFeedRefresh(feedId, job.id, error, db),
+    );
+  });
+  await boss.work<NotifyRunJob>(QUEUES.notifyRun, polling, async ([job]) => {
+    await notifyRun(job.data.runId, send, db);
+  });
+  await boss.work<DeliverJob>(QUEUES.deliver, polling, async ([job]) => {
+    const { notificationId } = job.data;
+    await attempt(
+      QUEUES.deliver,
+      job.retryCount,
+      () => deliverNotification(notificationId, db),
+      () => failNotification(notificationId, db),
     );
   });
 }

@@ -29,3 +29,17 @@ export const UpdateMemberSchema = z
       .describe("Suspend (true) or restore (false) the member's access to this team"),
   })
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, or disabled: true/false.", path: ["role"] });
+
+export const NotificationPrefsSchema = z.object({
+  flips: z.boolean({ error: "must be true or false" }),
+  moves: z.boolean({ error: "must be true or false" }),
+});
+
+export const WebhookSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, such as a Slack incoming webhook" })
+    .max(2000, { error: "Use at most 2000 characters." })
+    .nullable(),
+  /** Make a new signing secret (the old one stops working). */
+  rotateSecret: z.boolean({ error: "must be true or false" }).default(false),
+});
