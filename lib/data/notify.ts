@@ -49,16 +49,13 @@ function message(team: { name: string }, label: string, moved: Moved[], footer: 
   return { subject, text };
 }
 
-/**
- * Writes the run's messages (once: a run is marked notified in the same transaction) and sends
- * one delivery job for each. `send` writes jobs inside the transaction (transactionalSender).
- */
-export async function notifyRun(runId: string, send: TxSender, db: Db = getDb()) {
-  const run = await db.repricingRun.findUnique({ where: { id: runId }, include: { catalogVersion: { select: { label: true } } } });
-  if (!run || run.status !== "done" || run.notifiedAt) return 0;
-  const base = (env().NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+type TeamOf = { id: string; slug: string; name: string; webhookUrl: string | null };
+type NewNotification = Parameters<Db["notification"]["create"]>[0]["data"] & { id: string };
+
+/** Per team, the scenarios whose re-pricing at the run's version passes the team's threshold. */
+async function movedByTeam(db: Db, catalogVersionId: string, base: string) {
   const rows = await db.scenarioRepricing.findMany({
-    where: { catalogVersionId: run.catalogVersionId, revision: { currentOf: { isNot: null } } },
+    where: { catalogVersionId, revision: { currentOf: { isNot: null } } },
     select: {
       monthlyThen: true,
       monthlyNow: true,
@@ -80,7 +77,7 @@ export async function notifyRun(runId: string, send: TxSender, db: Db = getDb())
     },
     orderBy: { scenario: { name: "asc" } },
   });
-  const byTeam = new Map<string, { team: (typeof rows)[number]["scenario"]["team"]; moved: Moved[] }>();
+  const byTeam = new Map<string, { team: TeamOf; moved: Moved[] }>();
   for (const r of rows) {
     const team = r.scenario.team;
     const threshold = { percent: team.repriceThresholdPercent, usd: team.repriceThresholdUsd };
@@ -98,47 +95,77 @@ export async function notifyRun(runId: string, send: TxSender, db: Db = getDb())
     });
     byTeam.set(team.id, entry);
   }
-  const notifications: { id: string; data: Parameters<typeof db.notification.create>[0]["data"] }[] = [];
-  for (const { team, moved } of byTeam.values()) {
-    const settings = `${base}/t/${team.slug}/settings`;
-    const prefs = await db.notificationPreference.findMany({
-      where: {
-        teamId: team.id,
-        OR: [{ flips: true }, { moves: true }],
-        user: { memberships: { some: { teamId: team.id, disabledAt: null } } },
-      },
-      select: { flips: true, moves: true, user: { select: { id: true, email: true, emailVerifiedAt: true } } },
+  return byTeam.values();
+}
+
+/** A team's messages: one email per member who asked for what moved, one for the webhook. */
+async function teamMessages(db: Db, runId: string, label: string, team: TeamOf, moved: Moved[], base: string): Promise<NewNotification[]> {
+  const settings = `${base}/t/${team.slug}/settings`;
+  const out: NewNotification[] = [];
+  const prefs = await db.notificationPreference.findMany({
+    where: {
+      teamId: team.id,
+      OR: [{ flips: true }, { moves: true }],
+      user: { memberships: { some: { teamId: team.id, disabledAt: null } } },
+    },
+    select: { flips: true, moves: true, user: { select: { id: true, email: true, emailVerifiedAt: true } } },
+  });
+  for (const p of prefs) {
+    if (!p.user.emailVerifiedAt) continue; // mail goes to confirmed addresses only
+    const wanted = moved.filter((m) => (m.flipped ? p.flips : p.moves));
+    if (!wanted.length) continue;
+    const { subject, text } = message(
+      team,
+      label,
+      wanted,
+      `You chose to hear about this team's decisions; change that in Team settings: ${settings}`,
+    );
+    out.push({
+      id: crypto.randomUUID(),
+      teamId: team.id,
+      runId,
+      channel: "email",
+      recipient: p.user.id,
+      address: p.user.email,
+      subject,
+      text,
     });
-    for (const p of prefs) {
-      if (!p.user.emailVerifiedAt) continue; // mail goes to confirmed addresses only
-      const wanted = moved.filter((m) => (m.flipped ? p.flips : p.moves));
-      if (!wanted.length) continue;
-      const { subject, text } = message(
-        team,
-        run.catalogVersion.label,
-        wanted,
-        `You chose to hear about this team's decisions; change that in Team settings: ${settings}`,
-      );
-      notifications.push({
-        id: crypto.randomUUID(),
-        data: { teamId: team.id, runId, channel: "email", recipient: p.user.id, address: p.user.email, subject, text },
-      });
-    }
-    if (team.webhookUrl) {
-      const { subject, text } = message(team, run.catalogVersion.label, moved, `Webhook set by the owners in Team settings: ${settings}`);
-      const payload = { event: "repricing", text, catalogVersion: run.catalogVersion.label, team: team.slug, scenarios: moved };
-      notifications.push({
-        id: crypto.randomUUID(),
-        data: { teamId: team.id, runId, channel: "webhook", recipient: "webhook", address: team.webhookUrl, subject, text, payload },
-      });
-    }
   }
+  if (team.webhookUrl) {
+    const { subject, text } = message(team, label, moved, `Webhook set by the owners in Team settings: ${settings}`);
+    const payload = { event: "repricing", text, catalogVersion: label, team: team.slug, scenarios: moved };
+    out.push({
+      id: crypto.randomUUID(),
+      teamId: team.id,
+      runId,
+      channel: "webhook",
+      recipient: "webhook",
+      address: team.webhookUrl,
+      subject,
+      text,
+      payload,
+    });
+  }
+  return out;
+}
+
+/**
+ * Writes the run's messages (once: a run is marked notified in the same transaction) and sends
+ * one delivery job for each. `send` writes jobs inside the transaction (transactionalSender).
+ */
+export async function notifyRun(runId: string, send: TxSender, db: Db = getDb()) {
+  const run = await db.repricingRun.findUnique({ where: { id: runId }, include: { catalogVersion: { select: { label: true } } } });
+  if (!run || run.status !== "done" || run.notifiedAt) return 0;
+  const base = (env().NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+  const notifications: NewNotification[] = [];
+  for (const { team, moved } of await movedByTeam(db, run.catalogVersionId, base))
+    notifications.push(...(await teamMessages(db, runId, run.catalogVersion.label, team, moved, base)));
   await db.$transaction(async (tx) => {
     const claimed = await tx.repricingRun.updateMany({ where: { id: runId, notifiedAt: null }, data: { notifiedAt: new Date() } });
     if (claimed.count === 0) return; // another worker wrote them meanwhile
-    for (const n of notifications) {
-      await tx.notification.create({ data: { ...n.data, id: n.id } });
-      await send(tx, QUEUES.deliver, { notificationId: n.id });
+    for (const data of notifications) {
+      await tx.notification.create({ data });
+      await send(tx, QUEUES.deliver, { notificationId: data.id });
     }
   });
   return notifications.length;
