@@ -17,6 +17,7 @@ const PAGES = [
   "/t/demo/catalog/admin",
   "/t/demo/catalog/jobs",
   "/t/demo/catalog/feeds",
+  "/t/demo/notifications",
   "/t/demo/settings",
 ];
 

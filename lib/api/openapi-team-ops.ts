@@ -8,7 +8,7 @@ import {
   PublishSchema,
   ThresholdSchema,
 } from "../validation/catalog";
-import { CreateTeamSchema, InviteSchema, UpdateMemberSchema } from "../validation/team";
+import { CreateTeamSchema, InviteSchema, NotificationPrefsSchema, UpdateMemberSchema, WebhookSchema } from "../validation/team";
 import { CreateTokenSchema } from "../validation/tokens";
 import { ApplyUsageImportSchema, UsageUploadFormSchema } from "../validation/usage-import";
 import { q, str, type Operation } from "./openapi-types";
@@ -247,6 +247,45 @@ export const CATALOG_AND_TEAM_OPERATIONS: Operation[] = [
     write: true,
     summary: "Create a team (you become its owner)",
     body: CreateTeamSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teams/{team}/notifications/preferences",
+    tag: "Teams",
+    auth: "token",
+    summary: "Which price changes you hear about from this team by email",
+  },
+  {
+    method: "put",
+    path: "/api/v1/teams/{team}/notifications/preferences",
+    tag: "Teams",
+    auth: "token",
+    write: true,
+    summary: "Choose to hear about flipped recommendations and cost moves beyond the threshold",
+    body: NotificationPrefsSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teams/{team}/webhook",
+    tag: "Teams",
+    auth: "session",
+    summary: "The team's webhook and signing secret (owners)",
+  },
+  {
+    method: "put",
+    path: "/api/v1/teams/{team}/webhook",
+    tag: "Teams",
+    auth: "session",
+    write: true,
+    summary: "Set or clear the team's webhook; rotateSecret makes a new signing secret (owners)",
+    body: WebhookSchema,
+  },
+  {
+    method: "get",
+    path: "/api/v1/teams/{team}/notifications",
+    tag: "Teams",
+    auth: "session",
+    summary: "The team's outbox: messages about price changes and whether they went out (owners)",
   },
   { method: "get", path: "/api/v1/teams/{team}/invitations", tag: "Teams", auth: "session", summary: "Pending invitations (owners)" },
   {

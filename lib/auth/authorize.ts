@@ -12,6 +12,8 @@ export const ACTIONS = {
   "scenario:read": "viewer",
   "scenario:write": "editor",
   "comment:write": "viewer",
+  // A member's own choice of which price changes they hear about.
+  "notifications:choose": "viewer",
   "member:manage": "owner",
   "audit:read": "owner",
   "team:settings": "owner",
@@ -20,7 +22,7 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 /** Actions that change something: a read-only API token may do none of them. */
-const WRITES: ReadonlySet<Action> = new Set(["scenario:write", "comment:write", "member:manage", "team:settings"]);
+const WRITES: ReadonlySet<Action> = new Set(["scenario:write", "comment:write", "notifications:choose", "member:manage", "team:settings"]);
 
 /** The role a request acts with: the member's, capped by an API token's role when there is one. */
 export function effectiveRole(role: string | null | undefined): string | null | undefined {

@@ -20,7 +20,7 @@ export async function getMyNotificationPrefs(userId: string, teamSlug: string) {
 
 export async function setMyNotificationPrefs(userId: string, teamSlug: string, raw: unknown) {
   return getDb().$transaction(async (tx) => {
-    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "team:read");
+    const { teamId } = await requireTeamRole(tx, userId, teamSlug, "notifications:choose");
     const data = parseInput(NotificationPrefsSchema, raw);
     await tx.notificationPreference.upsert({
       where: { userId_teamId: { userId, teamId } },

@@ -13,6 +13,8 @@ import { AccountPanel } from "./account-panel";
 import { listApiTokens } from "@/lib/data/tokens";
 import { getRepriceThreshold } from "@/lib/data/catalog-marks";
 import { hasPassword } from "@/lib/data/users";
+import { getMyNotificationPrefs, getWebhook } from "@/lib/data/notifications";
+import { NotificationsPanel } from "./notifications-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team settings" };
@@ -41,11 +43,14 @@ export default async function TeamSettings({ params }: { params: Promise<{ team:
   const threshold = await getRepriceThreshold(user.id, slug);
   const tokens = isOwner ? JSON.parse(JSON.stringify(await listApiTokens(user.id, slug))) : null;
   const audit = can(team.role, "audit:read") ? await listAuditEvents(user.id, slug, 100) : null;
+  const prefs = await getMyNotificationPrefs(user.id, slug);
+  const webhook = can(team.role, "team:settings") ? await getWebhook(user.id, slug) : null;
   return (
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Team settings" />
       <MembersPanel teamSlug={team.slug} members={members} me={user.id} isOwner={isOwner} invitations={invitations} />
       <RepriceThreshold teamSlug={team.slug} percent={threshold.percent} usd={threshold.usd} isOwner={isOwner} />
+      <NotificationsPanel teamSlug={team.slug} prefs={prefs} webhook={webhook} />
       {tokens ? <ApiTokens teamSlug={team.slug} initial={tokens} /> : null}
       <CreateTeam />
       <AccountPanel hasPassword={await hasPassword(user.id)} email={user.email} emailVerified={Boolean(user.emailVerifiedAt)} />
