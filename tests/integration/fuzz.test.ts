@@ -39,7 +39,9 @@ import {
   SaveRevisionSchema,
   SetStatusSchema,
 } from "../../lib/validation/scenario";
-import { UpdateMemberSchema, CreateTeamSchema, InviteSchema } from "../../lib/validation/team";
+import { UpdateMemberSchema, CreateTeamSchema, InviteSchema, NotificationPrefsSchema, WebhookSchema } from "../../lib/validation/team";
+import { createFeed } from "../../lib/data/feeds";
+import { setMyNotificationPrefs, setWebhook } from "../../lib/data/notifications";
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import {
   ApiPriceEditSchema,
@@ -48,6 +50,7 @@ import {
   ImportSchema,
   PublishSchema,
   ThresholdSchema,
+  FeedSchema,
 } from "../../lib/validation/catalog";
 import { EvaluateRequestSchema } from "../../lib/validation/api";
 import * as teamScenarios from "../../app/api/v1/teams/[team]/scenarios/route";
@@ -349,6 +352,24 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
         valid: { label: "Pub", effectiveDate: "2026-12-01" },
         schema: PublishSchema,
         send: (b) => dataLayer(() => publishVersion(admin, draftId, b)),
+      },
+      {
+        name: "register a price feed",
+        valid: { name: "Feed", url: "https://prices.test/data.json", format: "genai-prices", schedule: "manual" },
+        schema: FeedSchema,
+        send: (b) => dataLayer(() => createFeed(admin, b)),
+      },
+      {
+        name: "choose notifications",
+        valid: { flips: true, moves: false },
+        schema: NotificationPrefsSchema,
+        send: (b) => dataLayer(() => setMyNotificationPrefs(owner, team, b)),
+      },
+      {
+        name: "set the team webhook",
+        valid: { url: "https://hooks.test/x" },
+        schema: WebhookSchema,
+        send: (b) => dataLayer(() => setWebhook(owner, team, b)),
       },
       {
         name: "ask for a password reset",
