@@ -41,7 +41,8 @@ const word = (outcome: string) => OUTCOME_WORD[outcome as keyof typeof OUTCOME_W
 const line = (m: Moved) =>
   `• ${m.name}: ${m.flipped ? `recommendation ${word(m.outcomeThen)} → ${word(m.outcomeNow)}; ` : ""}${formatUsd(m.monthlyThen)} → ${formatUsd(m.monthlyNow)} a month\n  Then vs now: ${m.url}`;
 
-function message(team: { name: string }, label: string, moved: Moved[], footer: string) {
+function message(team: { name: string }, label: string, all: Moved[], footer: string) {
+  const moved = [...all.filter((m) => m.flipped), ...all.filter((m) => !m.flipped)]; // flips first
   const flips = moved.filter((m) => m.flipped).length;
   const subject = `[Breakeven] The price catalog "${label}" changes ${moved.length} decision${moved.length > 1 ? "s" : ""} of ${team.name}${flips ? ` (${flips} flipped)` : ""}`;
   const more = moved.length > LISTED ? `\n…and ${moved.length - LISTED} more: open the team's dashboard.` : "";

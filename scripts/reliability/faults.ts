@@ -9,13 +9,16 @@
 //    it must start again on the same folder, with every acknowledged save there.
 // 3. The app is killed with SIGKILL in the middle of a re-pricing run (embedded PGlite, and
 //    PostgreSQL when TEST_DATABASE_URL is set): restarted, it finishes the run, every scenario
-//    re-priced once (fault-repricing.ts).
+//    re-priced once, the team told once (fault-repricing.ts).
+// 4. The app is killed with SIGKILL while it fetches a price feed: restarted, it records the
+//    refresh once, as one draft (fault-feed.ts).
 //   npm run faults -- [--only postgres|pglite]
 import { execFileSync, execSync } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { ensureBuild, freshDatabase, percentile, sleep, runScript, startServer } from "./harness";
 import { Writer } from "./writers";
 import { repricingKill } from "./fault-repricing";
+import { feedRefreshKill } from "./fault-feed";
 
 const WRITERS = 8;
 const argv = process.argv.slice(2);
@@ -182,6 +185,7 @@ async function main(): Promise<string[]> {
   if (only !== "postgres") await pgliteKill();
   if (only !== "postgres") await repricingKill("pglite", 3312, problems);
   if (only !== "pglite" && process.env.TEST_DATABASE_URL) await repricingKill("postgres", 3313, problems);
+  if (only !== "postgres") await feedRefreshKill("pglite", 3314, problems);
   return problems;
 }
 
