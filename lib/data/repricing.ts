@@ -5,10 +5,10 @@
 // pass in their own process, before the server starts, on the client they opened.
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { ENGINE_VERSION, evaluateParsed, parseScenario, readSummary, summarize } from "../engine";
-import { compareSummaries, repriceInput, type CatalogPrices } from "../catalog/reprice";
-import type { EvaluationSummary } from "../engine";
-import { randomUUID } from "node:crypto";
+import { ENGINE_VERSION } from "../engine";
+import type { CatalogPrices } from "../catalog/reprice";
+import type { RepricingRow, Saved } from "../catalog/reprice-batch";
+import { repriceSaved } from "./reprice-pool";
 import { latestPublishedVersion } from "./catalog-versions";
 import { QUEUES } from "../jobs/queues";
 import type { TxSender } from "../jobs/boss";
@@ -64,51 +64,9 @@ async function catalogOf(db: Db, versionId: string): Promise<CatalogPrices> {
   return { label: version.label, apiPrices: version.apiPrices, gpuOffers: version.gpuOffers };
 }
 
-type Saved = { scenarioId: string; revisionId: string; input: unknown; summary: unknown; catalogVersionId: string | null };
-type RepricingRow = ReturnType<typeof compareSummaries> & {
-  id: string;
-  scenarioId: string;
-  revisionId: string;
-  catalogVersionId: string;
-  summary: EvaluationSummary;
-  changedPrices: number;
-};
-
-/**
- * The current revision of a scenario re-evaluated at the version's prices, or null when neither
- * its prices nor its engine changed (or its input no longer parses: left for its owners to fix).
- * Monte Carlo is skipped: the comparison needs the recommendation, costs and breakeven only.
- */
-function repriceScenario(s: Saved, versionId: string, catalog: CatalogPrices) {
-  const then = readSummary(s.summary);
-  const olderEngine = then !== null && then.engineVersion !== ENGINE_VERSION;
-  if (!then || (s.catalogVersionId === versionId && !olderEngine)) return null;
-  let input;
-  try {
-    input = parseScenario(s.input);
-  } catch {
-    return null;
-  }
-  const repriced = repriceInput(input, catalog);
-  if (repriced.changes.length === 0 && !olderEngine) return null;
-  // Validated once, above: the catalog's rows pass the same bounds as the engine's fields.
-  const now = summarize(evaluateParsed(repriced.input, { monteCarloSamples: 0 }));
-  const row: RepricingRow = {
-    id: randomUUID(),
-    scenarioId: s.scenarioId,
-    revisionId: s.revisionId,
-    catalogVersionId: versionId,
-    summary: now,
-    changedPrices: repriced.changes.length,
-    ...compareSummaries(then, now),
-  };
-  return { row, olderEngine };
-}
-
 /**
  * Re-prices one batch and stores its results in one transaction that also marks the batch done,
  * so a job that is retried, duplicated or killed after the commit never stores it twice.
- * Yields to the event loop between scenarios so that requests keep being served.
  */
 export async function repriceBatch(runId: string, index: number, opts: { db?: Db; send?: TxSender } = {}) {
   const db = opts.db ?? getDb();
@@ -122,16 +80,7 @@ export async function repriceBatch(runId: string, index: number, opts: { db?: Db
   // Raw SQL for the batch's bulk read and write: through the query builder, building and mapping
   // these large JSON payloads cost as much as the evaluations (docs/decisions/0005-job-queue.md).
   const scenarios = await readBatch(db, batch.firstScenarioId, batch.lastScenarioId);
-  const rows: RepricingRow[] = [];
-  const replaced: string[] = []; // revisions whose row at this version came from an older engine
-  for (const [i, s] of scenarios.entries()) {
-    const result = repriceScenario(s, versionId, catalog);
-    if (result) {
-      rows.push(result.row);
-      if (result.olderEngine) replaced.push(result.row.revisionId);
-    }
-    if (i % 10 === 9) await new Promise((r) => setImmediate(r));
-  }
+  const { rows, replaced } = await repriceSaved(scenarios, versionId, catalog);
   const stored = await db.$transaction(async (tx) => {
     const claimed = await tx.repricingBatch.updateMany({
       where: { id: batch.id, status: "pending" },

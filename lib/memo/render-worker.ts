@@ -1,6 +1,6 @@
 // The memo PDF made in a worker thread (lib/memo/render-pool.ts): evaluating the scenarios,
 // laying out the content and the pages all run here, never on the thread that serves requests.
-// Bundled to .build/memo-worker.mjs by scripts/bin/build-memo-worker.mjs.
+// Bundled to .build/memo-worker.mjs by scripts/bin/build-workers.mjs.
 import { setPriority } from "node:os";
 import { memoFromDraft, type MemoDraft } from "./from-sources";
 import { MAX_MEMO_ROWS, memoRows } from "./memo-size";

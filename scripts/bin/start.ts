@@ -14,7 +14,15 @@ import { ENGINE_VERSION } from "../../lib/engine";
 
 const DATA_DIR = path.resolve(".data");
 const SOURCE_DIRS = ["app", "lib", "public", "prisma"];
-const SOURCE_FILES = ["next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "proxy.ts", "instrumentation.ts", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "package.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "tsconfig.json",
+];
 
 function ensureSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;

@@ -41,7 +41,7 @@ export async function freshDatabase(kind: DbKind, name: string): Promise<{ url: 
 }
 
 export function ensureBuild(): void {
-  if (existsSync(".next/BUILD_ID") && existsSync(".build/memo-worker.mjs")) return;
+  if (existsSync(".next/BUILD_ID") && existsSync(".build/memo-worker.mjs") && existsSync(".build/reprice-worker.mjs")) return;
   console.log("No production build yet: running npm run build…");
   const r = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("the build failed");
