@@ -27,7 +27,10 @@ type Mail = { to: string[]; raw: string };
 
 /** The message as text: quoted-printable soft breaks joined and =XX bytes decoded. */
 const readable = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+  Buffer.from(
+    raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  ).toString("utf8");
 type Hook = { body: string; headers: Record<string, string | string[] | undefined> };
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T, seconds = 60): Promise<T> {
