@@ -134,8 +134,13 @@ export type Threshold = { percent: number | null; usd: number | null };
  * owners set (percent of the saved cost and/or US$ a month). With no threshold any change in
  * cost or breakeven is marked.
  */
+/** The re-priced result recommends another kind of option, or another option. */
+export function isFlipped(c: { outcomeThen: string; outcomeNow: string; optionThen: string | null; optionNow: string | null }): boolean {
+  return c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow;
+}
+
 export function isMarked(c: RepriceComparison, t: Threshold): boolean {
-  if (c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow) return true;
+  if (isFlipped(c)) return true;
   const delta = c.monthlyThen !== null && c.monthlyNow !== null ? Math.abs(c.monthlyNow - c.monthlyThen) : 0;
   const share = c.monthlyThen ? delta / Math.abs(c.monthlyThen) : delta > 0 ? 1 : 0;
   if (t.percent === null && t.usd === null) return delta >= 0.005 || (c.breakevenThen ?? null) !== (c.breakevenNow ?? null);

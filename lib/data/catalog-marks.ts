@@ -2,11 +2,23 @@ import "server-only";
 // Revisiting decisions: the dashboard's "prices changed" marks and the owners' threshold for them.
 import { getDb } from "../db";
 import { parseInput } from "../validation/errors";
-import { isMarked } from "../catalog/reprice";
+import { isFlipped, isMarked } from "../catalog/reprice";
 import { ThresholdSchema } from "../validation/catalog";
 import { requireTeamRole } from "../auth/team-access";
 import { memberTeamWhere } from "./scope";
 import { recordAudit } from "./audit";
+
+/** The columns of a re-pricing that say what moved: read by the marks and the notifications. */
+export const COMPARISON_SELECT = {
+  monthlyThen: true,
+  monthlyNow: true,
+  outcomeThen: true,
+  outcomeNow: true,
+  optionThen: true,
+  optionNow: true,
+  breakevenThen: true,
+  breakevenNow: true,
+} as const;
 
 /**
  * "Prices changed" marks for a team's dashboard: for each scenario whose current revision was
@@ -22,14 +34,7 @@ export async function repricingMarks(userId: string, teamSlug: string) {
     select: {
       scenarioId: true,
       revisionId: true,
-      monthlyThen: true,
-      monthlyNow: true,
-      outcomeThen: true,
-      outcomeNow: true,
-      optionThen: true,
-      optionNow: true,
-      breakevenThen: true,
-      breakevenNow: true,
+      ...COMPARISON_SELECT,
       changedPrices: true,
       catalogVersion: { select: { label: true } },
       scenario: { select: { currentRevisionId: true } },
@@ -42,7 +47,7 @@ export async function repricingMarks(userId: string, teamSlug: string) {
     marks.set(r.scenarioId, {
       ...c,
       catalogLabel: r.catalogVersion.label,
-      flipped: c.outcomeThen !== c.outcomeNow || c.optionThen !== c.optionNow,
+      flipped: isFlipped(c),
       shown: isMarked(c, threshold),
     });
   }

@@ -6,7 +6,8 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { getDb } from "../db";
 import { env } from "../env";
-import { isMarked } from "../catalog/reprice";
+import { isFlipped, isMarked } from "../catalog/reprice";
+import { COMPARISON_SELECT } from "./catalog-marks";
 import { sendEmailNow } from "../email/send";
 import { formatUsd } from "../format/numbers";
 import { OUTCOME_WORD } from "../results/text";
@@ -58,14 +59,7 @@ async function movedByTeam(db: Db, catalogVersionId: string, base: string) {
   const rows = await db.scenarioRepricing.findMany({
     where: { catalogVersionId, revision: { currentOf: { isNot: null } } },
     select: {
-      monthlyThen: true,
-      monthlyNow: true,
-      outcomeThen: true,
-      outcomeNow: true,
-      optionThen: true,
-      optionNow: true,
-      breakevenThen: true,
-      breakevenNow: true,
+      ...COMPARISON_SELECT,
       scenario: {
         select: {
           id: true,
@@ -88,7 +82,7 @@ async function movedByTeam(db: Db, catalogVersionId: string, base: string) {
       scenarioId: r.scenario.id,
       name: r.scenario.name,
       url: `${base}/t/${team.slug}/s/${r.scenario.id}#then-vs-now`,
-      flipped: r.outcomeThen !== r.outcomeNow || r.optionThen !== r.optionNow,
+      flipped: isFlipped(r),
       outcomeThen: r.outcomeThen,
       outcomeNow: r.outcomeNow,
       monthlyThen: r.monthlyThen,

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { spawnSync } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import { buildSync } from "esbuild";
+import { jobsRows, repriceRows, type Row } from "./repricing-rows";
 
 // The engine is measured as a bundler ships it. Run through tsx, every function carries a
 // keep-names wrapper (`__name(fn, "…")`) that roughly doubles the cost of closure-heavy code;
@@ -37,8 +38,6 @@ for (const name of only)
 const want = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-
-type Row = { name: string; median: number; p90: number; runs: number; unit: "µs" | "ms"; target?: string; spread?: string };
 
 function measure(fn: () => unknown, minRuns: number, minMs: number): { median: number; p90: number; runs: number } {
   for (let i = 0; i < Math.min(50, minRuns); i++) fn(); // warm-up: JIT and caches
@@ -215,93 +214,10 @@ if (want("memo")) {
   rows.push({ name: `memo Markdown ${typical.name}`, median: md.median, p90: md.p90, runs: md.runs, unit: "ms" });
 }
 
-// Re-pricing 10,000 saved scenarios after a publish, on the embedded database and (when
-// TEST_DATABASE_URL names a local PostgreSQL) on PostgreSQL. A child process: lib/data needs the
-// react-server condition. REPRICE_COUNT overrides the count.
+// Re-pricing in one process and as jobs across instances: child processes (scripts/bench/repricing-rows.ts).
 const repriceNotes: string[] = [];
-for (const kind of want("reprice") ? (["pglite", "postgres"] as const) : []) {
-  if (kind === "postgres" && !process.env.TEST_DATABASE_URL) {
-    repriceNotes.push("re-pricing on PostgreSQL: skipped (set TEST_DATABASE_URL to a local PostgreSQL, as .ci/run does)");
-    continue;
-  }
-  const count = process.env.REPRICE_COUNT ?? "10000";
-  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/reprice.ts", kind, count], {
-    encoding: "utf8",
-    env: process.env,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = child.stdout.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !line.startsWith("{")) {
-    repriceNotes.push(`re-pricing on ${kind}: failed: ${(child.stderr || child.stdout).trim().split("\n").slice(-3).join(" ")}`);
-    continue;
-  }
-  const r = JSON.parse(line);
-  const label = kind === "pglite" ? "embedded PGlite" : "PostgreSQL";
-  rows.push({
-    name: `re-price ${r.count} saved scenarios after a publish, ${label}`,
-    median: r.seconds * 1000,
-    p90: r.seconds * 1000,
-    runs: 1,
-    unit: "ms",
-    target: "< 30 s",
-  });
-  repriceNotes.push(
-    `re-pricing on ${label}: ${r.processed} scenarios in ${r.seconds.toFixed(1)} s (${r.changed} with changed prices; loading them took ${r.insertSeconds.toFixed(1)} s); while it ran, event-loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms (max ${r.loopDelayMaxMs.toFixed(0)} ms), a trivial query every 20 ms: p50 ${r.probeP50Ms.toFixed(1)} ms, p95 ${r.probeP95Ms.toFixed(1)} ms, max ${r.probeMaxMs.toFixed(0)} ms over ${r.probes} probes`,
-  );
-}
-
-// Re-pricing as jobs: 100,000 saved scenarios on PostgreSQL, worked by one `next start` instance
-// and then by two sharing the queue (the production build; built first when there is none).
-// JOBS_COUNT overrides the count.
-if (want("jobs")) {
-  if (!process.env.TEST_DATABASE_URL) {
-    repriceNotes.push("re-pricing jobs across instances: skipped (set TEST_DATABASE_URL to a local PostgreSQL, as .ci/run does)");
-  } else {
-    const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/jobs.ts", process.env.JOBS_COUNT ?? "100000"], {
-      encoding: "utf8",
-      env: process.env,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const line = child.stdout.trim().split("\n").at(-1) ?? "";
-    if (child.status !== 0 || !line.startsWith("{")) {
-      repriceNotes.push(`re-pricing jobs: failed: ${(child.stderr || child.stdout).trim().split("\n").slice(-3).join(" ")}`);
-    } else {
-      const j = JSON.parse(line) as {
-        count: number;
-        insertSeconds: number;
-        results: {
-          instances: number;
-          seconds: number;
-          processed: number;
-          batches: number;
-          healthP50Ms: number;
-          healthP99Ms: number;
-          healthMaxMs: number;
-          probes: number;
-        }[];
-      };
-      for (const r of j.results)
-        rows.push({
-          name: `re-price ${j.count} saved scenarios as jobs, PostgreSQL, ${r.instances} app instance${r.instances > 1 ? "s" : ""}`,
-          median: r.seconds * 1000,
-          p90: r.seconds * 1000,
-          runs: 1,
-          unit: "ms",
-        });
-      const [one, two] = j.results;
-      repriceNotes.push(
-        `re-pricing jobs on PostgreSQL (${j.count} scenarios, loaded in ${j.insertSeconds.toFixed(0)} s, ${one.batches} batches): one instance ${one.seconds.toFixed(1)} s, two instances ${two.seconds.toFixed(1)} s: ${fmt(one.seconds / two.seconds)} × faster (target ≥ 1.6 ×, ${one.seconds / two.seconds >= 1.6 ? "met" : "**not met**"}); ` +
-          j.results
-            .map(
-              (r) =>
-                `GET /api/health on the first instance every 50 ms with ${r.instances} working: p50 ${r.healthP50Ms.toFixed(0)} ms, p99 ${r.healthP99Ms.toFixed(0)} ms, max ${r.healthMaxMs.toFixed(0)} ms over ${r.probes} requests`,
-            )
-            .join("; ") +
-          " (target p99 < 100 ms)",
-      );
-    }
-  }
-}
+if (want("reprice")) rows.push(...repriceRows(repriceNotes));
+if (want("jobs")) rows.push(...jobsRows(repriceNotes, fmt));
 
 // Usage import: a ~100 MB generic CSV (about a million rows) parsed as a stream in a process of
 // its own (so its memory figure is its own), against reading the same file unparsed.

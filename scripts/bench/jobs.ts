@@ -1,7 +1,7 @@
 // Re-pricing as jobs across app instances: N saved scenarios in a fresh PostgreSQL database, then a
 // published version with cheaper GPUs re-priced by one `next start` instance, and again (another
 // version, same prices) by two instances sharing the queue. Meanwhile GET /api/health is timed on
-// the first instance every 50 ms: what a user of a serving instance waits. Prints one JSON line.
+// the first instance, as a user of a serving instance would wait. Prints one JSON line.
 //   tsx --conditions=react-server scripts/bench/jobs.ts [count]
 import { createDb } from "../../lib/db";
 import { seed } from "../../lib/data/seed";

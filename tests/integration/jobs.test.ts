@@ -6,6 +6,7 @@ process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
 process.env.ADMIN_EMAILS = "admin@jobs.test";
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { until } from "../support/until";
 import type { PgBoss } from "pg-boss";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed } from "../../lib/data/seed";
@@ -21,16 +22,6 @@ import { getDbHandle } from "../../lib/db";
 import { insertSavedScenarios, publishCheaperGpus } from "../support/saved-scenarios";
 
 const SCENARIOS = 60;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, seconds = 60): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe.each(testDbKinds())("job queue on %s", (kind) => {
   let t: TestDb;

@@ -12,6 +12,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { until } from "../support/until";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { signUpVerified } from "../support/users";
@@ -32,16 +33,6 @@ const readable = (raw: string) =>
     "latin1",
   ).toString("utf8");
 type Hook = { body: string; headers: Record<string, string | string[] | undefined> };
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T, seconds = 60): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe.each(testDbKinds())("notifications on %s", (kind) => {
   let t: TestDb;
