@@ -1,9 +1,11 @@
 // The OpenAPI entries for the price catalog, its administration, teams and tokens.
 import {
   ApiPriceEditSchema,
+  ApiPricePatchSchema,
   CreateDraftSchema,
   FeedSchema,
   GpuOfferEditSchema,
+  GpuOfferPatchSchema,
   ImportSchema,
   PublishSchema,
   ThresholdSchema,
@@ -148,7 +150,7 @@ export const CATALOG_AND_TEAM_OPERATIONS: Operation[] = [
     auth: "session",
     write: true,
     summary: "Change an API price of a draft",
-    body: ApiPriceEditSchema.partial(),
+    body: ApiPricePatchSchema,
   },
   {
     method: "delete",
@@ -165,7 +167,7 @@ export const CATALOG_AND_TEAM_OPERATIONS: Operation[] = [
     auth: "session",
     write: true,
     summary: "Change a GPU offer of a draft",
-    body: GpuOfferEditSchema.partial(),
+    body: GpuOfferPatchSchema,
   },
   {
     method: "delete",

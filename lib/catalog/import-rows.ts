@@ -21,6 +21,16 @@ export type ApiPriceRow = {
   offPeakOutputPerM?: number | null;
   sourceUrl: string;
   checkedAt: Date;
+} & Partial<ApiRowAttributes>;
+
+/** What a provider states about an endpoint; price files rarely carry it, so imports leave it as it is. */
+export type ApiRowAttributes = {
+  dataRegions: string[];
+  certifications: string[];
+  zeroDataRetention: boolean | null;
+  dataRetention: string | null;
+  typicalTtftMs: number | null;
+  note: string | null;
 };
 
 export const PROVISIONING = ["on_demand", "reserved_1y", "reserved_3y", "spot"] as const;
@@ -43,6 +53,10 @@ export type GpuOfferRow = {
   regions: string[];
   sourceUrl: string;
   checkedAt: Date;
+  gpusPerNode?: number;
+  certifications?: string[];
+  pricingTerms?: string | null;
+  note?: string | null;
 };
 
 export type RowError = { row: string; field?: string; message: string };

@@ -1,15 +1,11 @@
 // The rows an editor adds options from, and the options they make: API models, model × GPU
 // offer (with its tenancy and pricing terms), and throughput rows as benchmarks.
 import type { Benchmark, Tenancy } from "../engine";
-import {
-  type BenchmarkRow,
-  GPU_SPECS,
-  REFERENCE_API_PRICES,
-  REFERENCE_CHECKED_AT,
-  REFERENCE_GPU_OFFERS,
-  REFERENCE_GPU_PRICES_SOURCE,
-  REFERENCE_OPEN_MODELS,
-} from "./reference-catalog";
+import { type BenchmarkRow, GPU_SPECS, REFERENCE_OPEN_MODELS } from "./reference-catalog";
+import { referenceApiRows, referenceGpuRows } from "./reference-prices";
+import type { ApiPriceRow, GpuOfferRow, TenancyRow } from "./import-rows";
+import { offPeakOf } from "./reprice";
+import { isoDay } from "../format/dates";
 
 export const slug = (s: string) =>
   s
@@ -30,8 +26,17 @@ export type PickerApiRow = {
   /** Service tier (standard unless the row says otherwise) and an off-peak window with its prices. */
   tier?: string;
   offPeak?: { startHourUtc: number; endHourUtc: number; inputPerM: number; cachedInputPerM: number | null; outputPerM: number } | null;
+  longContext?: { thresholdTokens: number; inputPerM: number; cachedInputPerM: number | null; outputPerM: number } | null;
   sourceUrl: string;
   checkedAt: string;
+  /** The endpoint (global unless a regional one) and what the provider states about it; empty or null = not verified. */
+  region?: string;
+  dataRegions?: string[];
+  certifications?: string[];
+  zeroDataRetention?: boolean | null;
+  dataRetention?: string | null;
+  typicalTtftMs?: number | null;
+  note?: string | null;
 };
 export type PickerGpuRow = {
   provider: string;
@@ -47,6 +52,11 @@ export type PickerGpuRow = {
   /** How the row is bought (on demand unless it says otherwise) and the same GPU's on-demand price there. */
   provisioning?: "on_demand" | "reserved_1y" | "reserved_3y" | "spot";
   onDemandPrice?: number | null;
+  gpusPerNode?: number;
+  regions?: string[];
+  certifications?: string[];
+  pricingTerms?: string | null;
+  note?: string | null;
   sourceUrl: string;
   checkedAt: string;
 };
@@ -69,36 +79,70 @@ export type PickerCatalog = {
   benchmarks: BenchmarkRow[];
 };
 
-const referenceChecked = REFERENCE_CHECKED_AT.toISOString().slice(0, 10);
+/** The catalog's tenancy names (database enum) as the engine spells them. */
+export const TENANCY_OF = { on_prem: "on-prem", dedicated: "dedicated", shared_cloud: "shared-cloud", community: "community" } as const;
+
+/** A catalog API row as the editor offers it, dates as YYYY-MM-DD. */
+export function pickerApiRow(r: ApiPriceRow): PickerApiRow {
+  return {
+    provider: r.provider,
+    model: r.model,
+    region: r.region,
+    tier: r.tier,
+    inputPerM: r.inputPerM,
+    cachedInputPerM: r.cachedInputPerM,
+    cacheWritePerM: r.cacheWritePerM,
+    outputPerM: r.outputPerM,
+    batchDiscount: r.batchDiscount,
+    longContext:
+      r.longContextThreshold != null && r.longContextInputPerM != null && r.longContextOutputPerM != null
+        ? { thresholdTokens: r.longContextThreshold, inputPerM: r.longContextInputPerM, cachedInputPerM: null, outputPerM: r.longContextOutputPerM }
+        : null,
+    offPeak: offPeakOf({
+      offPeakStartUtc: r.offPeakStartUtc ?? null,
+      offPeakEndUtc: r.offPeakEndUtc ?? null,
+      offPeakInputPerM: r.offPeakInputPerM ?? null,
+      offPeakOutputPerM: r.offPeakOutputPerM ?? null,
+    }),
+    sourceUrl: r.sourceUrl,
+    checkedAt: isoDay(r.checkedAt),
+    dataRegions: r.dataRegions ?? [],
+    certifications: r.certifications ?? [],
+    zeroDataRetention: r.zeroDataRetention ?? null,
+    dataRetention: r.dataRetention ?? null,
+    typicalTtftMs: r.typicalTtftMs ?? null,
+    note: r.note ?? null,
+  };
+}
+
+/** A catalog GPU offer as the editor offers it, with the same GPU's on-demand price there. */
+export function pickerGpuRow(o: GpuOfferRow & { tenancy: TenancyRow }, onDemandPrice: number | null): PickerGpuRow {
+  return {
+    provider: o.provider,
+    gpuType: o.gpuType,
+    memoryGb: o.memoryGb,
+    bandwidthGbS: o.bandwidthGbS,
+    bf16Tflops: o.bf16Tflops,
+    fp8Tflops: o.fp8Tflops,
+    pricePerGpuHour: o.pricePerGpuHour,
+    minGpus: o.minGpus,
+    tenancy: TENANCY_OF[o.tenancy],
+    provisioning: o.provisioning,
+    onDemandPrice,
+    gpusPerNode: o.gpusPerNode ?? 8,
+    regions: o.regions,
+    certifications: o.certifications ?? [],
+    pricingTerms: o.pricingTerms ?? null,
+    note: o.note ?? null,
+    sourceUrl: o.sourceUrl,
+    checkedAt: isoDay(o.checkedAt),
+  };
+}
+
 export const REFERENCE_PICKER: PickerCatalog = {
   label: "reference",
-  api: REFERENCE_API_PRICES.map((p) => ({
-    provider: p.provider,
-    model: p.model,
-    inputPerM: p.inputPerM,
-    cachedInputPerM: p.cachedInputPerM,
-    cacheWritePerM: p.cacheWritePerM ?? null,
-    outputPerM: p.outputPerM,
-    batchDiscount: p.batchDiscount,
-    sourceUrl: p.sourceUrl,
-    checkedAt: referenceChecked,
-  })),
-  gpu: REFERENCE_GPU_OFFERS.map((o) => {
-    const spec = GPU_SPECS[o.gpu];
-    return {
-      provider: o.provider,
-      gpuType: spec.gpuType,
-      memoryGb: spec.memoryGb,
-      bandwidthGbS: spec.bandwidthGbS,
-      bf16Tflops: spec.bf16Tflops,
-      fp8Tflops: spec.fp8Tflops,
-      pricePerGpuHour: o.price,
-      minGpus: o.minGpus ?? 1,
-      tenancy: o.tenancy,
-      sourceUrl: REFERENCE_GPU_PRICES_SOURCE,
-      checkedAt: referenceChecked,
-    };
-  }),
+  api: referenceApiRows().map(pickerApiRow),
+  gpu: referenceGpuRows().map((o) => pickerGpuRow(o, null)),
   models: REFERENCE_OPEN_MODELS.map(({ sourceUrl: _s, ...m }) => m),
   benchmarks: [],
 };
@@ -132,12 +176,15 @@ const ENGINE_TIERS = ["priority", "flex", "batch"];
 
 export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown> = {}) {
   const tier = (p.tier && ENGINE_TIERS.includes(p.tier) ? p.tier : "standard") as "standard" | "priority" | "flex" | "batch";
-  const name = p.provider === "Together" || p.provider === "Groq" ? `${p.model} on ${p.provider}` : p.model;
+  const region = p.region ?? "global";
+  const name = ["Together", "Groq", "Azure OpenAI", "Amazon Bedrock"].includes(p.provider) ? `${p.model} on ${p.provider}` : p.model;
+  const qualifiers = [region === "global" ? null : region, tier === "standard" ? null : tier].filter(Boolean);
   return {
-    id: slug(`${p.provider}-${p.model}${tier === "standard" ? "" : `-${tier}`}`),
-    label: tier === "standard" ? name : `${name} (${tier})`,
+    id: slug(`${p.provider}-${p.model}${region === "global" ? "" : `-${region}`}${tier === "standard" ? "" : `-${tier}`}`),
+    label: qualifiers.length ? `${name} (${qualifiers.join(", ")})` : name,
     provider: p.provider,
     model: p.model,
+    region,
     serviceTier: tier,
     prices: {
       inputPerM: p.inputPerM,
@@ -146,14 +193,23 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
       outputPerM: p.outputPerM,
       batchDiscount: p.batchDiscount,
       offPeak: p.offPeak ?? null,
+      longContext: p.longContext ?? null,
     },
     source: { name: `${p.provider} pricing page`, url: p.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? p.sourceUrl, checkedAt: p.checkedAt },
+    attributes: {
+      certifications: p.certifications ?? [],
+      zeroDataRetention: p.zeroDataRetention ?? null,
+      regions: p.dataRegions ?? [],
+      typicalTtftMs: p.typicalTtftMs ?? null,
+      ttftP95Ms: null,
+      outputTokensPerSecond: null,
+      networkRttMs: 60,
+      inOurInfrastructure: false,
+    },
     ...extra,
   };
 }
 
-/** The catalog's tenancy names (database enum) as the engine spells them. */
-export const TENANCY_OF = { on_prem: "on-prem", dedicated: "dedicated", shared_cloud: "shared-cloud", community: "community" } as const;
 
 // A spot row says nothing about interruptions: the option starts from this stated assumption.
 const SPOT_INTERRUPTION_ASSUMED = 0.05;
@@ -211,6 +267,8 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
       fp8Tflops: offer.fp8Tflops,
       pricePerGpuHour: terms.price,
       minGpus: offer.minGpus,
+      gpusPerNode: offer.gpusPerNode ?? 8,
+      regions: offer.regions ?? [],
       tenancy: offer.tenancy ?? "shared-cloud",
       source: {
         name: sourceName(offer.sourceUrl, `${offer.provider} price list`),
@@ -218,6 +276,7 @@ export function selfHostOptionFromRows(m: PickerModelRow, offer: PickerGpuRow, e
         checkedAt: offer.checkedAt,
       },
     },
+    certifications: offer.certifications ?? [],
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 // Re-pricing a saved scenario at a newer catalog version: the options keep everything the team
 // chose (model, GPU, utilisation, people…); only the prices that the catalog states are replaced.
-// An API option is matched by provider and model, a self-host option's GPU by provider and GPU
+// An API option is matched by provider, model, tier and endpoint region, a self-host option's GPU by provider and GPU
 // type. Options with no match keep their prices and are listed. Pure: no I/O.
 import type { ScenarioInput } from "../engine";
 import type { EvaluationSummary } from "../engine";
@@ -20,10 +20,14 @@ export type PriceChange = { optionId: string; option: string; field: string; bef
 
 export type Repriced = { input: ScenarioInput; changes: PriceChange[]; unmatched: string[] };
 
-/** The catalog row for an API option: same provider and model, standard tier, global region first. */
-function apiRowFor(catalog: CatalogPrices, provider: string, model: string, tier: string): CatalogApiPrice | undefined {
-  const rows = catalog.apiPrices.filter((r) => r.provider === provider && r.model === model && r.tier === tier);
-  return rows.find((r) => r.region === "global") ?? rows[0];
+/**
+ * The catalog row for an API option: same provider, model, tier and endpoint region. An option
+ * from before regions were recorded is "global" and takes the provider's only row if it has no
+ * global one; a regional option never takes another region's prices.
+ */
+function apiRowFor(catalog: CatalogPrices, o: { provider: string; model: string; serviceTier: string; region: string }) {
+  const rows = catalog.apiPrices.filter((r) => r.provider === o.provider && r.model === o.model && r.tier === o.serviceTier);
+  return rows.find((r) => r.region === o.region) ?? (o.region === "global" && rows.length === 1 ? rows[0] : undefined);
 }
 
 function gpuRowFor(catalog: CatalogPrices, provider: string, gpuType: string): CatalogGpuOffer | undefined {
@@ -49,7 +53,7 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     if ((before ?? null) !== (after ?? null)) changes.push({ optionId, option, field, before, after });
   };
   const apiOptions = input.apiOptions.map((o) => {
-    const row = o.provider && o.model ? apiRowFor(catalog, o.provider, o.model, o.serviceTier) : undefined;
+    const row = o.provider && o.model ? apiRowFor(catalog, o) : undefined;
     if (!row) {
       unmatched.push(o.label);
       return o;

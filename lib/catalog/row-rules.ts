@@ -66,6 +66,8 @@ const positive = (max: number) =>
     .max(max, { error: `must be at most ${max}` });
 const hourOfDay = z.number().finite().min(0, { error: "must be an hour from 0 to 24" }).max(24, { error: "must be an hour from 0 to 24" });
 const shortText = z.string().trim().min(1).max(40, { error: "Use at most 40 characters." });
+const optionalText = (max: number) => z.string().trim().max(max, { error: `Use at most ${max} characters.` }).nullable().default(null);
+const names = z.array(shortText).max(20, { error: "List at most 20." }).default([]);
 const checkedDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { error: "is not a date" });
 
 export const apiPriceFields = {
@@ -83,6 +85,13 @@ export const apiPriceFields = {
   offPeakInputPerM: perMillion.nullable().default(null),
   offPeakOutputPerM: perMillion.nullable().default(null),
   sourceUrl: httpUrl,
+  // Compliance and latency: empty or null means nobody verified it, which constraints report as such.
+  dataRegions: names,
+  certifications: names,
+  zeroDataRetention: z.boolean({ error: "must be true, false or null" }).nullable().default(null),
+  dataRetention: optionalText(300),
+  typicalTtftMs: z.number().int({ error: "must be a whole number of ms" }).positive().max(120_000).nullable().default(null),
+  note: optionalText(500),
 };
 
 export const gpuOfferFields = {
@@ -101,9 +110,25 @@ export const gpuOfferFields = {
     .min(1, { error: "must be at least 1" })
     .max(64, { error: "must be at most 64" })
     .default(1),
+  gpusPerNode: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(64, { error: "must be at most 64" })
+    .default(8),
   regions: z.array(shortText).max(50).default([]),
+  certifications: names,
+  pricingTerms: optionalText(300),
+  note: optionalText(500),
   sourceUrl: httpUrl,
 };
+
+/** The same fields for a change to an existing row: a field left out stays as it is (no defaults). */
+export function patchOf<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(shape)) out[k] = (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : (f as z.ZodType)).optional();
+  return z.object(out as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]> });
+}
 
 /** An imported API price row: the form's rules, plus the long-context tier and a checked date. */
 export const ApiPriceRowSchema = z.object({

@@ -68,7 +68,7 @@ describe("GPU offers bought on terms", () => {
   });
 
   test("the reference catalog's RunPod Community rows are community tenancy", () => {
-    expect(REFERENCE_PICKER.gpu.filter((o) => o.provider === "RunPod Community").map((o) => o.tenancy)).toEqual(Array(4).fill("community"));
+    expect(REFERENCE_PICKER.gpu.filter((o) => o.provider === "RunPod Community").map((o) => o.tenancy)).toEqual(Array(5).fill("community"));
   });
 });
 

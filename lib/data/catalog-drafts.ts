@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/errors";
-import { ApiPriceEditSchema, CreateDraftSchema, GpuOfferEditSchema } from "../validation/catalog";
+import { ApiPriceEditSchema, ApiPricePatchSchema, CreateDraftSchema, GpuOfferEditSchema, GpuOfferPatchSchema } from "../validation/catalog";
 import { latestPublishedVersion } from "./catalog-versions";
 import { dayStart } from "../format/dates";
 import { requireCatalogAdmin, requireDraft, type Tx } from "./catalog";
@@ -63,7 +63,7 @@ export async function deleteDraft(userId: string, versionId: string) {
 /** Changes one API price row of a draft (any field given; the rest kept). */
 export async function updateApiPrice(userId: string, rowId: string, raw: unknown) {
   await requireCatalogAdmin(userId);
-  const patch = parseInput(ApiPriceEditSchema.partial(), raw);
+  const patch = parseInput(ApiPricePatchSchema, raw);
   return getDb().$transaction(async (tx) => {
     const row = await tx.apiPrice.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
     if (!row) throw new AppError("not_found", "Price row not found");
@@ -75,7 +75,7 @@ export async function updateApiPrice(userId: string, rowId: string, raw: unknown
 
 export async function updateGpuOffer(userId: string, rowId: string, raw: unknown) {
   await requireCatalogAdmin(userId);
-  const patch = parseInput(GpuOfferEditSchema.partial(), raw);
+  const patch = parseInput(GpuOfferPatchSchema, raw);
   return getDb().$transaction(async (tx) => {
     const row = await tx.gpuOffer.findUnique({ where: { id: rowId }, select: { catalogVersionId: true } });
     if (!row) throw new AppError("not_found", "GPU offer not found");

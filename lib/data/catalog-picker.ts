@@ -6,8 +6,7 @@ import { parseScenario } from "../engine";
 import { offPeakOf, repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { latestPublishedVersion } from "./catalog-versions";
-import { isoDay } from "../format/dates";
-import { TENANCY_OF } from "../catalog/templates";
+import { pickerApiRow, pickerGpuRow } from "../catalog/picker";
 
 /** The newest published catalog's prices, for re-pricing one scenario on its page. */
 export async function latestCatalogPrices(): Promise<(CatalogPrices & { id: string; effectiveDate: Date }) | null> {
@@ -37,44 +36,23 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
       benchmarks: { orderBy: [{ model: "asc" }, { gpuType: "asc" }, { tensorParallel: "asc" }] },
     },
   });
-  const seen = new Set<string>();
   return {
     label: full.label,
-    // One row per provider, model and tier (the global region first), as options are matched by them.
-    api: [...full.apiPrices]
-      .sort((a, b) => Number(b.region === "global") - Number(a.region === "global"))
-      .filter((r) => !seen.has(`${r.provider}|${r.model}|${r.tier}`) && seen.add(`${r.provider}|${r.model}|${r.tier}`))
-      .map((r) => ({
-        provider: r.provider,
-        model: r.model,
-        tier: r.tier,
-        offPeak: offPeakOf(r),
-        inputPerM: r.inputPerM,
-        cachedInputPerM: r.cachedInputPerM,
-        cacheWritePerM: r.cacheWritePerM,
-        outputPerM: r.outputPerM,
-        batchDiscount: r.batchDiscount,
-        sourceUrl: r.sourceUrl,
-        checkedAt: isoDay(r.checkedAt),
-      }))
-      .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.tier.localeCompare(b.tier)),
-    gpu: full.gpuOffers.map((o) => ({
-      onDemandPrice:
+    api: full.apiPrices.map(pickerApiRow).sort(
+      (a, b) =>
+        a.provider.localeCompare(b.provider) ||
+        a.model.localeCompare(b.model) ||
+        Number(b.region === "global") - Number(a.region === "global") ||
+        (a.region ?? "").localeCompare(b.region ?? "") ||
+        (a.tier ?? "").localeCompare(b.tier ?? ""),
+    ),
+    gpu: full.gpuOffers.map((o) =>
+      pickerGpuRow(
+        o,
         full.gpuOffers.find((d) => d.provider === o.provider && d.gpuType === o.gpuType && d.provisioning === "on_demand")
           ?.pricePerGpuHour ?? null,
-      provider: o.provider,
-      gpuType: o.gpuType,
-      memoryGb: o.memoryGb,
-      bandwidthGbS: o.bandwidthGbS,
-      bf16Tflops: o.bf16Tflops,
-      fp8Tflops: o.fp8Tflops,
-      pricePerGpuHour: o.pricePerGpuHour,
-      minGpus: o.minGpus,
-      tenancy: TENANCY_OF[o.tenancy],
-      provisioning: o.provisioning,
-      sourceUrl: o.sourceUrl,
-      checkedAt: isoDay(o.checkedAt),
-    })),
+      ),
+    ),
     models: full.openModels.map(
       ({ name, totalParamsB, activeParamsB, layers, kvHeads, headDim, contextLength, kvLoraRank, ropeHeadDim }) => ({
         name,

@@ -2,16 +2,8 @@
 // Running it again changes nothing. Used by `npm start` (first start) and `npm run db:seed`.
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../auth/password";
-import {
-  REFERENCE_API_PRICES,
-  REFERENCE_CATALOG_LABEL,
-  REFERENCE_CHECKED_AT,
-  REFERENCE_EFFECTIVE_DATE,
-  REFERENCE_GPU_OFFERS,
-  REFERENCE_GPU_PRICES_SOURCE,
-  REFERENCE_OPEN_MODELS,
-  GPU_SPECS,
-} from "../catalog/reference-catalog";
+import { REFERENCE_OPEN_MODELS } from "../catalog/reference-catalog";
+import { REFERENCE_CATALOG_LABEL, REFERENCE_EFFECTIVE_DATE, referenceApiRows, referenceGpuRows } from "../catalog/reference-prices";
 import { referenceBenchmarks } from "../catalog/reference-benchmarks";
 import { demoScenarios } from "./demo-scenarios";
 import { dayStart } from "../format/dates";
@@ -21,62 +13,32 @@ export const DEMO_EMAIL = "demo@breakeven.local";
 export const DEMO_PASSWORD = "breakeven-demo";
 export const DEMO_TEAM_SLUG = "demo";
 
+/**
+ * The reference catalog, published on a new installation. Where a catalog is already published, a
+ * newer reference edition arrives as a draft for the administrators to review and publish, so its
+ * re-pricing and notifications go through the usual publish. Returns the newest published version.
+ */
 export async function seedReferenceCatalog(db: PrismaClient): Promise<string> {
+  const published = await db.catalogVersion.findFirst({ where: { published: true }, select: { id: true } });
   const existing = await db.catalogVersion.findUnique({ where: { label: REFERENCE_CATALOG_LABEL }, select: { id: true } });
-  if (existing) return existing.id;
+  if (existing) return published?.id ?? existing.id;
   return db.$transaction(async (tx) => {
     const version = await tx.catalogVersion.create({
       data: {
         label: REFERENCE_CATALOG_LABEL,
         effectiveDate: dayStart(REFERENCE_EFFECTIVE_DATE),
         sourceNote:
-          "Reference figures from Breakeven's design notes: GPU prices from silybench-data gpu_prices.csv (checked 2026-09-25), API list prices from each provider's pricing page, throughput from silybench-data (CC BY 4.0) and vLLM benchmarks.",
-        published: true,
-        publishedAt: dayStart(REFERENCE_EFFECTIVE_DATE),
+          "Breakeven's reference catalog: API prices and compliance attributes from each provider's pricing and trust pages (each row's checked date and note say how current it is), GPU prices from silybench-data gpu_prices.csv (checked 2026-09-25) and the hyperscalers' price pages, throughput from silybench-data (CC BY 4.0) and vLLM benchmarks.",
+        published: !published,
+        publishedAt: published ? null : dayStart(REFERENCE_EFFECTIVE_DATE),
       },
     });
     const catalogVersionId = version.id;
-    await tx.apiPrice.createMany({
-      data: REFERENCE_API_PRICES.map((p) => ({
-        catalogVersionId,
-        provider: p.provider,
-        model: p.model,
-        inputPerM: p.inputPerM,
-        cachedInputPerM: p.cachedInputPerM,
-        cacheWritePerM: p.cacheWritePerM ?? null,
-        outputPerM: p.outputPerM,
-        batchDiscount: p.batchDiscount,
-        sourceUrl: p.sourceUrl,
-        checkedAt: REFERENCE_CHECKED_AT,
-        certifications: p.certifications ?? [],
-        zeroDataRetention: p.zeroDataRetention ?? null,
-        dataRegions: p.dataRegions ?? [],
-        typicalTtftMs: p.typicalTtftMs ?? null,
-      })),
-    });
-    await tx.gpuOffer.createMany({
-      data: REFERENCE_GPU_OFFERS.map((o) => {
-        const spec = GPU_SPECS[o.gpu];
-        return {
-          catalogVersionId,
-          provider: o.provider,
-          gpuType: spec.gpuType,
-          memoryGb: spec.memoryGb,
-          bandwidthGbS: spec.bandwidthGbS,
-          bf16Tflops: spec.bf16Tflops,
-          fp8Tflops: spec.fp8Tflops,
-          provisioning: "on_demand" as const,
-          tenancy: o.tenancy ?? ("shared_cloud" as const),
-          pricePerGpuHour: o.price,
-          minGpus: o.minGpus ?? 1,
-          sourceUrl: REFERENCE_GPU_PRICES_SOURCE,
-          checkedAt: REFERENCE_CHECKED_AT,
-        };
-      }),
-    });
+    await tx.apiPrice.createMany({ data: referenceApiRows().map((r) => ({ ...r, catalogVersionId })) });
+    await tx.gpuOffer.createMany({ data: referenceGpuRows().map((r) => ({ ...r, catalogVersionId })) });
     await tx.openModel.createMany({ data: REFERENCE_OPEN_MODELS.map((m) => ({ catalogVersionId, ...m })) });
     await tx.throughputBenchmark.createMany({ data: referenceBenchmarks().map((b) => ({ catalogVersionId, ...b })) });
-    return catalogVersionId;
+    return published?.id ?? catalogVersionId;
   });
 }
 

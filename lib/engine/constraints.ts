@@ -43,6 +43,9 @@ export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintChec
     case "allowed-regions": {
       const regions = o.kind === "api" ? o.option.attributes.regions : o.option.gpu.regions;
       if (regions.length === 0) return r("not-verified", "No processing regions are recorded for this option.");
+      // "global" is an endpoint that may process a request anywhere: only an allowed "global" admits it.
+      if (regions.includes("global") && !c.regions.includes("global"))
+        return r("fail", "A global endpoint: requests may be processed in any region. Choose a regional endpoint.");
       const ok = regions.filter((x) => c.regions.includes(x));
       return ok.length ? r("pass", `Can run in ${ok.join(", ")}.`) : r("fail", `Runs only in ${regions.join(", ")}.`);
     }

@@ -140,6 +140,7 @@ export const ApiOptionSchema = z
     label,
     provider: z.string().max(80).default(""),
     model: z.string().max(120).default(""),
+    region: z.string().max(40).default("global").describe("The provider's endpoint the prices are for (global, or a regional one)"),
     prices: ApiPricesSchema,
     source: SourceSchema.default({ name: "Entered by hand" }),
     integrationFte: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiPriceFields, calendarDate, gpuOfferFields, httpUrl } from "../catalog/row-rules";
+import { apiPriceFields, calendarDate, gpuOfferFields, httpUrl, patchOf } from "../catalog/row-rules";
 
 const label = z.string().trim().min(1, { error: "Give the version a label." }).max(80, { error: "Use at most 80 characters." });
 const date = calendarDate;
@@ -17,6 +17,10 @@ export const PublishSchema = z.object({ label, effectiveDate: date, sourceNote: 
 export const ApiPriceEditSchema = z.object({ ...apiPriceFields, checkedAt: date });
 
 export const GpuOfferEditSchema = z.object({ ...gpuOfferFields, checkedAt: date });
+
+/** A change to one row: only the fields given are written. */
+export const ApiPricePatchSchema = patchOf(ApiPriceEditSchema.shape);
+export const GpuOfferPatchSchema = patchOf(GpuOfferEditSchema.shape);
 
 /** A price file: up to 20 MB of text (LiteLLM's full file is a few MB). */
 export const ImportSchema = z.object({

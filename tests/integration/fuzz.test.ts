@@ -45,8 +45,10 @@ import { setMyNotificationPrefs, setWebhook } from "../../lib/data/notifications
 import { CreateTokenSchema } from "../../lib/validation/tokens";
 import {
   ApiPriceEditSchema,
+  ApiPricePatchSchema,
   CreateDraftSchema,
   GpuOfferEditSchema,
+  GpuOfferPatchSchema,
   ImportSchema,
   PublishSchema,
   ThresholdSchema,
@@ -287,7 +289,7 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
       {
         name: "edit an API price",
         valid: { inputPerM: 1 },
-        schema: ApiPriceEditSchema.partial(),
+        schema: ApiPricePatchSchema,
         send: (b) => dataLayer(() => updateApiPrice(admin, apiRowId, b)),
       },
       {
@@ -338,7 +340,7 @@ describe.each(testDbKinds())("bad input to every mutation on %s", (kind) => {
       {
         name: "edit a GPU offer",
         valid: { pricePerGpuHour: 1 },
-        schema: GpuOfferEditSchema.partial(),
+        schema: GpuOfferPatchSchema,
         send: (b) => dataLayer(() => updateGpuOffer(admin, gpuRowId, b)),
       },
       {

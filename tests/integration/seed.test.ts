@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { demoAllowed, seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
-import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS } from "../../lib/catalog/reference-catalog";
+import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS } from "../../lib/catalog/reference-prices";
 import { referenceBenchmarks } from "../../lib/catalog/reference-benchmarks";
 import { readSummary } from "../../lib/engine";
 import { summarize } from "../../lib/engine";
