@@ -112,6 +112,6 @@ test("the catalog browser shows sources and a price's history across versions", 
     .getByRole("row", { name: /H100 SXM · Nebius/ })
     .getByRole("link", { name: "history" })
     .click();
-  await expect(page.getByTestId("price-history-table")).toContainText("2026-09 reference");
+  await expect(page.getByTestId("price-history-table")).toContainText("2026-12 reference");
   await expect(page.getByTestId("price-history-table")).toContainText("$3.85");
 });

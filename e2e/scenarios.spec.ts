@@ -22,7 +22,7 @@ test("the demo workspace lists its scenarios with a cost chart, and a scenario s
   await expect(page.getByTestId("scenario-name")).toHaveText(regulated.scenarioName);
   await expect(page.getByTestId("recommendation-headline")).toHaveText(regulated.recommendation.headline);
   await expect(page.getByTestId("override")).toContainText("Customer data must stay in our EU infrastructure");
-  await expect(page.getByTestId("catalog-version")).toHaveText("2026-09 reference");
+  await expect(page.getByTestId("catalog-version")).toHaveText("2026-12 reference");
   const priced = regulated.options.flatMap((o) => (o.feasible ? [o] : []));
   expect(priced.length).toBeGreaterThan(1);
   for (const o of priced) await expect(page.getByTestId(`monthly-${o.id}`)).toHaveText(formatUsd(o.monthlyCost));
@@ -89,7 +89,7 @@ test("the scenario page exports a PDF memo whose figures are the ones on screen"
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   const expected = [
     regulated.recommendation.headline,
-    "2026-09 reference",
+    "2026-12 reference",
     "The works council asked for an in-house option.",
     onScreen,
     ...regulated.options.flatMap((o) => (o.feasible ? [formatUsd(o.monthlyCost)] : [])),

@@ -33,6 +33,16 @@ export type ApiRowAttributes = {
   note: string | null;
 };
 
+/** A row's attributes, unverified where it has none. */
+export const apiAttributesOf = (r: Partial<ApiRowAttributes>): ApiRowAttributes => ({
+  dataRegions: r.dataRegions ?? [],
+  certifications: r.certifications ?? [],
+  zeroDataRetention: r.zeroDataRetention ?? null,
+  dataRetention: r.dataRetention ?? null,
+  typicalTtftMs: r.typicalTtftMs ?? null,
+  note: r.note ?? null,
+});
+
 export const PROVISIONING = ["on_demand", "reserved_1y", "reserved_3y", "spot"] as const;
 export type Provisioning = (typeof PROVISIONING)[number];
 export const TENANCY = ["on_prem", "dedicated", "shared_cloud", "community"] as const;

@@ -3,7 +3,7 @@
 import type { Benchmark, Tenancy } from "../engine";
 import { type BenchmarkRow, GPU_SPECS, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 import { referenceApiRows, referenceGpuRows } from "./reference-prices";
-import type { ApiPriceRow, GpuOfferRow, TenancyRow } from "./import-rows";
+import { apiAttributesOf, type ApiPriceRow, type GpuOfferRow, type TenancyRow } from "./import-rows";
 import { offPeakOf } from "./reprice";
 import { isoDay } from "../format/dates";
 
@@ -96,7 +96,12 @@ export function pickerApiRow(r: ApiPriceRow): PickerApiRow {
     batchDiscount: r.batchDiscount,
     longContext:
       r.longContextThreshold != null && r.longContextInputPerM != null && r.longContextOutputPerM != null
-        ? { thresholdTokens: r.longContextThreshold, inputPerM: r.longContextInputPerM, cachedInputPerM: null, outputPerM: r.longContextOutputPerM }
+        ? {
+            thresholdTokens: r.longContextThreshold,
+            inputPerM: r.longContextInputPerM,
+            cachedInputPerM: null,
+            outputPerM: r.longContextOutputPerM,
+          }
         : null,
     offPeak: offPeakOf({
       offPeakStartUtc: r.offPeakStartUtc ?? null,
@@ -106,12 +111,7 @@ export function pickerApiRow(r: ApiPriceRow): PickerApiRow {
     }),
     sourceUrl: r.sourceUrl,
     checkedAt: isoDay(r.checkedAt),
-    dataRegions: r.dataRegions ?? [],
-    certifications: r.certifications ?? [],
-    zeroDataRetention: r.zeroDataRetention ?? null,
-    dataRetention: r.dataRetention ?? null,
-    typicalTtftMs: r.typicalTtftMs ?? null,
-    note: r.note ?? null,
+    ...apiAttributesOf(r),
   };
 }
 
@@ -209,7 +209,6 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
     ...extra,
   };
 }
-
 
 // A spot row says nothing about interruptions: the option starts from this stated assumption.
 const SPOT_INTERRUPTION_ASSUMED = 0.05;

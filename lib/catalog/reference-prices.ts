@@ -7,7 +7,7 @@ import type { ApiPriceRow, GpuOfferRow } from "./import-rows";
 import { dayStart } from "../format/dates";
 
 export const REFERENCE_CATALOG_LABEL = "2026-12 reference";
-export const REFERENCE_EFFECTIVE_DATE = "2026-12-02";
+export const REFERENCE_EFFECTIVE_DATE = "2026-12-01";
 
 export type ReferenceApiPrice = {
   provider: string;
@@ -87,66 +87,87 @@ const MISTRAL = {
   zeroDataRetention: true,
   dataRetention: "La Plateforme is hosted in the EU; inputs and outputs kept 30 days for abuse monitoring, zero retention on request.",
 };
+const DEEPSEEK = {
+  sourceUrl: "https://api-docs.deepseek.com/quick_start/pricing",
+  dataRegions: ["cn"],
+  certifications: [],
+  zeroDataRetention: false,
+  dataRetention: "Requests are stored on servers in the People's Republic of China (DeepSeek privacy policy).",
+};
 const UNVERIFIED = { dataRegions: [], certifications: [], zeroDataRetention: null, dataRetention: null };
 
-// $ per 1M tokens. Batch APIs: 50% off where offered.
+type Provider = Omit<ReferenceApiPrice, "model" | "inputPerM" | "cachedInputPerM" | "outputPerM" | "batchDiscount" | "checkedAt" | "note">;
+
+/** A row of one provider: prices as [input, cached input, output] per 1M tokens; batch 50% off unless `extra` says otherwise. */
+const priced =
+  (base: Provider) =>
+  (model: string, [inputPerM, cachedInputPerM, outputPerM]: [number, number | null, number], checkedAt: string, note: string, extra = {}) =>
+    ({ ...base, model, inputPerM, cachedInputPerM, outputPerM, batchDiscount: 0.5, checkedAt, note, ...extra }) as ReferenceApiPrice;
+
+const openai = priced({ provider: "OpenAI", ...OPENAI });
+const anthropic = priced({ provider: "Anthropic", ...ANTHROPIC });
+const google = priced({ provider: "Google", ...GOOGLE });
+const deepseek = priced({ provider: "DeepSeek", ...DEEPSEEK });
+const groq = priced({ provider: "Groq", sourceUrl: "https://groq.com/pricing", ...UNVERIFIED });
+const together = priced({ provider: "Together", sourceUrl: "https://www.together.ai/pricing", ...UNVERIFIED });
+const mistral = priced(MISTRAL);
+const azureEu = priced(AZURE_EU);
+const bedrockEu = priced(BEDROCK_EU);
+const RECENT = `${NOT_RECHECKED} ${NO_TTFT}`;
+const GEMINI_CERTS = "Certifications of the Gemini Developer API are not stated on its pages (Vertex AI's are): not verified.";
+const UNSTATED = "Regions, certifications and retention are not stated on the pricing page: not verified.";
+
+// $ per 1M tokens. Data-zone and regional endpoints are billed 10% above the global ones.
 export const REFERENCE_API_PRICES: ReferenceApiPrice[] = [
-  { provider: "OpenAI", model: "GPT-5.1", inputPerM: 1.25, cachedInputPerM: 0.125, outputPerM: 10, batchDiscount: 0.5, ...OPENAI, checkedAt: "2025-11-13", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { provider: "OpenAI", model: "GPT-5", inputPerM: 1.25, cachedInputPerM: 0.125, outputPerM: 10, batchDiscount: 0.5, ...OPENAI, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "OpenAI", model: "GPT-5 mini", inputPerM: 0.25, cachedInputPerM: 0.025, outputPerM: 2, batchDiscount: 0.5, ...OPENAI, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "OpenAI", model: "GPT-5 nano", inputPerM: 0.05, cachedInputPerM: 0.005, outputPerM: 0.4, batchDiscount: 0.5, ...OPENAI, checkedAt: "2025-08-07", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { provider: "OpenAI", model: "GPT-4.1", inputPerM: 2, cachedInputPerM: 0.5, outputPerM: 8, batchDiscount: 0.5, ...OPENAI, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "OpenAI", model: "GPT-4o", inputPerM: 2.5, cachedInputPerM: 1.25, outputPerM: 10, batchDiscount: 0.5, ...OPENAI, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "OpenAI", model: "GPT-4o-mini", inputPerM: 0.15, cachedInputPerM: 0.075, outputPerM: 0.6, batchDiscount: 0.5, ...OPENAI, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "Anthropic", model: "Claude Sonnet 5.5", inputPerM: 2, cachedInputPerM: null, outputPerM: 10, batchDiscount: 0.5, ...ANTHROPIC, checkedAt: "2026-12-01", note: `${REVIEW_REPORTED} ${NO_TTFT}` },
-  { provider: "Anthropic", model: "Claude Opus 4.5", inputPerM: 5, cachedInputPerM: 0.5, cacheWritePerM: 6.25, outputPerM: 25, batchDiscount: 0.5, ...ANTHROPIC, checkedAt: "2025-11-24", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { provider: "Anthropic", model: "Claude Sonnet 4.5", inputPerM: 3, cachedInputPerM: 0.3, cacheWritePerM: 3.75, outputPerM: 15, batchDiscount: 0.5, ...ANTHROPIC, checkedAt: "2026-09-25", note: `Retired on 2026-11-30 as the catalog review reports: kept so saved scenarios still re-price; choose a current model for new work. ${NO_TTFT}` },
-  { provider: "Anthropic", model: "Claude Haiku 4.5", inputPerM: 1, cachedInputPerM: 0.1, cacheWritePerM: 1.25, outputPerM: 5, batchDiscount: 0.5, ...ANTHROPIC, checkedAt: "2026-09-25", note: NO_TTFT },
-  { provider: "Google", model: "Gemini 3 Pro", inputPerM: 2, cachedInputPerM: 0.2, outputPerM: 12, batchDiscount: 0.5, longContext: { threshold: 200_000, inputPerM: 4, outputPerM: 18 }, ...GOOGLE, checkedAt: "2025-11-18", note: `${NOT_RECHECKED} Certifications of the Gemini Developer API are not stated on its pages (Vertex AI's are): not verified. ${NO_TTFT}` },
-  { provider: "Google", model: "Gemini 2.5 Pro", inputPerM: 1.25, cachedInputPerM: 0.125, outputPerM: 10, batchDiscount: 0.5, longContext: { threshold: 200_000, inputPerM: 2.5, outputPerM: 15 }, ...GOOGLE, checkedAt: "2025-06-17", note: `${NOT_RECHECKED} Certifications not verified (as Gemini 3 Pro). ${NO_TTFT}` },
-  { provider: "Google", model: "Gemini 2.5 Flash", inputPerM: 0.3, cachedInputPerM: 0.03, outputPerM: 2.5, batchDiscount: 0.5, ...GOOGLE, checkedAt: "2026-09-25", note: `Certifications not verified (as Gemini 3 Pro). ${NO_TTFT}` },
-  { provider: "Google", model: "Gemini 2.5 Flash-Lite", inputPerM: 0.1, cachedInputPerM: 0.01, outputPerM: 0.4, batchDiscount: 0.5, ...GOOGLE, checkedAt: "2025-07-22", note: `${NOT_RECHECKED} Certifications not verified (as Gemini 3 Pro). ${NO_TTFT}` },
-  {
-    provider: "DeepSeek",
-    model: "DeepSeek V3.2",
-    inputPerM: 0.28,
-    cachedInputPerM: 0.028,
-    outputPerM: 0.42,
-    batchDiscount: null,
-    sourceUrl: "https://api-docs.deepseek.com/quick_start/pricing",
-    checkedAt: "2025-09-29",
-    dataRegions: ["cn"],
-    certifications: [],
-    zeroDataRetention: false,
-    dataRetention: "Requests are stored on servers in the People's Republic of China (DeepSeek privacy policy).",
-    note: `${NOT_RECHECKED} The off-peak prices DeepSeek bills in 2026 were not available to check: enter them in the row's off-peak fields. No certifications are published. ${NO_TTFT}`,
-  },
-  {
-    provider: "DeepSeek",
-    model: "DeepSeek V3",
-    inputPerM: 0.27,
-    cachedInputPerM: 0.07,
-    outputPerM: 1.1,
-    batchDiscount: null,
-    sourceUrl: "https://api-docs.deepseek.com/quick_start/pricing",
-    checkedAt: "2026-09-25",
-    dataRegions: ["cn"],
-    certifications: [],
-    zeroDataRetention: false,
-    dataRetention: "Requests are stored on servers in the People's Republic of China (DeepSeek privacy policy).",
-    note: "The deepseek-chat (V3) name was retired in July 2026: kept so saved scenarios still re-price; choose DeepSeek V3.2 for new work.",
-  },
-  { provider: "Groq", model: "Llama 3.1 8B", inputPerM: 0.05, cachedInputPerM: null, outputPerM: 0.08, batchDiscount: 0.5, sourceUrl: "https://groq.com/pricing", checkedAt: "2026-09-25", ...UNVERIFIED, note: `Regions, certifications and retention are not stated on the pricing page: not verified. ${NO_TTFT}` },
-  { provider: "Groq", model: "Llama 3.3 70B", inputPerM: 0.59, cachedInputPerM: null, outputPerM: 0.79, batchDiscount: 0.5, sourceUrl: "https://groq.com/pricing", checkedAt: "2025-04-01", ...UNVERIFIED, note: `${NOT_RECHECKED} Regions, certifications and retention not verified. ${NO_TTFT}` },
-  { provider: "Together", model: "Llama 3.3 70B", inputPerM: 0.88, cachedInputPerM: null, outputPerM: 0.88, batchDiscount: 0.5, sourceUrl: "https://www.together.ai/pricing", checkedAt: "2026-09-25", ...UNVERIFIED, note: `Regions, certifications and retention are not stated on the pricing page: not verified. ${NO_TTFT}` },
-  { provider: "Together", model: "Llama 3.1 8B", inputPerM: 0.18, cachedInputPerM: null, outputPerM: 0.18, batchDiscount: 0.5, sourceUrl: "https://www.together.ai/pricing", checkedAt: "2025-04-01", ...UNVERIFIED, note: `${NOT_RECHECKED} Regions, certifications and retention not verified. ${NO_TTFT}` },
-  { model: "Mistral Medium 3", inputPerM: 0.4, cachedInputPerM: null, outputPerM: 2, batchDiscount: 0.5, ...MISTRAL, checkedAt: "2025-05-07", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { model: "Mistral Small 3.2", inputPerM: 0.1, cachedInputPerM: null, outputPerM: 0.3, batchDiscount: 0.5, ...MISTRAL, checkedAt: "2025-06-20", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  // Data-zone and regional endpoints are billed 10% above the global ones.
-  { model: "GPT-5", inputPerM: 1.375, cachedInputPerM: 0.1375, outputPerM: 11, batchDiscount: 0.5, ...AZURE_EU, checkedAt: "2025-08-07", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { model: "GPT-4.1", inputPerM: 2.2, cachedInputPerM: 0.55, outputPerM: 8.8, batchDiscount: 0.5, ...AZURE_EU, checkedAt: "2025-04-14", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { model: "Claude Sonnet 4.5", inputPerM: 3.3, cachedInputPerM: 0.33, cacheWritePerM: 4.125, outputPerM: 16.5, batchDiscount: 0.5, ...BEDROCK_EU, checkedAt: "2025-09-29", note: `${NOT_RECHECKED} ${NO_TTFT}` },
-  { model: "Claude Haiku 4.5", inputPerM: 1.1, cachedInputPerM: 0.11, cacheWritePerM: 1.375, outputPerM: 5.5, batchDiscount: 0.5, ...BEDROCK_EU, checkedAt: "2025-10-15", note: `${NOT_RECHECKED} ${NO_TTFT}` },
+  openai("GPT-5.1", [1.25, 0.125, 10], "2025-11-13", RECENT),
+  openai("GPT-5", [1.25, 0.125, 10], "2026-09-25", NO_TTFT),
+  openai("GPT-5 mini", [0.25, 0.025, 2], "2026-09-25", NO_TTFT),
+  openai("GPT-5 nano", [0.05, 0.005, 0.4], "2025-08-07", RECENT),
+  openai("GPT-4.1", [2, 0.5, 8], "2026-09-25", NO_TTFT),
+  openai("GPT-4o", [2.5, 1.25, 10], "2026-09-25", NO_TTFT),
+  openai("GPT-4o-mini", [0.15, 0.075, 0.6], "2026-09-25", NO_TTFT),
+  anthropic("Claude Sonnet 5.5", [2, null, 10], "2026-12-01", `${REVIEW_REPORTED} ${NO_TTFT}`),
+  anthropic("Claude Opus 4.5", [5, 0.5, 25], "2025-11-24", RECENT, { cacheWritePerM: 6.25 }),
+  anthropic(
+    "Claude Sonnet 4.5",
+    [3, 0.3, 15],
+    "2026-09-25",
+    `Retired on 2026-11-30 as the catalog review reports: kept so saved scenarios still re-price; choose a current model for new work. ${NO_TTFT}`,
+    { cacheWritePerM: 3.75 },
+  ),
+  anthropic("Claude Haiku 4.5", [1, 0.1, 5], "2026-09-25", NO_TTFT, { cacheWritePerM: 1.25 }),
+  google("Gemini 3 Pro", [2, 0.2, 12], "2025-11-18", `${RECENT} ${GEMINI_CERTS}`, {
+    longContext: { threshold: 200_000, inputPerM: 4, outputPerM: 18 },
+  }),
+  google("Gemini 2.5 Pro", [1.25, 0.125, 10], "2025-06-17", `${RECENT} ${GEMINI_CERTS}`, {
+    longContext: { threshold: 200_000, inputPerM: 2.5, outputPerM: 15 },
+  }),
+  google("Gemini 2.5 Flash", [0.3, 0.03, 2.5], "2026-09-25", `${NO_TTFT} ${GEMINI_CERTS}`),
+  google("Gemini 2.5 Flash-Lite", [0.1, 0.01, 0.4], "2025-07-22", `${RECENT} ${GEMINI_CERTS}`),
+  deepseek(
+    "DeepSeek V3.2",
+    [0.28, 0.028, 0.42],
+    "2025-09-29",
+    `${RECENT} The off-peak prices DeepSeek bills in 2026 were not available to check: enter them in the row's off-peak fields. No certifications are published.`,
+    { batchDiscount: null },
+  ),
+  deepseek(
+    "DeepSeek V3",
+    [0.27, 0.07, 1.1],
+    "2026-09-25",
+    "The deepseek-chat (V3) name was retired in July 2026: kept so saved scenarios still re-price; choose DeepSeek V3.2 for new work. No certifications are published.",
+    { batchDiscount: null },
+  ),
+  groq("Llama 3.1 8B", [0.05, null, 0.08], "2026-09-25", `${UNSTATED} ${NO_TTFT}`),
+  groq("Llama 3.3 70B", [0.59, null, 0.79], "2025-04-01", `${RECENT} ${UNSTATED}`),
+  together("Llama 3.3 70B", [0.88, null, 0.88], "2026-09-25", `${UNSTATED} ${NO_TTFT}`),
+  together("Llama 3.1 8B", [0.18, null, 0.18], "2025-04-01", `${RECENT} ${UNSTATED}`),
+  mistral("Mistral Medium 3", [0.4, null, 2], "2025-05-07", RECENT),
+  mistral("Mistral Small 3.2", [0.1, null, 0.3], "2025-06-20", RECENT),
+  azureEu("GPT-5", [1.375, 0.1375, 11], "2025-08-07", RECENT),
+  azureEu("GPT-4.1", [2.2, 0.55, 8.8], "2025-04-14", RECENT),
+  bedrockEu("Claude Sonnet 4.5", [3.3, 0.33, 16.5], "2025-09-29", RECENT, { cacheWritePerM: 4.125 }),
+  bedrockEu("Claude Haiku 4.5", [1.1, 0.11, 5.5], "2025-10-15", RECENT, { cacheWritePerM: 1.375 }),
 ];
 
 export type ReferenceGpuOffer = {
@@ -180,8 +201,20 @@ const RUNPOD_SECURE = {
   pricingTerms: "Per-second billing, no commitment; RunPod's own data centres.",
   note: "Regions and certifications not verified from the source.",
 };
-const LAMBDA = { ...SILYBENCH, regions: ["us"], certifications: [], pricingTerms: "Billed by the minute, on demand.", note: "Certifications not verified." };
-const NEBIUS = { ...SILYBENCH, regions: ["eu", "us"], certifications: [], pricingTerms: "Billed by the hour, on demand; reservations cheaper.", note: "Certifications not verified." };
+const LAMBDA = {
+  ...SILYBENCH,
+  regions: ["us"],
+  certifications: [],
+  pricingTerms: "Billed by the minute, on demand.",
+  note: "Certifications not verified.",
+};
+const NEBIUS = {
+  ...SILYBENCH,
+  regions: ["eu", "us"],
+  certifications: [],
+  pricingTerms: "Billed by the hour, on demand; reservations cheaper.",
+  note: "Certifications not verified.",
+};
 const HYPERSCALER = {
   minGpus: 8,
   certifications: ["SOC 2", "ISO 27001", "GDPR DPA", "HIPAA BAA"],
@@ -246,7 +279,7 @@ export const REFERENCE_GPU_OFFERS: ReferenceGpuOffer[] = [
     gpu: "B200",
     price: 5.98,
     ...RUNPOD_COMMUNITY,
-    note: "silybench-data lists this as RunPod's community price; the secure-cloud B200 price was not in the source.",
+    note: "silybench-data lists this as RunPod's community price; the secure-cloud B200 price was not in the source. Host regions vary by listing: not verified.",
   },
   { provider: "Lambda", gpu: "B200", price: 6.99, ...LAMBDA },
 ];

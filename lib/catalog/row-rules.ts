@@ -66,7 +66,13 @@ const positive = (max: number) =>
     .max(max, { error: `must be at most ${max}` });
 const hourOfDay = z.number().finite().min(0, { error: "must be an hour from 0 to 24" }).max(24, { error: "must be an hour from 0 to 24" });
 const shortText = z.string().trim().min(1).max(40, { error: "Use at most 40 characters." });
-const optionalText = (max: number) => z.string().trim().max(max, { error: `Use at most ${max} characters.` }).nullable().default(null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .nullable()
+    .default(null);
 const names = z.array(shortText).max(20, { error: "List at most 20." }).default([]);
 const checkedDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { error: "is not a date" });
 
@@ -126,7 +132,8 @@ export const gpuOfferFields = {
 /** The same fields for a change to an existing row: a field left out stays as it is (no defaults). */
 export function patchOf<S extends z.ZodRawShape>(shape: S) {
   const out: Record<string, z.ZodType> = {};
-  for (const [k, f] of Object.entries(shape)) out[k] = (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : (f as z.ZodType)).optional();
+  for (const [k, f] of Object.entries(shape))
+    out[k] = (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : (f as z.ZodType)).optional();
   return z.object(out as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]> });
 }
 

@@ -38,14 +38,16 @@ export async function latestPickerCatalog(): Promise<PickerCatalog | null> {
   });
   return {
     label: full.label,
-    api: full.apiPrices.map(pickerApiRow).sort(
-      (a, b) =>
-        a.provider.localeCompare(b.provider) ||
-        a.model.localeCompare(b.model) ||
-        Number(b.region === "global") - Number(a.region === "global") ||
-        (a.region ?? "").localeCompare(b.region ?? "") ||
-        (a.tier ?? "").localeCompare(b.tier ?? ""),
-    ),
+    api: full.apiPrices
+      .map(pickerApiRow)
+      .sort(
+        (a, b) =>
+          a.provider.localeCompare(b.provider) ||
+          a.model.localeCompare(b.model) ||
+          Number(b.region === "global") - Number(a.region === "global") ||
+          (a.region ?? "").localeCompare(b.region ?? "") ||
+          (a.tier ?? "").localeCompare(b.tier ?? ""),
+      ),
     gpu: full.gpuOffers.map((o) =>
       pickerGpuRow(
         o,

@@ -60,8 +60,8 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     await expect(createDraft(stranger, { label: "2026-12", effectiveDate: "2026-12-01" })).rejects.toMatchObject({ code: "forbidden" });
     const draft = await createDraft(admin, { label: "2026-12 draft", effectiveDate: "2026-12-01", sourceNote: "December check" });
     draftId = draft.id;
-    expect((await listCatalogVersions(stranger)).versions.map((v) => v.label)).toEqual(["2026-09 reference"]);
-    expect((await listCatalogVersions(admin)).versions.map((v) => v.label)).toEqual(["2026-12 draft", "2026-09 reference"]);
+    expect((await listCatalogVersions(stranger)).versions.map((v) => v.label)).toEqual(["2026-12 reference"]);
+    expect((await listCatalogVersions(admin)).versions.map((v) => v.label)).toEqual(["2026-12 draft", "2026-12 reference"]);
     await expect(getCatalogVersion(stranger, draftId)).rejects.toMatchObject({ code: "not_found" });
     const copy = await getCatalogVersion(admin, draftId);
     const reference = (await listCatalogVersions(admin)).versions.find((v) => v.published)!;
@@ -190,7 +190,7 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     await updateGpuOffer(admin, h200.id, { pricePerGpuHour: 1.2, checkedAt: "2026-11-28" });
     const extra = await addApiPrice(admin, draftId, {
       provider: "Mistral",
-      model: "Mistral Medium 3",
+      model: "Mistral Large 2",
       inputPerM: 0.4,
       outputPerM: 2,
       sourceUrl: "https://mistral.ai/pricing",
@@ -199,7 +199,7 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     await expect(
       addApiPrice(admin, draftId, {
         provider: "Mistral",
-        model: "Mistral Medium 3",
+        model: "Mistral Large 2",
         inputPerM: 0.4,
         outputPerM: 2,
         sourceUrl: "https://mistral.ai/pricing",
@@ -207,7 +207,38 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
       }),
     ).rejects.toMatchObject({ code: "validation" });
     await retireRow(admin, "api", extra.id);
-    expect((await getCatalogVersion(admin, draftId)).apiPrices.some((p) => p.model === "Mistral Medium 3")).toBe(false);
+    expect((await getCatalogVersion(admin, draftId)).apiPrices.some((p) => p.model === "Mistral Large 2")).toBe(false);
+  });
+
+  test("an administrator edits a row's attributes; a change to one field leaves the others as they were", async () => {
+    const draft = await getCatalogVersion(admin, draftId);
+    const bedrock = draft.apiPrices.find((r) => r.provider === "Amazon Bedrock" && r.model === "Claude Sonnet 4.5")!;
+    await updateApiPrice(admin, bedrock.id, { typicalTtftMs: 900, note: "TTFT from our own trial, 2026-11" });
+    await updateApiPrice(admin, bedrock.id, { inputPerM: 3.25, checkedAt: "2026-11-29" });
+    const after = (await getCatalogVersion(admin, draftId)).apiPrices.find((r) => r.id === bedrock.id)!;
+    expect(after).toMatchObject({
+      inputPerM: 3.25,
+      cachedInputPerM: bedrock.cachedInputPerM,
+      cacheWritePerM: bedrock.cacheWritePerM,
+      region: "EU cross-region",
+      tier: "standard",
+      dataRegions: ["eu"],
+      typicalTtftMs: 900,
+      note: "TTFT from our own trial, 2026-11",
+    });
+    await expect(updateApiPrice(admin, bedrock.id, { certifications: ["x".repeat(41)] })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { "certifications.0": ["Use at most 40 characters."] },
+    });
+    await expect(updateApiPrice(stranger, bedrock.id, { note: "mine" })).rejects.toMatchObject({ code: "forbidden" });
+    const p5 = draft.gpuOffers.find((r) => r.provider === "AWS p5" && r.provisioning === "on_demand")!;
+    await updateGpuOffer(admin, p5.id, {
+      gpusPerNode: 8,
+      pricingTerms: "Per second; 1-year savings plan 40% off",
+      certifications: ["SOC 2"],
+    });
+    const offer = (await getCatalogVersion(admin, draftId)).gpuOffers.find((r) => r.id === p5.id)!;
+    expect(offer).toMatchObject({ pricePerGpuHour: p5.pricePerGpuHour, regions: ["us", "eu"], certifications: ["SOC 2"] });
   });
 
   test("publishing re-prices every scenario; a flipped recommendation is marked, a change below the owners' threshold is not", async () => {
@@ -327,12 +358,16 @@ describe.each(testDbKinds())("price catalog on %s", (kind) => {
     // Tenancy travels from the seeded reference rows through drafts into the picker.
     expect(picker.gpu.find((o) => o.provider === "RunPod Community")?.tenancy).toBe("community");
     expect(picker.gpu.find((o) => o.provider === "Nebius")?.tenancy).toBe("shared-cloud");
+    // Attributes travel too, and each regional endpoint is its own row.
+    const bedrock = picker.api.find((r) => r.provider === "Amazon Bedrock" && r.model === "Claude Sonnet 4.5")!;
+    expect(bedrock).toMatchObject({ region: "EU cross-region", dataRegions: ["eu"], typicalTtftMs: 900, inputPerM: 3.25 });
+    expect(picker.api.filter((r) => r.model === "GPT-5").map((r) => r.provider)).toEqual(["Azure OpenAI", "OpenAI"]);
   });
 
   test("price history follows one GPU offer across published versions", async () => {
     const h = await priceHistory({ kind: "gpu", provider: "RunPod Secure", gpuType: "H200 SXM" });
     expect(h.map((x) => [x.label, x.pricePerGpuHour])).toEqual([
-      ["2026-09 reference", 4.59],
+      ["2026-12 reference", 4.59],
       ["2026-12", 1.2],
     ]);
     const api = await priceHistory({ kind: "api", provider: "OpenAI", model: "GPT-4o-mini" });

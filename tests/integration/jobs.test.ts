@@ -46,7 +46,7 @@ describe.each(testDbKinds())("job queue on %s", (kind) => {
   test("a publish writes its re-pricing job in the same transaction; a refused publish writes none", async () => {
     const boss = await getBoss();
     const draft = await createDraft(admin, { label: "draft A", effectiveDate: "2026-12-01" });
-    await expect(publishVersion(admin, draft.id, { label: "2026-09 reference", effectiveDate: "2026-12-01" })).rejects.toMatchObject({
+    await expect(publishVersion(admin, draft.id, { label: "2026-12 reference", effectiveDate: "2026-12-01" })).rejects.toMatchObject({
       code: "validation",
     });
     expect(await boss.findJobs(QUEUES.repricingPlan)).toHaveLength(0);

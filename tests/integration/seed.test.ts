@@ -71,6 +71,32 @@ describe.each(testDbKinds())("seed on %s", (kind) => {
     expect(measured).toHaveLength(10);
     expect(measured.every((r) => r.source.includes("silybench-data"))).toBe(true);
   });
+
+  test("the reference rows keep their attributes: EU endpoints, certifications, node size, notes", async () => {
+    const azure = await t.db.apiPrice.findFirstOrThrow({ where: { provider: "Azure OpenAI", model: "GPT-5" } });
+    expect(azure).toMatchObject({ region: "EU data zone", dataRegions: ["eu"], zeroDataRetention: true });
+    expect(azure.certifications).toContain("GDPR DPA");
+    const groq = await t.db.apiPrice.findFirstOrThrow({ where: { provider: "Groq", model: "Llama 3.1 8B" } });
+    expect(groq).toMatchObject({ dataRegions: [], certifications: [], zeroDataRetention: null });
+    expect(groq.note).toMatch(/not verified/);
+    const p5 = await t.db.gpuOffer.findFirstOrThrow({ where: { provider: "AWS p5" } });
+    expect(p5).toMatchObject({ gpusPerNode: 8, minGpus: 8, regions: ["us", "eu"] });
+    expect(p5.pricingTerms).toMatch(/per second/);
+  });
+
+  test("where a catalog is already published, a newer reference edition arrives as a draft", async () => {
+    const reference = await t.db.catalogVersion.findUniqueOrThrow({ where: { label: REFERENCE_CATALOG_LABEL } });
+    await t.db.catalogVersion.update({ where: { id: reference.id }, data: { label: "2026-09 reference" } });
+    try {
+      await seed(t.db);
+      const edition = await t.db.catalogVersion.findUniqueOrThrow({ where: { label: REFERENCE_CATALOG_LABEL } });
+      expect(edition).toMatchObject({ published: false, publishedAt: null });
+      expect(await t.db.apiPrice.count({ where: { catalogVersionId: edition.id } })).toBe(REFERENCE_API_PRICES.length);
+      await t.db.catalogVersion.delete({ where: { id: edition.id } });
+    } finally {
+      await t.db.catalogVersion.update({ where: { id: reference.id }, data: { label: REFERENCE_CATALOG_LABEL } });
+    }
+  });
 });
 
 describe("start-up modes: no account with a known password outside the embedded demo", () => {

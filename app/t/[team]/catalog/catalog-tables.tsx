@@ -36,6 +36,21 @@ function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
   );
 }
 
+/** Where a row runs and what it is certified for; empty means nobody verified it. */
+function Compliance({ regions, certifications }: { regions: string[]; certifications: string[] }) {
+  return (
+    <>
+      <span className="block">regions: {regions.length ? regions.join(", ") : "not verified"}</span>
+      <span className="block">certifications: {certifications.length ? certifications.join(", ") : "not verified"}</span>
+    </>
+  );
+}
+
+/** A row's caveat: what could not be sourced, or what a reader must know before using it. */
+function Note({ text }: { text: string | null }) {
+  return text ? <span className="mt-0.5 block max-w-md text-xs text-amber-800">{text}</span> : null;
+}
+
 export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPrices"]; historyLink: HistoryLink }) {
   return (
     <DataTable
@@ -49,6 +64,7 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
         { header: "Cache write /1M", align: "right" },
         { header: "Output /1M", align: "right" },
         { header: "Batch", align: "right" },
+        { header: "Data and compliance" },
         { header: "Source" },
       ]}
     >
@@ -73,6 +89,7 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
                 {perM(r.offPeakOutputPerM)}
               </span>
             ) : null}
+            <Note text={r.note} />
           </td>
           <td className="whitespace-nowrap px-3 py-2 text-gray-600">
             {r.region} · {r.tier}
@@ -82,6 +99,14 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
           <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
           <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
           <td className="px-3 py-2 text-right tabular-nums">{r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}</td>
+          <td className="min-w-64 px-3 py-2 text-xs text-gray-600">
+            <Compliance regions={r.dataRegions} certifications={r.certifications} />
+            <span className="block">
+              zero retention: {r.zeroDataRetention === null ? "not verified" : r.zeroDataRetention ? "offered" : "not offered"}
+              {r.typicalTtftMs ? ` · TTFT ≈ ${groupDigits(r.typicalTtftMs)} ms` : ""}
+            </span>
+            {r.dataRetention ? <span className="block text-gray-500">{r.dataRetention}</span> : null}
+          </td>
           <td className="px-3 py-2">
             <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
           </td>
@@ -117,11 +142,17 @@ export function GpuOfferTable({ rows: gpu, historyLink }: { rows: Version["gpuOf
             >
               history
             </Link>
-            {r.regions.length ? <span className="block text-xs text-gray-500">{r.regions.join(", ")}</span> : null}
+            <span className="block text-xs text-gray-600">
+              <Compliance regions={r.regions} certifications={r.certifications} />
+            </span>
+            <Note text={r.note} />
           </td>
-          <td className="px-3 py-2 text-gray-600">
+          <td className="min-w-48 px-3 py-2 text-gray-600">
             {r.provisioning.replace("_", " ")}
-            <span className="block text-xs text-gray-500">{r.tenancy.replace("_", " ")}</span>
+            <span className="block text-xs text-gray-500">
+              {r.tenancy.replace("_", " ")} · {r.gpusPerNode} GPUs per node
+            </span>
+            {r.pricingTerms ? <span className="block text-xs text-gray-500">{r.pricingTerms}</span> : null}
           </td>
           <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
           <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>

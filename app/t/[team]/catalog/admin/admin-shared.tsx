@@ -4,19 +4,11 @@
 // progress display, uploads that report progress, and a re-pricing run's live status.
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
+import type { ApiRowAttributes } from "@/lib/catalog/import-rows";
+import type { PickerApiRow } from "@/lib/catalog/picker";
 
 export type DraftRows = {
-  api: {
-    id: string;
-    provider: string;
-    model: string;
-    region: string;
-    tier: string;
-    inputPerM: number;
-    cachedInputPerM: number | null;
-    outputPerM: number;
-    checkedAt: string;
-  }[];
+  api: (PickerApiRow & ApiRowAttributes & { id: string; region: string; tier: string })[];
   gpu: {
     id: string;
     provider: string;
@@ -26,6 +18,11 @@ export type DraftRows = {
     pricePerGpuHour: number;
     minGpus: number;
     checkedAt: string;
+    gpusPerNode: number;
+    regions: string[];
+    certifications: string[];
+    pricingTerms: string | null;
+    note: string | null;
   }[];
 };
 export type Draft = {

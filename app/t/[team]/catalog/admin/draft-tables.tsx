@@ -2,11 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { type DraftRows, today } from "./admin-shared";
 import { Errors } from "@/app/components/upload";
 import { AddRow } from "./add-row";
+import { API_ATTRIBUTE_FIELDS, attributeSummary, GPU_ATTRIBUTE_FIELDS, RowAttributes } from "./row-attributes";
 
 export function PriceInput({
   value,
@@ -87,6 +88,7 @@ export function DraftTables({ rows, draftId }: { rows: DraftRows; draftId: strin
 type Patch = (kind: "api-prices" | "gpu-offers", id: string, body: Record<string, unknown>) => Promise<unknown>;
 
 function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch: Patch; retire: (id: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <table className="min-w-full text-sm">
       <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
@@ -101,36 +103,53 @@ function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch:
       </thead>
       <tbody className="divide-y divide-gray-100">
         {rows.map((r) => (
-          <tr key={r.id} data-row={`${r.provider} ${r.model}`}>
-            <td className="py-1 pr-3">
-              {r.provider} · <span className="font-medium">{r.model}</span>{" "}
-              <span className="text-xs text-gray-500">
-                {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
-              </span>
-            </td>
-            <td className="py-1 pr-3 text-right">
-              <PriceInput
-                label={`${r.model} input price`}
-                value={r.inputPerM}
-                onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
+          <Fragment key={r.id}>
+            <tr data-row={`${r.provider} ${r.model}`}>
+              <td className="py-1 pr-3">
+                {r.provider} · <span className="font-medium">{r.model}</span>{" "}
+                <span className="text-xs text-gray-500">
+                  {r.region !== "global" || r.tier !== "standard" ? `${r.region} · ${r.tier}` : ""}
+                </span>
+                <AttributesToggle
+                  summary={attributeSummary(API_ATTRIBUTE_FIELDS, r)}
+                  open={open === r.id}
+                  onToggle={() => setOpen(open === r.id ? null : r.id)}
+                />
+              </td>
+              <td className="py-1 pr-3 text-right">
+                <PriceInput
+                  label={`${r.model} input price`}
+                  value={r.inputPerM}
+                  onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
+                />
+              </td>
+              <td className="py-1 pr-3 text-right">
+                <PriceInput
+                  label={`${r.model} cached input price`}
+                  value={r.cachedInputPerM}
+                  onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
+                />
+              </td>
+              <td className="py-1 pr-3 text-right">
+                <PriceInput
+                  label={`${r.model} output price`}
+                  value={r.outputPerM}
+                  onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
+                />
+              </td>
+              <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
+            </tr>
+            {open === r.id ? (
+              <RowAttributes
+                colSpan={6}
+                path={`/api/v1/catalog/api-prices/${r.id}`}
+                label={`${r.provider} ${r.model}`}
+                fields={API_ATTRIBUTE_FIELDS}
+                values={r}
+                onClose={() => setOpen(null)}
               />
-            </td>
-            <td className="py-1 pr-3 text-right">
-              <PriceInput
-                label={`${r.model} cached input price`}
-                value={r.cachedInputPerM}
-                onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
-              />
-            </td>
-            <td className="py-1 pr-3 text-right">
-              <PriceInput
-                label={`${r.model} output price`}
-                value={r.outputPerM}
-                onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
-              />
-            </td>
-            <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
-          </tr>
+            ) : null}
+          </Fragment>
         ))}
       </tbody>
     </table>
@@ -138,6 +157,7 @@ function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch:
 }
 
 function GpuDraftTable({ rows, patch, retire }: { rows: DraftRows["gpu"]; patch: Patch; retire: (id: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <table className="mt-4 min-w-full text-sm">
       <thead className="text-left text-xs uppercase tracking-wide text-gray-500">
@@ -151,32 +171,61 @@ function GpuDraftTable({ rows, patch, retire }: { rows: DraftRows["gpu"]; patch:
       </thead>
       <tbody className="divide-y divide-gray-100">
         {rows.map((r) => (
-          <tr key={r.id} data-row={`${r.provider} ${r.gpuType}`}>
-            <td className="py-1 pr-3">
-              <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
-              <span className="text-xs text-gray-500">
-                {r.provisioning.replace("_", " ")} · {r.tenancy.replace("_", " ")}
-              </span>
-            </td>
-            <td className="py-1 pr-3 text-right">
-              <PriceInput
-                label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
-                value={r.pricePerGpuHour}
-                onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+          <Fragment key={r.id}>
+            <tr data-row={`${r.provider} ${r.gpuType}`}>
+              <td className="py-1 pr-3">
+                <span className="font-medium">{r.gpuType}</span> · {r.provider}{" "}
+                <span className="text-xs text-gray-500">
+                  {r.provisioning.replace("_", " ")} · {r.tenancy.replace("_", " ")}
+                </span>
+                <AttributesToggle
+                  summary={attributeSummary(GPU_ATTRIBUTE_FIELDS, r)}
+                  open={open === r.id}
+                  onToggle={() => setOpen(open === r.id ? null : r.id)}
+                />
+              </td>
+              <td className="py-1 pr-3 text-right">
+                <PriceInput
+                  label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
+                  value={r.pricePerGpuHour}
+                  onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+                />
+              </td>
+              <td className="py-1 pr-3 text-right">
+                <PriceInput
+                  label={`${r.gpuType} at ${r.provider} GPUs per rental`}
+                  value={r.minGpus}
+                  onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
+                />
+              </td>
+              <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
+            </tr>
+            {open === r.id ? (
+              <RowAttributes
+                colSpan={5}
+                path={`/api/v1/catalog/gpu-offers/${r.id}`}
+                label={`${r.gpuType} at ${r.provider}`}
+                fields={GPU_ATTRIBUTE_FIELDS}
+                values={r}
+                onClose={() => setOpen(null)}
               />
-            </td>
-            <td className="py-1 pr-3 text-right">
-              <PriceInput
-                label={`${r.gpuType} at ${r.provider} GPUs per rental`}
-                value={r.minGpus}
-                onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
-              />
-            </td>
-            <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
-          </tr>
+            ) : null}
+          </Fragment>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The row's attributes in one line, and the button that opens their form. */
+function AttributesToggle({ summary, open, onToggle }: { summary: string; open: boolean; onToggle: () => void }) {
+  return (
+    <div className="text-xs text-gray-500">
+      {summary}{" "}
+      <button type="button" className="text-blue-700 hover:underline" aria-expanded={open} onClick={onToggle}>
+        {open ? "Close" : "Edit attributes"}
+      </button>
+    </div>
   );
 }
 

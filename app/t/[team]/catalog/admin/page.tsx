@@ -4,6 +4,8 @@ import { requireTeamPage } from "@/lib/auth/team-page";
 import { getCatalogVersion, listCatalogVersions } from "@/lib/data/catalog";
 import { CatalogAdmin } from "./catalog-admin";
 import type { DraftRows } from "./admin-shared";
+import { apiAttributesOf } from "@/lib/catalog/import-rows";
+import { pickerApiRow } from "@/lib/catalog/picker";
 import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
@@ -37,29 +39,7 @@ export default async function CatalogAdminPage({
   let rows: DraftRows | null = null;
   if (selected) {
     const v = await getCatalogVersion(user.id, selected.id);
-    rows = {
-      api: v.apiPrices.map((r) => ({
-        id: r.id,
-        provider: r.provider,
-        model: r.model,
-        region: r.region,
-        tier: r.tier,
-        inputPerM: r.inputPerM,
-        cachedInputPerM: r.cachedInputPerM,
-        outputPerM: r.outputPerM,
-        checkedAt: isoDay(r.checkedAt),
-      })),
-      gpu: v.gpuOffers.map((r) => ({
-        id: r.id,
-        provider: r.provider,
-        gpuType: r.gpuType,
-        provisioning: r.provisioning,
-        tenancy: r.tenancy,
-        pricePerGpuHour: r.pricePerGpuHour,
-        minGpus: r.minGpus,
-        checkedAt: isoDay(r.checkedAt),
-      })),
-    };
+    rows = draftRows(v);
   }
   return (
     <div className="space-y-5">
@@ -80,4 +60,26 @@ export default async function CatalogAdminPage({
       />
     </div>
   );
+}
+
+/** A draft's rows as the editing tables show them. */
+function draftRows(v: Awaited<ReturnType<typeof getCatalogVersion>>): DraftRows {
+  return {
+    api: v.apiPrices.map((r) => ({ ...pickerApiRow(r), ...apiAttributesOf(r), id: r.id, region: r.region, tier: r.tier })),
+    gpu: v.gpuOffers.map((r) => ({
+      id: r.id,
+      provider: r.provider,
+      gpuType: r.gpuType,
+      provisioning: r.provisioning,
+      tenancy: r.tenancy,
+      pricePerGpuHour: r.pricePerGpuHour,
+      minGpus: r.minGpus,
+      checkedAt: isoDay(r.checkedAt),
+      gpusPerNode: r.gpusPerNode,
+      regions: r.regions,
+      certifications: r.certifications,
+      pricingTerms: r.pricingTerms,
+      note: r.note,
+    })),
+  };
 }

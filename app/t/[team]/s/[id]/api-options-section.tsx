@@ -95,8 +95,9 @@ export function ApiOptionsSection({ input, set, errors, catalog }: OptionSection
             >
               <option value="">Choose a model…</option>
               {catalog.api.map((p, i) => (
-                <option key={`${p.provider}|${p.model}|${p.tier ?? "standard"}`} value={i}>
+                <option key={`${p.provider}|${p.model}|${p.region ?? "global"}|${p.tier ?? "standard"}`} value={i}>
                   {p.provider} {p.model}
+                  {p.region && p.region !== "global" ? ` · ${p.region}` : ""}
                   {p.tier && p.tier !== "standard" ? ` · ${p.tier}` : ""} (${p.inputPerM} / ${p.outputPerM} per 1M
                   {p.offPeak ? `; off-peak $${p.offPeak.inputPerM} / $${p.offPeak.outputPerM}` : ""})
                 </option>

@@ -99,6 +99,7 @@ function AddSelfHost({ catalog, onAdd }: { catalog: PickerCatalog; onAdd: (optio
               {o.gpuType} · {o.provider} · ${o.pricePerGpuHour}/h{o.minGpus > 1 ? ` (in ${o.minGpus}s)` : ""}
               {o.provisioning && o.provisioning !== "on_demand" ? ` · ${o.provisioning.replace("_", " ")}` : ""}
               {o.tenancy === "community" ? " · community" : ""}
+              {o.regions?.length ? ` · ${o.regions.join("/")}` : ""}
             </option>
           ))}
         </select>
