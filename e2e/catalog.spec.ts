@@ -38,6 +38,19 @@ test("publishing cheaper GPUs flips a saved decision: the dashboard marks it, th
   await add.getByLabel("New row price per GPU-hour").fill("0.69");
   await add.getByRole("button", { name: "Add row" }).click();
   await expect(admin.getByLabel("L40S at Test Cloud price per GPU-hour")).toHaveValue("0.69");
+  // A row's attributes: a bad value is named, a good one is saved and summarised under the row.
+  await admin
+    .getByRole("row", { name: /L40S · Test Cloud/ })
+    .getByRole("button", { name: "Edit attributes" })
+    .click();
+  const attributes = admin.getByRole("form", { name: "Attributes of L40S at Test Cloud" });
+  await attributes.getByLabel("GPUs per node").fill("0");
+  await attributes.getByRole("button", { name: "Save attributes" }).click();
+  await expect(attributes).toContainText("must be at least 1");
+  await attributes.getByLabel("GPUs per node").fill("4");
+  await attributes.getByLabel("Regions").fill("eu, us");
+  await attributes.getByRole("button", { name: "Save attributes" }).click();
+  await expect(admin.getByRole("row", { name: /L40S · Test Cloud/ })).toContainText("regions: eu, us");
   // A malformed import is refused with the row and field named, and changes nothing.
   await admin.getByLabel("Format").selectOption("gpu-csv");
   await admin.getByLabel("Price file").setInputFiles("lib/catalog/fixtures/gpu-offers-malformed.csv");
@@ -102,6 +115,7 @@ test("the catalog browser shows sources and a price's history across versions", 
   await page.getByRole("link", { name: "Price catalog" }).click();
   await expect(page.getByTestId("catalog-api")).toContainText("GPT-4o-mini");
   await expect(page.getByTestId("catalog-api")).toContainText("$0.075"); // cached input, exactly as listed
+  await expect(page.getByTestId("catalog-api").getByRole("row", { name: /Azure OpenAI · GPT-5/ })).toContainText("regions: eu");
   await expect(page.getByTestId("catalog-api").getByRole("link", { name: "openai.com" }).first()).toHaveAttribute(
     "href",
     /^https:\/\/openai\.com/,

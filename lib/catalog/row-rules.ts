@@ -96,7 +96,13 @@ export const apiPriceFields = {
   certifications: names,
   zeroDataRetention: z.boolean({ error: "must be true, false or null" }).nullable().default(null),
   dataRetention: optionalText(300),
-  typicalTtftMs: z.number().int({ error: "must be a whole number of ms" }).positive().max(120_000).nullable().default(null),
+  typicalTtftMs: z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number of ms" })
+    .positive({ error: "must be greater than 0" })
+    .max(120_000, { error: "must be at most 120000" })
+    .nullable()
+    .default(null),
   note: optionalText(500),
 };
 

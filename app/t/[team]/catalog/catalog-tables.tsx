@@ -70,7 +70,7 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
     >
       {api.map((r) => (
         <tr key={r.id}>
-          <td className="px-3 py-2">
+          <td className="min-w-48 px-3 py-2">
             <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
             <Link
               href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
@@ -89,7 +89,6 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
                 {perM(r.offPeakOutputPerM)}
               </span>
             ) : null}
-            <Note text={r.note} />
           </td>
           <td className="whitespace-nowrap px-3 py-2 text-gray-600">
             {r.region} · {r.tier}
@@ -106,6 +105,7 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
               {r.typicalTtftMs ? ` · TTFT ≈ ${groupDigits(r.typicalTtftMs)} ms` : ""}
             </span>
             {r.dataRetention ? <span className="block text-gray-500">{r.dataRetention}</span> : null}
+            <Note text={r.note} />
           </td>
           <td className="px-3 py-2">
             <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
@@ -145,14 +145,14 @@ export function GpuOfferTable({ rows: gpu, historyLink }: { rows: Version["gpuOf
             <span className="block text-xs text-gray-600">
               <Compliance regions={r.regions} certifications={r.certifications} />
             </span>
-            <Note text={r.note} />
           </td>
-          <td className="min-w-48 px-3 py-2 text-gray-600">
+          <td className="min-w-64 px-3 py-2 text-gray-600">
             {r.provisioning.replace("_", " ")}
             <span className="block text-xs text-gray-500">
               {r.tenancy.replace("_", " ")} · {r.gpusPerNode} GPUs per node
             </span>
             {r.pricingTerms ? <span className="block text-xs text-gray-500">{r.pricingTerms}</span> : null}
+            <Note text={r.note} />
           </td>
           <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
           <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
