@@ -3,7 +3,7 @@ import "server-only";
 // the rows options are added from.
 import { getDb } from "../db";
 import { parseScenario } from "../engine";
-import { offPeakOf, repriceInput, type CatalogPrices } from "../catalog/reprice";
+import { repriceInput, type CatalogPrices } from "../catalog/reprice";
 import type { PickerCatalog } from "../catalog/templates";
 import { latestPublishedVersion } from "./catalog-versions";
 import { pickerApiRow, pickerGpuRow } from "../catalog/picker";

@@ -220,7 +220,11 @@ export const SelfHostOptionSchema = z
         prefillMfu: share.default(0.5).describe("Achieved share of peak FLOPS in prefill"),
       })
       .default({ bandwidth: 0.6, mfu: 0.35, prefillMfu: 0.5 }),
-    certifications: z.array(z.string().max(40)).max(20).default([]).describe("Certifications the infrastructure it runs on holds (the GPU provider's, or our own)"),
+    certifications: z
+      .array(z.string().max(40))
+      .max(20)
+      .default([])
+      .describe("Certifications the infrastructure it runs on holds (the GPU provider's, or our own)"),
     inNetworkRttMs: z.number().finite().min(0).max(10_000).default(2),
     quality: QualitySchema,
   })
