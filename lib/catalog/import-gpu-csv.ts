@@ -25,6 +25,12 @@ export function parseCsv(text: string): string[][] {
   }
 }
 
+const list = (cell: string) =>
+  cell
+    .split(";")
+    .map((r) => r.trim())
+    .filter(Boolean);
+
 const GPU_COLUMNS = [
   "provider",
   "gpu_type",
@@ -37,6 +43,10 @@ const GPU_COLUMNS = [
   "provisioning",
   "tenancy",
   "regions",
+  "gpus_per_node",
+  "certifications",
+  "pricing_terms",
+  "note",
   "source_url",
   "checked_at",
 ] as const;
@@ -46,7 +56,8 @@ const GPU_COLUMNS = [
  * specifications (memory_gb, bandwidth_gb_s, bf16_tflops, fp8_tflops) may be left out for GPU
  * types the catalog knows. Optional: min_gpus (1), provisioning (on_demand), tenancy (on_prem,
  * dedicated, shared_cloud or community; a new row without one is shared_cloud), regions (";"),
- * source_url, checked_at (YYYY-MM-DD; default the import date).
+ * gpus_per_node, certifications (";"), pricing_terms, note, source_url, checked_at (YYYY-MM-DD;
+ * default the import date). An attribute column the file leaves out keeps what the draft has.
  */
 export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: string }): Parsed<GpuOfferRow> {
   const table = parseCsv(text.replace(/^\uFEFF/, ""));
@@ -87,6 +98,7 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
     const bf16Tflops = num("bf16_tflops", { required: !spec, positive: true }) ?? spec?.bf16Tflops ?? null;
     const fp8 = get("fp8_tflops") === "" ? (spec?.fp8Tflops ?? null) : num("fp8_tflops", { required: false, positive: true });
     const minGpus = num("min_gpus", { required: false, integer: true, positive: true }) ?? 1;
+    const gpusPerNode = num("gpus_per_node", { required: false, integer: true, positive: true });
     const provisioningRaw = (get("provisioning") || "on_demand").toLowerCase().replace(/-/g, "_");
     if (!(PROVISIONING as readonly string[]).includes(provisioningRaw))
       errors.push({ row: line, field: "provisioning", message: `must be one of ${PROVISIONING.join(", ")}` });
@@ -110,10 +122,11 @@ export function parseGpuCsv(text: string, opts: { checkedAt: Date; sourceUrl: st
       ...(header.includes("tenancy") ? { tenancy: tenancyRaw as TenancyRow } : {}),
       pricePerGpuHour: priceValue!,
       minGpus,
-      regions: get("regions")
-        .split(";")
-        .map((r) => r.trim())
-        .filter(Boolean),
+      regions: list(get("regions")),
+      ...(header.includes("gpus_per_node") ? { gpusPerNode: gpusPerNode ?? 8 } : {}),
+      ...(header.includes("certifications") ? { certifications: list(get("certifications")) } : {}),
+      ...(header.includes("pricing_terms") ? { pricingTerms: get("pricing_terms") || null } : {}),
+      ...(header.includes("note") ? { note: get("note") || null } : {}),
       sourceUrl: url || opts.sourceUrl,
       checkedAt: checked ? dayStart(checked) : opts.checkedAt,
     });

@@ -284,6 +284,24 @@ describe("GPU offer CSV import", () => {
     expect(diff.changed.map((c) => c.fields)).toEqual([["pricePerGpuHour"]]);
   });
 
+  it("reads node size, certifications, terms and a note when the file has those columns, and leaves them alone when not", () => {
+    const csv =
+      "provider,gpu_type,price_per_gpu_hour,gpus_per_node,certifications,pricing_terms,note\n" +
+      'AWS p5,H100 SXM,6.88,8,SOC 2; ISO 27001,"Per second, whole instances",\nLab,L40S,0.9,0,,,\n';
+    const parsed = parseGpuCsv(csv, { checkedAt, sourceUrl: "x" });
+    expect(parsed.errors).toEqual([{ row: "line 3", field: "gpus_per_node", message: "must be greater than 0" }]);
+    expect(parsed.rows[0]).toMatchObject({
+      gpusPerNode: 8,
+      certifications: ["SOC 2", "ISO 27001"],
+      pricingTerms: "Per second, whole instances",
+      note: null,
+    });
+    const bare = parseGpuCsv("provider,gpu_type,price_per_gpu_hour\nAWS p5,H100 SXM,6.88\n", { checkedAt, sourceUrl: "x" }).rows[0];
+    expect(["gpusPerNode", "certifications", "pricingTerms", "note"].filter((k) => k in bare)).toEqual([]);
+    const diff = diffRows([{ ...bare, gpusPerNode: 4 }], parsed.rows, gpuKey, GPU_PRICE_FIELDS, "merge");
+    expect(diff.changed.map((c) => c.fields)).toEqual([["gpusPerNode", "pricingTerms"]]);
+  });
+
   it("parses RFC 4180 quoting", () => {
     expect(parseCsv('a,"b, c","say ""hi"""\r\n1,"two\nlines",3\n')).toEqual([
       ["a", "b, c", 'say "hi"'],

@@ -24,7 +24,18 @@ export const API_PRICE_FIELDS = [
   "offPeakInputPerM",
   "offPeakOutputPerM",
 ] as const;
-export const GPU_PRICE_FIELDS = ["pricePerGpuHour", "minGpus", "tenancy", "memoryGb", "bandwidthGbS", "bf16Tflops", "fp8Tflops"] as const;
+export const GPU_PRICE_FIELDS = [
+  "pricePerGpuHour",
+  "minGpus",
+  "tenancy",
+  "memoryGb",
+  "bandwidthGbS",
+  "bf16Tflops",
+  "fp8Tflops",
+  "gpusPerNode",
+  "pricingTerms",
+  "note",
+] as const;
 
 export type Change<T> = { key: string; before: T; after: T; fields: string[] };
 export type Diff<T> = { added: T[]; changed: Change<T>[]; removed: T[]; unchanged: number };

@@ -30,4 +30,4 @@ step "end-to-end tests (Chromium)"; npx playwright test
 step "reliability: stale saves and instances"; npx tsx scripts/reliability/instances.ts
 step "reliability: faults"; npx tsx scripts/reliability/faults.ts
 step "reliability: memos render off the request thread"; npx tsx scripts/reliability/memos.ts
-step "reliability: load"; npx tsx scripts/reliability/load.ts
+step "reliability: load"; npx tsx scripts/reliability/load.ts --seconds 30
