@@ -107,4 +107,25 @@ describe("the reference catalog", () => {
     expect(bare.unmatched).toEqual([input.apiOptions[0].label]);
     expect(bare.input.apiOptions[1].prices.inputPerM).toBe(1);
   });
+
+  test("re-pricing fills attributes nobody recorded from the catalog and keeps what the team entered", () => {
+    const azure = apiOptionFromRow(REFERENCE_PICKER.api.find((r) => r.provider === "Azure OpenAI" && r.model === "GPT-5")!);
+    const blank = { certifications: [], regions: [], zeroDataRetention: null, typicalTtftMs: null };
+    const input = parseScenario({
+      workload: { requestsPerMonth: 1e6, inputTokensPerRequest: 1000, outputTokensPerRequest: 300 },
+      apiOptions: [
+        { ...azure, id: "saved-before", attributes: { ...azure.attributes, ...blank } },
+        { ...azure, id: "team-entered", attributes: { ...azure.attributes, ...blank, regions: ["eu-west-1"], zeroDataRetention: false } },
+      ],
+      constraints: [{ id: "eu", kind: "allowed-regions", regions: ["eu"] }],
+    });
+    const before = evaluateScenario(input).constraints[0].checks.map((c) => c.verdict);
+    expect(before).toEqual(["not-verified", "fail"]);
+    const { input: after } = repriceInput(input, { label: "x", apiPrices: referenceApiRows(), gpuOffers: [] });
+    expect(after.apiOptions.map((o) => [o.attributes.regions, o.attributes.zeroDataRetention])).toEqual([
+      [["eu"], true],
+      [["eu-west-1"], false],
+    ]);
+    expect(evaluateScenario(after).constraints[0].checks.map((c) => c.verdict)).toEqual(["pass", "fail"]);
+  });
 });

@@ -1,5 +1,6 @@
 // Re-pricing a saved scenario at a newer catalog version: the options keep everything the team
-// chose (model, GPU, utilisation, people…); only the prices that the catalog states are replaced.
+// chose (model, GPU, utilisation, people…); only the prices that the catalog states are replaced,
+// and compliance attributes nobody recorded are filled from the catalog.
 // An API option is matched by provider, model, tier and endpoint region, a self-host option's GPU by provider and GPU
 // type. Options with no match keep their prices and are listed. Pure: no I/O.
 import type { ScenarioInput } from "../engine";
@@ -10,9 +11,8 @@ import { isoDay } from "../format/dates";
 /** A catalog row as the importers and the database hold it. */
 export type CatalogApiPrice = ApiPriceRow;
 
-export type CatalogGpuOffer = Pick<GpuOfferRow, "provider" | "gpuType" | "pricePerGpuHour" | "minGpus" | "sourceUrl" | "checkedAt"> & {
-  provisioning: string;
-};
+export type CatalogGpuOffer = Pick<GpuOfferRow, "provider" | "gpuType" | "pricePerGpuHour" | "minGpus" | "sourceUrl" | "checkedAt"> &
+  Partial<Pick<GpuOfferRow, "regions" | "certifications">> & { provisioning: string };
 
 export type CatalogPrices = { label: string; apiPrices: CatalogApiPrice[]; gpuOffers: CatalogGpuOffer[] };
 
@@ -83,7 +83,12 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
     note(o.id, o.label, "longContext.outputPerM", p.longContext?.outputPerM ?? null, longContext?.outputPerM ?? null);
     note(o.id, o.label, "offPeak.inputPerM", p.offPeak?.inputPerM ?? null, prices.offPeak?.inputPerM ?? null);
     note(o.id, o.label, "offPeak.outputPerM", p.offPeak?.outputPerM ?? null, prices.offPeak?.outputPerM ?? null);
-    return { ...o, prices, source: { ...o.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) } };
+    return {
+      ...o,
+      prices,
+      attributes: filledAttributes(o.attributes, row),
+      source: { ...o.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) },
+    };
   });
   const selfHostOptions = input.selfHostOptions.map((o) => {
     const row = gpuRowFor(catalog, o.gpu.provider, o.gpu.gpuType);
@@ -99,11 +104,28 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
         ...o.gpu,
         pricePerGpuHour: row.pricePerGpuHour,
         minGpus: row.minGpus,
+        regions: o.gpu.regions.length ? o.gpu.regions : (row.regions ?? []),
         source: { ...o.gpu.source, url: row.sourceUrl, checkedAt: isoDay(row.checkedAt) },
       },
+      certifications: o.certifications.length ? o.certifications : (row.certifications ?? []),
     };
   });
   return { input: { ...input, apiOptions, selfHostOptions }, changes, unmatched };
+}
+
+/**
+ * An option's compliance attributes with the catalog's filling only what nobody recorded (empty or
+ * null): what the team entered stays, and an option saved before the catalog carried attributes
+ * gets a verdict instead of "not verified".
+ */
+function filledAttributes(a: ScenarioInput["apiOptions"][number]["attributes"], row: CatalogApiPrice) {
+  return {
+    ...a,
+    certifications: a.certifications.length ? a.certifications : (row.certifications ?? []),
+    regions: a.regions.length ? a.regions : (row.dataRegions ?? []),
+    zeroDataRetention: a.zeroDataRetention ?? row.zeroDataRetention ?? null,
+    typicalTtftMs: a.typicalTtftMs ?? row.typicalTtftMs ?? null,
+  };
 }
 
 export type RepriceComparison = {
