@@ -34,6 +34,21 @@ const LITELLM_PROVIDERS: Record<string, string> = {
 export const LITELLM_SOURCE = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
 export const LLM_PRICES_SOURCE = "https://www.llm-prices.com";
 
+/** The long-context prices of a LiteLLM entry: the lowest `_above_{N}k_tokens` tier, which a request past N pays first. */
+function liteLlmLongContext(r: Record<string, unknown>, key: string, errors: RowError[]) {
+  let long: { threshold: number; inputPerM: number; outputPerM: number } | null = null;
+  for (const field of Object.keys(r)) {
+    const m = /^input_cost_per_token_above_(\d+)k_tokens$/.exec(field);
+    if (!m) continue;
+    const threshold = Number(m[1]) * 1000;
+    const li = price(r[field], key, field, errors);
+    const lo = price(r[`output_cost_per_token_above_${m[1]}k_tokens`], key, `output_cost_per_token_above_${m[1]}k_tokens`, errors);
+    if (li !== null && lo !== null && (long === null || threshold < long.threshold))
+      long = { threshold, inputPerM: perMillion(li), outputPerM: perMillion(lo) };
+  }
+  return long;
+}
+
 /** LiteLLM model_prices_and_context_window.json: chat models with per-token prices. */
 export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
   const data = parseJson(text);
@@ -60,22 +75,7 @@ export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: 
     const cacheRead = price(r.cache_read_input_token_cost, key, "cache_read_input_token_cost", errors);
     const cacheWrite = price(r.cache_creation_input_token_cost, key, "cache_creation_input_token_cost", errors);
     const inputBatch = price(r.input_cost_per_token_batches, key, "input_cost_per_token_batches", errors);
-    let longThreshold: number | null = null;
-    let longInput: number | null = null;
-    let longOutput: number | null = null;
-    for (const field of Object.keys(r)) {
-      const m = /^input_cost_per_token_above_(\d+)k_tokens$/.exec(field);
-      if (!m) continue;
-      const threshold = Number(m[1]) * 1000;
-      const li = price(r[field], key, field, errors);
-      const lo = price(r[`output_cost_per_token_above_${m[1]}k_tokens`], key, `output_cost_per_token_above_${m[1]}k_tokens`, errors);
-      // The lowest tier above the standard price is the one a request past the threshold pays first.
-      if (li !== null && lo !== null && (longThreshold === null || threshold < longThreshold)) {
-        longThreshold = threshold;
-        longInput = perMillion(li);
-        longOutput = perMillion(lo);
-      }
-    }
+    const long = liteLlmLongContext(r, key, errors);
     if (errors.length > before) continue;
     if (input === null || output === null) {
       skipped.push({ row: key, reason: "no input and output price per token" });
@@ -98,9 +98,9 @@ export function parseLiteLlm(text: string, opts: { checkedAt: Date; sourceUrl?: 
       cacheWritePerM: cacheWrite === null ? null : perMillion(cacheWrite),
       outputPerM: perMillion(output),
       batchDiscount: discount,
-      longContextThreshold: longThreshold,
-      longContextInputPerM: longInput,
-      longContextOutputPerM: longOutput,
+      longContextThreshold: long?.threshold ?? null,
+      longContextInputPerM: long?.inputPerM ?? null,
+      longContextOutputPerM: long?.outputPerM ?? null,
       sourceUrl: opts.sourceUrl ?? LITELLM_SOURCE,
       checkedAt: opts.checkedAt,
     });
@@ -147,18 +147,11 @@ const VENDORS: Record<string, string> = {
 
 type LlmPricesEntry = { input?: unknown; output?: unknown; input_cached?: unknown; from_date?: unknown; to_date?: unknown };
 
-/**
- * simonw/llm-prices: a vendor file ({ vendor, models: [{ id, name, price_history }] }) or the
- * flat historical/current file ({ prices: [{ id, vendor, name, input, output, … }] }). Prices are
- * US$ per million tokens; the entry in force on `asOf` (from_date inclusive, to_date exclusive)
- * is taken.
- */
-export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
-  const data = parseJson(text) as Record<string, unknown> | null;
-  if (!data || typeof data !== "object" || Array.isArray(data))
-    fail("Expected an llm-prices vendor file ({ vendor, models }) or a { prices: [...] } file.");
-  const asOf = opts.asOf.toISOString().slice(0, 10);
-  const models: { vendor: string; id: string; name: string; history: LlmPricesEntry[] }[] = [];
+type LlmPricesModel = { vendor: string; id: string; name: string; history: LlmPricesEntry[] };
+
+/** The models of either llm-prices file shape, each with its price history. */
+function llmPricesModels(data: Record<string, unknown>): LlmPricesModel[] {
+  const models: LlmPricesModel[] = [];
   if (Array.isArray(data.models)) {
     if (typeof data.vendor !== "string") fail('A vendor file needs a "vendor" name.');
     for (const m of data.models as Record<string, unknown>[]) {
@@ -186,6 +179,21 @@ export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date
   } else {
     fail('Expected "models" (a vendor file) or "prices" (the historical file).');
   }
+  return models;
+}
+
+/**
+ * simonw/llm-prices: a vendor file ({ vendor, models: [{ id, name, price_history }] }) or the
+ * flat historical/current file ({ prices: [{ id, vendor, name, input, output, … }] }). Prices are
+ * US$ per million tokens; the entry in force on `asOf` (from_date inclusive, to_date exclusive)
+ * is taken.
+ */
+export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
+  const data = parseJson(text) as Record<string, unknown> | null;
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    fail("Expected an llm-prices vendor file ({ vendor, models }) or a { prices: [...] } file.");
+  const asOf = opts.asOf.toISOString().slice(0, 10);
+  const models = llmPricesModels(data);
   const rows: ApiPriceRow[] = [];
   const skipped: Skipped[] = [];
   const errors: RowError[] = [];

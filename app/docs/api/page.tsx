@@ -52,6 +52,34 @@ function Fields({ schema }: { schema: JsonSchema }) {
 }
 
 /** A readable reference of /api/v1, from the same document the API serves. */
+/** How to authenticate, the limits and the error shape, with a first request to copy. */
+function Intro() {
+  return (
+    <header className="space-y-2">
+      <Link href="/" className="text-sm text-blue-700 underline">
+        Breakeven
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">API reference</h1>
+      <p className="max-w-3xl text-sm text-gray-700">
+        Every endpoint under <code>/api/v1</code>. Scripts and CI jobs authenticate with a team API token: an owner creates one in Team
+        settings (read or write access; shown once) and sends it as <code>Authorization: Bearer bk_…</code>. Tokens reach their own team
+        only, are limited to 120 requests a minute each (429 with <code>Retry-After</code>), and can be revoked at any time. Errors are
+        JSON: <code>{"{ status, code, message, fieldErrors }"}</code>, with <code>fieldErrors</code> keyed by field path. The
+        machine-readable document is{" "}
+        <a className="text-blue-700 underline" href="/api/v1/openapi.json">
+          /api/v1/openapi.json
+        </a>{" "}
+        (OpenAPI 3.1).
+      </p>
+      <pre
+        tabIndex={0}
+        className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100"
+      >{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
+curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<team>/scenarios"`}</pre>
+    </header>
+  );
+}
+
 export default function ApiReference() {
   const doc = openApiDocument("");
   const paths = doc.paths as Record<
@@ -67,28 +95,7 @@ export default function ApiReference() {
   const tags = [...new Set(OPERATIONS.map((o) => o.tag))];
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
-      <header className="space-y-2">
-        <Link href="/" className="text-sm text-blue-700 underline">
-          Breakeven
-        </Link>
-        <h1 className="text-2xl font-semibold tracking-tight">API reference</h1>
-        <p className="max-w-3xl text-sm text-gray-700">
-          Every endpoint under <code>/api/v1</code>. Scripts and CI jobs authenticate with a team API token: an owner creates one in Team
-          settings (read or write access; shown once) and sends it as <code>Authorization: Bearer bk_…</code>. Tokens reach their own team
-          only, are limited to 120 requests a minute each (429 with <code>Retry-After</code>), and can be revoked at any time. Errors are
-          JSON: <code>{"{ status, code, message, fieldErrors }"}</code>, with <code>fieldErrors</code> keyed by field path. The
-          machine-readable document is{" "}
-          <a className="text-blue-700 underline" href="/api/v1/openapi.json">
-            /api/v1/openapi.json
-          </a>{" "}
-          (OpenAPI 3.1).
-        </p>
-        <pre
-          tabIndex={0}
-          className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100"
-        >{`export BREAKEVEN_URL=http://127.0.0.1:3000 BREAKEVEN_TOKEN=bk_…
-curl -H "Authorization: Bearer $BREAKEVEN_TOKEN" "$BREAKEVEN_URL/api/v1/teams/<team>/scenarios"`}</pre>
-      </header>
+      <Intro />
       {tags.map((tag) => (
         <section key={tag} className="space-y-3" aria-labelledby={`tag-${tag}`}>
           <h2 id={`tag-${tag}`} className="text-lg font-semibold">

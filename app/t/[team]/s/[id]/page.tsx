@@ -50,25 +50,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
     <HydrationBoundary state={dehydrate(qc)}>
       <ScenarioVersionProvider initial={scenario.version}>
         <div className="space-y-6">
-          <div className="flex flex-wrap items-start justify-between gap-4">
-            <div className="min-w-0">
-              <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
-                ← {team.name}
-              </Link>
-              <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight" data-testid="scenario-name">
-                {scenario.name}
-              </h1>
-              <p className="text-sm text-gray-600">
-                <span data-testid="scenario-status">{scenario.status}</span> · revision {revision.number}
-                {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
-                <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
-                {canEdit ? "" : " · read only (viewer)"}
-              </p>
-              {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
-              {canEdit ? <RenameScenario scenarioId={scenario.id} name={scenario.name} description={scenario.description ?? ""} /> : null}
-            </div>
-            {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} /> : null}
-          </div>
+          <ScenarioHeader scenario={scenario} revision={revision} team={team} canEdit={canEdit} />
           {reprice ? (
             <ThenVsNow
               scenarioId={scenario.id}
@@ -109,5 +91,42 @@ export default async function ScenarioPage({ params }: { params: Promise<{ team:
         </div>
       </ScenarioVersionProvider>
     </HydrationBoundary>
+  );
+}
+
+/** The scenario's name, status, revision and catalog, with rename and the status actions for editors. */
+type Scenario = NonNullable<Awaited<ReturnType<typeof getScenario>>>;
+
+function ScenarioHeader({
+  scenario,
+  revision,
+  team,
+  canEdit,
+}: {
+  scenario: Scenario;
+  revision: NonNullable<Scenario["currentRevision"]>;
+  team: { slug: string; name: string };
+  canEdit: boolean;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="min-w-0">
+        <Link href={`/t/${team.slug}`} className="text-sm text-blue-700 hover:underline">
+          ← {team.name}
+        </Link>
+        <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight" data-testid="scenario-name">
+          {scenario.name}
+        </h1>
+        <p className="text-sm text-gray-600">
+          <span data-testid="scenario-status">{scenario.status}</span> · revision {revision.number}
+          {revision.author ? ` by ${revision.author.name}` : ""} · {formatDateTime(revision.createdAt)} · prices: catalog{" "}
+          <span data-testid="catalog-version">{revision.catalogVersion?.label ?? "entered by hand"}</span>
+          {canEdit ? "" : " · read only (viewer)"}
+        </p>
+        {scenario.description ? <p className="mt-2 max-w-3xl text-sm text-gray-700">{scenario.description}</p> : null}
+        {canEdit ? <RenameScenario scenarioId={scenario.id} name={scenario.name} description={scenario.description ?? ""} /> : null}
+      </div>
+      {canEdit ? <ScenarioActions scenarioId={scenario.id} teamSlug={team.slug} status={scenario.status} /> : null}
+    </div>
   );
 }
