@@ -4,7 +4,7 @@ import type { Benchmark, Tenancy } from "../engine";
 import { type BenchmarkRow, GPU_SPECS, REFERENCE_OPEN_MODELS } from "./reference-catalog";
 import { referenceApiRows, referenceGpuRows } from "./reference-prices";
 import { apiAttributesOf, type ApiPriceRow, type GpuOfferRow, type TenancyRow } from "./import-rows";
-import { offPeakOf } from "./reprice";
+import { longContextOf, offPeakOf } from "./reprice";
 import { isoDay } from "../format/dates";
 
 export const slug = (s: string) =>
@@ -94,15 +94,7 @@ export function pickerApiRow(r: ApiPriceRow): PickerApiRow {
     cacheWritePerM: r.cacheWritePerM,
     outputPerM: r.outputPerM,
     batchDiscount: r.batchDiscount,
-    longContext:
-      r.longContextThreshold != null && r.longContextInputPerM != null && r.longContextOutputPerM != null
-        ? {
-            thresholdTokens: r.longContextThreshold,
-            inputPerM: r.longContextInputPerM,
-            cachedInputPerM: null,
-            outputPerM: r.longContextOutputPerM,
-          }
-        : null,
+    longContext: longContextOf(r),
     offPeak: offPeakOf({
       offPeakStartUtc: r.offPeakStartUtc ?? null,
       offPeakEndUtc: r.offPeakEndUtc ?? null,
@@ -196,15 +188,12 @@ export function apiOptionFromRow(p: PickerApiRow, extra: Record<string, unknown>
       longContext: p.longContext ?? null,
     },
     source: { name: `${p.provider} pricing page`, url: p.sourceUrl.match(/https?:\/\/\S+/)?.[0] ?? p.sourceUrl, checkedAt: p.checkedAt },
+    // What the catalog states; the rest takes the schema's defaults.
     attributes: {
       certifications: p.certifications ?? [],
       zeroDataRetention: p.zeroDataRetention ?? null,
       regions: p.dataRegions ?? [],
       typicalTtftMs: p.typicalTtftMs ?? null,
-      ttftP95Ms: null,
-      outputTokensPerSecond: null,
-      networkRttMs: 60,
-      inOurInfrastructure: false,
     },
     ...extra,
   };

@@ -46,6 +46,17 @@ export function offPeakOf(
     : null;
 }
 
+/** A catalog row's long-context tier, when it has a threshold and both prices. */
+export function longContextOf(
+  row: Pick<CatalogApiPrice, "longContextThreshold" | "longContextInputPerM" | "longContextOutputPerM">,
+  cachedInputPerM: number | null = null,
+) {
+  const { longContextThreshold: thresholdTokens, longContextInputPerM: inputPerM, longContextOutputPerM: outputPerM } = row;
+  return thresholdTokens != null && inputPerM != null && outputPerM != null
+    ? { thresholdTokens, inputPerM, cachedInputPerM, outputPerM }
+    : null;
+}
+
 export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repriced {
   const changes: PriceChange[] = [];
   const unmatched: string[] = [];
@@ -59,15 +70,7 @@ export function repriceInput(input: ScenarioInput, catalog: CatalogPrices): Repr
       return o;
     }
     const p = o.prices;
-    const longContext =
-      row.longContextThreshold !== null && row.longContextInputPerM !== null && row.longContextOutputPerM !== null
-        ? {
-            thresholdTokens: row.longContextThreshold,
-            inputPerM: row.longContextInputPerM,
-            cachedInputPerM: p.longContext?.cachedInputPerM ?? null,
-            outputPerM: row.longContextOutputPerM,
-          }
-        : null;
+    const longContext = longContextOf(row, p.longContext?.cachedInputPerM ?? null);
     const prices = {
       inputPerM: row.inputPerM,
       cachedInputPerM: row.cachedInputPerM,

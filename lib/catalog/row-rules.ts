@@ -76,6 +76,12 @@ const optionalText = (max: number) =>
 const names = z.array(shortText).max(20, { error: "List at most 20." }).default([]);
 const checkedDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { error: "is not a date" });
 
+const gpuCount = z
+  .number()
+  .int({ error: "must be a whole number" })
+  .min(1, { error: "must be at least 1" })
+  .max(64, { error: "must be at most 64" });
+
 export const apiPriceFields = {
   provider: rowName("Provider"),
   model: rowName("Model"),
@@ -116,18 +122,8 @@ export const gpuOfferFields = {
   provisioning: z.enum(PROVISIONING, { error: `must be one of ${PROVISIONING.join(", ")}` }).default("on_demand"),
   tenancy: z.enum(TENANCY, { error: `must be one of ${TENANCY.join(", ")}` }).default("shared_cloud"),
   pricePerGpuHour: gpuHourPrice,
-  minGpus: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be at least 1" })
-    .max(64, { error: "must be at most 64" })
-    .default(1),
-  gpusPerNode: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be at least 1" })
-    .max(64, { error: "must be at most 64" })
-    .default(8),
+  minGpus: gpuCount.default(1),
+  gpusPerNode: gpuCount.default(8),
   regions: z.array(shortText).max(50).default([]),
   certifications: names,
   pricingTerms: optionalText(300),
