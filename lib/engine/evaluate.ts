@@ -10,7 +10,7 @@ import { evaluateRoutings } from "./routing";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
 import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
-import { ScenarioInputSchema, type ScenarioInput, type SelfHostOption } from "./schema";
+import { ScenarioInputSchema, type ApiOption, type ScenarioInput, type SelfHostOption } from "./schema";
 import {
   gpuMonthlyCost,
   loadInputs,
@@ -147,6 +147,25 @@ function volumeViews(input: ScenarioInput, p: Priced, breakeven: Evaluation["bre
   return { costCurve, projection: project(R, w.monthlyGrowth, w.horizonMonths, priced, cashAt, pair) };
 }
 
+/** The best self-host option against the best API option, as the what-if functions price them. */
+export function pairModel(input: ScenarioInput, api: ApiOption, apiModel: ApiCostModel, self: SelfState): PairModel {
+  const w = input.workload;
+  return {
+    requestsPerMonth: w.requestsPerMonth,
+    api: {
+      prices: apiModel.prices,
+      inputTokens: w.inputTokensPerRequest,
+      outputTokens: w.outputTokensPerRequest,
+      cacheReadShare: w.apiCacheReadShare,
+      cacheWriteShare: w.apiCacheWriteShare,
+      batchShare: w.batchShare,
+      integrationFte: api.integrationFte,
+    },
+    self: { cost: self.model, load: loadInputs(self.capacity, w) },
+    engineerAnnualCost: input.people.engineerAnnualCost,
+  };
+}
+
 /** Sensitivity, uncertainty and revisit triggers of the best self-host option against the best API option. */
 function pairAnalysis(
   input: ScenarioInput,
@@ -157,22 +176,8 @@ function pairAnalysis(
   opts: EvaluateOptions,
 ) {
   const w = input.workload;
-  const s = p.selfStates.get(bestSelf)!;
   const a = input.apiOptions.find((o) => o.id === bestApi)!;
-  const pair: PairModel = {
-    requestsPerMonth: w.requestsPerMonth,
-    api: {
-      prices: p.apiModels.get(bestApi)!.prices,
-      inputTokens: w.inputTokensPerRequest,
-      outputTokens: w.outputTokensPerRequest,
-      cacheReadShare: w.apiCacheReadShare,
-      cacheWriteShare: w.apiCacheWriteShare,
-      batchShare: w.batchShare,
-      integrationFte: a.integrationFte,
-    },
-    self: { cost: s.model, load: loadInputs(s.capacity, w) },
-    engineerAnnualCost: input.people.engineerAnnualCost,
-  };
+  const pair = pairModel(input, a, p.apiModels.get(bestApi)!, p.selfStates.get(bestSelf)!);
   const t = tornado(pair);
   return {
     comparison: { selfHostId: bestSelf, apiId: bestApi, baseDifference: t.baseDifference },

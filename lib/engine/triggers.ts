@@ -2,8 +2,19 @@
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
 // the others are solved per input (see flipPoint).
 import { groupDigits } from "../format/numbers";
+import { replicasFor, selfHostMonthlyCost } from "./self-host-cost";
 import { INPUT_LABELS, inputLabel, MULTIPLIER_INPUTS } from "./sensitivity";
-import { baseValue, difference, differenceWith, type KeyInput, type PairModel } from "./what-if";
+import {
+  apiCostWhatIf,
+  baseValue,
+  baseWhatIf,
+  difference,
+  differenceWith,
+  whatIfSelfModel,
+  whatIfWith,
+  type KeyInput,
+  type PairModel,
+} from "./what-if";
 
 export type Trigger = {
   input: KeyInput;
@@ -22,7 +33,7 @@ const BISECTIONS = 20; // 2^-20 of the bracket (of its logarithm for multipliers
 
 // Plausible ranges: a trigger outside them ("self-hosting wins below $1 per engineer-year") is
 // not a revisit point anyone will meet, so none is reported there.
-const DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
+export const TRIGGER_DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number; max: number }> = {
   gpuPrice: { min: 0.1, max: 10 },
   tokenPrice: { min: 0.1, max: 10 },
   throughput: { min: 0.1, max: 10 },
@@ -75,25 +86,68 @@ function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: n
 }
 
 // How (self − API) responds to each input, holding the others: linear ones have a closed-form
-// root; the others move replicas in whole steps but only ever in one direction (more cache hits,
-// throughput or utilisation never add replicas; a higher peak never removes them), so the sign
-// changes at most once on each side of today's value and bisection finds where.
+// root. The others move self-hosting only through its replica count, a ceiling of volume × load
+// per request ÷ utilisation, and only ever in one direction (more cache hits, throughput or
+// utilisation never add replicas; a higher peak never removes them). Billed by the replica,
+// the difference is constant between steps, so the flip is solved on the replica counts as the
+// breakeven is (flipOnSteps); scale-to-zero and owned servers are bisected (flipByBisection).
 const LINEAR: ReadonlySet<KeyInput> = new Set(["gpuPrice", "tokenPrice", "engineeringFte", "salary", "apiCacheRead"]);
+/** Inputs whose load per request ÷ utilisation is inversely proportional to them (the others move it linearly). */
+const RECIPROCAL: ReadonlySet<KeyInput> = new Set(["throughput", "utilisation"]);
 
 function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, baseSign: boolean): number | null {
   const at = (v: number) => differenceWith(p, input, v) < 0;
   if (at(to) === baseSign) return null;
-  if (LINEAR.has(input)) {
-    const d0 = differenceWith(p, input, from);
-    const d1 = differenceWith(p, input, to);
-    if (d1 !== d0) {
-      const root = from + ((to - from) * d0) / (d0 - d1);
-      // Step just past the root onto the flipped side, then confirm with the real function.
-      const nudge = Math.abs(to - from) * 1e-12;
-      const flipped = to > from ? root + nudge : root - nudge;
-      if (at(flipped) !== baseSign) return flipped;
-    }
+  // Step just past a root onto the flipped side, and confirm with the real function on both sides.
+  const confirmed = (root: number | null) => {
+    if (root === null || !Number.isFinite(root)) return null;
+    const nudge = Math.abs(to - from) * 1e-12;
+    const flipped = to > from ? root + nudge : root - nudge;
+    const before = to > from ? root - nudge : root + nudge;
+    return at(flipped) !== baseSign && (LINEAR.has(input) || at(before) === baseSign) ? flipped : null;
+  };
+  const solved = LINEAR.has(input) ? confirmed(linearRoot(p, input, from, to)) : confirmed(flipOnSteps(p, input, from, to, baseSign));
+  return solved ?? flipByBisection(at, input, from, to, baseSign);
+}
+
+function linearRoot(p: PairModel, input: KeyInput, from: number, to: number): number | null {
+  const d0 = differenceWith(p, input, from);
+  const d1 = differenceWith(p, input, to);
+  return d1 === d0 ? null : from + ((to - from) * d0) / (d0 - d1);
+}
+
+/**
+ * The input's value where the replica count reaches the first count (walking from today's value
+ * towards `to`) at which the cheaper side flips; null where the cost is not a step function.
+ */
+export function flipOnSteps(p: PairModel, input: KeyInput, from: number, to: number, baseSign: boolean): number | null {
+  const R = p.requestsPerMonth;
+  const mFrom = whatIfSelfModel(p, whatIfWith(p, input, from));
+  const mTo = whatIfSelfModel(p, whatIfWith(p, input, to));
+  if (mFrom.owned || mFrom.billingMode === "scale-to-zero" || R <= 0) return null;
+  const api = apiCostWhatIf(p, baseWhatIf(p)); // these inputs do not move the API side
+  // Between steps only the replica count moves the self-host cost, so any of the models prices it.
+  const flippedAt = (n: number) => selfHostMonthlyCost(mFrom, R, n) - api < 0 !== baseSign;
+  let held = replicasFor(mFrom, R);
+  let first = replicasFor(mTo, R);
+  if (!flippedAt(first) || flippedAt(held)) return null;
+  while (Math.abs(first - held) > 1) {
+    const mid = Math.floor((first + held) / 2);
+    if (flippedAt(mid)) first = mid;
+    else held = mid;
   }
+  // replicas = max(ceil(R·q) + spares, minimum) with q = load per request ÷ utilisation: rising
+  // onto `first` needs R·q above first − spares − 1, falling onto it R·q at most first − spares.
+  const rising = first > held;
+  const target = (first - mFrom.failoverReplicas - (rising ? 1 : 0)) / R;
+  const q0 = mFrom.loadPerRequest / mFrom.utilisation;
+  const q1 = mTo.loadPerRequest / mTo.utilisation;
+  if (RECIPROCAL.has(input)) return target > 0 ? (q0 * from) / target : null;
+  return q1 === q0 ? null : from + ((target - q0) * (to - from)) / (q1 - q0);
+}
+
+/** The flip between today's value and `to` by bisection (of the logarithm for multipliers). */
+export function flipByBisection(at: (v: number) => boolean, input: KeyInput, from: number, to: number, baseSign: boolean): number {
   let lo = from; // same side as base
   let hi = to; // flipped
   for (let j = 0; j < BISECTIONS; j++) {
@@ -107,9 +161,9 @@ function flipPoint(p: PairModel, input: KeyInput, from: number, to: number, base
 export function revisitTriggers(p: PairModel): Trigger[] {
   const selfWinsNow = difference(p) < 0;
   const out: Trigger[] = [];
-  for (const input of Object.keys(DOMAINS) as Exclude<KeyInput, "volume">[]) {
+  for (const input of Object.keys(TRIGGER_DOMAINS) as Exclude<KeyInput, "volume">[]) {
     const base = baseValue(p, input);
-    const { min, max } = DOMAINS[input];
+    const { min, max } = TRIGGER_DOMAINS[input];
     for (const direction of ["above", "below"] as const) {
       const bound = direction === "above" ? max : min;
       if ((direction === "above" && base >= max) || (direction === "below" && base <= min)) continue;

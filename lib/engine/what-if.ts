@@ -71,11 +71,12 @@ export function apiCostWhatIf(p: PairModel, x: WhatIf): number {
   return perRequest * p.requestsPerMonth * x.volume + (a.integrationFte * x.salary) / MONTHS_PER_YEAR;
 }
 
-export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
+/** The self-host cost model under a what-if. */
+export function whatIfSelfModel(p: PairModel, x: WhatIf): SelfHostCostModel {
   const base = p.self.cost;
   // Written out field by field, not spread from the base: a spread of this size is copied on
   // V8's slow path, and this runs for every tornado bar, trigger probe and sample (0003).
-  const model: SelfHostCostModel = {
+  return {
     tensorParallel: base.tensorParallel,
     rentUnit: base.rentUnit,
     failoverReplicas: base.failoverReplicas,
@@ -102,7 +103,10 @@ export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
     engineerAnnualCost: x.salary,
     loadPerRequest: loadPerRequestOf(p.self.load, x.selfCacheHit, x.peak, x.throughput),
   };
-  return selfHostMonthlyCost(model, p.requestsPerMonth * x.volume);
+}
+
+export function selfCostWhatIf(p: PairModel, x: WhatIf): number {
+  return selfHostMonthlyCost(whatIfSelfModel(p, x), p.requestsPerMonth * x.volume);
 }
 
 /** Self-host − API, US$ per month; negative means self-hosting is cheaper. */
@@ -135,7 +139,12 @@ export function inputRanges(p: PairModel): Record<KeyInput, Range> {
 
 /** The difference with one input moved and the others at today's values. */
 export function differenceWith(p: PairModel, input: KeyInput, value: number): number {
+  return difference(p, whatIfWith(p, input, value));
+}
+
+/** Today's what-if with one input moved. */
+export function whatIfWith(p: PairModel, input: KeyInput, value: number): WhatIf {
   const x = baseWhatIf(p);
   x[input] = value;
-  return difference(p, x);
+  return x;
 }
