@@ -1,7 +1,7 @@
 // Re-pricing saved scenarios at a catalog version's prices, without I/O: run in the job's worker
 // thread (lib/data/reprice-pool.ts) or, without a build, on the calling thread.
 import { randomUUID } from "node:crypto";
-import { ENGINE_VERSION, evaluateParsed, parseScenario, readSummary, summarize, type EvaluationSummary } from "../engine";
+import { ENGINE_VERSION, evaluateFigures, parseScenario, readSummary, summarize, type EvaluationSummary } from "../engine";
 import { compareSummaries, repriceInput, type CatalogPrices } from "./reprice";
 
 /** A scenario's current revision as the batch reads it. */
@@ -37,7 +37,7 @@ export function repriceScenario(s: Saved, versionId: string, catalog: CatalogPri
   const repriced = repriceInput(input, catalog);
   if (repriced.changes.length === 0 && !olderEngine) return null;
   // Validated once, above: the catalog's rows pass the same bounds as the engine's fields.
-  const now = summarize(evaluateParsed(repriced.input, { monteCarloSamples: 0 }));
+  const now = summarize(evaluateFigures(repriced.input, { monteCarloSamples: 0 }));
   const row: RepricingRow = {
     id: randomUUID(),
     scenarioId: s.scenarioId,

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ScenarioStatus } from "../generated/prisma/enums";
-import { evaluateScenario, parseScenario } from "../engine";
+import { evaluateFigures, parseScenario } from "../engine";
 import { summarize } from "../engine";
 import type { EvaluationSummary } from "../engine";
 import type { ScenarioInput } from "../engine";
@@ -37,6 +37,12 @@ const DEMOS: { file: string; description: string; status: ScenarioStatus }[] = [
 export function demoScenarios(examplesDir = path.resolve(process.cwd(), "lib/engine/examples")): DemoScenario[] {
   return DEMOS.map((d) => {
     const input = parseScenario(JSON.parse(readFileSync(path.join(examplesDir, d.file), "utf8")));
-    return { name: input.name, description: d.description, status: d.status, input, summary: summarize(evaluateScenario(input)) };
+    return {
+      name: input.name,
+      description: d.description,
+      status: d.status,
+      input,
+      summary: summarize(evaluateFigures(input, { monteCarloSamples: 0 })),
+    };
   });
 }

@@ -3,7 +3,7 @@ import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { authorize, type Action } from "../auth/authorize";
 import { AppError } from "../errors";
-import { evaluateScenario, parseScenario } from "../engine";
+import { evaluateFigures, parseScenario } from "../engine";
 import { repriceInput } from "../catalog/reprice";
 import { latestCatalogPrices } from "./catalog-picker";
 import { latestPublishedVersion } from "./catalog";
@@ -102,7 +102,7 @@ async function latestCatalogVersionId(tx: Tx): Promise<string | null> {
 
 /** Evaluates on the server: the evaluation that is saved is the server's, never the browser's. */
 function evaluationSummary(input: ScenarioInput) {
-  return summarize(evaluateScenario(input)) as unknown as Prisma.InputJsonValue;
+  return summarize(evaluateFigures(input, { monteCarloSamples: 0 })) as unknown as Prisma.InputJsonValue;
 }
 
 // Every write authorizes before it reads the body: a team or scenario the caller cannot reach is

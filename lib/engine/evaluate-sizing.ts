@@ -16,7 +16,7 @@ import {
   type SelfHostCostModel,
 } from "./self-host-cost";
 import { groupDigits } from "../format/numbers";
-import { describeThroughput, type FitCapacity } from "./self-host-sizing";
+import { throughputRows, type FitCapacity, type RowRejection, type RowUse } from "./self-host-sizing";
 import { plural } from "../format/text";
 
 const COST_TIE = 1e-9; // relative: costs this close are a tie
@@ -109,6 +109,11 @@ export function later(a: Breakeven, b: Breakeven): boolean {
 }
 
 export type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
+/** The sizing as the engine computes it: the measured rows used and not used as codes, worded by describe.ts. */
+export type SizingFigures = Omit<Sizing, "benchmark" | "rejectedBenchmarks"> & {
+  benchmark: RowUse | null;
+  rejectedBenchmarks: RowRejection[];
+};
 
 export function sizing(
   option: SelfHostOption,
@@ -116,9 +121,9 @@ export function sizing(
   capacity: FitCapacity,
   input: ScenarioInput,
   degreeNotes: string[],
-): Sizing {
+): SizingFigures {
   const R = input.workload.requestsPerMonth;
-  const rows = describeThroughput(capacity, option, input.workload, input.settings.sloOutputTokensPerSecond);
+  const rows = throughputRows(capacity, option);
   const load = R * model.loadPerRequest;
   const replicas = replicasFor(model, R);
   const needed = Math.ceil(load / model.utilisation);

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { evaluateScenario } from "./evaluate";
+import { describeEvaluation } from "./describe";
+import { evaluateFigures, evaluateScenario, parseScenario } from "./evaluate";
 import { EvaluationSchema } from "./result-schema";
 import { formatEvaluationText } from "./summary-text";
 import { summarize } from "./summary";
@@ -41,6 +42,35 @@ describe("the shipped examples", () => {
     if (!removed.feasible || !picked.feasible) throw new Error("expected priced options");
     expect(e.recommendation.overrideMonthlyCost).toBeCloseTo(picked.monthlyCost - removed.monthlyCost, 6);
     expect(e.recommendation.reason).toMatch(/overrides the economics|override the economics/);
+  });
+});
+
+describe("numbers first, sentences on demand", () => {
+  // This example's H100 option rests on a measured row and rejects four others.
+  const input = parseScenario(JSON.parse(readFileSync(path.join(EXAMPLES, "chat-assistant-8b.json"), "utf8")));
+  const figures = evaluateFigures(input, { monteCarloSamples: 0 });
+
+  test("the figures carry codes where the described evaluation carries sentences", () => {
+    expect(figures.triggers.length).toBeGreaterThan(0);
+    for (const t of figures.triggers) expect(t).not.toHaveProperty("text");
+    expect(figures.recommendation).not.toHaveProperty("reason");
+    const self = figures.options.find((o) => o.kind === "self-host" && o.feasible && o.sizing.benchmark !== null);
+    if (self?.kind !== "self-host" || !self.feasible) throw new Error("expected a self-host option sized on a measured row");
+    const option = input.selfHostOptions.find((o) => o.id === self.id)!;
+    // Measured rows are named by their index in the option's own benchmarks.
+    expect(option.benchmarks[self.sizing.benchmark!.row]).toBeDefined();
+    expect(self.sizing.rejectedBenchmarks).toHaveLength(4);
+    for (const r of self.sizing.rejectedBenchmarks) expect(option.benchmarks[r.row]).toBeDefined();
+  });
+
+  test("describing the figures gives the evaluation, sentences included", () => {
+    const described = describeEvaluation(input, figures);
+    expect(described).toEqual(evaluateScenario(input, { monteCarloSamples: 0 }));
+    expect(() => EvaluationSchema.parse(described)).not.toThrow();
+    for (const t of described.triggers) expect(t.text).toMatch(/^(The API|Self-hosting|The cheapest API) wins /);
+    const self = described.options.find((o) => o.kind === "self-host" && o.feasible && o.sizing.benchmark !== null);
+    if (self?.kind !== "self-host" || !self.feasible) throw new Error("expected a self-host option sized on a measured row");
+    expect(self.sizing.benchmark).toMatch(/\(TP \d+, /);
   });
 });
 

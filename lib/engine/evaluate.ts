@@ -1,4 +1,5 @@
-// evaluateScenario: the one entry point. Validated input in, plain data out (EvaluationSchema).
+// The engine's entry points. evaluateFigures: a parsed input in, numbers and codes out;
+// evaluateParsed and evaluateScenario add the sentences (describe.ts) for whoever shows them.
 import { apiCostLines, apiCostModel, apiMonthlyCost, type ApiCostModel } from "./api-cost";
 import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./constraints";
 import { MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, TOKENS_PER_MILLION } from "./constants";
@@ -9,7 +10,7 @@ import { evaluateHybrids, recommendMix } from "./hybrid";
 import { evaluateRoutings } from "./routing";
 import { project } from "./projection";
 import { recommend } from "./recommendation";
-import type { ApiOptionResult, Evaluation, OptionResult, SelfHostOptionResult } from "./result-schema";
+import type { Evaluation } from "./result-schema";
 import { ScenarioInputSchema, type ApiOption, type ScenarioInput, type SelfHostOption } from "./schema";
 import {
   gpuMonthlyCost,
@@ -21,11 +22,11 @@ import {
 } from "./self-host-cost";
 import { replicaCandidates, type FitCapacity } from "./self-host-sizing";
 import { tornado } from "./sensitivity";
-import { formatCount } from "../format/text";
 import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 import { chooseDegree, envelopeBreakeven, hardLatencyTargets, sizing } from "./evaluate-sizing";
-import { explain } from "./evaluate-text";
+import { describeEvaluation } from "./describe";
+import type { EvaluationFigures, OptionFigures } from "./figures";
 
 export const ENGINE_VERSION = "2.0.0";
 const COST_CURVE_POINTS = 25; // log-spaced over at least two decades: about ten a decade draws a smooth line
@@ -48,12 +49,18 @@ export type EvaluateOptions = { monteCarloSamples?: number };
 
 export type SelfState = { option: SelfHostOption; capacity: FitCapacity; model: SelfHostCostModel };
 
+/** Validates raw input once, evaluates it and words the result. */
 export function evaluateScenario(raw: unknown, opts: EvaluateOptions = {}): Evaluation {
   return evaluateParsed(parseScenario(raw), opts);
 }
 
+/** evaluateScenario for input that has already been through parseScenario. */
+export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {}): Evaluation {
+  return describeEvaluation(input, evaluateFigures(input, opts));
+}
+
 type Priced = {
-  options: OptionResult[];
+  options: OptionFigures[];
   apiModels: Map<string, ApiCostModel>;
   selfStates: Map<string, SelfState>;
   checked: CheckedOption[];
@@ -77,7 +84,7 @@ function priceOptions(input: ScenarioInput): Priced {
     };
   };
   const apiModels = new Map<string, ApiCostModel>();
-  const apiResults: ApiOptionResult[] = input.apiOptions.map((option) => {
+  const apiResults: OptionFigures[] = input.apiOptions.map((option) => {
     const model = apiCostModel(option, w, salary);
     apiModels.set(option.id, model);
     const { lines, flags } = apiCostLines(option, w, salary, model.prices);
@@ -95,7 +102,7 @@ function priceOptions(input: ScenarioInput): Priced {
   const latencyTargets = hardLatencyTargets(input);
   const selfStates = new Map<string, SelfState>();
   const checked: CheckedOption[] = input.apiOptions.map((option) => ({ kind: "api", option }));
-  const selfResults: SelfHostOptionResult[] = input.selfHostOptions.map((option) => {
+  const selfResults: OptionFigures[] = input.selfHostOptions.map((option) => {
     const sized = replicaCandidates(option, w, input.settings.sloOutputTokensPerSecond);
     if (!sized.fits) {
       checked.push({ kind: "self-host", option, ttft: null, perStreamTokensPerS: null });
@@ -193,8 +200,8 @@ function pairAnalysis(
   };
 }
 
-/** evaluateScenario for input that has already been through parseScenario. */
-export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {}): Evaluation {
+/** The evaluation of a parsed input as numbers and codes: what re-pricing, what-ifs and summaries need. */
+export function evaluateFigures(input: ScenarioInput, opts: EvaluateOptions = {}): EvaluationFigures {
   const w = input.workload;
   const R = w.requestsPerMonth;
   const tokensPerRequest = w.inputTokensPerRequest + w.outputTokensPerRequest;
@@ -226,7 +233,6 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
       ? pairAnalysis(input, priced, bestApi, bestSelf, breakeven, opts)
       : { comparison: null, tornado: [], uncertainty: null, triggers: [] as Trigger[] };
 
-  const reason = explain(input, options, recommendation, breakeven, bestApi, bestSelf, selfStates);
   return {
     engineVersion: ENGINE_VERSION,
     scenarioName: input.name,
@@ -244,7 +250,7 @@ export function evaluateParsed(input: ScenarioInput, opts: EvaluateOptions = {})
     projection,
     ...pair,
     constraints: constraintResults,
-    recommendation: recommendMix({ ...recommendation, reason }, hybrid, routing, input.settings.closeCallMargin),
+    recommendation: recommendMix(recommendation, hybrid, routing, input.settings.closeCallMargin),
   };
 }
 
@@ -283,9 +289,6 @@ function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: n
       absolute: be.requestsPerMonth,
       unit: "requests/month",
       winnerAfter: above ? "self-host" : "api",
-      text: above
-        ? `Self-hosting wins from ${formatCount(be.requestsPerMonth)} requests/month, against every listed API.`
-        : `The cheapest API wins below ${formatCount(be.requestsPerMonth)} requests/month.`,
     },
   ];
 }

@@ -6,6 +6,7 @@ import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
 import type { ConstraintResult, HybridResult, Recommendation, RoutingResult } from "./result-schema";
+import type { RecommendationFigures } from "./figures";
 import type { ScenarioInput } from "./schema";
 import { dailyProfile } from "./profile";
 import { formatShare, formatUsd } from "../format/numbers";
@@ -131,18 +132,36 @@ function mixes(hybrids: HybridResult[], routings: RoutingResult[]): Mix[] {
   return [...hybrid, ...routing];
 }
 
+/** A hybrid or routing option the recommendation can name, by id. */
+export function mixById(hybrids: HybridResult[], routings: RoutingResult[], id: string): Mix | undefined {
+  return mixes(hybrids, routings).find((m) => m.id === id);
+}
+
+/** What a mix saves against the single option it would replace, in a sentence. */
+export function mixSentence(mix: Mix, single: { label: string | null; monthlyCost: number }): string {
+  return `${mix.label} costs ${formatUsd(mix.monthlyCost)} a month, ${formatUsd(single.monthlyCost - mix.monthlyCost)} less than ${single.label}: ${mix.how}.`;
+}
+
 /**
  * The recommendation with hybrid and routing options in the running: the cheapest allowed mix
  * replaces the pick when it costs less, except that an API pick within the close-call margin
  * stays (the API keeps the flexibility), with a warning naming the mix.
  */
-export function recommendMix(r: Recommendation, hybrids: HybridResult[], routings: RoutingResult[], margin: number): Recommendation {
+export function recommendMix(
+  r: Omit<Recommendation, "reason">,
+  hybrids: HybridResult[],
+  routings: RoutingResult[],
+  margin: number,
+): RecommendationFigures {
   const best = mixes(hybrids, routings).reduce<Mix | null>((a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a), null);
-  if (!best || r.monthlyCost === null || best.monthlyCost >= r.monthlyCost) return r;
-  const saving = r.monthlyCost - best.monthlyCost;
-  const sentence = `${best.label} costs ${formatUsd(best.monthlyCost)} a month, ${formatUsd(saving)} less than ${r.label}: ${best.how}.`;
-  if (r.outcome === "api" && saving / r.monthlyCost <= margin)
-    return { ...r, warnings: [...r.warnings, `${sentence} That is within the close-call margin, so the API is kept.`] };
+  if (!best || r.monthlyCost === null || best.monthlyCost >= r.monthlyCost) return { ...r, replaced: null };
+  const single = { label: r.label, monthlyCost: r.monthlyCost };
+  if (r.outcome === "api" && (r.monthlyCost - best.monthlyCost) / r.monthlyCost <= margin)
+    return {
+      ...r,
+      warnings: [...r.warnings, `${mixSentence(best, single)} That is within the close-call margin, so the API is kept.`],
+      replaced: null,
+    };
   return {
     ...r,
     outcome: "hybrid",
@@ -150,6 +169,6 @@ export function recommendMix(r: Recommendation, hybrids: HybridResult[], routing
     label: best.label,
     monthlyCost: best.monthlyCost,
     headline: `Hybrid: ${best.label} at ${formatUsd(best.monthlyCost)}/month.`,
-    reason: `${sentence} Among the single options: ${r.reason}`,
+    replaced: single,
   };
 }

@@ -1,6 +1,8 @@
 // The cost engine's public surface: pure functions over plain data (no I/O, no framework). Code
 // outside lib/engine imports from here and nowhere deeper (test fixtures aside).
-export { evaluateScenario, evaluateParsed, parseScenario, EngineInputError, ENGINE_VERSION } from "./evaluate";
+export { evaluateScenario, evaluateParsed, evaluateFigures, parseScenario, EngineInputError, ENGINE_VERSION } from "./evaluate";
+export { describeEvaluation } from "./describe";
+export type { EvaluationFigures } from "./figures";
 export type { EvaluateOptions } from "./evaluate";
 export { ScenarioInputSchema, SelfHostOptionSchema, BenchmarkSchema, TENANCIES } from "./schema";
 export type {

@@ -3,10 +3,11 @@
 // what it costs, or that no option is left.
 import { constraintLabel, type ConstraintCheck } from "./constraints";
 import type { Constraint } from "./schema";
-import type { OptionResult, Recommendation } from "./result-schema";
+import type { OptionFigures } from "./figures";
+import type { Recommendation } from "./result-schema";
 import { formatUsd } from "../format/numbers";
 
-type Priced = Extract<OptionResult, { feasible: true }>;
+type Priced = Extract<OptionFigures, { feasible: true }>;
 
 const TIE_CENTS = 0.005; // costs within half a cent are a tie
 
@@ -39,7 +40,7 @@ function economicPick(options: Priced[], margin: number) {
   return { pick: closeCall ? api : self.monthlyCost < api.monthlyCost ? self : api, closeCall, api, self, gapShare };
 }
 
-export function recommend(options: OptionResult[], constraints: Constraint[], checks: ConstraintCheck[], margin: number) {
+export function recommend(options: OptionFigures[], constraints: Constraint[], checks: ConstraintCheck[], margin: number) {
   const priced = options.filter((o): o is Priced => o.feasible);
   const economic = economicPick(priced, margin);
   const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;

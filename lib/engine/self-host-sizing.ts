@@ -16,7 +16,7 @@ import {
 } from "./roofline";
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { groupDigits } from "../format/numbers";
-import { calibrationFactor, concurrencyOf, pickReference, rejectionText, rowName, screenRows, type ScreenedRows } from "./throughput-rows";
+import { calibrationFactor, concurrencyOf, pickReference, screenRows, type RejectReason, type ScreenedRows } from "./throughput-rows";
 
 export type BatchBound = Roofline["batchBoundBy"] | "measured";
 export type ThroughputPath = "measured" | "calibrated-roofline" | "roofline";
@@ -156,19 +156,19 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
   };
 }
 
-/** The row a replica rests on and how it was used, and every row not used with the reason, in sentences. */
-export function describeThroughput(
-  c: FitCapacity,
-  option: SelfHostOption,
-  workload: Workload,
-  sloTokensPerS: number,
-): { reference: string | null; rejected: string[] } {
+/** A measured row by its index in the option's benchmarks, as the sizing used it. */
+export type RowUse = { row: number; direct: boolean; factor: number; qualifies: boolean };
+/** A measured row not used, by index, and why ("other": a usable row that another matched better). */
+export type RowRejection = { row: number; reason: RejectReason | "other" };
+
+/** The row a replica rests on and how it was used, and every row not used with the reason, as codes. */
+export function throughputRows(c: FitCapacity, option: SelfHostOption): { reference: RowUse | null; rejected: RowRejection[] } {
+  const index = (row: Benchmark) => option.benchmarks.indexOf(row);
   const ref = c.reference;
-  const rejected = c.screened.rejected.map((r) => rejectionText(r.row, r.reason, option, workload, sloTokensPerS));
-  for (const s of c.screened.usable) if (s.row !== ref?.row) rejected.push(rejectionText(s.row, "other", option, workload, sloTokensPerS));
-  if (!ref) return { reference: null, rejected };
-  const how = ref.direct
-    ? "used as measured"
-    : `the roofline scaled by its measured/estimated ratio ${ref.factor.toFixed(2)}${ref.qualifies ? "" : " (a saturation figure: no latency was measured)"}`;
-  return { reference: `${rowName(ref.row)}, ${how}`, rejected };
+  const rejected: RowRejection[] = c.screened.rejected.map((r) => ({ row: index(r.row), reason: r.reason }));
+  for (const s of c.screened.usable) if (s.row !== ref?.row) rejected.push({ row: index(s.row), reason: "other" });
+  return {
+    reference: ref ? { row: index(ref.row), direct: ref.direct, factor: ref.factor, qualifies: ref.qualifies } : null,
+    rejected,
+  };
 }

@@ -1,8 +1,9 @@
+import type { EvaluationFigures } from "./figures";
 import type { Evaluation } from "./result-schema";
 import type { EvaluationSummary } from "./summary-schema";
 
-/** The compact summary stored with a revision. */
-export function summarize(e: Evaluation): EvaluationSummary {
+/** The compact summary stored with a revision: figures suffice (the headline is one of them). */
+export function summarize(e: EvaluationFigures | Evaluation): EvaluationSummary {
   const r = e.recommendation;
   const best = e.breakeven.find((b) => b.selfHostId === r.economic.cheapestSelfHostId);
   const monthly = (id: string | null) => {

@@ -3,29 +3,14 @@
 // not used are returned with the reason, so the result can say why.
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
 import { roofline, withPrefill } from "./roofline";
-import { groupDigits } from "../format/numbers";
 
-const SHAPE_TOLERANCE = 2; // a row's input and output lengths within ×2 of the workload's
+export const SHAPE_TOLERANCE = 2; // a row's input and output lengths within ×2 of the workload's
 
 /** Concurrency of a run: as stated, or by Little's law from its request rate and latencies. */
 export function concurrencyOf(b: Benchmark): number | null {
   if (b.concurrency !== null) return b.concurrency;
   if (b.requestsPerS === null || b.ttftMs === null || b.itlP50Ms === null || b.outputTokens === null) return null;
   return Math.max(1, Math.round((b.requestsPerS * (b.ttftMs + b.outputTokens * b.itlP50Ms)) / 1000));
-}
-
-export function rowName(b: Benchmark): string {
-  const shape =
-    b.inputTokens !== null && b.outputTokens !== null
-      ? `${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out`
-      : "unstated shape";
-  const load =
-    b.concurrency !== null
-      ? `${groupDigits(b.concurrency)} concurrent`
-      : b.requestsPerS !== null
-        ? `${b.requestsPerS} requests/s`
-        : "full load";
-  return `${b.source}${b.stack ? `, ${b.stack}` : ""} (TP ${b.tensorParallel}, ${b.precision}, ${shape}, ${load}, ${groupDigits(b.outputTokensPerS)} tokens/s)`;
 }
 
 export type Screened = { row: Benchmark; qualifies: boolean; shapeDistance: number };
@@ -59,24 +44,6 @@ export function screenRows(option: SelfHostOption, workload: Workload, sloTokens
     else out.usable.push({ row, qualifies: row.itlP50Ms !== null, shapeDistance: di + dout });
   }
   return out;
-}
-
-/** Why a row was not used, in a sentence. */
-export function rejectionText(
-  row: Benchmark,
-  reason: RejectReason | "other",
-  option: SelfHostOption,
-  workload: Workload,
-  sloTokensPerS: number,
-): string {
-  const why = {
-    precision: `measured at ${row.precision}, this option runs ${option.weightPrecision}`,
-    "no-shape": "its input and output lengths are not stated, so it cannot be compared with this workload",
-    shape: `its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(workload.inputTokensPerRequest)} in / ${groupDigits(workload.outputTokensPerRequest)} out`,
-    latency: `its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms)`,
-    other: "another row matches better",
-  }[reason];
-  return `${rowName(row)}: ${why}.`;
 }
 
 /**

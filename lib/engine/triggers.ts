@@ -1,9 +1,8 @@
 // Revisit triggers: for each key input, the value at which the cheaper side (best self-host vs
 // best API) flips, holding the other inputs at base. Volume is answered exactly by the breakeven;
 // the others are solved per input (see flipPoint).
-import { groupDigits } from "../format/numbers";
 import { replicasFor, selfHostMonthlyCost } from "./self-host-cost";
-import { INPUT_LABELS, inputLabel, MULTIPLIER_INPUTS } from "./sensitivity";
+import { inputLabel, MULTIPLIER_INPUTS } from "./sensitivity";
 import {
   apiCostWhatIf,
   baseValue,
@@ -26,7 +25,6 @@ export type Trigger = {
   absolute: number;
   unit: string;
   winnerAfter: "api" | "self-host";
-  text: string;
 };
 
 const BISECTIONS = 20; // 2^-20 of the bracket (of its logarithm for multipliers): a millionth, far below what a trigger shows
@@ -45,43 +43,30 @@ export const TRIGGER_DOMAINS: Record<Exclude<KeyInput, "volume">, { min: number;
   peak: { min: 1, max: 20 },
 };
 
-function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: number; unit: string; show: string } {
+/** The flip point as a quantity a reader knows, and its unit. */
+function absoluteOf(p: PairModel, input: KeyInput, value: number): { absolute: number; unit: string } {
   switch (input) {
     case "gpuPrice": {
       const owned = p.self.cost.owned;
-      if (owned) {
-        const v = owned.capitalPerServer * value;
-        return { absolute: v, unit: "US$ per server", show: `$${groupDigits(v)} per server (price and installation)` };
-      }
-      const v = p.self.cost.pricePerGpuHour * value;
-      return { absolute: v, unit: "US$/GPU-hour", show: `$${v.toFixed(2)} per GPU-hour` };
+      if (owned) return { absolute: owned.capitalPerServer * value, unit: "US$ per server" };
+      return { absolute: p.self.cost.pricePerGpuHour * value, unit: "US$/GPU-hour" };
     }
-    case "tokenPrice": {
-      const v = p.api.prices.output * value;
-      return {
-        absolute: value,
-        unit: "× today's API prices",
-        show: `${Math.round(value * 100)}% of today's API prices (output $${v.toFixed(2)} per 1M tokens)`,
-      };
-    }
-    case "throughput": {
-      const v = p.self.load.outputTokensPerS * value;
-      return { absolute: v, unit: "output tokens/s per replica", show: `${groupDigits(v)} output tokens/s per replica` };
-    }
-    case "engineeringFte": {
-      const v = p.self.cost.engineeringFte * value;
-      return { absolute: v, unit: "FTE", show: `${v.toFixed(2)} FTE of self-host engineering` };
-    }
+    case "tokenPrice":
+      return { absolute: value, unit: "× today's API prices" };
+    case "throughput":
+      return { absolute: p.self.load.outputTokensPerS * value, unit: "output tokens/s per replica" };
+    case "engineeringFte":
+      return { absolute: p.self.cost.engineeringFte * value, unit: "FTE" };
     case "apiCacheRead":
     case "selfCacheHit":
     case "utilisation":
-      return { absolute: value, unit: "share", show: `${(value * 100).toFixed(0)}% ${INPUT_LABELS[input].toLowerCase()}` };
+      return { absolute: value, unit: "share" };
     case "salary":
-      return { absolute: value, unit: "US$/year", show: `$${groupDigits(value)} per engineer-year` };
+      return { absolute: value, unit: "US$/year" };
     case "peak":
-      return { absolute: value, unit: "ratio", show: `a peak-to-average ratio of ${value.toFixed(1)}` };
+      return { absolute: value, unit: "ratio" };
     default:
-      return { absolute: value, unit: "", show: String(value) };
+      return { absolute: value, unit: "" };
   }
 }
 
@@ -179,7 +164,6 @@ export function revisitTriggers(p: PairModel): Trigger[] {
         absolute: abs.absolute,
         unit: abs.unit,
         winnerAfter,
-        text: `${winnerAfter === "api" ? "The API" : "Self-hosting"} wins ${direction} ${abs.show}.`,
       });
     }
   }

@@ -1,8 +1,8 @@
 // "What differs and what it does to the decision": for two scenarios (or two revisions), the
 // change in recommendation, cost and breakeven, then each input difference applied alone to the
 // first to show which of them move the answer. Server-side: it runs the engine.
-import { evaluateScenario, EngineInputError } from "../engine";
-import type { Evaluation } from "../engine";
+import { evaluateFigures, EngineInputError, parseScenario } from "../engine";
+import type { Evaluation, EvaluationFigures } from "../engine";
 import { formatCount } from "../format/text";
 import { formatUsd } from "../format/numbers";
 import { applyDifference, differences, type Difference } from "./differences";
@@ -45,9 +45,9 @@ function outcomeLines(a: Side, b: Side): string[] {
 }
 
 function tryAlone(a: Side, b: Side, d: Difference): Driver | null {
-  let e: Evaluation;
+  let e: EvaluationFigures;
   try {
-    e = evaluateScenario(applyDifference(a.input, b.input, d), { monteCarloSamples: 0 });
+    e = evaluateFigures(parseScenario(applyDifference(a.input, b.input, d)), { monteCarloSamples: 0 });
   } catch (error) {
     // A change that is only valid together with another (a constraint naming an added option).
     if (error instanceof EngineInputError) return null;

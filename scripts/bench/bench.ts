@@ -23,7 +23,7 @@ buildSync({
   outfile: bundle,
   logLevel: "error",
 });
-const { apiTokenCostPerRequest, evaluateParsed, evaluateScenario, parseScenario } = (await import(
+const { apiTokenCostPerRequest, describeEvaluation, evaluateFigures, evaluateScenario, parseScenario } = (await import(
   pathToFileURL(bundle).href
 )) as typeof import("./entry");
 
@@ -95,13 +95,22 @@ for (let round = 0; round < (want("engine") ? ROUNDS : 0); round++) {
       measure(() => parseScenario(ex.input), 300, 300),
     );
     keep(
-      `plain ${ex.name}`,
-      measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 500),
+      `validated ${ex.name}`,
+      measure(() => evaluateFigures(parseScenario(ex.input), { monteCarloSamples: 0 }), 300, 500),
     );
     const parsed = parseScenario(ex.input);
     keep(
       `parsed ${ex.name}`,
-      measure(() => evaluateParsed(parsed, { monteCarloSamples: 0 }), 300, 500),
+      measure(() => evaluateFigures(parsed, { monteCarloSamples: 0 }), 300, 500),
+    );
+    const figures = evaluateFigures(parsed, { monteCarloSamples: 0 });
+    keep(
+      `described ${ex.name}`,
+      measure(() => describeEvaluation(parsed, figures), 300, 300),
+    );
+    keep(
+      `plain ${ex.name}`,
+      measure(() => evaluateScenario(ex.input, { monteCarloSamples: 0 }), 300, 300),
     );
     keep(
       `mc ${ex.name}`,
@@ -122,13 +131,20 @@ function best(key: string, scale: number): Pick<Row, "median" | "p90" | "runs" |
 }
 for (const ex of want("engine") ? examples : []) {
   rows.push({ name: `  of which input validation (zod) ${ex.name}`, unit: "µs", ...best(`validate ${ex.name}`, 1000) });
-  rows.push({ name: `evaluateScenario ${ex.name}, no Monte Carlo`, unit: "µs", target: "≤ 20 µs", ...best(`plain ${ex.name}`, 1000) });
   rows.push({
-    name: `evaluateParsed ${ex.name} (input already validated)`,
+    name: `evaluateFigures ${ex.name}, validated (parse + figures)`,
+    unit: "µs",
+    target: "≤ 20 µs",
+    ...best(`validated ${ex.name}`, 1000),
+  });
+  rows.push({
+    name: `evaluateFigures ${ex.name} (input already validated)`,
     unit: "µs",
     target: "≤ 8 µs",
     ...best(`parsed ${ex.name}`, 1000),
   });
+  rows.push({ name: `  sentences on demand (describeEvaluation) ${ex.name}`, unit: "µs", ...best(`described ${ex.name}`, 1000) });
+  rows.push({ name: `evaluateScenario ${ex.name} (validate, figures, sentences)`, unit: "µs", ...best(`plain ${ex.name}`, 1000) });
   rows.push({ name: `evaluateScenario ${ex.name}, 10,000-sample Monte Carlo`, unit: "ms", target: "≤ 2 ms", ...best(`mc ${ex.name}`, 1) });
 }
 

@@ -1,3 +1,3 @@
 // What the benchmark bundles: the engine's entry point plus the baseline formula.
-export { evaluateParsed, evaluateScenario, parseScenario } from "../../lib/engine";
+export { describeEvaluation, evaluateFigures, evaluateScenario, parseScenario } from "../../lib/engine";
 export { apiTokenCostPerRequest } from "../../lib/engine";

@@ -1,0 +1,195 @@
+// The one text module of the engine: it words an evaluation's numbers and codes (figures.ts)
+// into the sentences screens, memos, API responses and summaries show. Nothing here changes a figure.
+import { effectiveApiPrices } from "./api-cost";
+import type { EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
+import { mixById, mixSentence } from "./hybrid";
+import type { Evaluation } from "./result-schema";
+import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
+import type { RowRejection, RowUse } from "./self-host-sizing";
+import { INPUT_LABELS } from "./sensitivity";
+import { SHAPE_TOLERANCE, type RejectReason } from "./throughput-rows";
+import type { Trigger } from "./triggers";
+import { formatCount } from "../format/text";
+import { formatUsd, groupDigits } from "../format/numbers";
+
+export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): Evaluation {
+  const { replaced, ...rec } = f.recommendation;
+  const single = explain(input, f.options, rec, f.breakeven);
+  const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
+  return {
+    ...f,
+    options: f.options.map((o) => describeOption(input, o)),
+    triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
+    recommendation: { ...rec, reason: mix && replaced ? `${mixSentence(mix, replaced)} Among the single options: ${single}` : single },
+  };
+}
+
+function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["options"][number] {
+  if (o.kind === "api" || !o.feasible) return o;
+  const option = input.selfHostOptions.find((s) => s.id === o.id)!;
+  const slo = input.settings.sloOutputTokensPerSecond;
+  return {
+    ...o,
+    sizing: {
+      ...o.sizing,
+      benchmark: o.sizing.benchmark && referenceText(option, o.sizing.benchmark),
+      rejectedBenchmarks: o.sizing.rejectedBenchmarks.map((r: RowRejection) =>
+        rejectionText(option.benchmarks[r.row], r.reason, option, input.workload, slo),
+      ),
+    },
+  };
+}
+
+/** The row a replica rests on and how it was used. */
+function referenceText(option: SelfHostOption, ref: RowUse): string {
+  const how = ref.direct
+    ? "used as measured"
+    : `the roofline scaled by its measured/estimated ratio ${ref.factor.toFixed(2)}${ref.qualifies ? "" : " (a saturation figure: no latency was measured)"}`;
+  return `${rowName(option.benchmarks[ref.row])}, ${how}`;
+}
+
+/** The recommendation's reason: what was counted, why it stands and where the breakeven lies. */
+function explain(
+  input: ScenarioInput,
+  options: OptionFigures[],
+  rec: Omit<RecommendationFigures, "replaced">,
+  breakeven: Evaluation["breakeven"],
+): string {
+  const bestApi = rec.economic.cheapestApiId;
+  const bestSelf = rec.economic.cheapestSelfHostId;
+  const find = (id: string | null) =>
+    options.find((o) => o.id === id && o.feasible) as Extract<OptionFigures, { feasible: true }> | undefined;
+  const api = find(bestApi);
+  const self = find(bestSelf);
+  const parts: string[] = [];
+  const volume = `${formatCount(input.workload.requestsPerMonth)} requests a month`;
+  if (api && self) {
+    const cheaper = self.monthlyCost < api.monthlyCost ? self : api;
+    const dearer = cheaper === self ? api : self;
+    const share = dearer.monthlyCost > 0 ? Math.round(((dearer.monthlyCost - cheaper.monthlyCost) / dearer.monthlyCost) * 100) : 0;
+    const counted = countedParts(input.selfHostOptions.find((o) => o.id === self.id));
+    parts.push(
+      `At ${volume}, ${cheaper.label} costs ${formatUsd(cheaper.monthlyCost)} a month against ${formatUsd(dearer.monthlyCost)} for ${dearer.label} (${share}% less)${counted ? `, with ${counted} counted on the self-host side` : ", counting GPU time alone on the self-host side"}.`,
+    );
+    const be = breakeven.find((b) => b.selfHostId === self.id);
+    if (be) parts.push(breakevenSentence(be, options));
+    if (rec.economic.closeCall)
+      parts.push(
+        `The two are within ${Math.round(input.settings.closeCallMargin * 100)}%, a close call: the API keeps the freedom to switch models without re-provisioning.`,
+      );
+  } else if (api || self) {
+    const only = (api ?? self)!;
+    parts.push(
+      `Only ${only.kind === "api" ? "API" : "self-host"} options were priced; the cheapest is ${only.label} at ${formatUsd(only.monthlyCost)} a month for ${volume}.`,
+    );
+  }
+  if (rec.overriddenBy.length && rec.overrideMonthlyCost !== null) {
+    const cost = rec.overrideMonthlyCost;
+    parts.push(
+      `${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatUsd(cost)} a month more` : `it happens to save ${formatUsd(-cost)} a month`} than the cheapest option it rules out.`,
+    );
+  }
+  if (rec.outcome === "infeasible") parts.push(rec.conflicts.join(" "));
+  return parts.join(" ");
+}
+
+/** The self-host costs beside GPU time that the option actually carries, in words ("" when none). */
+function countedParts(option: SelfHostOption | undefined): string {
+  if (!option) return "";
+  const o = option.overhead;
+  const overhead = o.mode === "percent" ? o.percentOfGpu : o.networking + o.storage + o.loadBalancing + o.observability;
+  const parts: string[] = [];
+  if (option.engineeringFte > 0) parts.push("engineering time");
+  if (overhead > 0) parts.push("infrastructure overhead");
+  if (option.setupEngineerWeeks > 0) parts.push("set-up");
+  if (option.modelSwitchesPerYear * option.weeksPerSwitch > 0) parts.push("model switches");
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+function breakevenSentence(be: Evaluation["breakeven"][number], options: OptionFigures[]): string {
+  const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
+  const against = be.perApi.length > 1 ? "every listed API" : label(be.apiId);
+  const f = be.fullyLoaded;
+  const g = be.gpuOnly;
+  const full = !f.reached
+    ? `Fully loaded, self-hosting does not break even against ${against} (${f.reason.replace(/\.$/, "")})`
+    : f.everyVolume
+      ? `Fully loaded, self-hosting costs no more than ${against} at any volume`
+      : `Fully loaded, self-hosting costs no more than ${against} from ${formatCount(f.requestsPerMonth)} requests a month${be.perApi.length > 1 ? ` (${label(be.apiId)} is the last to be overtaken)` : ""}`;
+  const gpu = !g.reached
+    ? `counting GPUs alone it does not${f.reached ? "" : " either"}`
+    : g.everyVolume
+      ? "counting GPUs alone it never costs more"
+      : `counting GPUs alone, as simple calculators do, it would from ${formatCount(g.requestsPerMonth)}`;
+  return `${full}; ${gpu}.`;
+}
+
+function rowName(b: Benchmark): string {
+  const shape =
+    b.inputTokens !== null && b.outputTokens !== null
+      ? `${groupDigits(b.inputTokens)} in / ${groupDigits(b.outputTokens)} out`
+      : "unstated shape";
+  const load =
+    b.concurrency !== null
+      ? `${groupDigits(b.concurrency)} concurrent`
+      : b.requestsPerS !== null
+        ? `${b.requestsPerS} requests/s`
+        : "full load";
+  return `${b.source}${b.stack ? `, ${b.stack}` : ""} (TP ${b.tensorParallel}, ${b.precision}, ${shape}, ${load}, ${groupDigits(b.outputTokensPerS)} tokens/s)`;
+}
+
+/** Why a row was not used, in a sentence. */
+function rejectionText(
+  row: Benchmark,
+  reason: RejectReason | "other",
+  option: SelfHostOption,
+  workload: Workload,
+  sloTokensPerS: number,
+): string {
+  const why = {
+    precision: `measured at ${row.precision}, this option runs ${option.weightPrecision}`,
+    "no-shape": "its input and output lengths are not stated, so it cannot be compared with this workload",
+    shape: `its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(workload.inputTokensPerRequest)} in / ${groupDigits(workload.outputTokensPerRequest)} out`,
+    latency: `its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms)`,
+    other: "another row matches better",
+  }[reason];
+  return `${rowName(row)}: ${why}.`;
+}
+
+function triggerText(input: ScenarioInput, f: EvaluationFigures, t: Trigger): string {
+  if (t.input === "volume")
+    return t.direction === "above"
+      ? `Self-hosting wins from ${formatCount(t.absolute)} requests/month, against every listed API.`
+      : `The cheapest API wins below ${formatCount(t.absolute)} requests/month.`;
+  return `${t.winnerAfter === "api" ? "The API" : "Self-hosting"} wins ${t.direction} ${triggerValue(input, f, t)}.`;
+}
+
+/** A trigger's flip point as a reader knows the quantity. */
+function triggerValue(input: ScenarioInput, f: EvaluationFigures, t: Trigger): string {
+  switch (t.input) {
+    case "gpuPrice":
+      return t.unit === "US$ per server"
+        ? `$${groupDigits(t.absolute)} per server (price and installation)`
+        : `$${t.absolute.toFixed(2)} per GPU-hour`;
+    case "tokenPrice": {
+      const api = input.apiOptions.find((o) => o.id === f.comparison?.apiId);
+      const output = api ? effectiveApiPrices(api, input.workload).output * t.value : 0;
+      return `${Math.round(t.value * 100)}% of today's API prices (output $${output.toFixed(2)} per 1M tokens)`;
+    }
+    case "throughput":
+      return `${groupDigits(t.absolute)} output tokens/s per replica`;
+    case "engineeringFte":
+      return `${t.absolute.toFixed(2)} FTE of self-host engineering`;
+    case "apiCacheRead":
+    case "selfCacheHit":
+    case "utilisation":
+      return `${(t.value * 100).toFixed(0)}% ${INPUT_LABELS[t.input].toLowerCase()}`;
+    case "salary":
+      return `$${groupDigits(t.value)} per engineer-year`;
+    case "peak":
+      return `a peak-to-average ratio of ${t.value.toFixed(1)}`;
+    default:
+      return String(t.value);
+  }
+}
