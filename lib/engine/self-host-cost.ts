@@ -269,76 +269,52 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
   const lines = m.owned
     ? ownedHardwareLines(m.owned, option, ownedServers(m, m.owned, requestsPerMonth))
     : gpuTimeLines(m, option, requestsPerMonth, replicas, `${option.gpu.gpuType} GPU time`, modeNote, gpuSource);
-  const gpuCost = total(lines);
-  if (option.overhead.mode === "percent") {
-    if (option.overhead.percentOfGpu > 0) {
-      lines.push(
-        line(
-          "Infrastructure overhead (networking, storage, load balancing, observability)",
-          "US$ of GPU cost",
-          gpuCost,
-          option.overhead.percentOfGpu,
-          `Assumption: ${Math.round(option.overhead.percentOfGpu * 100)}% of GPU cost`,
-        ),
-      );
-    }
-  } else {
-    const o = option.overhead;
-    for (const [label, value] of [
-      ["Networking", o.networking],
-      ["Storage", o.storage],
-      ["Load balancing", o.loadBalancing],
-      ["Observability", o.observability],
-    ] as const) {
-      if (value > 0) lines.push(line(label, "month", 1, value, "Entered by the team"));
-    }
-  }
+  lines.push(...overheadLines(option, total(lines)), ...peopleLines(m));
+  return lines;
+}
+
+/** Infrastructure overhead: a share of the GPU cost, or the lines the team entered. */
+function overheadLines(option: SelfHostOption, gpuCost: number): CostLine[] {
+  const o = option.overhead;
+  if (o.mode === "percent")
+    return o.percentOfGpu > 0
+      ? [
+          line(
+            "Infrastructure overhead (networking, storage, load balancing, observability)",
+            "US$ of GPU cost",
+            gpuCost,
+            o.percentOfGpu,
+            `Assumption: ${Math.round(o.percentOfGpu * 100)}% of GPU cost`,
+          ),
+        ]
+      : [];
+  const entered = [
+    ["Networking", o.networking],
+    ["Storage", o.storage],
+    ["Load balancing", o.loadBalancing],
+    ["Observability", o.observability],
+  ] as const;
+  return entered.filter(([, value]) => value > 0).map(([label, value]) => line(label, "month", 1, value, "Entered by the team"));
+}
+
+/** People: running the stack, operating owned hardware, set-up amortised, model switches (peopleEngineerMonths). */
+function peopleLines(m: SelfHostCostModel): CostLine[] {
   const perMonth = m.engineerAnnualCost / MONTHS_PER_YEAR;
   const people = peopleEngineerMonths(m);
   const salaryNote = `$${groupDigits(m.engineerAnnualCost)}/year loaded`;
-  if (people.engineering > 0)
-    lines.push(
-      line(
-        "Serving-stack engineering (on-call, upgrades, tuning)",
-        "engineer-months",
-        people.engineering,
-        perMonth,
-        `Assumption: ${m.engineeringFte} FTE at ${salaryNote}`,
-      ),
-    );
-  if (people.operations > 0)
-    lines.push(
-      line(
-        "Hardware operations (spares, repairs, firmware)",
-        "engineer-months",
-        people.operations,
-        perMonth,
-        `Assumption: ${m.operationsFte} FTE at ${salaryNote}`,
-      ),
-    );
-  if (people.setup > 0) {
-    lines.push(
-      line(
-        `One-time set-up, amortised over ${m.horizonMonths} months`,
-        "engineer-months",
-        people.setup,
-        perMonth,
-        `Assumption: ${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`,
-      ),
-    );
-  }
-  if (people.switching > 0) {
-    lines.push(
-      line(
-        "Model switches (evaluation, re-tuning, rollout)",
-        "engineer-months",
-        people.switching,
-        perMonth,
-        `Assumption: ${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`,
-      ),
-    );
-  }
-  return lines;
+  const rows: [number, string, string][] = [
+    [people.engineering, "Serving-stack engineering (on-call, upgrades, tuning)", `${m.engineeringFte} FTE at ${salaryNote}`],
+    [people.operations, "Hardware operations (spares, repairs, firmware)", `${m.operationsFte} FTE at ${salaryNote}`],
+    [people.setup, `One-time set-up, amortised over ${m.horizonMonths} months`, `${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`],
+    [
+      people.switching,
+      "Model switches (evaluation, re-tuning, rollout)",
+      `${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`,
+    ],
+  ];
+  return rows
+    .filter(([months]) => months > 0)
+    .map(([months, label, basis]) => line(label, "engineer-months", months, perMonth, `Assumption: ${basis}`));
 }
 
 /** The GPU-time lines under the option's pricing terms; they add up to gpuMonthlyCost. */

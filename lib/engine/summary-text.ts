@@ -6,69 +6,82 @@ import { formatShare, formatUsd } from "../format/numbers";
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n - 1) + "…" : s + " ".repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
+type Label = (id: string) => string;
+
 export function formatEvaluationText(e: Evaluation): string {
-  const out: string[] = [];
-  const label = (id: string) => e.options.find((o) => o.id === id)?.label ?? id;
-  out.push(`# ${e.scenarioName}`);
-  out.push(
+  const label: Label = (id) => e.options.find((o) => o.id === id)?.label ?? id;
+  return [
+    ...headerLines(e),
+    ...e.options.flatMap(optionLines),
+    ...e.hybrid.map((h) => describeHybrid(h, label)),
+    ...e.routing.map((r) => describeRouting(r, label)),
+    "",
+    ...breakevenLines(e, label),
+    ...analysisLines(e),
+    ...constraintLines(e, label),
+  ].join("\n");
+}
+
+function headerLines(e: Evaluation): string[] {
+  return [
+    `# ${e.scenarioName}`,
     `${formatCount(e.workload.requestsPerMonth)} requests/month, ${formatCount(e.workload.tokensPerRequest)} tokens/request (${formatCount(e.workload.inputTokensPerMonth + e.workload.outputTokensPerMonth)} tokens/month)`,
+    "",
+    `Recommendation: ${e.recommendation.headline}`,
+    e.recommendation.reason,
+    ...e.recommendation.warnings.map((w) => `  warning: ${w}`),
+    "",
+    `${pad("Option", 46)}${padLeft("Monthly", 14)}${padLeft("$/1M tok", 11)}${padLeft("$/1k req", 11)}`,
+  ];
+}
+
+function optionLines(o: Evaluation["options"][number]): string[] {
+  if (!o.feasible) return [`${pad(o.label, 46)}  does not fit: ${o.reason}`];
+  const out = [
+    `${pad(o.label, 46)}${padLeft(formatUsd(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatUsd(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatUsd(o.perThousandRequests), 11)}`,
+  ];
+  if (o.quality !== null)
+    out.push(`    quality: ${formatShare(o.quality)} of tasks passed, ${formatUsd(o.perThousandSuccessful, 2)} per 1k successful tasks`);
+  for (const l of o.lines) out.push(`    ${pad(l.label, 58)}${padLeft(formatUsd(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
+  if (o.kind === "api") return [...out, ...o.flags.map((f) => `    ! ${f}`)];
+  const s = o.sizing;
+  out.push(
+    `    sizing: TP=${s.tensorParallel}, ${plural(s.replicas, "replica")} / ${plural(s.gpus, "GPU")}, ${formatCount(s.outputTokensPerSPerReplica)} output tok/s per replica (${THROUGHPUT_PATH_LABEL[s.throughputPath]}), batch ${s.batch}, utilisation ${(s.achievedUtilisation * 100).toFixed(0)}%, bound by ${s.boundBy}, TTFT at peak p50 ${Math.round(s.ttftP50Ms)} ms / p95 ${Math.round(s.ttftP95Ms)} ms`,
   );
-  out.push("");
-  out.push(`Recommendation: ${e.recommendation.headline}`);
-  out.push(e.recommendation.reason);
-  for (const w of e.recommendation.warnings) out.push(`  warning: ${w}`);
-  out.push("");
-  out.push(`${pad("Option", 46)}${padLeft("Monthly", 14)}${padLeft("$/1M tok", 11)}${padLeft("$/1k req", 11)}`);
-  for (const o of e.options) {
-    if (!o.feasible) {
-      out.push(`${pad(o.label, 46)}  does not fit: ${o.reason}`);
-      continue;
-    }
-    out.push(
-      `${pad(o.label, 46)}${padLeft(formatUsd(o.monthlyCost), 14)}${padLeft(o.perMillionTokens == null ? "—" : formatUsd(o.perMillionTokens), 11)}${padLeft(o.perThousandRequests == null ? "—" : formatUsd(o.perThousandRequests), 11)}`,
-    );
-    if (o.quality !== null)
-      out.push(`    quality: ${formatShare(o.quality)} of tasks passed, ${formatUsd(o.perThousandSuccessful, 2)} per 1k successful tasks`);
-    for (const l of o.lines) {
-      out.push(`    ${pad(l.label, 58)}${padLeft(formatUsd(l.monthlyCost), 14)}${l.flag ? `  ! ${l.flag}` : ""}`);
-    }
-    if (o.kind === "self-host") {
-      const s = o.sizing;
-      out.push(
-        `    sizing: TP=${s.tensorParallel}, ${plural(s.replicas, "replica")} / ${plural(s.gpus, "GPU")}, ${formatCount(s.outputTokensPerSPerReplica)} output tok/s per replica (${THROUGHPUT_PATH_LABEL[s.throughputPath]}), batch ${s.batch}, utilisation ${(s.achievedUtilisation * 100).toFixed(0)}%, bound by ${s.boundBy}, TTFT at peak p50 ${Math.round(s.ttftP50Ms)} ms / p95 ${Math.round(s.ttftP95Ms)} ms`,
-      );
-      if (s.benchmark) out.push(`    benchmark: ${s.benchmark}`);
-      for (const r of s.rejectedBenchmarks) out.push(`    not used: ${r}`);
-      for (const n of s.notes) out.push(`    note: ${n}`);
-    }
-    if (o.kind === "api") for (const f of o.flags) out.push(`    ! ${f}`);
-  }
-  for (const h of e.hybrid) out.push(describeHybrid(h, label));
-  for (const r of e.routing) out.push(describeRouting(r, label));
-  out.push("");
-  for (const b of e.breakeven) {
-    const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
-      !x.reached
-        ? `not reached — ${x.reason}`
-        : x.everyVolume
-          ? "at any volume (never costs more)"
-          : `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)`;
-    out.push(
-      `Breakeven ${label(b.selfHostId)} vs ${b.perApi.length > 1 ? `the cheapest API at each volume (${label(b.apiId)} overtaken last)` : label(b.apiId)}:`,
-    );
-    out.push(`    fully loaded: ${show(b.fullyLoaded)}`);
-    out.push(`    GPU only:     ${show(b.gpuOnly)}`);
-    if (b.perApi.length > 1) for (const p of b.perApi) out.push(`    vs ${label(p.apiId)}: ${show(p.fullyLoaded)}`);
-  }
+  if (s.benchmark) out.push(`    benchmark: ${s.benchmark}`);
+  for (const r of s.rejectedBenchmarks) out.push(`    not used: ${r}`);
+  for (const n of s.notes) out.push(`    note: ${n}`);
+  return out;
+}
+
+function breakevenLines(e: Evaluation, label: Label): string[] {
+  const show = (x: Evaluation["breakeven"][number]["fullyLoaded"]) =>
+    !x.reached
+      ? `not reached — ${x.reason}`
+      : x.everyVolume
+        ? "at any volume (never costs more)"
+        : `${formatCount(x.requestsPerMonth)} requests/month (${formatCount(x.tokensPerMonth)} tokens)`;
+  return e.breakeven.flatMap((b) => [
+    `Breakeven ${label(b.selfHostId)} vs ${b.perApi.length > 1 ? `the cheapest API at each volume (${label(b.apiId)} overtaken last)` : label(b.apiId)}:`,
+    `    fully loaded: ${show(b.fullyLoaded)}`,
+    `    GPU only:     ${show(b.gpuOnly)}`,
+    ...(b.perApi.length > 1 ? b.perApi.map((p) => `    vs ${label(p.apiId)}: ${show(p.fullyLoaded)}`) : []),
+  ]);
+}
+
+/** Projection, sensitivity, uncertainty and revisit triggers of the best pair. */
+function analysisLines(e: Evaluation): string[] {
+  const out: string[] = [];
   const p = e.projection;
   if (e.comparison) {
     out.push(
       `Projection over ${p.requestsPerMonth.length} months: cumulative crossover ${p.cumulativeCrossoverMonth ? `in month ${p.cumulativeCrossoverMonth}` : "never"}, monthly crossover ${p.monthlyCrossoverMonth ? `in month ${p.monthlyCrossoverMonth}` : "never"}.`,
+      "",
+      `Sensitivity of (self-host − API) = ${formatUsd(e.comparison.baseDifference)}/month:`,
+      ...e.tornado
+        .slice(0, 6)
+        .map((t) => `    ${pad(t.label, 34)} ${padLeft(formatUsd(t.lowDelta), 12)} .. ${padLeft(formatUsd(t.highDelta), 12)}`),
     );
-    out.push("");
-    out.push(`Sensitivity of (self-host − API) = ${formatUsd(e.comparison.baseDifference)}/month:`);
-    for (const t of e.tornado.slice(0, 6))
-      out.push(`    ${pad(t.label, 34)} ${padLeft(formatUsd(t.lowDelta), 12)} .. ${padLeft(formatUsd(t.highDelta), 12)}`);
   }
   if (e.uncertainty) {
     const u = e.uncertainty;
@@ -76,18 +89,19 @@ export function formatEvaluationText(e: Evaluation): string {
       `Uncertainty (${u.samples} samples, seed ${u.seed}): P(self-hosting cheaper) = ${(u.probabilitySelfHostCheaper * 100).toFixed(0)}%; difference P10 ${formatUsd(u.p10)}, P50 ${formatUsd(u.p50)}, P90 ${formatUsd(u.p90)}`,
     );
   }
-  if (e.triggers.length) {
-    out.push("Revisit when:");
-    for (const t of e.triggers) out.push(`    ${t.text}`);
-  }
-  if (e.constraints.length) {
-    out.push("Constraints:");
-    for (const c of e.constraints) {
-      out.push(`    ${c.label}${c.hard ? "" : " (soft)"}`);
-      for (const k of c.checks) out.push(`        ${pad(label(k.optionId), 44)} ${k.verdict}: ${k.detail}`);
-    }
-  }
-  return out.join("\n");
+  if (e.triggers.length) out.push("Revisit when:", ...e.triggers.map((t) => `    ${t.text}`));
+  return out;
+}
+
+function constraintLines(e: Evaluation, label: Label): string[] {
+  if (!e.constraints.length) return [];
+  return [
+    "Constraints:",
+    ...e.constraints.flatMap((c) => [
+      `    ${c.label}${c.hard ? "" : " (soft)"}`,
+      ...c.checks.map((k) => `        ${pad(label(k.optionId), 44)} ${k.verdict}: ${k.detail}`),
+    ]),
+  ];
 }
 
 /** Several evaluations side by side, a block each (`npm run evaluate -- --compare a.json b.json`). */
