@@ -41,61 +41,71 @@ function multipartSchema(schema: z.ZodType): Record<string, unknown> {
   return s;
 }
 
+const problem = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+/** The responses an operation can give: its result, and the problems its kind of request can meet. */
+function responsesOf(op: Operation): Record<string, unknown> {
+  const responses: Record<string, unknown> = {
+    "200": op.response
+      ? { description: "OK", content: { "application/json": { schema: jsonSchema(op.response, "output") } } }
+      : { description: op.responseDescription ?? "OK (JSON)" },
+    "401": problem("No valid session or API token (missing, unknown or revoked)"),
+    "404": problem("Not found, or not in a team the caller belongs to"),
+  };
+  if (op.body || op.multipart || op.query?.length || op.path.includes("{number}"))
+    responses["422"] = problem("Invalid input; fieldErrors names each field");
+  if (op.write) {
+    responses["403"] = problem("The role or token may not do this (a read token never writes)");
+    responses["409"] = problem("Conflict: a stale version, or a published catalog version");
+  }
+  if (op.auth === "token")
+    responses["429"] = {
+      ...problem("Rate limit of the token reached"),
+      headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
+    };
+  return responses;
+}
+
+function operationObject(op: Operation): Record<string, unknown> {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  return {
+    tags: [op.tag],
+    summary: op.summary,
+    operationId: `${op.method}${op.path
+      .replace(/^\/api\/v1/, "")
+      .replace(/\{(\w+)\}/g, "By_$1")
+      .replace(/[^\w]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    security: op.auth === "token" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [{ sessionCookie: [] }],
+    ...(params.length || op.query?.length
+      ? {
+          parameters: [
+            ...params,
+            ...(op.query ?? []).map((p) => ({
+              name: p.name,
+              in: "query",
+              description: p.description,
+              required: p.required ?? false,
+              schema: p.schema ?? { type: "string" },
+            })),
+          ],
+        }
+      : {}),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+    ...(op.multipart
+      ? { requestBody: { required: true, content: { "multipart/form-data": { schema: multipartSchema(op.multipart) } } } }
+      : {}),
+    responses: responsesOf(op),
+  };
+}
+
 export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    const problem = (description: string) => ({
-      description,
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } },
-    });
-    const responses: Record<string, unknown> = {
-      "200": op.response
-        ? { description: "OK", content: { "application/json": { schema: jsonSchema(op.response, "output") } } }
-        : { description: op.responseDescription ?? "OK (JSON)" },
-      "401": problem("No valid session or API token (missing, unknown or revoked)"),
-      "404": problem("Not found, or not in a team the caller belongs to"),
-    };
-    if (op.body || op.multipart || op.query?.length || op.path.includes("{number}"))
-      responses["422"] = problem("Invalid input; fieldErrors names each field");
-    if (op.write) {
-      responses["403"] = problem("The role or token may not do this (a read token never writes)");
-      responses["409"] = problem("Conflict: a stale version, or a published catalog version");
-    }
-    if (op.auth === "token")
-      responses["429"] = {
-        ...problem("Rate limit of the token reached"),
-        headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
-      };
     paths[op.path] ??= {};
-    paths[op.path][op.method] = {
-      tags: [op.tag],
-      summary: op.summary,
-      operationId: `${op.method}${op.path
-        .replace(/^\/api\/v1/, "")
-        .replace(/\{(\w+)\}/g, "By_$1")
-        .replace(/[^\w]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
-      security: op.auth === "token" ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [{ sessionCookie: [] }],
-      ...(params.length || op.query?.length
-        ? {
-            parameters: [
-              ...params,
-              ...(op.query ?? []).map((p) => ({
-                name: p.name,
-                in: "query",
-                description: p.description,
-                required: p.required ?? false,
-                schema: p.schema ?? { type: "string" },
-              })),
-            ],
-          }
-        : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
-      ...(op.multipart
-        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: multipartSchema(op.multipart) } } } }
-        : {}),
-      responses,
-    };
+    paths[op.path][op.method] = operationObject(op);
   }
   return {
     openapi: "3.1.0",
