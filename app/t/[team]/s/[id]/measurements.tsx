@@ -33,9 +33,7 @@ export function Measurements({
   const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const precision = o.weightPrecision ?? "bf16";
-  const [importTp, setImportTp] = useState(o.tensorParallel ?? 1);
   const rows = o.benchmarks ?? [];
-  const matching = catalog.benchmarks.filter((r) => r.model === o.model.name && r.gpuType === o.gpu.gpuType);
   const add = (b: Benchmark) => edit((d) => void (d.benchmarks = [...(d.benchmarks ?? []), b]));
   const rowErrors = Object.entries(errors).filter(([k]) => k.startsWith(`selfHostOptions.${i}.benchmarks.`));
   return (
@@ -69,56 +67,8 @@ export function Measurements({
       {readOnly ? null : (
         <>
           <div className="grid gap-2 sm:grid-cols-2">
-            <label className="block text-gray-700">
-              Add a catalog measurement of {o.model.name} on {o.gpu.gpuType}
-              <select
-                className="field-input py-1.5"
-                value=""
-                onChange={(e) => {
-                  const row = matching[Number(e.target.value)];
-                  if (row) add(benchmarkFromRow(row));
-                }}
-              >
-                <option value="">{matching.length ? "Choose a row…" : "None in the catalog"}</option>
-                {matching.map((r, k) => (
-                  <option key={`${r.source}-${k}`} value={k}>
-                    {describe(benchmarkFromRow(r))}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="text-gray-700">
-              <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
-              <select
-                aria-label="Tensor parallel of the imported run"
-                className="rounded border border-gray-300 px-1"
-                value={importTp}
-                onChange={(e) => setImportTp(Number(e.target.value))}
-              >
-                {DEGREES.slice(0, 4).map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-              <input
-                id={`vllm-${o.id}`}
-                type="file"
-                accept="application/json,.json"
-                className="mt-1 block w-full text-xs"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  // The parser (and zod) load only when someone imports a file.
-                  const { parseVllmBenchServe } = await import("@/lib/catalog/benchmark-import");
-                  const r = parseVllmBenchServe(await file.text(), { tensorParallel: importTp, precision, fileName: file.name });
-                  if ("errors" in r) setMessage(`${file.name}: ${r.errors.join("; ")}`);
-                  else {
-                    add(r.benchmark);
-                    setMessage(`Added ${file.name} (${r.model}, measured at ${precision}).`);
-                  }
-                  e.target.value = "";
-                }}
-              />
-            </div>
+            <CatalogRows option={o} catalog={catalog} onAdd={add} />
+            <VllmImport option={o} precision={precision} onAdd={add} onMessage={setMessage} />
           </div>
           <ByHand precision={precision} onAdd={add} />
         </>
@@ -128,6 +78,80 @@ export function Measurements({
           {message}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The catalog's measured rows for this option's model and GPU. */
+function CatalogRows({ option: o, catalog, onAdd }: { option: Option; catalog: PickerCatalog; onAdd: (b: Benchmark) => void }) {
+  const matching = catalog.benchmarks.filter((r) => r.model === o.model.name && r.gpuType === o.gpu.gpuType);
+  return (
+    <label className="block text-gray-700">
+      Add a catalog measurement of {o.model.name} on {o.gpu.gpuType}
+      <select
+        className="field-input py-1.5"
+        value=""
+        onChange={(e) => {
+          const row = matching[Number(e.target.value)];
+          if (row) onAdd(benchmarkFromRow(row));
+        }}
+      >
+        <option value="">{matching.length ? "Choose a row…" : "None in the catalog"}</option>
+        {matching.map((r, k) => (
+          <option key={`${r.source}-${k}`} value={k}>
+            {describe(benchmarkFromRow(r))}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A `vllm bench serve` result file, with the tensor-parallel degree it was run at. */
+function VllmImport({
+  option: o,
+  precision,
+  onAdd,
+  onMessage,
+}: {
+  option: Option;
+  precision: Benchmark["precision"];
+  onAdd: (b: Benchmark) => void;
+  onMessage: (m: string) => void;
+}) {
+  const [importTp, setImportTp] = useState(o.tensorParallel ?? 1);
+  return (
+    <div className="text-gray-700">
+      <label htmlFor={`vllm-${o.id}`}>Import a `vllm bench serve` result (JSON) run at tensor parallel</label>{" "}
+      <select
+        aria-label="Tensor parallel of the imported run"
+        className="rounded border border-gray-300 px-1"
+        value={importTp}
+        onChange={(e) => setImportTp(Number(e.target.value))}
+      >
+        {DEGREES.slice(0, 4).map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <input
+        id={`vllm-${o.id}`}
+        type="file"
+        accept="application/json,.json"
+        className="mt-1 block w-full text-xs"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          // The parser (and zod) load only when someone imports a file.
+          const { parseVllmBenchServe } = await import("@/lib/catalog/benchmark-import");
+          const r = parseVllmBenchServe(await file.text(), { tensorParallel: importTp, precision, fileName: file.name });
+          if ("errors" in r) onMessage(`${file.name}: ${r.errors.join("; ")}`);
+          else {
+            onAdd(r.benchmark);
+            onMessage(`Added ${file.name} (${r.model}, measured at ${precision}).`);
+          }
+          e.target.value = "";
+        }}
+      />
     </div>
   );
 }
