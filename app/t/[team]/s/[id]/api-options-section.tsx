@@ -3,7 +3,7 @@
 import { QualityFields } from "./quality-fields";
 import { ApiPricingTerms } from "./api-pricing-terms";
 import type { ScenarioInputRaw } from "@/lib/engine";
-import { apiOptionFromRow, uniqueOption } from "@/lib/catalog/templates";
+import { apiOptionFromRow, uniqueOption, type PickerCatalog } from "@/lib/catalog/templates";
 import {
   CertBoxes,
   NumberField,
@@ -82,31 +82,40 @@ export function ApiOptionsSection({ input, set, errors, catalog }: OptionSection
           );
         })}
         {readOnly ? null : (
-          <label className="block text-xs text-gray-700">
-            Add an API model from the catalog ({catalog.label})
-            <select
-              className="field-input py-1.5"
-              value=""
-              onChange={(e) => {
-                const row = catalog.api[Number(e.target.value)];
-                if (!row) return;
-                set((d) => void (d.apiOptions = [...(d.apiOptions ?? []), uniqueOption(apiOptionFromRow(row), allOptions(d))]));
-              }}
-            >
-              <option value="">Choose a model…</option>
-              {catalog.api.map((p, i) => (
-                <option key={`${p.provider}|${p.model}|${p.region ?? "global"}|${p.tier ?? "standard"}`} value={i}>
-                  {p.provider} {p.model}
-                  {p.region && p.region !== "global" ? ` · ${p.region}` : ""}
-                  {p.tier && p.tier !== "standard" ? ` · ${p.tier}` : ""} (${p.inputPerM} / ${p.outputPerM} per 1M
-                  {p.offPeak ? `; off-peak $${p.offPeak.inputPerM} / $${p.offPeak.outputPerM}` : ""})
-                </option>
-              ))}
-            </select>
-          </label>
+          <AddFromCatalog
+            catalog={catalog}
+            onAdd={(row) => set((d) => void (d.apiOptions = [...(d.apiOptions ?? []), uniqueOption(apiOptionFromRow(row), allOptions(d))]))}
+          />
         )}
       </div>
     </Section>
+  );
+}
+
+/** The catalog's API rows (each endpoint and tier its own row), added as a new option. */
+function AddFromCatalog({ catalog, onAdd }: { catalog: PickerCatalog; onAdd: (row: PickerCatalog["api"][number]) => void }) {
+  return (
+    <label className="block text-xs text-gray-700">
+      Add an API model from the catalog ({catalog.label})
+      <select
+        className="field-input py-1.5"
+        value=""
+        onChange={(e) => {
+          const row = catalog.api[Number(e.target.value)];
+          if (row) onAdd(row);
+        }}
+      >
+        <option value="">Choose a model…</option>
+        {catalog.api.map((p, i) => (
+          <option key={`${p.provider}|${p.model}|${p.region ?? "global"}|${p.tier ?? "standard"}`} value={i}>
+            {p.provider} {p.model}
+            {p.region && p.region !== "global" ? ` · ${p.region}` : ""}
+            {p.tier && p.tier !== "standard" ? ` · ${p.tier}` : ""} (${p.inputPerM} / ${p.outputPerM} per 1M
+            {p.offPeak ? `; off-peak $${p.offPeak.inputPerM} / $${p.offPeak.outputPerM}` : ""})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

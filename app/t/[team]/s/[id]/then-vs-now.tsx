@@ -36,10 +36,6 @@ export function ThenVsNow(props: {
   const { then, now } = props;
   const flipped =
     then.recommendation.outcome !== now.recommendation.outcome || then.recommendation.optionId !== now.recommendation.optionId;
-  const be = (e: Evaluation) => {
-    const b = e.breakeven.find((x) => x.selfHostId === e.comparison?.selfHostId) ?? e.breakeven[0];
-    return b ? describeBreakeven(b.fullyLoaded) : "—";
-  };
   return (
     <section
       id="then-vs-now"
@@ -57,69 +53,75 @@ export function ThenVsNow(props: {
         {props.canEdit ? <SaveRepricedButton scenarioId={props.scenarioId} catalogLabel={props.nowLabel} /> : null}
       </div>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
-        {[
-          ["Then", props.thenLabel, then],
-          ["Now", props.nowLabel, now],
-        ].map(([title, label, e]) => (
-          <div
-            key={title as string}
-            className="rounded-md border border-gray-200 bg-white p-3 text-sm"
-            data-testid={`reprice-${(title as string).toLowerCase()}`}
-          >
-            <p className="text-xs uppercase tracking-wide text-gray-500">
-              {title as string} · catalog {label as string}
-            </p>
-            <p className="mt-1 font-medium">{(e as Evaluation).recommendation.headline}</p>
-            <p className="mt-1 text-gray-700">Fully loaded breakeven: {be(e as Evaluation)}</p>
-          </div>
-        ))}
+        <Verdict title="Then" label={props.thenLabel} evaluation={then} />
+        <Verdict title="Now" label={props.nowLabel} evaluation={now} />
       </div>
-      <DataTable
-        label="Prices then and now"
-        className="mt-3 rounded-md border border-gray-200 bg-white"
-        dense
-        columns={[
-          { header: "Option" },
-          { header: "Then / month", align: "right" },
-          { header: "Now / month", align: "right" },
-          { header: "Change", align: "right" },
-        ]}
-      >
-        {then.options.map((o) => {
-          const n = now.options.find((x) => x.id === o.id);
-          const a = o.feasible ? o.monthlyCost : null;
-          const b = n && n.feasible ? n.monthlyCost : null;
-          return (
-            <tr key={o.id}>
-              <td className="px-3 py-1.5">{o.label}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">
-                {a !== null && b !== null
-                  ? Math.abs(b - a) < 0.5
-                    ? "no change"
-                    : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`
-                  : "—"}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-blue-700">
-          {props.changes.length} price{props.changes.length > 1 ? "s" : ""} changed
-        </summary>
-        <ul className="mt-1 list-disc pl-5 text-xs text-gray-700">
-          {props.changes.map((c) => (
-            <li key={`${c.optionId}-${c.field}`}>
-              {c.option}: {FIELD_LABELS[c.field] ?? c.field} {showValue(c.field, c.before)} → {showValue(c.field, c.after)}
-            </li>
-          ))}
-        </ul>
-        {props.unmatched.length ? (
-          <p className="mt-1 text-xs text-gray-600">Not in the catalog, prices kept: {props.unmatched.join(", ")}.</p>
-        ) : null}
-      </details>
+      <CostsThenAndNow then={then} now={now} />
+      <ChangedPrices changes={props.changes} unmatched={props.unmatched} />
     </section>
+  );
+}
+
+function Verdict({ title, label, evaluation: e }: { title: string; label: string; evaluation: Evaluation }) {
+  const b = e.breakeven.find((x) => x.selfHostId === e.comparison?.selfHostId) ?? e.breakeven[0];
+  return (
+    <div className="rounded-md border border-gray-200 bg-white p-3 text-sm" data-testid={`reprice-${title.toLowerCase()}`}>
+      <p className="text-xs uppercase tracking-wide text-gray-500">
+        {title} · catalog {label}
+      </p>
+      <p className="mt-1 font-medium">{e.recommendation.headline}</p>
+      <p className="mt-1 text-gray-700">Fully loaded breakeven: {b ? describeBreakeven(b.fullyLoaded) : "—"}</p>
+    </div>
+  );
+}
+
+/** Each option's monthly cost at the saved prices and at the newest catalog's. */
+function CostsThenAndNow({ then, now }: { then: Evaluation; now: Evaluation }) {
+  return (
+    <DataTable
+      label="Prices then and now"
+      className="mt-3 rounded-md border border-gray-200 bg-white"
+      dense
+      columns={[
+        { header: "Option" },
+        { header: "Then / month", align: "right" },
+        { header: "Now / month", align: "right" },
+        { header: "Change", align: "right" },
+      ]}
+    >
+      {then.options.map((o) => {
+        const n = now.options.find((x) => x.id === o.id);
+        const a = o.feasible ? o.monthlyCost : null;
+        const b = n && n.feasible ? n.monthlyCost : null;
+        return (
+          <tr key={o.id}>
+            <td className="px-3 py-1.5">{o.label}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">
+              {a !== null && b !== null ? (Math.abs(b - a) < 0.5 ? "no change" : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`) : "—"}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}
+
+function ChangedPrices({ changes, unmatched }: { changes: PriceChange[]; unmatched: string[] }) {
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-blue-700">
+        {changes.length} price{changes.length > 1 ? "s" : ""} changed
+      </summary>
+      <ul className="mt-1 list-disc pl-5 text-xs text-gray-700">
+        {changes.map((c) => (
+          <li key={`${c.optionId}-${c.field}`}>
+            {c.option}: {FIELD_LABELS[c.field] ?? c.field} {showValue(c.field, c.before)} → {showValue(c.field, c.after)}
+          </li>
+        ))}
+      </ul>
+      {unmatched.length ? <p className="mt-1 text-xs text-gray-600">Not in the catalog, prices kept: {unmatched.join(", ")}.</p> : null}
+    </details>
   );
 }
