@@ -71,40 +71,8 @@ export function ConflictView({
         Both sets of changes are measured from the revision you started from. Nothing is lost until you choose.
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        <div data-testid="conflict-theirs">
-          <h3 className="mb-1 font-semibold">Their changes</h3>
-          {theirsChanged.length ? (
-            <ul className="space-y-1">
-              {theirsChanged.map((d) => (
-                <li key={d.key}>
-                  <Change d={d} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-gray-600">None to the inputs (a rename or a status change).</p>
-          )}
-        </div>
-        <div data-testid="conflict-mine">
-          <h3 className="mb-1 font-semibold">Your unsaved changes (ticked ones go into a merge)</h3>
-          <ul className="space-y-1">
-            {mineChanged.map((d) => (
-              <li key={d.key}>
-                <label className="flex items-start gap-2">
-                  <input type="checkbox" className="mt-1" checked={kept.has(d.key)} onChange={() => toggle(d.key)} />
-                  <span>
-                    <Change d={d} />
-                    {theirByKey.has(d.key) ? (
-                      <span className="block text-xs text-amber-900">
-                        They changed this too: {theirByKey.get(d.key)!.to}. Untick to keep theirs.
-                      </span>
-                    ) : null}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <TheirChanges changes={theirsChanged} />
+        <MyChanges changes={mineChanged} theirs={theirByKey} kept={kept} onToggle={toggle} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button
@@ -123,5 +91,60 @@ export function ConflictView({
         </button>
       </div>
     </section>
+  );
+}
+
+function TheirChanges({ changes }: { changes: Difference[] }) {
+  return (
+    <div data-testid="conflict-theirs">
+      <h3 className="mb-1 font-semibold">Their changes</h3>
+      {changes.length ? (
+        <ul className="space-y-1">
+          {changes.map((d) => (
+            <li key={d.key}>
+              <Change d={d} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-gray-600">None to the inputs (a rename or a status change).</p>
+      )}
+    </div>
+  );
+}
+
+/** Your unsaved changes, each with a tick for the merge and a note where they changed it too. */
+function MyChanges({
+  changes,
+  theirs,
+  kept,
+  onToggle,
+}: {
+  changes: Difference[];
+  theirs: Map<string, Difference>;
+  kept: Set<string>;
+  onToggle: (key: string) => void;
+}) {
+  return (
+    <div data-testid="conflict-mine">
+      <h3 className="mb-1 font-semibold">Your unsaved changes (ticked ones go into a merge)</h3>
+      <ul className="space-y-1">
+        {changes.map((d) => (
+          <li key={d.key}>
+            <label className="flex items-start gap-2">
+              <input type="checkbox" className="mt-1" checked={kept.has(d.key)} onChange={() => onToggle(d.key)} />
+              <span>
+                <Change d={d} />
+                {theirs.has(d.key) ? (
+                  <span className="block text-xs text-amber-900">
+                    They changed this too: {theirs.get(d.key)!.to}. Untick to keep theirs.
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
