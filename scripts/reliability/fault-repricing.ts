@@ -56,16 +56,14 @@ async function webhookReceiver() {
   };
 }
 
-export async function repricingKill(kind: DbKind, port: number, problems: string[]) {
-  const db = await freshDatabase(kind, `faults-repricing-${kind}`);
-  const hook = await webhookReceiver();
-  const label = `killed mid-run ${kind} ${Date.now()}`;
-  const runId = await withDb(db.url, async ({ client, handle }) => {
+/** A saved workspace with notifications and a webhook, and a re-pricing run of cheaper GPUs queued for the server. */
+function runToKill(dbUrl: string, webhookUrl: string, label: string): Promise<string> {
+  return withDb(dbUrl, async ({ client, handle }) => {
     await seed(client, { demo: true }); // on PostgreSQL `db seed` leaves the demo workspace out
     // The demo owner hears about every change, and the team has a webhook: each must get one message.
     const team = await client.team.update({
       where: { slug: DEMO_TEAM_SLUG },
-      data: { webhookUrl: hook.url, webhookSecret: "fault-secret" },
+      data: { webhookUrl, webhookSecret: "fault-secret" },
     });
     const demo = await client.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } });
     await client.notificationPreference.create({ data: { userId: demo.id, teamId: team.id, flips: true, moves: true } });
@@ -78,6 +76,35 @@ export async function repricingKill(kind: DbKind, port: number, problems: string
     await boss.stop({ graceful: true });
     return run.id;
   });
+}
+
+/** The killed run's batches and rows, the same prices re-priced without interruption, retried jobs and notifications. */
+function afterTheKill(dbUrl: string, runId: string) {
+  return withDb(dbUrl, async ({ client }) => {
+    const batches = await client.repricingBatch.findMany({ where: { runId } });
+    const killed = await client.repricingRun.findUniqueOrThrow({ where: { id: runId } });
+    const rows = await client.scenarioRepricing.findMany({
+      where: { catalogVersionId: killed.catalogVersionId },
+      select: { scenarioId: true },
+    });
+    // The same prices again, worked without interruption in this process: the reference answer.
+    const sameId = await publishCheaperGpus(client, "uninterrupted");
+    const reference = await client.repricingRun.create({ data: { catalogVersionId: sameId } });
+    await runRepricing(reference.id, { db: client });
+    const expected = await client.scenarioRepricing.findMany({ where: { catalogVersionId: sameId }, select: { scenarioId: true } });
+    // Jobs taken again after the kill: the batch whose worker died, once its heartbeat lapsed.
+    const [{ retried }] = await client.$queryRaw<{ retried: number }[]>`
+      SELECT count(*)::int AS retried FROM pgboss.job WHERE name = ${QUEUES.repricingBatch} AND retry_count > 0`;
+    const notifications = await client.notification.findMany({ where: { runId }, select: { channel: true, status: true } });
+    return { batches, rows, expected, retried, notifications };
+  });
+}
+
+export async function repricingKill(kind: DbKind, port: number, problems: string[]) {
+  const db = await freshDatabase(kind, `faults-repricing-${kind}`);
+  const hook = await webhookReceiver();
+  const label = `killed mid-run ${kind} ${Date.now()}`;
+  const runId = await runToKill(db.url, hook.url, label);
   let server = await startServer({ port, databaseUrl: db.url });
   try {
     const admin = new Client(server.base);
@@ -96,24 +123,7 @@ export async function repricingKill(kind: DbKind, port: number, problems: string
     const seconds = (Date.now() - restarted) / 1000;
     const delivered = await waitForDeliveries(again, 2, 60);
     await server.stop();
-    const check = await withDb(db.url, async ({ client }) => {
-      const batches = await client.repricingBatch.findMany({ where: { runId } });
-      const killed = await client.repricingRun.findUniqueOrThrow({ where: { id: runId } });
-      const rows = await client.scenarioRepricing.findMany({
-        where: { catalogVersionId: killed.catalogVersionId },
-        select: { scenarioId: true },
-      });
-      // The same prices again, worked without interruption in this process: the reference answer.
-      const sameId = await publishCheaperGpus(client, "uninterrupted");
-      const reference = await client.repricingRun.create({ data: { catalogVersionId: sameId } });
-      await runRepricing(reference.id, { db: client });
-      const expected = await client.scenarioRepricing.findMany({ where: { catalogVersionId: sameId }, select: { scenarioId: true } });
-      // Jobs taken again after the kill: the batch whose worker died, once its heartbeat lapsed.
-      const [{ retried }] = await client.$queryRaw<{ retried: number }[]>`
-        SELECT count(*)::int AS retried FROM pgboss.job WHERE name = ${QUEUES.repricingBatch} AND retry_count > 0`;
-      const notifications = await client.notification.findMany({ where: { runId }, select: { channel: true, status: true } });
-      return { batches, rows, expected, retried, notifications };
-    });
+    const check = await afterTheKill(db.url, runId);
     const got = new Set(check.rows.map((r) => r.scenarioId));
     const want = new Set(check.expected.map((r) => r.scenarioId));
     const skipped = [...want].filter((id) => !got.has(id)).length;

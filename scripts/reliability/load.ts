@@ -31,6 +31,80 @@ type LoadResult = {
   byKind: Record<Kind, { ok: number; failed: number }>;
 };
 
+/** One account per simulated user, each with a team and one scenario. */
+async function seedUsers(base: string, users: number): Promise<User[]> {
+  const pool: User[] = [];
+  for (let i = 0; i < users; i++) {
+    const u = await Client.newUser(base, "load");
+    const made = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Load", input });
+    if (made.status !== 201) throw new Error(`scenario: ${made.status}`);
+    const s = made.body as { id: string; version: number };
+    pool.push({ cookie: u.client.cookieHeader, team: u.team, scenario: s.id, version: s.version, busy: false });
+  }
+  return pool;
+}
+
+/**
+ * A connection takes a free user for one visit and gives it back at the end, so no two
+ * connections save the same scenario at once (a conflict would be a correct 409, not load).
+ */
+function userTaker(pool: User[]): () => User {
+  let next = 0;
+  return () => {
+    for (let i = 0; i < pool.length; i++) {
+      const u = pool[(next + i) % pool.length];
+      if (!u.busy) {
+        next = (next + i + 1) % pool.length;
+        u.busy = true;
+        return u;
+      }
+    }
+    throw new Error("no free user: more connections than users");
+  };
+}
+
+type Ctx = { user?: User };
+
+/** One visit: the dashboard, a scenario read, an evaluation, a save and the scenario list, counted by kind. */
+function visit(base: string, pool: User[], byKind: LoadResult["byKind"]) {
+  const take = userTaker(pool);
+  const count = (k: Kind, status: number) => (status >= 200 && status < 400 ? byKind[k].ok++ : byKind[k].failed++);
+  const headers = (u: User, json = false) => ({ cookie: u.cookie, origin: base, ...(json ? { "content-type": "application/json" } : {}) });
+  let saves = 0;
+  const call = (kind: Kind, method: string, path: (u: User) => string, body?: (u: User) => string) => ({
+    setupRequest: (req: autocannon.Request, ctx: Ctx) => {
+      if (kind === "dashboard") ctx.user = take();
+      const u = ctx.user!;
+      return { ...req, method, path: path(u), headers: headers(u, body !== undefined), ...(body ? { body: body(u) } : {}) };
+    },
+    onResponse: (status: number, text: string, ctx: Ctx) => {
+      count(kind, status);
+      if ((kind === "read" || kind === "save") && status === 200) ctx.user!.version = JSON.parse(text).version;
+      if (kind === "list") ctx.user!.busy = false;
+    },
+  });
+  return [
+    call("dashboard", "GET", (u) => `/t/${u.team}`),
+    call("read", "GET", (u) => `/api/v1/scenarios/${u.scenario}`),
+    call(
+      "evaluate",
+      "POST",
+      () => "/api/v1/evaluate",
+      () => JSON.stringify({ input, monteCarloSamples: 0 }),
+    ),
+    call(
+      "save",
+      "PUT",
+      (u) => `/api/v1/scenarios/${u.scenario}`,
+      (u) => {
+        const changed = { ...input, workload: { ...input.workload, requestsPerMonth: 1_000_000 + ++saves } };
+        return JSON.stringify({ baseVersion: u.version, input: changed, message: "load" });
+      },
+    ),
+    call("list", "GET", (u) => `/api/v1/teams/${u.team}/scenarios`),
+  ];
+}
+
 async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; port?: number } = {}): Promise<LoadResult> {
   const users = opts.users ?? USERS;
   const seconds = opts.seconds ?? SECONDS;
@@ -38,112 +112,21 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
   const db = await freshDatabase(kind, `load-${port}`);
   const server = await startServer({ port, databaseUrl: db.url });
   try {
-    // Each user: an account with a team and one scenario.
-    const pool: User[] = [];
-    for (let i = 0; i < users; i++) {
-      const u = await Client.newUser(server.base, "load");
-      const made = await u.client.request("POST", `/api/v1/teams/${u.team}/scenarios`, { name: "Load", input });
-      if (made.status !== 201) throw new Error(`scenario: ${made.status}`);
-      const s = made.body as { id: string; version: number };
-      pool.push({ cookie: u.client.cookieHeader, team: u.team, scenario: s.id, version: s.version, busy: false });
-    }
-    // A connection takes a free user for one visit and gives it back at the end, so no two
-    // connections save the same scenario at once (a conflict would be a correct 409, not load).
-    let next = 0;
-    const take = (): User => {
-      for (let i = 0; i < pool.length; i++) {
-        const u = pool[(next + i) % pool.length];
-        if (!u.busy) {
-          next = (next + i + 1) % pool.length;
-          u.busy = true;
-          return u;
-        }
-      }
-      throw new Error("no free user: more connections than users");
-    };
+    const pool = await seedUsers(server.base, users);
     const byKind = Object.fromEntries(
       (["dashboard", "read", "evaluate", "save", "list"] as Kind[]).map((k) => [k, { ok: 0, failed: 0 }]),
     ) as LoadResult["byKind"];
-    const count = (k: Kind, status: number) => (status >= 200 && status < 400 ? byKind[k].ok++ : byKind[k].failed++);
-    type Ctx = { user?: User };
-    const headers = (u: User, json = false) => ({
-      cookie: u.cookie,
-      origin: server.base,
-      ...(json ? { "content-type": "application/json" } : {}),
-    });
-    let saves = 0;
-
     const latencies: number[] = [];
     const instance = autocannon({
       url: server.base,
       connections: users,
       duration: seconds,
       timeout: 30,
-      requests: [
-        {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => {
-            ctx.user = take();
-            return { ...req, method: "GET", path: `/t/${ctx.user.team}`, headers: headers(ctx.user) };
-          },
-          onResponse: (status: number) => count("dashboard", status),
-        },
-        {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
-            ...req,
-            method: "GET",
-            path: `/api/v1/scenarios/${ctx.user!.scenario}`,
-            headers: headers(ctx.user!),
-          }),
-          onResponse: (status: number, body: string, ctx: Ctx) => {
-            count("read", status);
-            if (status === 200) ctx.user!.version = JSON.parse(body).version;
-          },
-        },
-        {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
-            ...req,
-            method: "POST",
-            path: "/api/v1/evaluate",
-            headers: headers(ctx.user!, true),
-            body: JSON.stringify({ input, monteCarloSamples: 0 }),
-          }),
-          onResponse: (status: number) => count("evaluate", status),
-        },
-        {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => {
-            const u = ctx.user!;
-            const changed = { ...input, workload: { ...input.workload, requestsPerMonth: 1_000_000 + ++saves } };
-            return {
-              ...req,
-              method: "PUT",
-              path: `/api/v1/scenarios/${u.scenario}`,
-              headers: headers(u, true),
-              body: JSON.stringify({ baseVersion: u.version, input: changed, message: "load" }),
-            };
-          },
-          onResponse: (status: number, body: string, ctx: Ctx) => {
-            count("save", status);
-            if (status === 200) ctx.user!.version = JSON.parse(body).version;
-          },
-        },
-        {
-          setupRequest: (req: autocannon.Request, ctx: Ctx) => ({
-            ...req,
-            method: "GET",
-            path: `/api/v1/teams/${ctx.user!.team}/scenarios`,
-            headers: headers(ctx.user!),
-          }),
-          onResponse: (status: number, _body: string, ctx: Ctx) => {
-            count("list", status);
-            ctx.user!.busy = false;
-          },
-        },
-      ],
+      requests: visit(server.base, pool, byKind),
     } as autocannon.Options) as unknown as Promise<autocannon.Result> & { on: (event: "response", fn: (...args: never[]) => void) => void };
     instance.on("response", (_client: never, _status: never, _bytes: never, ms: number) => latencies.push(ms));
     const result = await instance;
     latencies.sort((a, b) => a - b);
-    const errors = result.errors + result.timeouts + result.non2xx;
     return {
       db: kind,
       users,
@@ -154,7 +137,7 @@ async function runLoad(kind: DbKind, opts: { users?: number; seconds?: number; p
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       max: latencies[latencies.length - 1],
-      errors,
+      errors: result.errors + result.timeouts + result.non2xx,
       byKind,
     };
   } finally {
