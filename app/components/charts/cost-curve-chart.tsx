@@ -42,32 +42,7 @@ export function CostCurveChart({ chart }: { chart: CurveChart }) {
         }}
         onPointerLeave={() => setHover(null)}
       >
-        {g.yTicks.map((t) => (
-          <g key={`y${t.value}`}>
-            <line x1={g.plot.x} x2={g.plot.x + g.plot.width} y1={t.at} y2={t.at} stroke="#e5e7eb" />
-            <text x={g.plot.x - 6} y={t.at + 4} textAnchor="end" className="fill-gray-500 text-[11px]">
-              {formatUsdCompact(t.value)}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((t) => (
-          <g key={`x${t.value}`}>
-            <line x1={t.at} x2={t.at} y1={g.plot.y} y2={g.plot.y + g.plot.height} stroke="#f3f4f6" />
-            <text x={t.at} y={g.plot.y + g.plot.height + 15} textAnchor="middle" className="fill-gray-500 text-[11px]">
-              {t.text}
-            </text>
-          </g>
-        ))}
-        <text x={g.plot.x + g.plot.width / 2} y={BOX.height - 4} textAnchor="middle" className="fill-gray-600 text-[11px]">
-          Requests per month (log scale)
-        </text>
-        <text
-          transform={`translate(12 ${g.plot.y + g.plot.height / 2}) rotate(-90)`}
-          textAnchor="middle"
-          className="fill-gray-600 text-[11px]"
-        >
-          US$ per month
-        </text>
+        <Axes g={g} box={BOX} />
         {g.lines.map((l, i) => (
           <polyline key={l.label} points={l.points} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} />
         ))}
@@ -82,33 +57,77 @@ export function CostCurveChart({ chart }: { chart: CurveChart }) {
         {hover !== null ? <line x1={xs[hover]} x2={xs[hover]} y1={g.plot.y} y2={g.plot.y + g.plot.height} stroke="#9ca3af" /> : null}
         <rect x={g.plot.x} y={g.plot.y} width={g.plot.width} height={g.plot.height} fill="none" stroke="#d1d5db" />
       </svg>
-      {hover !== null ? (
-        <div
-          className="pointer-events-none absolute right-2 top-2 max-w-[16rem] rounded border border-gray-200 bg-white/95 p-2 text-xs shadow-sm"
-          role="status"
-        >
-          <p className="font-medium">{formatCount(chart.volumes[hover])} requests/month</p>
-          {chart.series.map((s, i) => (
-            <p key={s.label} className="flex justify-between gap-3">
-              <span className="truncate" style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
-                {s.label}
-              </span>
-              <span className="tabular-nums">{formatUsd(s.values[hover])}</span>
-            </p>
-          ))}
-        </div>
-      ) : null}
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-700">
-        {chart.series.map((s, i) => (
-          <li key={s.label} className="flex min-w-0 items-center gap-1.5">
-            <span
-              className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm"
-              style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }}
-            />
-            <span className="min-w-0 break-words">{s.label}</span>
-          </li>
-        ))}
-      </ul>
+      {hover !== null ? <Readout chart={chart} index={hover} /> : null}
+      <Legend chart={chart} />
     </div>
+  );
+}
+
+type Layout = ReturnType<typeof curveLayout>;
+
+/** Gridlines with their values, and the two axis titles. */
+function Axes({ g, box }: { g: Layout; box: { width: number; height: number } }) {
+  return (
+    <>
+      {g.yTicks.map((t) => (
+        <g key={`y${t.value}`}>
+          <line x1={g.plot.x} x2={g.plot.x + g.plot.width} y1={t.at} y2={t.at} stroke="#e5e7eb" />
+          <text x={g.plot.x - 6} y={t.at + 4} textAnchor="end" className="fill-gray-500 text-[11px]">
+            {formatUsdCompact(t.value)}
+          </text>
+        </g>
+      ))}
+      {g.xTicks.map((t) => (
+        <g key={`x${t.value}`}>
+          <line x1={t.at} x2={t.at} y1={g.plot.y} y2={g.plot.y + g.plot.height} stroke="#f3f4f6" />
+          <text x={t.at} y={g.plot.y + g.plot.height + 15} textAnchor="middle" className="fill-gray-500 text-[11px]">
+            {t.text}
+          </text>
+        </g>
+      ))}
+      <text x={g.plot.x + g.plot.width / 2} y={box.height - 4} textAnchor="middle" className="fill-gray-600 text-[11px]">
+        Requests per month (log scale)
+      </text>
+      <text
+        transform={`translate(12 ${g.plot.y + g.plot.height / 2}) rotate(-90)`}
+        textAnchor="middle"
+        className="fill-gray-600 text-[11px]"
+      >
+        US$ per month
+      </text>
+    </>
+  );
+}
+
+/** Every option's cost at the volume nearest the pointer. */
+function Readout({ chart, index: hover }: { chart: CurveChart; index: number }) {
+  return (
+    <div
+      className="pointer-events-none absolute right-2 top-2 max-w-[16rem] rounded border border-gray-200 bg-white/95 p-2 text-xs shadow-sm"
+      role="status"
+    >
+      <p className="font-medium">{formatCount(chart.volumes[hover])} requests/month</p>
+      {chart.series.map((s, i) => (
+        <p key={s.label} className="flex justify-between gap-3">
+          <span className="truncate" style={{ color: SERIES_COLORS[i % SERIES_COLORS.length] }}>
+            {s.label}
+          </span>
+          <span className="tabular-nums">{formatUsd(s.values[hover])}</span>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Legend({ chart }: { chart: CurveChart }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-700">
+      {chart.series.map((s, i) => (
+        <li key={s.label} className="flex min-w-0 items-center gap-1.5">
+          <span className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} />
+          <span className="min-w-0 break-words">{s.label}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
