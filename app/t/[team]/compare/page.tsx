@@ -53,41 +53,7 @@ export default async function ComparePage({
   return (
     <div className="space-y-6">
       <PageHeader backHref={`/t/${team.slug}`} backLabel={team.name} title="Compare scenarios" />
-      <form className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-picker">
-        <fieldset className="min-w-0">
-          <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios, each at its latest or an earlier revision</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {all.map((s) => {
-              const picked = selection.find((x) => x.id === s.id);
-              const latest = s.currentRevision?.number ?? 1;
-              return (
-                <div key={s.id} className="flex flex-wrap items-center gap-2 text-sm">
-                  <label className="flex min-w-0 flex-1 items-center gap-2">
-                    <input type="checkbox" name="s" value={s.id} defaultChecked={Boolean(picked)} />
-                    <span className="truncate">{s.name}</span> <span className="text-xs text-gray-500">{s.status}</span>
-                  </label>
-                  <select
-                    name={`r_${s.id}`}
-                    defaultValue={picked?.revision ?? ""}
-                    aria-label={`Revision of ${s.name}`}
-                    className="rounded border border-gray-300 px-1.5 py-0.5 text-xs"
-                  >
-                    <option value="">latest (#{latest})</option>
-                    {Array.from({ length: latest }, (_, k) => latest - k).map((n) => (
-                      <option key={n} value={n}>
-                        revision #{n}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
-        <button type="submit" className="btn-primary mt-3">
-          Compare
-        </button>
-      </form>
+      <Picker scenarios={all} selection={selection} />
       {missing > 0 ? <p className="text-sm text-red-700">{missing} of the requested scenarios were not found in this team.</p> : null}
       {overflow > 0 ? (
         <p role="alert" className="text-sm text-red-700">
@@ -107,5 +73,48 @@ export default async function ComparePage({
         <p className="text-sm text-gray-600">Choose at least two scenarios.</p>
       )}
     </div>
+  );
+}
+
+type Listed = Awaited<ReturnType<typeof listScenarios>>[number];
+
+/** Every scenario of the team with a tick and a revision: submitting names the selection. */
+function Picker({ scenarios: all, selection }: { scenarios: Listed[]; selection: { id: string; revision?: number }[] }) {
+  return (
+    <form className="rounded-lg border border-gray-200 bg-white p-4" data-testid="compare-picker">
+      <fieldset className="min-w-0">
+        <legend className="mb-2 text-sm font-medium">Pick 2 to {MAX} scenarios, each at its latest or an earlier revision</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {all.map((s) => {
+            const picked = selection.find((x) => x.id === s.id);
+            const latest = s.currentRevision?.number ?? 1;
+            return (
+              <div key={s.id} className="flex flex-wrap items-center gap-2 text-sm">
+                <label className="flex min-w-0 flex-1 items-center gap-2">
+                  <input type="checkbox" name="s" value={s.id} defaultChecked={Boolean(picked)} />
+                  <span className="truncate">{s.name}</span> <span className="text-xs text-gray-500">{s.status}</span>
+                </label>
+                <select
+                  name={`r_${s.id}`}
+                  defaultValue={picked?.revision ?? ""}
+                  aria-label={`Revision of ${s.name}`}
+                  className="rounded border border-gray-300 px-1.5 py-0.5 text-xs"
+                >
+                  <option value="">latest (#{latest})</option>
+                  {Array.from({ length: latest }, (_, k) => latest - k).map((n) => (
+                    <option key={n} value={n}>
+                      revision #{n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      <button type="submit" className="btn-primary mt-3">
+        Compare
+      </button>
+    </form>
   );
 }
