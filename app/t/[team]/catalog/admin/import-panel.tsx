@@ -47,48 +47,15 @@ export function ImportPanel({ draft }: { draft: Draft }) {
   return (
     <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="import-panel">
       <h3 className="text-sm font-semibold">Import prices into “{draft.label}”</h3>
-      <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label>
-          <span className="field-label">Format</span>
-          <select
-            className="field-input py-1.5"
-            value={format}
-            onChange={(e) => (setFormat(e.target.value), setPreview(null))}
-            aria-label="Format"
-          >
-            <option value="litellm">LiteLLM model_prices_and_context_window.json</option>
-            <option value="llm-prices">simonw/llm-prices JSON</option>
-            <option value="genai-prices">pydantic/genai-prices data.json</option>
-            <option value="gpu-csv">GPU offers CSV</option>
-          </select>
-        </label>
-        <label>
-          <span className="field-label">Rows the file leaves out</span>
-          <select
-            className="field-input py-1.5"
-            value={mode}
-            onChange={(e) => (setMode(e.target.value), setPreview(null))}
-            aria-label="Rows the file leaves out"
-          >
-            <option value="merge">keep them</option>
-            <option value="replace">retire them (same providers)</option>
-          </select>
-        </label>
-        <label>
-          <span className="field-label">File</span>
-          <input
-            type="file"
-            accept=".json,.csv,application/json,text/csv"
-            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null))}
-            aria-label="Price file"
-            className="text-sm"
-          />
-        </label>
-        <label className="min-w-[16rem] flex-1">
-          <span className="field-label">Source link (optional)</span>
-          <input className="field-input py-1.5" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://…" />
-        </label>
-      </div>
+      <ImportFields
+        format={format}
+        mode={mode}
+        sourceUrl={sourceUrl}
+        onFormat={(v) => (setFormat(v), setPreview(null))}
+        onMode={(v) => (setMode(v), setPreview(null))}
+        onFile={(f) => (setFile(f), setPreview(null))}
+        onSourceUrl={setSourceUrl}
+      />
       <div className="flex gap-2">
         <button className="btn-secondary" disabled={!file || run.isPending} onClick={() => run.mutate(false)}>
           Preview changes
@@ -106,6 +73,53 @@ export function ImportPanel({ draft }: { draft: Draft }) {
       ) : null}
       {preview ? <PreviewView preview={preview} /> : null}
     </section>
+  );
+}
+
+/** The file to import, its format, what happens to rows it leaves out, and where it came from. */
+function ImportFields(p: {
+  format: string;
+  mode: string;
+  sourceUrl: string;
+  onFormat: (v: string) => void;
+  onMode: (v: string) => void;
+  onFile: (f: File | null) => void;
+  onSourceUrl: (v: string) => void;
+}) {
+  const { format, mode, sourceUrl, onFormat, onMode, onFile, onSourceUrl } = p;
+  return (
+    <div className="flex flex-wrap items-end gap-3 text-sm">
+      <label>
+        <span className="field-label">Format</span>
+        <select className="field-input py-1.5" value={format} onChange={(e) => onFormat(e.target.value)} aria-label="Format">
+          <option value="litellm">LiteLLM model_prices_and_context_window.json</option>
+          <option value="llm-prices">simonw/llm-prices JSON</option>
+          <option value="genai-prices">pydantic/genai-prices data.json</option>
+          <option value="gpu-csv">GPU offers CSV</option>
+        </select>
+      </label>
+      <label>
+        <span className="field-label">Rows the file leaves out</span>
+        <select className="field-input py-1.5" value={mode} onChange={(e) => onMode(e.target.value)} aria-label="Rows the file leaves out">
+          <option value="merge">keep them</option>
+          <option value="replace">retire them (same providers)</option>
+        </select>
+      </label>
+      <label>
+        <span className="field-label">File</span>
+        <input
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+          aria-label="Price file"
+          className="text-sm"
+        />
+      </label>
+      <label className="min-w-[16rem] flex-1">
+        <span className="field-label">Source link (optional)</span>
+        <input className="field-input py-1.5" value={sourceUrl} onChange={(e) => onSourceUrl(e.target.value)} placeholder="https://…" />
+      </label>
+    </div>
   );
 }
 

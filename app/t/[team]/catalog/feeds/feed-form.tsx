@@ -45,7 +45,7 @@ const EMPTY: FeedFields = {
 
 export function FeedForm({ feedId, initial, onDone }: { feedId?: string; initial?: FeedFields; onDone?: () => void }) {
   const [f, setF] = useState<FeedFields>(initial ?? EMPTY);
-  const set = <K extends keyof FeedFields>(k: K, v: FeedFields[K]) => setF((old) => ({ ...old, [k]: v }));
+  const set: SetField = (k, v) => setF((old) => ({ ...old, [k]: v }));
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
@@ -100,41 +100,7 @@ export function FeedForm({ feedId, initial, onDone }: { feedId?: string; initial
           ))}
         </select>
       </label>
-      <fieldset className="space-y-2 rounded-md border border-gray-200 p-3 sm:col-span-2">
-        <legend className="px-1 text-xs font-medium text-gray-700">What a refresh may do on its own</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={f.autoPublish} onChange={(e) => set("autoPublish", e.target.checked)} />
-          Publish the draft when every change is small (otherwise it waits for review)
-        </label>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <label>
-            <span className="field-label">Largest price move published on its own (%)</span>
-            <input
-              className="field-input"
-              type="number"
-              min={0}
-              step="any"
-              value={f.maxPriceChangePercent}
-              onChange={(e) => set("maxPriceChangePercent", Number(e.target.value))}
-            />
-          </label>
-          <label>
-            <span className="field-label">Rows added or retired published on their own</span>
-            <input
-              className="field-input"
-              type="number"
-              min={0}
-              step={1}
-              value={f.maxRowChanges}
-              onChange={(e) => set("maxRowChanges", Number(e.target.value))}
-            />
-          </label>
-        </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={f.retireMissing} onChange={(e) => set("retireMissing", e.target.checked)} />
-          Retire rows of a provider the feed lists but no longer carries
-        </label>
-      </fieldset>
+      <Autonomy f={f} set={set} />
       <div className="flex items-center gap-3 sm:col-span-2">
         <button className="btn-primary" type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : feedId ? "Save feed" : "Add feed"}
@@ -149,5 +115,48 @@ export function FeedForm({ feedId, initial, onDone }: { feedId?: string; initial
         <Errors error={save.error} />
       </div>
     </form>
+  );
+}
+
+type SetField = <K extends keyof FeedFields>(k: K, v: FeedFields[K]) => void;
+
+/** What a refresh may publish without review: the auto-publish switch and its limits. */
+function Autonomy({ f, set }: { f: FeedFields; set: SetField }) {
+  return (
+    <fieldset className="space-y-2 rounded-md border border-gray-200 p-3 sm:col-span-2">
+      <legend className="px-1 text-xs font-medium text-gray-700">What a refresh may do on its own</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={f.autoPublish} onChange={(e) => set("autoPublish", e.target.checked)} />
+        Publish the draft when every change is small (otherwise it waits for review)
+      </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label>
+          <span className="field-label">Largest price move published on its own (%)</span>
+          <input
+            className="field-input"
+            type="number"
+            min={0}
+            step="any"
+            value={f.maxPriceChangePercent}
+            onChange={(e) => set("maxPriceChangePercent", Number(e.target.value))}
+          />
+        </label>
+        <label>
+          <span className="field-label">Rows added or retired published on their own</span>
+          <input
+            className="field-input"
+            type="number"
+            min={0}
+            step={1}
+            value={f.maxRowChanges}
+            onChange={(e) => set("maxRowChanges", Number(e.target.value))}
+          />
+        </label>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={f.retireMissing} onChange={(e) => set("retireMissing", e.target.checked)} />
+        Retire rows of a provider the feed lists but no longer carries
+      </label>
+    </fieldset>
   );
 }
