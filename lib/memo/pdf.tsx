@@ -151,6 +151,41 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
       ) : null}
       {sc.projection ? <Text style={s.p}>{sc.projection}</Text> : null}
 
+      <ScenarioCharts sc={sc} />
+      <Constraints sc={sc} />
+
+      {sc.hybrid.length ? (
+        <Section title="Hybrid and routing: self-hosting part of the load">
+          {bulletBlocks(sc.hybrid)}
+          {sc.hybridCharts.map((c) => (
+            <View key={c.label} wrap={false}>
+              <Heading level={3}>{`${c.label}: monthly cost against replicas (chosen: ${c.chosen})`}</Heading>
+              <HybridBars chart={c} />
+            </View>
+          ))}
+        </Section>
+      ) : null}
+      {sc.hiddenCosts.length ? <Section title="Hidden costs">{bulletBlocks(sc.hiddenCosts)}</Section> : null}
+      {sc.triggers.length ? <Section title="Revisit this decision when">{bulletBlocks(sc.triggers)}</Section> : null}
+
+      <Section title="Assumptions">
+        {sc.assumptions.map((g) => (
+          <AssumptionTable key={g.title} title={g.title} items={g.items} />
+        ))}
+      </Section>
+      <Section title="Cost lines">
+        {sc.costLines.map((x) => (
+          <PdfTable key={x.option} title={x.option} table={x.table} fontSize={7.5} />
+        ))}
+      </Section>
+    </View>
+  );
+}
+
+/** The scenario's charts (each kept on one page) and its uncertainty. */
+function ScenarioCharts({ sc }: { sc: MemoScenario }) {
+  return (
+    <>
       {sc.charts.curve ? (
         <View wrap={false}>
           <Heading level={3}>Monthly cost against volume</Heading>
@@ -182,53 +217,31 @@ function ScenarioBody({ sc, withTitle }: { sc: MemoScenario; withTitle: boolean 
           <Text style={s.p}>{sc.uncertainty}</Text>
         </View>
       ) : null}
+    </>
+  );
+}
 
-      {sc.constraints.length ? (
-        <Section title="Constraints">
-          {sc.constraints.map((c) => (
-            <View key={c.label} style={{ marginBottom: 5 }} wrap={false}>
-              <Text style={{ fontWeight: "bold" }}>
-                {c.label}
-                {c.hard ? "" : " (soft)"}
-              </Text>
-              {c.checks.map((k) => (
-                <Text
-                  key={k.option}
-                  style={[s.small, { color: k.verdict === "pass" ? "#065f46" : k.verdict === "fail" ? "#b91c1c" : "#92400e" }]}
-                >
-                  {k.mark} {k.option}: {k.detail}
-                </Text>
-              ))}
-            </View>
+function Constraints({ sc }: { sc: MemoScenario }) {
+  if (!sc.constraints.length) return null;
+  return (
+    <Section title="Constraints">
+      {sc.constraints.map((c) => (
+        <View key={c.label} style={{ marginBottom: 5 }} wrap={false}>
+          <Text style={{ fontWeight: "bold" }}>
+            {c.label}
+            {c.hard ? "" : " (soft)"}
+          </Text>
+          {c.checks.map((k) => (
+            <Text
+              key={k.option}
+              style={[s.small, { color: k.verdict === "pass" ? "#065f46" : k.verdict === "fail" ? "#b91c1c" : "#92400e" }]}
+            >
+              {k.mark} {k.option}: {k.detail}
+            </Text>
           ))}
-        </Section>
-      ) : null}
-
-      {sc.hybrid.length ? (
-        <Section title="Hybrid and routing: self-hosting part of the load">
-          {bulletBlocks(sc.hybrid)}
-          {sc.hybridCharts.map((c) => (
-            <View key={c.label} wrap={false}>
-              <Heading level={3}>{`${c.label}: monthly cost against replicas (chosen: ${c.chosen})`}</Heading>
-              <HybridBars chart={c} />
-            </View>
-          ))}
-        </Section>
-      ) : null}
-      {sc.hiddenCosts.length ? <Section title="Hidden costs">{bulletBlocks(sc.hiddenCosts)}</Section> : null}
-      {sc.triggers.length ? <Section title="Revisit this decision when">{bulletBlocks(sc.triggers)}</Section> : null}
-
-      <Section title="Assumptions">
-        {sc.assumptions.map((g) => (
-          <AssumptionTable key={g.title} title={g.title} items={g.items} />
-        ))}
-      </Section>
-      <Section title="Cost lines">
-        {sc.costLines.map((x) => (
-          <PdfTable key={x.option} title={x.option} table={x.table} fontSize={7.5} />
-        ))}
-      </Section>
-    </View>
+        </View>
+      ))}
+    </Section>
   );
 }
 
