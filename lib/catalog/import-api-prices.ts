@@ -12,6 +12,7 @@ import {
   apiKey,
   dedupe,
 } from "./import-rows";
+import { isoDay } from "../format/dates";
 
 // LiteLLM's provider keys → the provider names the catalog uses.
 const LITELLM_PROVIDERS: Record<string, string> = {
@@ -192,7 +193,7 @@ export function parseLlmPrices(text: string, opts: { checkedAt: Date; asOf: Date
   const data = parseJson(text) as Record<string, unknown> | null;
   if (!data || typeof data !== "object" || Array.isArray(data))
     fail("Expected an llm-prices vendor file ({ vendor, models }) or a { prices: [...] } file.");
-  const asOf = opts.asOf.toISOString().slice(0, 10);
+  const asOf = isoDay(opts.asOf);
   const models = llmPricesModels(data);
   const rows: ApiPriceRow[] = [];
   const skipped: Skipped[] = [];

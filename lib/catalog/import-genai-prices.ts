@@ -4,6 +4,7 @@
 // constraints: a start_date (the latest in force wins) or a UTC time window (the window's set is
 // the standard price and the unconstrained set the off-peak price, as DeepSeek bills).
 import { type ApiPriceRow, type Parsed, type RowError, type Skipped, apiKey, dedupe, fail, parseJson, price } from "./import-rows";
+import { isoDay } from "../format/dates";
 
 export const GENAI_PRICES_SOURCE = "https://github.com/pydantic/genai-prices/blob/main/prices/data.json";
 
@@ -83,7 +84,7 @@ function pickPrices(prices: unknown, asOf: string, row: string, errors: RowError
 export function parseGenaiPrices(text: string, opts: { checkedAt: Date; asOf: Date; sourceUrl?: string }): Parsed<ApiPriceRow> {
   const data = parseJson(text);
   if (!Array.isArray(data)) fail("Expected an array of providers, as in genai-prices' prices/data.json.");
-  const asOf = opts.asOf.toISOString().slice(0, 10);
+  const asOf = isoDay(opts.asOf);
   const rows: ApiPriceRow[] = [];
   const skipped: Skipped[] = [];
   const errors: RowError[] = [];

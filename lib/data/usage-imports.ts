@@ -16,6 +16,7 @@ import { parseUsage } from "../usage/parse";
 import { recordAudit } from "./audit";
 import { priceWithLatestCatalog } from "./catalog-picker";
 import { createScenario, getScenarioById, saveRevision } from "./scenarios";
+import { isoDay } from "../format/dates";
 
 export type UsageUpload = { source: AsyncIterable<Uint8Array> };
 
@@ -93,8 +94,6 @@ export async function getUsageImport(userId: string, teamSlug: string, importId:
   return { ...row, badRows: row.badRows as unknown as RowIssue[], aggregate, derived: deriveUsage(aggregate) };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * The derived workload as a new scenario (from a template, priced at the newest catalog) or as a
  * new revision of one (checked against the version the caller loaded). An import with rows it
@@ -118,7 +117,7 @@ export async function applyUsageImport(userId: string, teamSlug: string, importI
   }
   const picked = data.models.length ? `, ${data.models.length} model(s)` : "";
   const message =
-    `Workload from usage import ${row.fileName} (${day(row.periodStart)} to ${day(row.periodEnd)}, ${row.rowCount} rows${picked})`.slice(
+    `Workload from usage import ${row.fileName} (${isoDay(row.periodStart)} to ${isoDay(row.periodEnd)}, ${row.rowCount} rows${picked})`.slice(
       0,
       500,
     );

@@ -19,6 +19,7 @@ import {
   VERDICT_MARK,
 } from "../results/text";
 import { assumptions } from "./assumptions";
+import { isoDay } from "../format/dates";
 
 export type MemoScenarioSource = {
   name: string;
@@ -102,10 +103,8 @@ export type MemoContent = {
 
 export type MemoDifference = { title: string; outcome: string[]; drivers: string[]; changes: Table | null };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 const catalogName = (c: MemoScenarioSource["catalogVersion"]) =>
-  c ? `${c.label} (effective ${isoDate(c.effectiveDate)})` : "prices entered by hand";
+  c ? `${c.label} (effective ${isoDay(c.effectiveDate)})` : "prices entered by hand";
 
 function sizingTable(e: Evaluation): Table | null {
   const rows = e.options.flatMap((o) => {
@@ -151,7 +150,7 @@ export function buildMemo(req: MemoRequest): MemoContent {
     title: single ? scenarios[0].name : `Comparison: ${scenarios.map((s) => s.name).join(" · ")}`,
     team: req.team,
     authors: [...new Set(req.scenarios.flatMap((s) => s.authors))],
-    date: isoDate(req.generatedAt),
+    date: isoDay(req.generatedAt),
     status: single ? scenarios[0].status : [...new Set(scenarios.map((s) => s.status))].join(", "),
     catalogVersions: [...new Set(scenarios.map((s) => s.catalogVersion))],
     context: req.context?.trim() || null,
@@ -215,7 +214,7 @@ function scenarioSection(s: MemoScenarioSource): MemoScenario {
     description: s.description,
     status: s.status,
     revision: s.revision,
-    savedAt: isoDate(s.savedAt),
+    savedAt: isoDay(s.savedAt),
     revisionMessage: s.message,
     authors: s.authors,
     catalogVersion: catalogName(s.catalogVersion),

@@ -14,6 +14,7 @@ import { AppError } from "../errors";
 import type { MemoDraft } from "./from-sources";
 import { MAX_MEMO_ROWS } from "./memo-size";
 import type { RenderResult } from "./render-worker";
+import { isoDay } from "../format/dates";
 
 const WORKER_FILE = path.resolve(process.cwd(), ".build/memo-worker.mjs");
 const QUEUE_PER_THREAD = 16;
@@ -65,7 +66,7 @@ function tooLarge(rows: number): AppError {
 export async function renderPdf(draft: MemoDraft, userId: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
   // The same inputs on the same day make the same memo (its date is the day).
   const key = createHash("sha256")
-    .update(JSON.stringify({ ...draft, generatedAt: draft.generatedAt.toISOString().slice(0, 10) }))
+    .update(JSON.stringify({ ...draft, generatedAt: isoDay(draft.generatedAt) }))
     .digest("base64url");
   const hit = cache.get(key);
   if (hit) {

@@ -8,6 +8,7 @@ import { listScenarios } from "@/lib/data/scenarios";
 import { getUsageImport, listUsageImports } from "@/lib/data/usage-imports";
 import { formatDateTime } from "@/lib/format/numbers";
 import { UsageImporter } from "./usage-importer";
+import { isoDay } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import usage" };
@@ -49,8 +50,8 @@ export default async function UsagePage({
                   {i.fileName}
                 </a>{" "}
                 <span className="text-gray-600">
-                  · {i.rowCount.toLocaleString("en-US")} rows · {i.periodStart.toISOString().slice(0, 10)} to{" "}
-                  {i.periodEnd.toISOString().slice(0, 10)} · imported {formatDateTime(i.createdAt)} by {i.createdBy.name}
+                  · {i.rowCount.toLocaleString("en-US")} rows · {isoDay(i.periodStart)} to {i.periodEnd.toISOString().slice(0, 10)} ·
+                  imported {formatDateTime(i.createdAt)} by {i.createdBy.name}
                 </span>
               </li>
             ))}

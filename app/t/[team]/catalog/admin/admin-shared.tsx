@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import type { ApiRowAttributes } from "@/lib/catalog/import-rows";
 import type { PickerApiRow } from "@/lib/catalog/picker";
+import { isoDay } from "@/lib/format/dates";
 
 export type DraftRows = {
   api: (PickerApiRow & ApiRowAttributes & { id: string; region: string; tier: string })[];
@@ -50,7 +51,8 @@ export type Preview = {
   skipped: { row: string; reason: string }[];
 };
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today's calendar day, for date fields. */
+export const today = () => isoDay(new Date());
 
 export function readFile(file: File, onProgress: (share: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
