@@ -147,14 +147,22 @@ function rejectionText(
   workload: Workload,
   sloTokensPerS: number,
 ): string {
-  const why = {
-    precision: `measured at ${row.precision}, this option runs ${option.weightPrecision}`,
-    "no-shape": "its input and output lengths are not stated, so it cannot be compared with this workload",
-    shape: `its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(workload.inputTokensPerRequest)} in / ${groupDigits(workload.outputTokensPerRequest)} out`,
-    latency: `its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / sloTokensPerS, 1)} ms)`,
-    other: "another row matches better",
-  }[reason];
-  return `${rowName(row)}: ${why}.`;
+  return `${rowName(row)}: ${rejectionReason(row, reason, option, workload, sloTokensPerS)}.`;
+}
+
+function rejectionReason(row: Benchmark, reason: RejectReason | "other", option: SelfHostOption, workload: Workload, slo: number): string {
+  switch (reason) {
+    case "precision":
+      return `measured at ${row.precision}, this option runs ${option.weightPrecision}`;
+    case "no-shape":
+      return "its input and output lengths are not stated, so it cannot be compared with this workload";
+    case "shape":
+      return `its shape is not within ×${SHAPE_TOLERANCE} of this workload's ${groupDigits(workload.inputTokensPerRequest)} in / ${groupDigits(workload.outputTokensPerRequest)} out`;
+    case "latency":
+      return `its median inter-token latency of ${row.itlP50Ms} ms is slower than the speed target (${groupDigits(1000 / slo, 1)} ms)`;
+    case "other":
+      return "another row matches better";
+  }
 }
 
 function triggerText(input: ScenarioInput, f: EvaluationFigures, t: Trigger): string {
