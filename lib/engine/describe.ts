@@ -5,11 +5,11 @@ import type { EvaluationFigures, OptionFigures, RecommendationFigures } from "./
 import { mixById, mixSentence } from "./hybrid";
 import type { Evaluation } from "./result-schema";
 import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
-import type { RowRejection, RowUse } from "./self-host-sizing";
+import type { RowRejection, RowUse, SizingNote } from "./self-host-sizing";
 import { INPUT_LABELS } from "./sensitivity";
 import { SHAPE_TOLERANCE, type RejectReason } from "./throughput-rows";
 import type { Trigger } from "./triggers";
-import { formatCount } from "../format/text";
+import { formatCount, plural } from "../format/text";
 import { formatUsd, groupDigits } from "../format/numbers";
 
 export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): Evaluation {
@@ -36,8 +36,43 @@ function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["opt
       rejectedBenchmarks: o.sizing.rejectedBenchmarks.map((r: RowRejection) =>
         rejectionText(option.benchmarks[r.row], r.reason, option, input.workload, slo),
       ),
+      notes: o.sizing.notes.map(noteText),
     },
   };
+}
+
+const MISSES: Record<Extract<SizingNote, { code: "degree-misses" }>["misses"], string> = {
+  "speed-target": "misses the speed target",
+  "stream-speed": "is slower per stream than the speed constraint",
+  "ttft-budget": "misses the time-to-first-token budget at peak",
+};
+
+function noteText(n: SizingNote): string {
+  switch (n.code) {
+    case "no-degree-meets-targets":
+      return "No tensor-parallel degree meets the latency targets; the smallest GPU time per request is shown.";
+    case "degree-misses":
+      return `Tensor parallel ${n.tensorParallel} ${MISSES[n.misses]}.`;
+    case "degree-costlier":
+      return `Tensor parallel ${n.tensorParallel} needs ${n.gpuTimeRatio.toFixed(2)}× the GPU time per request (room for ${plural(n.sequences, "sequence")}).`;
+    case "calibration-off":
+      return `The measured row is ${n.factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`;
+    case "below-speed-target":
+      return `Even at batch 1 a stream gets ${n.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${n.sloTokensPerS} tokens/s speed target.`;
+    case "kv-starved":
+      return `Room for only ${n.sequences} ${n.sequences === 1 ? "sequence" : "sequences"} of ${groupDigits(n.tokens)} tokens per replica at tensor parallel ${n.tensorParallel}: the KV cache is starved and throughput is fragile.`;
+    case "measured-above-fit":
+      return `The measured run held ${groupDigits(n.concurrency)} concurrent requests, more than the ${groupDigits(n.sequences)} sequences of this workload's length that fit: its figure may not hold here.`;
+    case "owned": {
+      const basis =
+        n.basis === "fixed"
+          ? "the count the team fixed"
+          : n.basis === "horizon-peak"
+            ? `enough for the horizon's peak (${n.growthToPeak.toFixed(2)}× today's volume)`
+            : "enough for today's volume";
+      return `Owned: ${plural(n.servers, "server")} of ${n.gpusPerServer} GPUs (${basis}), $${groupDigits(n.capital)} paid when bought; ${plural(n.leadTimeWeeks, "week")} from order to serving traffic.`;
+    }
+  }
 }
 
 /** The row a replica rests on and how it was used. */

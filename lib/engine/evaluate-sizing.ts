@@ -15,9 +15,7 @@ import {
   selfHostCostModel,
   type SelfHostCostModel,
 } from "./self-host-cost";
-import { groupDigits } from "../format/numbers";
-import { throughputRows, type FitCapacity, type RowRejection, type RowUse } from "./self-host-sizing";
-import { plural } from "../format/text";
+import { throughputRows, type FitCapacity, type RowRejection, type RowUse, type SizingNote } from "./self-host-sizing";
 
 const COST_TIE = 1e-9; // relative: costs this close are a tie
 
@@ -50,12 +48,11 @@ export function chooseDegree(
   targets: LatencyTargets,
 ) {
   const priced = candidates.map((capacity) => ({ capacity, model: selfHostCostModel(option, capacity, w, salary) }));
-  const misses = (c: FitCapacity): string | null => {
-    if (!c.meetsSlo) return "misses the speed target";
-    if (targets.minStreamTokensPerS !== null && c.perStreamTokensPerS < targets.minStreamTokensPerS)
-      return "is slower per stream than the speed constraint";
+  const misses = (c: FitCapacity): DegreeMiss | null => {
+    if (!c.meetsSlo) return "speed-target";
+    if (targets.minStreamTokensPerS !== null && c.perStreamTokensPerS < targets.minStreamTokensPerS) return "stream-speed";
     if (targets.ttftP95Ms !== null && ttftAtLoad(c, option.targetUtilisation, option.inNetworkRttMs).p95Ms > targets.ttftP95Ms)
-      return "misses the time-to-first-token budget at peak";
+      return "ttft-budget";
     return null;
   };
   const passing = priced.filter((p) => misses(p.capacity) === null);
@@ -66,17 +63,20 @@ export function chooseDegree(
     if (Math.abs(d) <= COST_TIE * gpuTime(a)) return b.capacity.tensorParallel < a.capacity.tensorParallel ? b : a;
     return d < 0 ? b : a;
   });
-  const notes: string[] = [];
-  if (!passing.length) notes.push("No tensor-parallel degree meets the latency targets; the smallest GPU time per request is shown.");
+  const notes: SizingNote[] = [];
+  if (!passing.length) notes.push({ code: "no-degree-meets-targets" });
   for (const p of priced) {
     if (p === best) continue;
     const why = misses(p.capacity);
     const t = p.capacity.tensorParallel;
-    if (why && passing.length) notes.push(`Tensor parallel ${t} ${why}.`);
+    if (why && passing.length) notes.push({ code: "degree-misses", tensorParallel: t, misses: why });
     else if (t < best.capacity.tensorParallel)
-      notes.push(
-        `Tensor parallel ${t} needs ${(gpuTime(p) / gpuTime(best)).toFixed(2)}× the GPU time per request (room for ${plural(p.capacity.maxSequencesByMemory, "sequence")}).`,
-      );
+      notes.push({
+        code: "degree-costlier",
+        tensorParallel: t,
+        gpuTimeRatio: gpuTime(p) / gpuTime(best),
+        sequences: p.capacity.maxSequencesByMemory,
+      });
   }
   return { capacity: best.capacity, model: best.model, notes };
 }
@@ -109,18 +109,20 @@ export function later(a: Breakeven, b: Breakeven): boolean {
 }
 
 export type Sizing = Extract<SelfHostOptionResult, { feasible: true }>["sizing"];
-/** The sizing as the engine computes it: the measured rows used and not used as codes, worded by describe.ts. */
-export type SizingFigures = Omit<Sizing, "benchmark" | "rejectedBenchmarks"> & {
+/** The sizing as the engine computes it: measured rows and notes as codes, worded by describe.ts. */
+export type SizingFigures = Omit<Sizing, "benchmark" | "rejectedBenchmarks" | "notes"> & {
   benchmark: RowUse | null;
   rejectedBenchmarks: RowRejection[];
+  notes: SizingNote[];
 };
+type DegreeMiss = Extract<SizingNote, { code: "degree-misses" }>["misses"];
 
 export function sizing(
   option: SelfHostOption,
   model: SelfHostCostModel,
   capacity: FitCapacity,
   input: ScenarioInput,
-  degreeNotes: string[],
+  degreeNotes: SizingNote[],
 ): SizingFigures {
   const R = input.workload.requestsPerMonth;
   const rows = throughputRows(capacity, option);
@@ -176,13 +178,16 @@ function ownedSizing(option: SelfHostOption, model: SelfHostCostModel, R: number
   };
 }
 
-function ownedNote(option: SelfHostOption, model: SelfHostCostModel, owned: NonNullable<Sizing["owned"]>): string {
+function ownedNote(option: SelfHostOption, model: SelfHostCostModel, owned: NonNullable<Sizing["owned"]>): SizingNote {
   const o = model.owned!;
-  const basis =
-    option.hosting.kind === "owned" && option.hosting.servers !== null
-      ? "the count the team fixed"
-      : o.growthToPeak > 1
-        ? `enough for the horizon's peak (${o.growthToPeak.toFixed(2)}× today's volume)`
-        : "enough for today's volume";
-  return `Owned: ${plural(owned.servers, "server")} of ${o.gpusPerServer} GPUs (${basis}), $${groupDigits(owned.capital)} paid when bought; ${plural(owned.leadTimeWeeks, "week")} from order to serving traffic.`;
+  const fixed = option.hosting.kind === "owned" && option.hosting.servers !== null;
+  return {
+    code: "owned",
+    servers: owned.servers,
+    gpusPerServer: o.gpusPerServer,
+    basis: fixed ? "fixed" : o.growthToPeak > 1 ? "horizon-peak" : "today",
+    growthToPeak: o.growthToPeak,
+    capital: owned.capital,
+    leadTimeWeeks: owned.leadTimeWeeks,
+  };
 }

@@ -74,6 +74,33 @@ describe("numbers first, sentences on demand", () => {
   });
 });
 
+test("a sizing note is a code in the figures and a sentence once described", () => {
+  const input = parseScenario(
+    scenario({
+      workload: { requestsPerMonth: 1000, inputTokensPerRequest: 7192, outputTokensPerRequest: 1000 },
+      selfHostOptions: [
+        {
+          id: "one",
+          label: "70B fp8 on one H100",
+          model: model("Llama 3.3 70B"),
+          gpu: gpu("H100 SXM", 2.54),
+          weightPrecision: "fp8",
+          tensorParallel: 1,
+        },
+      ],
+    }),
+  );
+  const figures = evaluateFigures(input, { monteCarloSamples: 0 });
+  const self = figures.options.find((o) => o.id === "one");
+  if (self?.kind !== "self-host" || !self.feasible) throw new Error("expected a sized option");
+  expect(self.sizing.notes).toContainEqual({ code: "kv-starved", sequences: 2, tokens: 7692, tensorParallel: 1 });
+  const described = describeEvaluation(input, figures).options.find((o) => o.id === "one");
+  if (described?.kind !== "self-host" || !described.feasible) throw new Error("expected a sized option");
+  expect(described.sizing.notes).toContain(
+    "Room for only 2 sequences of 7,692 tokens per replica at tensor parallel 1: the KV cache is starved and throughput is fragile.",
+  );
+});
+
 describe("recommendation rules", () => {
   test("volume moves the verdict: the API at low volume, self-hosting at high volume", () => {
     const low = evaluateScenario(

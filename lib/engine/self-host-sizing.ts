@@ -47,8 +47,27 @@ export type FitCapacity = {
   /** Prefill time of one uncached prompt and one decode step: the idle part of time to first token. */
   prefillSeconds: number;
   stepSeconds: number;
-  notes: string[];
+  notes: SizingNote[];
 };
+
+/** Why a sizing deserves a second look, as a code with its figures (worded by describe.ts). */
+export type SizingNote =
+  | { code: "no-degree-meets-targets" }
+  | { code: "degree-misses"; tensorParallel: number; misses: "speed-target" | "stream-speed" | "ttft-budget" }
+  | { code: "degree-costlier"; tensorParallel: number; gpuTimeRatio: number; sequences: number }
+  | { code: "calibration-off"; factor: number }
+  | { code: "below-speed-target"; perStreamTokensPerS: number; sloTokensPerS: number }
+  | { code: "kv-starved"; sequences: number; tokens: number; tensorParallel: number }
+  | { code: "measured-above-fit"; concurrency: number; sequences: number }
+  | {
+      code: "owned";
+      servers: number;
+      gpusPerServer: number;
+      basis: "fixed" | "horizon-peak" | "today";
+      growthToPeak: number;
+      capital: number;
+      leadTimeWeeks: number;
+    };
 
 export type ReplicaCapacity =
   FitCapacity | { fits: false; weightBytes: number; kvBytesPerToken: number; contextTokens: number; reason: string };
@@ -103,7 +122,7 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
   const picked = pickReference(screened.usable, t);
   const factor = picked ? calibrationFactor(option, picked.row) : 1;
   const rl = roofline(option, t, live, sloTokensPerS, factor);
-  const notes: string[] = [];
+  const notes: SizingNote[] = [];
   const uncachedInput = workload.inputTokensPerRequest * (1 - workload.selfHostPrefixCacheHitRate);
   const measuredConcurrency = picked ? concurrencyOf(picked.row) : null;
   // A qualifying row at this degree, run at least as loaded as the batch the roofline would
@@ -115,21 +134,10 @@ function capacityAt(option: SelfHostOption, workload: Workload, sloTokensPerS: n
     measuredConcurrency !== null &&
     measuredConcurrency >= rl.batch;
   const reference: ReferenceRow | null = picked ? { row: picked.row, qualifies: picked.qualifies, factor, direct } : null;
-  if (factor < 0.5 || factor > 2)
-    notes.push(`The measured row is ${factor.toFixed(2)}× the roofline's estimate of the same run: check its settings.`);
-  if (!rl.meetsSlo && !direct)
-    notes.push(
-      `Even at batch 1 a stream gets ${rl.perStreamTokensPerS.toFixed(1)} tokens/s, below the ${sloTokensPerS} tokens/s speed target.`,
-    );
-  if (bMem < MIN_HEALTHY_BATCH)
-    notes.push(
-      `Room for only ${bMem} ${bMem === 1 ? "sequence" : "sequences"} of ${groupDigits(live)} tokens per replica at tensor parallel ${t}: the KV cache is starved and throughput is fragile.`,
-    );
-  if (direct && measuredConcurrency! > bMem) {
-    notes.push(
-      `The measured run held ${groupDigits(measuredConcurrency!)} concurrent requests, more than the ${groupDigits(bMem)} sequences of this workload's length that fit: its figure may not hold here.`,
-    );
-  }
+  if (factor < 0.5 || factor > 2) notes.push({ code: "calibration-off", factor });
+  if (!rl.meetsSlo && !direct) notes.push({ code: "below-speed-target", perStreamTokensPerS: rl.perStreamTokensPerS, sloTokensPerS });
+  if (bMem < MIN_HEALTHY_BATCH) notes.push({ code: "kv-starved", sequences: bMem, tokens: live, tensorParallel: t });
+  if (direct && measuredConcurrency! > bMem) notes.push({ code: "measured-above-fit", concurrency: measuredConcurrency!, sequences: bMem });
   // One literal for both paths rather than a spread of a shared object, which V8 copies on its
   // slow path (docs/decisions/0003-engine-speed.md).
   const row = direct ? picked!.row : null;

@@ -88,7 +88,7 @@ describe("hand-worked self-host figures", () => {
       [4, 93],
       [8, 215],
     ]);
-    expect(c.candidates[0].notes.join(" ")).toMatch(/Room for only 2 sequences .* starved/);
+    expect(c.candidates[0].notes).toContainEqual({ code: "kv-starved", sequences: 2, tokens: 7692, tensorParallel: 1 });
   });
 
   test("a 70B bf16 model does not fit one node of L40S at long context, and says why", () => {
