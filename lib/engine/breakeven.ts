@@ -30,7 +30,13 @@ export type Breakeven =
       replicas: number;
       everyVolume: boolean;
     }
-  | { reached: false; basis: Basis; reason: string };
+  | ({ reached: false; basis: Basis } & NotReached);
+
+/** Why no breakeven exists below 10^13 tokens a month, with the figures that show it (worded by describe.ts). */
+export type NotReached =
+  | { why: "free-api" }
+  | { why: "marginal"; selfPerMillionTokens: number; apiPerMillionTokens: number; utilisation: number }
+  | { why: "limit"; maxRequests: number };
 
 export type LinearApi = { perRequest: number; fixed: number };
 
@@ -80,12 +86,18 @@ export function findBreakeven(self: SelfHostCostModel, api: LinearApi, tokensPer
       : lastLossStepped(self, api, basis, maxRequests);
   if (last === null || last >= maxRequests) {
     const marginal = marginalPerRequest(self, basis);
-    if (api.perRequest <= 0)
-      return notReached(basis, "The API option costs nothing per request, so volume never makes self-hosting cheaper.");
-    return notReached(
-      basis,
-      marginal >= api.perRequest ? marginalText(self, marginal, api.perRequest, tokensPerRequest) : limitText(maxRequests),
-    );
+    if (api.perRequest <= 0) return { reached: false, basis, why: "free-api" };
+    const perMillion = (perRequest: number) => (perRequest / Math.max(1, tokensPerRequest)) * TOKENS_PER_MILLION;
+    if (marginal >= api.perRequest)
+      return {
+        reached: false,
+        basis,
+        why: "marginal",
+        selfPerMillionTokens: perMillion(marginal),
+        apiPerMillionTokens: perMillion(api.perRequest),
+        utilisation: self.utilisation,
+      };
+    return { reached: false, basis, why: "limit", maxRequests };
   }
   const r = last + 1;
   const c = costsAt(self, api, basis, r);
@@ -244,20 +256,4 @@ function lastLossSmooth(self: SelfHostCostModel, api: LinearApi, basis: Basis, m
     else hi = mid;
   }
   return lo;
-}
-
-function notReached(basis: Basis, reason: string): Breakeven {
-  return { reached: false, basis, reason };
-}
-
-function marginalText(self: SelfHostCostModel, selfPerRequest: number, apiPerRequest: number, tokensPerRequest: number): string {
-  return `Self-hosting's marginal cost (${perMillion(selfPerRequest, tokensPerRequest)} per 1M tokens at ${Math.round(self.utilisation * 100)}% utilisation) is not below the API's (${perMillion(apiPerRequest, tokensPerRequest)} per 1M tokens): it never catches up.`;
-}
-
-function limitText(maxRequests: number): string {
-  return `Not reached up to 10^13 tokens/month (${maxRequests.toExponential(2)} requests).`;
-}
-
-function perMillion(perRequest: number, tokensPerRequest: number): string {
-  return `$${((perRequest / Math.max(1, tokensPerRequest)) * TOKENS_PER_MILLION).toFixed(3)}`;
 }

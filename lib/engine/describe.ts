@@ -1,7 +1,8 @@
 // The one text module of the engine: it words an evaluation's numbers and codes (figures.ts)
 // into the sentences screens, memos, API responses and summaries show. Nothing here changes a figure.
 import { effectiveApiPrices } from "./api-cost";
-import type { EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
+import type { Breakeven } from "./breakeven";
+import type { BreakevenFigures, EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
 import { mixById, mixSentence } from "./hybrid";
 import type { Evaluation } from "./result-schema";
 import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
@@ -14,14 +15,37 @@ import { formatUsd, groupDigits } from "../format/numbers";
 
 export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): Evaluation {
   const { replaced, ...rec } = f.recommendation;
-  const single = explain(input, f.options, rec, f.breakeven);
+  const breakeven = f.breakeven.map(describeBreakevens);
+  const single = explain(input, f.options, rec, breakeven);
   const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
   return {
     ...f,
     options: f.options.map((o) => describeOption(input, o)),
+    breakeven,
     triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
     recommendation: { ...rec, reason: mix && replaced ? `${mixSentence(mix, replaced)} Among the single options: ${single}` : single },
   };
+}
+
+function describeBreakevens(e: BreakevenFigures): Evaluation["breakeven"][number] {
+  return {
+    ...e,
+    fullyLoaded: describeBreakeven(e.fullyLoaded),
+    gpuOnly: describeBreakeven(e.gpuOnly),
+    perApi: e.perApi.map((p) => ({ ...p, fullyLoaded: describeBreakeven(p.fullyLoaded), gpuOnly: describeBreakeven(p.gpuOnly) })),
+  };
+}
+
+function describeBreakeven(b: Breakeven): Evaluation["breakeven"][number]["fullyLoaded"] {
+  if (b.reached) return b;
+  const usd = (perMillion: number) => `$${perMillion.toFixed(3)}`;
+  const reason =
+    b.why === "free-api"
+      ? "The API option costs nothing per request, so volume never makes self-hosting cheaper."
+      : b.why === "marginal"
+        ? `Self-hosting's marginal cost (${usd(b.selfPerMillionTokens)} per 1M tokens at ${Math.round(b.utilisation * 100)}% utilisation) is not below the API's (${usd(b.apiPerMillionTokens)} per 1M tokens): it never catches up.`
+        : `Not reached up to 10^13 tokens/month (${b.maxRequests.toExponential(2)} requests).`;
+  return { reached: false, basis: b.basis, reason };
 }
 
 function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["options"][number] {

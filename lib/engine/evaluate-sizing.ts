@@ -4,7 +4,8 @@ import type { ApiCostModel } from "./api-cost";
 import { findBreakeven, type Breakeven, type LinearApi } from "./breakeven";
 import { BYTES_PER_GB, DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { ttftAtLoad } from "./latency";
-import type { Evaluation, SelfHostOptionResult } from "./result-schema";
+import type { BreakevenFigures } from "./figures";
+import type { SelfHostOptionResult } from "./result-schema";
 import type { ScenarioInput, SelfHostOption } from "./schema";
 import {
   gpuHoursFor,
@@ -91,7 +92,7 @@ export function envelopeBreakeven(
   model: SelfHostCostModel,
   apis: Map<string, ApiCostModel>,
   tokensPerRequest: number,
-): Evaluation["breakeven"][number] {
+): BreakevenFigures {
   const perApi = [...apis.entries()].map(([apiId, api]) => ({
     apiId,
     fullyLoaded: findBreakeven(model, api, tokensPerRequest, "fully-loaded"),

@@ -101,6 +101,22 @@ test("a sizing note is a code in the figures and a sentence once described", () 
   );
 });
 
+test("a breakeven not reached is a code with its figures, and a sentence once described", () => {
+  const input = parseScenario(
+    scenario({ selfHostOptions: [{ id: "dear", label: "8B on a dear H100", model: model("Llama 3.1 8B"), gpu: gpu("H100 SXM", 900) }] }),
+  );
+  const figures = evaluateFigures(input, { monteCarloSamples: 0 });
+  const be = figures.breakeven[0].fullyLoaded;
+  if (be.reached || be.why !== "marginal") throw new Error("expected no breakeven, for its marginal cost");
+  expect(be.selfPerMillionTokens).toBeGreaterThan(be.apiPerMillionTokens);
+  const described = describeEvaluation(input, figures).breakeven[0].fullyLoaded;
+  expect(described).toEqual({
+    reached: false,
+    basis: "fully-loaded",
+    reason: `Self-hosting's marginal cost ($${be.selfPerMillionTokens.toFixed(3)} per 1M tokens at ${Math.round(be.utilisation * 100)}% utilisation) is not below the API's ($${be.apiPerMillionTokens.toFixed(3)} per 1M tokens): it never catches up.`,
+  });
+});
+
 describe("recommendation rules", () => {
   test("volume moves the verdict: the API at low volume, self-hosting at high volume", () => {
     const low = evaluateScenario(

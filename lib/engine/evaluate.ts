@@ -26,7 +26,7 @@ import { revisitTriggers, type Trigger } from "./triggers";
 import type { PairModel } from "./what-if";
 import { chooseDegree, envelopeBreakeven, hardLatencyTargets, sizing } from "./evaluate-sizing";
 import { describeEvaluation } from "./describe";
-import type { EvaluationFigures, OptionFigures } from "./figures";
+import type { BreakevenFigures, EvaluationFigures, OptionFigures } from "./figures";
 
 export const ENGINE_VERSION = "2.0.0";
 const COST_CURVE_POINTS = 25; // log-spaced over at least two decades: about ten a decade draws a smooth line
@@ -133,7 +133,7 @@ function priceOptions(input: ScenarioInput): Priced {
 }
 
 /** Each priced option's cost against volume, and its cash over the horizon (owned servers when bought). */
-function volumeViews(input: ScenarioInput, p: Priced, breakeven: Evaluation["breakeven"], pair: { selfId: string; apiId: string } | null) {
+function volumeViews(input: ScenarioInput, p: Priced, breakeven: BreakevenFigures[], pair: { selfId: string; apiId: string } | null) {
   const w = input.workload;
   const R = w.requestsPerMonth;
   const priced = [...p.apiModels.keys(), ...p.selfStates.keys()];
@@ -179,7 +179,7 @@ function pairAnalysis(
   p: Priced,
   bestApi: string,
   bestSelf: string,
-  breakeven: Evaluation["breakeven"],
+  breakeven: BreakevenFigures[],
   opts: EvaluateOptions,
 ) {
   const w = input.workload;
@@ -255,7 +255,7 @@ export function evaluateFigures(input: ScenarioInput, opts: EvaluateOptions = {}
 }
 
 /** Volumes for the cost-against-volume chart: log-spaced around today's volume and the breakevens. */
-function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
+function curveVolumes(R: number, breakeven: BreakevenFigures[]): number[] {
   let lo = Math.max(R, 1000) / 10;
   let hi = Math.max(R, 1000) * 10;
   const marks: number[] = [];
@@ -276,7 +276,7 @@ function curveVolumes(R: number, breakeven: Evaluation["breakeven"]): number[] {
 }
 
 /** "Self-hosting wins above N requests/month", from the envelope breakeven, when it is a real crossing. */
-function volumeTriggers(entry: Evaluation["breakeven"][number] | undefined, R: number): Trigger[] {
+function volumeTriggers(entry: BreakevenFigures | undefined, R: number): Trigger[] {
   const be = entry?.fullyLoaded;
   if (!be || !be.reached || be.everyVolume) return [];
   const above = be.requestsPerMonth > R;

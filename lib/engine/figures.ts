@@ -1,5 +1,6 @@
 // The evaluation as the engine computes it: numbers and codes. The sentences a reader sees are
 // added by describe.ts, only when a screen, memo, API response or summary asks for them.
+import type { Breakeven } from "./breakeven";
 import type { SizingFigures } from "./evaluate-sizing";
 import type { ApiOptionResult, Evaluation, Recommendation, SelfHostOptionResult } from "./result-schema";
 import type { Trigger } from "./triggers";
@@ -14,8 +15,18 @@ export type RecommendationFigures = Omit<Recommendation, "reason"> & {
   replaced: { label: string | null; monthlyCost: number } | null;
 };
 
-export type EvaluationFigures = Omit<Evaluation, "options" | "triggers" | "recommendation"> & {
+/** Breakevens against each API option and their envelope; one not reached says why as a code. */
+export type BreakevenFigures = {
+  selfHostId: string;
+  apiId: string;
+  fullyLoaded: Breakeven;
+  gpuOnly: Breakeven;
+  perApi: { apiId: string; fullyLoaded: Breakeven; gpuOnly: Breakeven }[];
+};
+
+export type EvaluationFigures = Omit<Evaluation, "options" | "breakeven" | "triggers" | "recommendation"> & {
   options: OptionFigures[];
+  breakeven: BreakevenFigures[];
   triggers: Trigger[];
   recommendation: RecommendationFigures;
 };

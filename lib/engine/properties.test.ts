@@ -189,7 +189,7 @@ describe("properties", () => {
     expect(be.reached && be.requestsPerMonth === 0).toBe(false);
   });
 
-  test("'not reached' comes with a reason, and the self-host side really stays dearer", () => {
+  test("'not reached' says why (the marginal costs, per 1M tokens), and the self-host side really stays dearer", () => {
     const wl = workload({ requestsPerMonth: 1_000_000 });
     const m = build(
       {
@@ -209,7 +209,11 @@ describe("properties", () => {
     )!;
     const api = { perRequest: 0.00001, fixed: 0 };
     const be = findBreakeven(m, api, 1200, "fully-loaded");
-    expect(be).toMatchObject({ reached: false, reason: expect.stringMatching(/marginal cost/) });
+    // API: $0.00001 per request of 1,200 tokens = $0.00833 per 1M tokens.
+    expect(be).toMatchObject({ reached: false, why: "marginal", utilisation: 0.5 });
+    if (be.reached || be.why !== "marginal") throw new Error("expected a marginal-cost answer");
+    expect(be.apiPerMillionTokens).toBeCloseTo(0.008333, 5);
+    expect(be.selfPerMillionTokens).toBeGreaterThan(be.apiPerMillionTokens);
     for (const r of [0, 1e6, 1e9, 8e9])
       expect(costsAt(m, api, "fully-loaded", r).selfCost).toBeGreaterThan(costsAt(m, api, "fully-loaded", r).apiCost);
   });
