@@ -27,5 +27,8 @@ export { formatEvaluationText, formatComparisonText, recommendationChange, descr
 // The serving model's parts, for calibrating it against published measurements (lib/catalog).
 export { roofline, withPrefill } from "./roofline";
 export { queueWaitMean } from "./latency";
+// The workload's daily shape, for the memo and the usage import.
+export { profileShape, workloadShape } from "./profile";
+export { DAYS_PER_MONTH, HOURS_PER_DAY } from "./constants";
 // The bench's baseline: the cheapest formula the engine has.
 export { apiTokenCostPerRequest } from "./api-cost";

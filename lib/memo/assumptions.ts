@@ -1,7 +1,7 @@
 // The memo's assumptions: every figure the evaluation rests on, grouped, with its source, and
 // every attribute the team typed (it decides constraints, so the memo states it).
 import { formatHourOfDay } from "../format/dates";
-import { workloadShape } from "../engine/profile";
+import { workloadShape } from "../engine";
 import type { ScenarioInput, SelfHostOption } from "../engine";
 import { formatPrice, formatShare, formatUsd, groupDigits } from "../format/numbers";
 import type { AssumptionGroup } from "./content";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DAYS_PER_MONTH } from "../engine/constants";
+import { DAYS_PER_MONTH } from "../engine";
 import { deriveUsage } from "./derive";
 import { UsageFileError } from "./formats";
 import { chunksOf, parseUsage, type ParseOptions } from "./parse";
