@@ -49,7 +49,9 @@ function expectPhrases(doc: string, phrases: string[]) {
   expect(phrases.filter((p) => !doc.includes(p))).toEqual([]);
 }
 
-describe("decision memo", () => {
+// Rendering a PDF and reading it back with pdftotext takes seconds on two busy cores (the
+// integration tests run beside these): the default 5 s timeout is for pure functions.
+describe("decision memo", { timeout: 30_000 }, () => {
   it.each(examples.map((e, i) => [e.name as string, i]))(
     "%s: PDF and Markdown state the engine's recommendation, costs, breakeven and catalog version",
     async (_name, i) => {
