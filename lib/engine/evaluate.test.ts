@@ -46,7 +46,7 @@ describe("the shipped examples", () => {
 });
 
 describe("numbers first, sentences on demand", () => {
-  // This example's H100 option rests on a measured row and rejects four others.
+  // The example with measured throughput rows: its sizing names the row it used and the ones it did not.
   const input = parseScenario(JSON.parse(readFileSync(path.join(EXAMPLES, "chat-assistant-8b.json"), "utf8")));
   const figures = evaluateFigures(input, { monteCarloSamples: 0 });
 
