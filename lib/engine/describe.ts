@@ -3,28 +3,92 @@
 import { effectiveApiPrices } from "./api-cost";
 import type { Breakeven } from "./breakeven";
 import type { BreakevenFigures, EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
-import { mixById, mixSentence } from "./hybrid";
-import type { Evaluation } from "./result-schema";
+import { mixById, type Mix } from "./hybrid";
+import { qualityWarnings } from "./quality";
+import type { Evaluation, Recommendation } from "./result-schema";
 import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
 import type { RowRejection, RowUse, SizingNote } from "./self-host-sizing";
 import { INPUT_LABELS } from "./sensitivity";
 import { SHAPE_TOLERANCE, type RejectReason } from "./throughput-rows";
 import type { Trigger } from "./triggers";
 import { formatCount, plural } from "../format/text";
-import { formatUsd, groupDigits } from "../format/numbers";
+import { formatShare, formatUsd, groupDigits } from "../format/numbers";
 
 export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): Evaluation {
-  const { replaced, ...rec } = f.recommendation;
   const breakeven = f.breakeven.map(describeBreakevens);
-  const single = explain(input, f.options, rec, breakeven);
-  const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
   return {
     ...f,
     options: f.options.map((o) => describeOption(input, o)),
     breakeven,
     triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
-    recommendation: { ...rec, reason: mix && replaced ? `${mixSentence(mix, replaced)} Among the single options: ${single}` : single },
+    recommendation: describeRecommendation(input, f, breakeven),
   };
+}
+
+function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, breakeven: Evaluation["breakeven"]): Recommendation {
+  const { replaced, closeCall, closeCallMargin, ties, mixKeptOut, ...rec } = f.recommendation;
+  const conflicts = rec.outcome === "infeasible" ? conflictTexts(f) : [];
+  const single = explain(input, f.options, f.recommendation, conflicts, breakeven);
+  const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
+  return {
+    ...rec,
+    conflicts,
+    headline: recommendationHeadline(f.recommendation),
+    warnings: warningTexts(input, f),
+    reason: mix && replaced ? `${mixSentence(mix, replaced)} Among the single options: ${single}` : single,
+  };
+}
+
+/** The recommendation in one line: the pick, its monthly cost and what decided it. */
+export function recommendationHeadline(r: RecommendationFigures): string {
+  const side = r.outcome === "api" ? "Use the API" : "Self-host";
+  const cost = `${formatUsd(r.monthlyCost ?? 0)}/month`;
+  if (r.outcome === "infeasible") return "No option meets every constraint: the scenario is infeasible as stated.";
+  if (r.outcome === "hybrid") return `Hybrid: ${r.label} at ${cost}.`;
+  if (r.overriddenBy.length) {
+    const by = r.overriddenBy.map((o) => `"${o.label}"`).join(" and ");
+    return `${side}: ${r.label} at ${cost}, because ${by} rule${r.overriddenBy.length > 1 ? "" : "s"} out ${r.economic.label}.`;
+  }
+  if (r.closeCall)
+    return `Close call: use the API (${r.label}, ${cost}); self-hosting is within ${Math.round(r.closeCallMargin * 100)}% and would cost flexibility.`;
+  return `${side}: ${r.label} at ${cost}.`;
+}
+
+/** Ties, soft constraints an option misses, quality left unmeasured, and a mix the close-call margin kept out. */
+function warningTexts(input: ScenarioInput, f: EvaluationFigures): string[] {
+  const label = (id: string) => f.options.find((o) => o.id === id)?.label ?? id;
+  const r = f.recommendation;
+  const ties = r.ties.map(
+    (t) =>
+      `${label(t.takenId)} and ${t.tiedIds.map(label).join(" and ")} cost the same to the cent; ${label(t.takenId)} is taken because it is listed first.`,
+  );
+  const soft = f.constraints
+    .filter((c) => !c.hard)
+    .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`));
+  const kept = r.mixKeptOut === null ? undefined : mixById(f.hybrid, f.routing, r.mixKeptOut);
+  const mix =
+    kept && r.monthlyCost !== null
+      ? [`${mixSentence(kept, { label: r.label, monthlyCost: r.monthlyCost })} That is within the close-call margin, so the API is kept.`]
+      : [];
+  return [...ties, ...soft, ...qualityWarnings(input), ...mix];
+}
+
+/** What a mix saves against the single option it would replace, in a sentence. */
+function mixSentence(mix: Mix, single: { label: string | null; monthlyCost: number }): string {
+  const how =
+    mix.replicas === null
+      ? `${formatShare(mix.selfShare)} of requests self-hosted, the rest to the API`
+      : `${plural(mix.replicas, "replica")} serve ${formatShare(mix.selfShare)} of requests and the API takes the peaks`;
+  return `${mix.label} costs ${formatUsd(mix.monthlyCost)} a month, ${formatUsd(single.monthlyCost - mix.monthlyCost)} less than ${single.label}: ${how}.`;
+}
+
+/** Why each option is out, when none is left. */
+function conflictTexts(f: EvaluationFigures): string[] {
+  return f.options.map((o) => {
+    if (!o.feasible) return `${o.label}: ${o.reason}`;
+    const by = f.constraints.filter((c) => c.removed.includes(o.id)).map((c) => `"${c.label}"`);
+    return `${o.label}: removed by ${by.join(" and ")}.`;
+  });
 }
 
 function describeBreakevens(e: BreakevenFigures): Evaluation["breakeven"][number] {
@@ -111,7 +175,8 @@ function referenceText(option: SelfHostOption, ref: RowUse): string {
 function explain(
   input: ScenarioInput,
   options: OptionFigures[],
-  rec: Omit<RecommendationFigures, "replaced">,
+  rec: RecommendationFigures,
+  conflicts: string[],
   breakeven: Evaluation["breakeven"],
 ): string {
   const bestApi = rec.economic.cheapestApiId;
@@ -148,7 +213,7 @@ function explain(
       `${rec.overriddenBy.map((o) => `"${o.label}"`).join(" and ")} override${rec.overriddenBy.length > 1 ? "" : "s"} the economics: ${cost >= 0 ? `it costs ${formatUsd(cost)} a month more` : `it happens to save ${formatUsd(-cost)} a month`} than the cheapest option it rules out.`,
     );
   }
-  if (rec.outcome === "infeasible") parts.push(rec.conflicts.join(" "));
+  if (rec.outcome === "infeasible") parts.push(conflicts.join(" "));
   return parts.join(" ");
 }
 

@@ -16,9 +16,11 @@ describe("the shipped examples", () => {
   test("there are three", () => expect(examples).toHaveLength(3));
 
   test.each(examples)("%s evaluates to a result that matches the result schema", (file) => {
-    const result = evaluateScenario(JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8")), { monteCarloSamples: 500 });
+    const raw = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8"));
+    const result = evaluateScenario(raw, { monteCarloSamples: 500 });
     expect(() => EvaluationSchema.parse(result)).not.toThrow();
-    expect(EvaluationSummarySchema.parse(summarize(result))).toBeTruthy();
+    const summary = EvaluationSummarySchema.parse(summarize(evaluateFigures(parseScenario(raw), { monteCarloSamples: 0 })));
+    expect(summary.headline).toBe(result.recommendation.headline);
     for (const o of result.options) {
       if (!o.feasible) continue;
       expect(o.monthlyCost).toBeCloseTo(
@@ -53,7 +55,7 @@ describe("numbers first, sentences on demand", () => {
   test("the figures carry codes where the described evaluation carries sentences", () => {
     expect(figures.triggers.length).toBeGreaterThan(0);
     for (const t of figures.triggers) expect(t).not.toHaveProperty("text");
-    expect(figures.recommendation).not.toHaveProperty("reason");
+    for (const sentence of ["reason", "headline", "warnings", "conflicts"]) expect(figures.recommendation).not.toHaveProperty(sentence);
     const self = figures.options.find((o) => o.kind === "self-host" && o.feasible && o.sizing.benchmark !== null);
     if (self?.kind !== "self-host" || !self.feasible) throw new Error("expected a self-host option sized on a measured row");
     const option = input.selfHostOptions.find((o) => o.id === self.id)!;
@@ -155,6 +157,18 @@ describe("recommendation rules", () => {
     expect(e.recommendation.economic.closeCall).toBe(true);
     expect(e.recommendation.outcome).toBe("api");
     expect(e.recommendation.headline).toMatch(/^Close call/);
+  });
+
+  test("options that cost the same to the cent: the one listed first is taken, and the warning says so", () => {
+    const base = scenario();
+    const twin = { ...base.apiOptions![0], id: "twin", label: "GPT-4o-mini again" };
+    const input = parseScenario({ ...base, apiOptions: [...base.apiOptions!, twin] });
+    const figures = evaluateFigures(input, { monteCarloSamples: 0 });
+    expect(figures.recommendation.ties).toEqual([{ takenId: "mini", tiedIds: ["twin"] }]);
+    expect(figures.recommendation.economic.cheapestApiId).toBe("mini");
+    expect(describeEvaluation(input, figures).recommendation.warnings).toContain(
+      "GPT-4o-mini and GPT-4o-mini again cost the same to the cent; GPT-4o-mini is taken because it is listed first.",
+    );
   });
 
   test("an unverified attribute does not satisfy a hard constraint", () => {

@@ -5,7 +5,6 @@ import { checkConstraint, type CheckedOption, type ConstraintCheck } from "./con
 import { MONTHS_PER_YEAR, REQUESTS_PER_THOUSAND, TOKENS_PER_MILLION } from "./constants";
 import { total } from "./cost-line";
 import { monteCarlo } from "./monte-carlo";
-import { qualityWarnings } from "./quality";
 import { evaluateHybrids, recommendMix } from "./hybrid";
 import { evaluateRoutings } from "./routing";
 import { project } from "./projection";
@@ -211,7 +210,6 @@ export function evaluateFigures(input: ScenarioInput, opts: EvaluateOptions = {}
   // Constraints and the recommendation.
   const checks: ConstraintCheck[] = input.constraints.flatMap((c) => priced.checked.map((o) => checkConstraint(c, o)));
   const { recommendation, constraintResults } = recommend(options, input.constraints, checks, input.settings.closeCallMargin);
-  recommendation.warnings.push(...qualityWarnings(input));
   const selfModels = new Map([...selfStates].map(([id, st]) => [id, st.model]));
   const hybrid = evaluateHybrids(input, selfModels, apiModels, constraintResults);
   const routing = evaluateRoutings(input, selfModels, apiModels, constraintResults);

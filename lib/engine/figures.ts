@@ -10,7 +10,14 @@ type SelfHostFeasible = Extract<SelfHostOptionResult, { feasible: true }>;
 export type OptionFigures =
   ApiOptionResult | Extract<SelfHostOptionResult, { feasible: false }> | (Omit<SelfHostFeasible, "sizing"> & { sizing: SizingFigures });
 
-export type RecommendationFigures = Omit<Recommendation, "reason"> & {
+export type RecommendationFigures = Omit<Recommendation, "reason" | "headline" | "warnings" | "conflicts"> & {
+  /** The final pick leans to the API because self-hosting is within the close-call margin. */
+  closeCall: boolean;
+  closeCallMargin: number;
+  /** Options that cost the same to the cent as the cheapest of their kind; the one listed first is taken. */
+  ties: { takenId: string; tiedIds: string[] }[];
+  /** A cheaper hybrid or routing option the close-call margin kept out in favour of the API; null when none. */
+  mixKeptOut: string | null;
   /** The single option a cheaper hybrid or routing option replaced as the pick; null when none did. */
   replaced: { label: string | null; monthlyCost: number } | null;
 };

@@ -5,12 +5,10 @@
 import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
-import type { ConstraintResult, HybridResult, Recommendation, RoutingResult } from "./result-schema";
+import type { ConstraintResult, HybridResult, RoutingResult } from "./result-schema";
 import type { RecommendationFigures } from "./figures";
 import type { ScenarioInput } from "./schema";
 import { dailyProfile } from "./profile";
-import { formatShare, formatUsd } from "../format/numbers";
-import { plural } from "../format/text";
 import { fixedMonthlyCost, gpuMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
 
 const MAX_REPLICAS_PRICED = 2000; // beyond this the curve is cut (and says so)
@@ -101,32 +99,19 @@ export function evaluateHybrids(
   });
 }
 
-type Mix = { id: string; label: string; monthlyCost: number; how: string };
+/** A hybrid or routing option that really mixes the two sides: replicas is null for a routing option. */
+export type Mix = { id: string; label: string; monthlyCost: number; replicas: number | null; selfShare: number };
 
 /** Hybrid and routing options the hard constraints allow that really mix the two sides. */
 function mixes(hybrids: HybridResult[], routings: RoutingResult[]): Mix[] {
   const hybrid = hybrids.flatMap((h) =>
     h.feasible && h.removedBy.length === 0 && h.replicas > 0 && h.selfShare < 1
-      ? [
-          {
-            id: h.id,
-            label: h.label,
-            monthlyCost: h.monthlyCost,
-            how: `${plural(h.replicas, "replica")} serve ${formatShare(h.selfShare)} of requests and the API takes the peaks`,
-          },
-        ]
+      ? [{ id: h.id, label: h.label, monthlyCost: h.monthlyCost, replicas: h.replicas, selfShare: h.selfShare }]
       : [],
   );
   const routing = routings.flatMap((r) =>
     r.feasible && r.removedBy.length === 0 && r.selfShare > 0 && r.selfShare < 1
-      ? [
-          {
-            id: r.id,
-            label: r.label,
-            monthlyCost: r.monthlyCost,
-            how: `${formatShare(r.selfShare)} of requests self-hosted, the rest to the API`,
-          },
-        ]
+      ? [{ id: r.id, label: r.label, monthlyCost: r.monthlyCost, replicas: null, selfShare: r.selfShare }]
       : [],
   );
   return [...hybrid, ...routing];
@@ -137,38 +122,29 @@ export function mixById(hybrids: HybridResult[], routings: RoutingResult[], id: 
   return mixes(hybrids, routings).find((m) => m.id === id);
 }
 
-/** What a mix saves against the single option it would replace, in a sentence. */
-export function mixSentence(mix: Mix, single: { label: string | null; monthlyCost: number }): string {
-  return `${mix.label} costs ${formatUsd(mix.monthlyCost)} a month, ${formatUsd(single.monthlyCost - mix.monthlyCost)} less than ${single.label}: ${mix.how}.`;
-}
-
 /**
  * The recommendation with hybrid and routing options in the running: the cheapest allowed mix
  * replaces the pick when it costs less, except that an API pick within the close-call margin
  * stays (the API keeps the flexibility), with a warning naming the mix.
  */
 export function recommendMix(
-  r: Omit<Recommendation, "reason">,
+  r: Omit<RecommendationFigures, "replaced" | "mixKeptOut">,
   hybrids: HybridResult[],
   routings: RoutingResult[],
   margin: number,
 ): RecommendationFigures {
   const best = mixes(hybrids, routings).reduce<Mix | null>((a, b) => (a === null || b.monthlyCost < a.monthlyCost ? b : a), null);
-  if (!best || r.monthlyCost === null || best.monthlyCost >= r.monthlyCost) return { ...r, replaced: null };
+  if (!best || r.monthlyCost === null || best.monthlyCost >= r.monthlyCost) return { ...r, mixKeptOut: null, replaced: null };
   const single = { label: r.label, monthlyCost: r.monthlyCost };
   if (r.outcome === "api" && (r.monthlyCost - best.monthlyCost) / r.monthlyCost <= margin)
-    return {
-      ...r,
-      warnings: [...r.warnings, `${mixSentence(best, single)} That is within the close-call margin, so the API is kept.`],
-      replaced: null,
-    };
+    return { ...r, mixKeptOut: best.id, replaced: null };
   return {
     ...r,
     outcome: "hybrid",
     optionId: best.id,
     label: best.label,
     monthlyCost: best.monthlyCost,
-    headline: `Hybrid: ${best.label} at ${formatUsd(best.monthlyCost)}/month.`,
+    mixKeptOut: null,
     replaced: single,
   };
 }

@@ -3,32 +3,25 @@
 // what it costs, or that no option is left.
 import { constraintLabel, type ConstraintCheck } from "./constraints";
 import type { Constraint } from "./schema";
-import type { OptionFigures } from "./figures";
-import type { Recommendation } from "./result-schema";
-import { formatUsd } from "../format/numbers";
+import type { OptionFigures, RecommendationFigures } from "./figures";
 
 type Priced = Extract<OptionFigures, { feasible: true }>;
 
 const TIE_CENTS = 0.005; // costs within half a cent are a tie
 
-/** The cheapest option; on a tie to the cent the one listed first (the rule is stated in the result's warnings). */
+/** The cheapest option; on a tie to the cent the one listed first (describe.ts states the rule in the warnings). */
 function cheapest<T extends Priced>(list: T[]): T | null {
   return list.reduce<T | null>((best, o) => (best === null || o.monthlyCost < best.monthlyCost - TIE_CENTS ? o : best), null);
 }
 
-/** Options that cost the same to the cent as the cheapest of their kind, named with the tie rule. */
-function tieWarnings(options: Priced[]): string[] {
-  const out: string[] = [];
-  for (const kind of ["api", "self-host"] as const) {
+/** Options that cost the same to the cent as the cheapest of their kind (the one listed first is taken). */
+function ties(options: Priced[]): RecommendationFigures["ties"] {
+  return (["api", "self-host"] as const).flatMap((kind) => {
     const list = options.filter((o) => o.kind === kind);
     const best = cheapest(list);
     const tied = best ? list.filter((o) => o !== best && Math.abs(o.monthlyCost - best.monthlyCost) <= TIE_CENTS) : [];
-    if (tied.length)
-      out.push(
-        `${best!.label} and ${tied.map((o) => o.label).join(" and ")} cost the same to the cent; ${best!.label} is taken because it is listed first.`,
-      );
-  }
-  return out;
+    return best && tied.length ? [{ takenId: best.id, tiedIds: tied.map((o) => o.id) }] : [];
+  });
 }
 
 function economicPick(options: Priced[], margin: number) {
@@ -43,7 +36,6 @@ function economicPick(options: Priced[], margin: number) {
 export function recommend(options: OptionFigures[], constraints: Constraint[], checks: ConstraintCheck[], margin: number) {
   const priced = options.filter((o): o is Priced => o.feasible);
   const economic = economicPick(priced, margin);
-  const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
 
   const constraintResults = constraints.map((c) => {
     const mine = checks.filter((k) => k.constraintId === c.id);
@@ -57,12 +49,6 @@ export function recommend(options: OptionFigures[], constraints: Constraint[], c
     };
   });
   const removed = new Set(constraintResults.flatMap((c) => c.removed));
-  const warnings = [
-    ...tieWarnings(priced),
-    ...constraintResults
-      .filter((c) => !c.hard)
-      .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`)),
-  ];
 
   const remaining = priced.filter((o) => !removed.has(o.id));
   const final = economicPick(remaining, margin);
@@ -75,28 +61,7 @@ export function recommend(options: OptionFigures[], constraints: Constraint[], c
   const cheapestRemoved = cheapest(priced.filter((o) => removed.has(o.id)));
   const overrideMonthlyCost = overriddenBy.length && pick && cheapestRemoved ? pick.monthlyCost - cheapestRemoved.monthlyCost : null;
 
-  const conflicts: string[] = [];
-  if (!pick) {
-    for (const o of options) {
-      if (!o.feasible) conflicts.push(`${o.label}: ${o.reason}`);
-      else {
-        const by = constraintResults.filter((c) => c.removed.includes(o.id)).map((c) => c.label);
-        conflicts.push(`${o.label}: removed by ${by.map((b) => `"${b}"`).join(" and ")}.`);
-      }
-    }
-  }
-
-  let headline: string;
-  if (!pick) headline = "No option meets every constraint: the scenario is infeasible as stated.";
-  else if (overriddenBy.length) {
-    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatUsd(pick.monthlyCost)}/month, because ${overriddenBy.map((o) => `"${o.label}"`).join(" and ")} rule${overriddenBy.length > 1 ? "" : "s"} out ${economic.pick!.label}.`;
-  } else if (final.closeCall) {
-    headline = `Close call: use the API (${pick.label}, ${formatUsd(pick.monthlyCost)}/month); self-hosting is within ${Math.round(margin * 100)}% and would cost flexibility.`;
-  } else {
-    headline = `${pick.kind === "api" ? "Use the API" : "Self-host"}: ${pick.label} at ${formatUsd(pick.monthlyCost)}/month.`;
-  }
-
-  const recommendation: Omit<Recommendation, "reason"> = {
+  const recommendation: Omit<RecommendationFigures, "replaced" | "mixKeptOut"> = {
     outcome: pick ? pick.kind : "infeasible",
     optionId: pick?.id ?? null,
     label: pick?.label ?? null,
@@ -112,9 +77,9 @@ export function recommend(options: OptionFigures[], constraints: Constraint[], c
     },
     overriddenBy,
     overrideMonthlyCost,
-    conflicts,
-    headline,
-    warnings,
+    closeCall: pick !== null && final.closeCall,
+    closeCallMargin: margin,
+    ties: ties(priced),
   };
   return { recommendation, constraintResults };
 }

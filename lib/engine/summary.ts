@@ -1,9 +1,9 @@
+import { recommendationHeadline } from "./describe";
 import type { EvaluationFigures } from "./figures";
-import type { Evaluation } from "./result-schema";
 import type { EvaluationSummary } from "./summary-schema";
 
-/** The compact summary stored with a revision: figures suffice (the headline is one of them). */
-export function summarize(e: EvaluationFigures | Evaluation): EvaluationSummary {
+/** The compact summary stored with a revision: figures suffice, the headline is worded from them. */
+export function summarize(e: EvaluationFigures): EvaluationSummary {
   const r = e.recommendation;
   const best = e.breakeven.find((b) => b.selfHostId === r.economic.cheapestSelfHostId);
   const monthly = (id: string | null) => {
@@ -15,7 +15,7 @@ export function summarize(e: EvaluationFigures | Evaluation): EvaluationSummary 
     recommendedOptionId: r.optionId,
     recommendedLabel: r.label,
     recommendedMonthlyCost: r.monthlyCost,
-    headline: r.headline,
+    headline: recommendationHeadline(r),
     overriddenBy: r.overriddenBy.map((o) => o.label),
     overrideMonthlyCost: r.overrideMonthlyCost,
     cheapestApiMonthly: monthly(r.economic.cheapestApiId),

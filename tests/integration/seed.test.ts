@@ -3,9 +3,7 @@ import { openTestDb, testDbKinds, type TestDb } from "../support/test-db";
 import { demoAllowed, seed, DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { REFERENCE_API_PRICES, REFERENCE_CATALOG_LABEL, REFERENCE_GPU_OFFERS } from "../../lib/catalog/reference-prices";
 import { referenceBenchmarks } from "../../lib/catalog/reference-benchmarks";
-import { readSummary } from "../../lib/engine";
-import { summarize } from "../../lib/engine";
-import { evaluateScenario } from "../../lib/engine";
+import { evaluateFigures, parseScenario, readSummary, summarize } from "../../lib/engine";
 
 async function snapshot(db: TestDb["db"]) {
   return {
@@ -56,7 +54,7 @@ describe.each(testDbKinds())("seed on %s", (kind) => {
       expect(summary!.recommendedMonthlyCost).toBeGreaterThan(0);
       expect(s.currentRevision!.catalogVersion!.label).toBe(REFERENCE_CATALOG_LABEL);
       // The stored input evaluates to the stored summary.
-      expect(summarize(evaluateScenario(s.currentRevision!.input))).toEqual(summary);
+      expect(summarize(evaluateFigures(parseScenario(s.currentRevision!.input)))).toEqual(summary);
     }
     const regulated = scenarios.find((s) => s.name.startsWith("Regulated"))!;
     expect(readSummary(regulated.currentRevision!.summary)!.outcome).toBe("self-host");

@@ -3,7 +3,7 @@
 import type { Db } from "../../lib/db";
 import { DEMO_EMAIL, DEMO_TEAM_SLUG } from "../../lib/data/seed";
 import { demoScenarios } from "../../lib/data/demo-scenarios";
-import { evaluateScenario, summarize } from "../../lib/engine";
+import { evaluateFigures, parseScenario, summarize } from "../../lib/engine";
 
 /** `count` scenarios (ids `bulk-s-<i>`), each with one revision priced at the reference catalog. */
 export async function insertSavedScenarios(db: Db, count: number) {
@@ -17,7 +17,7 @@ export async function insertSavedScenarios(db: Db, count: number) {
         ...d.input,
         workload: { ...d.input.workload, requestsPerMonth: Math.round(d.input.workload.requestsPerMonth * (0.25 + k * 0.25)) },
       };
-      return { name: d.name, input, summary: summarize(evaluateScenario(input, { monteCarloSamples: 0 })) };
+      return { name: d.name, input, summary: summarize(evaluateFigures(parseScenario(input), { monteCarloSamples: 0 })) };
     }),
   );
   for (let start = 0; start < count; start += 1000) {
