@@ -4,7 +4,44 @@ import { formatShare, groupDigits } from "../format/numbers";
 import type { ApiOption, Constraint, SelfHostOption } from "./schema";
 
 export type Verdict = "pass" | "fail" | "not-verified";
-export type ConstraintCheck = { constraintId: string; optionId: string; verdict: Verdict; detail: string };
+
+/** Verdict reasons that need no figures beside them. */
+export type PlainCheck =
+  | "api-inside"
+  | "api-outside"
+  | "owned"
+  | "on-prem"
+  | "dedicated-assumed"
+  | "dedicated"
+  | "shared-cloud"
+  | "community"
+  | "no-regions"
+  | "global-endpoint"
+  | "we-retain"
+  | "provider-zdr"
+  | "provider-retains"
+  | "zdr-unknown"
+  | "no-ttft"
+  | "does-not-fit"
+  | "no-speed"
+  | "no-quality"
+  | "team-pass"
+  | "team-fail"
+  | "team-unknown";
+
+/** Why an option got its verdict, as a code and the figures behind it; describe.ts words it. */
+export type CheckWhy =
+  | { code: PlainCheck }
+  | { code: "regions-allowed" | "regions-other"; regions: string[] }
+  | { code: "certifications-missing" | "certifications-held"; certifications: string[] }
+  | { code: "tier-no-latency"; tier: string }
+  | { code: "median-over" | "median-only"; p50Ms: number }
+  | { code: "api-p95"; p95Ms: number }
+  | { code: "self-p95"; p95Ms: number; p50Ms: number }
+  | { code: "speed"; tokensPerS: number }
+  | { code: "quality"; score: number; basis: "team-evaluation" | "public-benchmark"; source: string };
+
+export type ConstraintCheck = { constraintId: string; optionId: string; verdict: Verdict; why: CheckWhy };
 
 export type CheckedOption =
   | { kind: "api"; option: ApiOption }
@@ -33,96 +70,88 @@ export function constraintLabel(c: Constraint): string {
 }
 
 export function checkConstraint(c: Constraint, o: CheckedOption): ConstraintCheck {
-  const r = (verdict: Verdict, detail: string): ConstraintCheck => ({ constraintId: c.id, optionId: o.option.id, verdict, detail });
+  const r = (verdict: Verdict, why: CheckWhy): ConstraintCheck => ({ constraintId: c.id, optionId: o.option.id, verdict, why });
   switch (c.kind) {
     case "data-stays-in-our-infrastructure":
       if (o.kind === "self-host") return ourInfrastructure(o.option, r);
-      return o.option.attributes.inOurInfrastructure
-        ? r("pass", "Deployed inside our infrastructure.")
-        : r("fail", "Requests are sent to the provider's infrastructure.");
+      return o.option.attributes.inOurInfrastructure ? r("pass", { code: "api-inside" }) : r("fail", { code: "api-outside" });
     case "allowed-regions": {
       const regions = o.kind === "api" ? o.option.attributes.regions : o.option.gpu.regions;
-      if (regions.length === 0) return r("not-verified", "No processing regions are recorded for this option.");
+      if (regions.length === 0) return r("not-verified", { code: "no-regions" });
       // "global" is an endpoint that may process a request anywhere: only an allowed "global" admits it.
-      if (regions.includes("global") && !c.regions.includes("global"))
-        return r("fail", "A global endpoint: requests may be processed in any region. Choose a regional endpoint.");
+      if (regions.includes("global") && !c.regions.includes("global")) return r("fail", { code: "global-endpoint" });
       const ok = regions.filter((x) => c.regions.includes(x));
-      return ok.length ? r("pass", `Can run in ${ok.join(", ")}.`) : r("fail", `Runs only in ${regions.join(", ")}.`);
+      return ok.length ? r("pass", { code: "regions-allowed", regions: ok }) : r("fail", { code: "regions-other", regions });
     }
     case "certifications": {
       const held = o.kind === "api" ? o.option.attributes.certifications : o.option.certifications;
       const missing = c.required.filter((x) => !held.includes(x));
-      return missing.length ? r("not-verified", `Not verified: ${missing.join(", ")}.`) : r("pass", `Holds ${c.required.join(", ")}.`);
+      return missing.length
+        ? r("not-verified", { code: "certifications-missing", certifications: missing })
+        : r("pass", { code: "certifications-held", certifications: c.required });
     }
     case "zero-data-retention":
-      if (o.kind === "self-host") return r("pass", "We decide what is retained.");
-      if (o.option.attributes.zeroDataRetention === true) return r("pass", "The provider offers zero data retention.");
+      if (o.kind === "self-host") return r("pass", { code: "we-retain" });
+      if (o.option.attributes.zeroDataRetention === true) return r("pass", { code: "provider-zdr" });
       return o.option.attributes.zeroDataRetention === false
-        ? r("fail", "The provider retains request data.")
-        : r("not-verified", "Zero data retention is not verified for this provider.");
-    case "ttft-budget": {
-      if (o.kind === "api") {
-        const tier = o.option.serviceTier;
-        if (tier === "flex" || tier === "batch") {
-          return r("fail", `The ${tier} tier makes no latency commitment: requests may wait or be refused when the provider is busy.`);
-        }
-        const { ttftP95Ms, typicalTtftMs, networkRttMs } = o.option.attributes;
-        if (ttftP95Ms == null) {
-          if (typicalTtftMs == null) return r("not-verified", "No time-to-first-token figure is recorded for this API.");
-          const p50 = typicalTtftMs + networkRttMs;
-          if (p50 > c.p95Ms) return r("fail", `Even the median is ${groupDigits(p50)} ms (p50 + network round trip), over the budget.`);
-          return r(
-            "not-verified",
-            `Only a median is recorded (${groupDigits(p50)} ms with the network round trip); the budget is on the 95th percentile.`,
-          );
-        }
-        const p95 = ttftP95Ms + networkRttMs;
-        return p95 <= c.p95Ms
-          ? r("pass", `p95 ${groupDigits(p95)} ms (provider's p95 + network round trip).`)
-          : r("fail", `p95 ${groupDigits(p95)} ms exceeds the budget.`);
-      }
-      if (o.ttft == null) return r("not-verified", "The model does not fit the GPU, so no latency can be estimated.");
-      const detail = `p95 about ${groupDigits(o.ttft.p95Ms)} ms at today's peak (p50 ${groupDigits(o.ttft.p50Ms)} ms: queueing, prefill, first token and round trip)`;
-      return o.ttft.p95Ms <= c.p95Ms ? r("pass", `${detail}.`) : r("fail", `${detail} exceeds the budget.`);
-    }
+        ? r("fail", { code: "provider-retains" })
+        : r("not-verified", { code: "zdr-unknown" });
+    case "ttft-budget":
+      return checkTtft(c.p95Ms, o, r);
     case "min-output-speed": {
       const speed = o.kind === "api" ? o.option.attributes.outputTokensPerSecond : o.perStreamTokensPerS;
-      if (speed == null) return r("not-verified", "No output speed is recorded for this option.");
-      return speed >= c.tokensPerSecond
-        ? r("pass", `${Math.round(speed)} tokens/s per stream.`)
-        : r("fail", `${Math.round(speed)} tokens/s per stream is too slow.`);
+      if (speed == null) return r("not-verified", { code: "no-speed" });
+      return r(speed >= c.tokensPerSecond ? "pass" : "fail", { code: "speed", tokensPerS: speed });
     }
     case "min-quality": {
       const q = o.option.quality;
-      if (q === null) return r("not-verified", "No quality figure is recorded for this option.");
-      const shown = `${formatShare(q.score)} (${q.basis === "team-evaluation" ? "team evaluation" : "public benchmark"}: ${q.source})`;
-      return q.score >= c.minScore ? r("pass", `${shown}.`) : r("fail", `${shown} is below the minimum.`);
+      if (q === null) return r("not-verified", { code: "no-quality" });
+      return r(q.score >= c.minScore ? "pass" : "fail", { code: "quality", score: q.score, basis: q.basis, source: q.source });
     }
     case "custom": {
       const v = c.verdicts[o.option.id] ?? "unknown";
       return v === "pass"
-        ? r("pass", "Marked as met by the team.")
+        ? r("pass", { code: "team-pass" })
         : v === "fail"
-          ? r("fail", "Marked as not met by the team.")
-          : r("not-verified", "The team has not assessed this option.");
+          ? r("fail", { code: "team-fail" })
+          : r("not-verified", { code: "team-unknown" });
     }
   }
 }
 
+type Check = (verdict: Verdict, why: CheckWhy) => ConstraintCheck;
+
+// An API's budget is judged on its provider's p95 plus the network round trip; a median alone
+// can only fail it. A self-hosted option is judged on its estimated p95 at today's peak.
+function checkTtft(budgetMs: number, o: CheckedOption, r: Check): ConstraintCheck {
+  if (o.kind === "self-host") {
+    if (o.ttft == null) return r("not-verified", { code: "does-not-fit" });
+    return r(o.ttft.p95Ms <= budgetMs ? "pass" : "fail", { code: "self-p95", p95Ms: o.ttft.p95Ms, p50Ms: o.ttft.p50Ms });
+  }
+  const tier = o.option.serviceTier;
+  if (tier === "flex" || tier === "batch") return r("fail", { code: "tier-no-latency", tier });
+  const { ttftP95Ms, typicalTtftMs, networkRttMs } = o.option.attributes;
+  if (ttftP95Ms == null) {
+    if (typicalTtftMs == null) return r("not-verified", { code: "no-ttft" });
+    const p50 = typicalTtftMs + networkRttMs;
+    return p50 > budgetMs ? r("fail", { code: "median-over", p50Ms: p50 }) : r("not-verified", { code: "median-only", p50Ms: p50 });
+  }
+  const p95 = ttftP95Ms + networkRttMs;
+  return r(p95 <= budgetMs ? "pass" : "fail", { code: "api-p95", p95Ms: p95 });
+}
+
 // Only hardware in our own facility keeps data in our infrastructure; single-tenant cloud hardware
 // does when the team says so (a stated assumption); shared and community GPUs never do.
-function ourInfrastructure(option: SelfHostOption, r: (verdict: Verdict, detail: string) => ConstraintCheck): ConstraintCheck {
-  if (option.hosting.kind === "owned") return r("pass", "Runs on servers we own, in our facility.");
+function ourInfrastructure(option: SelfHostOption, r: Check): ConstraintCheck {
+  if (option.hosting.kind === "owned") return r("pass", { code: "owned" });
   switch (option.gpu.tenancy) {
     case "on-prem":
-      return r("pass", "Runs on hardware in our own facility.");
+      return r("pass", { code: "on-prem" });
     case "dedicated":
-      return option.dedicatedIsOurInfrastructure
-        ? r("pass", "Single-tenant hardware in the provider's cloud, counted as our infrastructure by the team's stated assumption.")
-        : r("fail", "Single-tenant hardware, but in the provider's data centre: not our infrastructure unless the team says so.");
+      return option.dedicatedIsOurInfrastructure ? r("pass", { code: "dedicated-assumed" }) : r("fail", { code: "dedicated" });
     case "shared-cloud":
-      return r("fail", "Shared cloud GPUs in the provider's data centre.");
+      return r("fail", { code: "shared-cloud" });
     case "community":
-      return r("fail", "A community marketplace: the hosts are third parties.");
+      return r("fail", { code: "community" });
   }
 }

@@ -2,6 +2,7 @@
 // into the sentences screens, memos, API responses and summaries show. Nothing here changes a figure.
 import { effectiveApiPrices } from "./api-cost";
 import type { Breakeven } from "./breakeven";
+import type { CheckWhy, PlainCheck, Verdict } from "./constraints";
 import type { BreakevenFigures, EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
 import { mixById, type Mix } from "./hybrid";
 import { qualityWarnings } from "./quality";
@@ -21,6 +22,10 @@ export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): 
     options: f.options.map((o) => describeOption(input, o)),
     breakeven,
     triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
+    constraints: f.constraints.map((c) => ({
+      ...c,
+      checks: c.checks.map(({ optionId, verdict, why }) => ({ optionId, verdict, detail: checkDetail(verdict, why) })),
+    })),
     recommendation: describeRecommendation(input, f, breakeven),
   };
 }
@@ -64,13 +69,76 @@ function warningTexts(input: ScenarioInput, f: EvaluationFigures): string[] {
   );
   const soft = f.constraints
     .filter((c) => !c.hard)
-    .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`));
+    .flatMap((c) =>
+      c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${checkDetail(k.verdict, k.why)}`),
+    );
   const kept = r.mixKeptOut === null ? undefined : mixById(f.hybrid, f.routing, r.mixKeptOut);
   const mix =
     kept && r.monthlyCost !== null
       ? [`${mixSentence(kept, { label: r.label, monthlyCost: r.monthlyCost })} That is within the close-call margin, so the API is kept.`]
       : [];
   return [...ties, ...soft, ...qualityWarnings(input), ...mix];
+}
+
+const CHECK_TEXT: Record<PlainCheck, string> = {
+  "api-inside": "Deployed inside our infrastructure.",
+  "api-outside": "Requests are sent to the provider's infrastructure.",
+  owned: "Runs on servers we own, in our facility.",
+  "on-prem": "Runs on hardware in our own facility.",
+  "dedicated-assumed": "Single-tenant hardware in the provider's cloud, counted as our infrastructure by the team's stated assumption.",
+  dedicated: "Single-tenant hardware, but in the provider's data centre: not our infrastructure unless the team says so.",
+  "shared-cloud": "Shared cloud GPUs in the provider's data centre.",
+  community: "A community marketplace: the hosts are third parties.",
+  "no-regions": "No processing regions are recorded for this option.",
+  "global-endpoint": "A global endpoint: requests may be processed in any region. Choose a regional endpoint.",
+  "we-retain": "We decide what is retained.",
+  "provider-zdr": "The provider offers zero data retention.",
+  "provider-retains": "The provider retains request data.",
+  "zdr-unknown": "Zero data retention is not verified for this provider.",
+  "no-ttft": "No time-to-first-token figure is recorded for this API.",
+  "does-not-fit": "The model does not fit the GPU, so no latency can be estimated.",
+  "no-speed": "No output speed is recorded for this option.",
+  "no-quality": "No quality figure is recorded for this option.",
+  "team-pass": "Marked as met by the team.",
+  "team-fail": "Marked as not met by the team.",
+  "team-unknown": "The team has not assessed this option.",
+};
+
+/** A constraint check's verdict in a sentence. */
+function checkDetail(verdict: Verdict, why: CheckWhy): string {
+  const failed = verdict === "fail";
+  switch (why.code) {
+    case "regions-allowed":
+      return `Can run in ${why.regions.join(", ")}.`;
+    case "regions-other":
+      return `Runs only in ${why.regions.join(", ")}.`;
+    case "certifications-missing":
+      return `Not verified: ${why.certifications.join(", ")}.`;
+    case "certifications-held":
+      return `Holds ${why.certifications.join(", ")}.`;
+    case "tier-no-latency":
+      return `The ${why.tier} tier makes no latency commitment: requests may wait or be refused when the provider is busy.`;
+    case "median-over":
+      return `Even the median is ${groupDigits(why.p50Ms)} ms (p50 + network round trip), over the budget.`;
+    case "median-only":
+      return `Only a median is recorded (${groupDigits(why.p50Ms)} ms with the network round trip); the budget is on the 95th percentile.`;
+    case "api-p95":
+      return failed
+        ? `p95 ${groupDigits(why.p95Ms)} ms exceeds the budget.`
+        : `p95 ${groupDigits(why.p95Ms)} ms (provider's p95 + network round trip).`;
+    case "self-p95": {
+      const detail = `p95 about ${groupDigits(why.p95Ms)} ms at today's peak (p50 ${groupDigits(why.p50Ms)} ms: queueing, prefill, first token and round trip)`;
+      return failed ? `${detail} exceeds the budget.` : `${detail}.`;
+    }
+    case "speed":
+      return `${Math.round(why.tokensPerS)} tokens/s per stream${failed ? " is too slow" : ""}.`;
+    case "quality": {
+      const shown = `${formatShare(why.score)} (${why.basis === "team-evaluation" ? "team evaluation" : "public benchmark"}: ${why.source})`;
+      return failed ? `${shown} is below the minimum.` : `${shown}.`;
+    }
+    default:
+      return CHECK_TEXT[why.code];
+  }
 }
 
 /** What a mix saves against the single option it would replace, in a sentence. */

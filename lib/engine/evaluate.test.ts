@@ -187,6 +187,18 @@ describe("recommendation rules", () => {
     expect(e.recommendation.warnings.join(" ")).toMatch(/Zero data retention/);
   });
 
+  test("a constraint's verdict is a code with its figures, and a sentence once described", () => {
+    const input = parseScenario(scenario({ constraints: [{ id: "ttft", kind: "ttft-budget", p95Ms: 1 }] }));
+    const figures = evaluateFigures(input, { monteCarloSamples: 0 });
+    const self = figures.constraints[0].checks.find((k) => k.optionId === "h100")!;
+    expect(self).not.toHaveProperty("detail");
+    if (self.why.code !== "self-p95") throw new Error(`expected the self-host p95 estimate, got ${self.why.code}`);
+    expect(self.verdict).toBe("fail");
+    expect(self.why.p95Ms).toBeGreaterThan(self.why.p50Ms);
+    const described = describeEvaluation(input, figures).constraints[0].checks.find((k) => k.optionId === "h100")!;
+    expect(described.detail).toMatch(/^p95 about [\d,]+ ms at today's peak .* exceeds the budget\.$/);
+  });
+
   test("when every option is removed the scenario is infeasible and says which constraints conflict", () => {
     const e = evaluateScenario(
       scenario({

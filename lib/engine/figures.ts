@@ -2,7 +2,8 @@
 // added by describe.ts, only when a screen, memo, API response or summary asks for them.
 import type { Breakeven } from "./breakeven";
 import type { SizingFigures } from "./evaluate-sizing";
-import type { ApiOptionResult, Evaluation, Recommendation, SelfHostOptionResult } from "./result-schema";
+import type { CheckWhy, Verdict } from "./constraints";
+import type { ApiOptionResult, ConstraintResult, Evaluation, Recommendation, SelfHostOptionResult } from "./result-schema";
 import type { Trigger } from "./triggers";
 
 type SelfHostFeasible = Extract<SelfHostOptionResult, { feasible: true }>;
@@ -31,9 +32,13 @@ export type BreakevenFigures = {
   perApi: { apiId: string; fullyLoaded: Breakeven; gpuOnly: Breakeven }[];
 };
 
-export type EvaluationFigures = Omit<Evaluation, "options" | "breakeven" | "triggers" | "recommendation"> & {
+/** A constraint's verdict on each option, with why as a code. */
+export type ConstraintFigures = Omit<ConstraintResult, "checks"> & { checks: { optionId: string; verdict: Verdict; why: CheckWhy }[] };
+
+export type EvaluationFigures = Omit<Evaluation, "options" | "breakeven" | "triggers" | "constraints" | "recommendation"> & {
   options: OptionFigures[];
   breakeven: BreakevenFigures[];
   triggers: Trigger[];
+  constraints: ConstraintFigures[];
   recommendation: RecommendationFigures;
 };

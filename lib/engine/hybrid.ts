@@ -5,7 +5,8 @@
 import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
-import type { ConstraintResult, HybridResult, RoutingResult } from "./result-schema";
+import type { ConstraintFigures } from "./figures";
+import type { HybridResult, RoutingResult } from "./result-schema";
 import type { RecommendationFigures } from "./figures";
 import type { ScenarioInput } from "./schema";
 import { dailyProfile } from "./profile";
@@ -67,7 +68,7 @@ export function evaluateHybrids(
   input: ScenarioInput,
   selfModels: Map<string, SelfHostCostModel>,
   apiModels: Map<string, ApiCostModel>,
-  constraints: ConstraintResult[],
+  constraints: ConstraintFigures[],
 ): HybridResult[] {
   // The profile is built only when a hybrid option needs it: generating one solves for its shape.
   if (input.hybridOptions.length === 0) return [];

@@ -44,7 +44,7 @@ export function recommend(options: OptionFigures[], constraints: Constraint[], c
       kind: c.kind,
       label: constraintLabel(c),
       hard: c.hard,
-      checks: mine.map(({ optionId, verdict, detail }) => ({ optionId, verdict, detail })),
+      checks: mine.map(({ optionId, verdict, why }) => ({ optionId, verdict, why })),
       removed: c.hard ? mine.filter((k) => k.verdict !== "pass").map((k) => k.optionId) : [],
     };
   });

@@ -3,7 +3,8 @@
 // quality is the two figures weighted by share.
 import { apiMonthlyCost, type ApiCostModel } from "./api-cost";
 import { REQUESTS_PER_THOUSAND } from "./constants";
-import type { ConstraintResult, RoutingResult } from "./result-schema";
+import type { ConstraintFigures } from "./figures";
+import type { RoutingResult } from "./result-schema";
 import type { ScenarioInput } from "./schema";
 import { selfHostMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
 
@@ -11,7 +12,7 @@ export function evaluateRoutings(
   input: ScenarioInput,
   selfModels: Map<string, SelfHostCostModel>,
   apiModels: Map<string, ApiCostModel>,
-  constraints: ConstraintResult[],
+  constraints: ConstraintFigures[],
 ): RoutingResult[] {
   const R = input.workload.requestsPerMonth;
   return input.routingOptions.map((r) => {
