@@ -42,3 +42,22 @@ export function DataTable({
     </ScrollX>
   );
 }
+
+/** A body cell: `num` right-aligns figures of equal width (columns of numbers); `dense` matches a dense table. */
+export function Cell({
+  num = false,
+  dense = false,
+  className,
+  children,
+}: {
+  num?: boolean;
+  dense?: boolean;
+  className?: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <td className={`px-3 ${dense ? "py-1.5" : "py-2"}${num ? " text-right tabular-nums" : ""}${className ? ` ${className}` : ""}`}>
+      {children}
+    </td>
+  );
+}

@@ -90,6 +90,17 @@ function rowErrors(parsed: Parsed<AnyRow>): never {
   );
 }
 
+/** What an import adds, changes, removes, leaves and skips, counted for the preview and the result. */
+function importCounts(diff: Diff<AnyRow>, parsed: Parsed<AnyRow>) {
+  return {
+    added: diff.added.length,
+    changed: diff.changed.length,
+    removed: diff.removed.length,
+    unchanged: diff.unchanged,
+    skipped: parsed.skipped.length,
+  };
+}
+
 async function draftDiff(tx: Tx, versionId: string, format: keyof typeof FORMAT_KIND, parsed: Parsed<AnyRow>, mode: "merge" | "replace") {
   const kind = FORMAT_KIND[format];
   if (kind === "api") {
@@ -124,13 +135,7 @@ export async function previewImport(userId: string, versionId: string, raw: unkn
     const { kind, diff } = await draftDiff(tx, versionId, req.format, parsed, req.mode);
     return {
       kind,
-      counts: {
-        added: diff.added.length,
-        changed: diff.changed.length,
-        removed: diff.removed.length,
-        unchanged: diff.unchanged,
-        skipped: parsed.skipped.length,
-      },
+      counts: importCounts(diff, parsed),
       added: diff.added.slice(0, PREVIEW_ROWS).map(plain),
       changed: diff.changed
         .slice(0, PREVIEW_ROWS)
@@ -185,12 +190,6 @@ export async function applyParsed(
   }
   return {
     diff,
-    counts: {
-      added: diff.added.length,
-      changed: diff.changed.length,
-      removed: diff.removed.length,
-      unchanged: diff.unchanged,
-      skipped: parsed.skipped.length,
-    },
+    counts: importCounts(diff, parsed),
   };
 }

@@ -37,6 +37,16 @@ export async function listMembers(userId: string, teamSlug: string) {
   });
 }
 
+/** What an owner sees of an invitation (never its token hash). */
+const INVITATION_FIELDS = {
+  id: true,
+  email: true,
+  role: true,
+  anyoneWithLink: true,
+  expiresAt: true,
+  invitedBy: { select: { name: true } },
+} as const;
+
 /** Returns the one-time token; only its hash is stored. */
 export async function createInvitation(userId: string, teamSlug: string, raw: unknown, now = new Date()) {
   const { data, invitation } = await getDb().$transaction(async (tx) => {
@@ -53,15 +63,7 @@ export async function createInvitation(userId: string, teamSlug: string, raw: un
         expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
         invitedById: userId,
       },
-      select: {
-        id: true,
-        email: true,
-        role: true,
-        anyoneWithLink: true,
-        expiresAt: true,
-        team: { select: { name: true } },
-        invitedBy: { select: { name: true } },
-      },
+      select: { ...INVITATION_FIELDS, team: { select: { name: true } } },
     });
     await recordAudit(tx, {
       teamId,
@@ -241,15 +243,7 @@ export async function listInvitations(userId: string, teamSlug: string, now = ne
   return getDb().invitation.findMany({
     where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      anyoneWithLink: true,
-      expiresAt: true,
-      createdAt: true,
-      invitedBy: { select: { name: true } },
-    },
+    select: { ...INVITATION_FIELDS, createdAt: true },
   });
 }
 

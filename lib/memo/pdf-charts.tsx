@@ -20,6 +20,37 @@ export function Legend({ labels, colors = SERIES_COLORS }: { labels: string[]; c
   );
 }
 
+type Tick = { value: number; at: number; text?: string };
+type Plot = { plot: { x: number; y: number; height: number }; yTicks: Tick[]; xTicks: Tick[] };
+
+/** A chart's dollar gridlines and labels on the left, its x labels and title below, x gridlines when asked. */
+function Axes({ g, width, height, title, xGrid }: { g: Plot; width: number; height: number; title: string; xGrid: boolean }) {
+  const bottom = g.plot.y + g.plot.height;
+  return (
+    <>
+      {g.yTicks.map((t) => (
+        <Line key={`y${t.value}`} x1={g.plot.x} x2={width - 10} y1={t.at} y2={t.at} stroke="#e5e7eb" strokeWidth={0.5} />
+      ))}
+      {g.yTicks.map((t) => (
+        <Text key={`yl${t.value}`} x={g.plot.x - 4} y={t.at + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+          {formatUsdCompact(t.value)}
+        </Text>
+      ))}
+      {xGrid
+        ? g.xTicks.map((t) => <Line key={`x${t.value}`} x1={t.at} x2={t.at} y1={g.plot.y} y2={bottom} stroke="#f3f4f6" strokeWidth={0.5} />)
+        : null}
+      {g.xTicks.map((t) => (
+        <Text key={`xl${t.value}`} x={t.at} y={bottom + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
+          {t.text}
+        </Text>
+      ))}
+      <Text x={width - 10} y={height - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
+        {title}
+      </Text>
+    </>
+  );
+}
+
 /** Monthly cost against volume on a log axis, with today's volume and the breakeven marked. */
 export function CurveSvg({ chart }: { chart: CurveChart }) {
   const W = CONTENT;
@@ -28,25 +59,7 @@ export function CurveSvg({ chart }: { chart: CurveChart }) {
   const markColor = (label: string) => (label === "today" ? "#111827" : "#dc2626");
   return (
     <Svg width={W} height={H}>
-      {g.yTicks.map((t) => (
-        <Line key={`y${t.value}`} x1={g.plot.x} x2={W - 10} y1={t.at} y2={t.at} stroke="#e5e7eb" strokeWidth={0.5} />
-      ))}
-      {g.yTicks.map((t) => (
-        <Text key={`yl${t.value}`} x={g.plot.x - 4} y={t.at + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-          {formatUsdCompact(t.value)}
-        </Text>
-      ))}
-      {g.xTicks.map((t) => (
-        <Line key={`x${t.value}`} x1={t.at} x2={t.at} y1={g.plot.y} y2={g.plot.y + g.plot.height} stroke="#f3f4f6" strokeWidth={0.5} />
-      ))}
-      {g.xTicks.map((t) => (
-        <Text key={`xl${t.value}`} x={t.at} y={g.plot.y + g.plot.height + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
-          {t.text}
-        </Text>
-      ))}
-      <Text x={W - 10} y={H - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-        requests per month (log scale)
-      </Text>
+      <Axes g={g} width={W} height={H} title="requests per month (log scale)" xGrid />
       {g.lines.map((l, i) => (
         <Polyline key={l.label} points={l.points} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={1.4} fill="none" />
       ))}
@@ -154,22 +167,7 @@ export function QualitySvg({ chart }: { chart: QualityChart }) {
   const g = qualityLayout(chart, { width: W, height: H, left: 52, right: 10, top: 10, bottom: 24 });
   return (
     <Svg width={W} height={H}>
-      {g.yTicks.map((t) => (
-        <Line key={`y${t.value}`} x1={g.plot.x} x2={W - 10} y1={t.at} y2={t.at} stroke="#e5e7eb" strokeWidth={0.5} />
-      ))}
-      {g.yTicks.map((t) => (
-        <Text key={`yl${t.value}`} x={g.plot.x - 4} y={t.at + 2.5} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-          {formatUsdCompact(t.value)}
-        </Text>
-      ))}
-      {g.xTicks.map((t) => (
-        <Text key={`xl${t.value}`} x={t.at} y={g.plot.y + g.plot.height + 10} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="middle">
-          {t.text}
-        </Text>
-      ))}
-      <Text x={W - 10} y={H - 2} style={{ fontSize: 6.5, fill: GRAY }} textAnchor="end">
-        share of tasks passed
-      </Text>
+      <Axes g={g} width={W} height={H} title="share of tasks passed" xGrid={false} />
       {g.points.map((p) => (
         <Circle key={p.label} cx={p.cx} cy={p.cy} r={3.5} fill={p.color} />
       ))}

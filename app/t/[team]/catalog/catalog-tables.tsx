@@ -1,6 +1,6 @@
 // The catalog version's four tables: API prices, GPU offers, open models, throughput benchmarks.
 import Link from "next/link";
-import { DataTable } from "@/app/components/data-table";
+import { Cell, DataTable } from "@/app/components/data-table";
 import type { getCatalogVersion } from "@/lib/data/catalog";
 import { formatHourOfDay, isoDay } from "@/lib/format/dates";
 import { formatPrice, groupDigits } from "@/lib/format/numbers";
@@ -33,6 +33,14 @@ function Source({ url, checkedAt }: { url: string; checkedAt?: Date }) {
       )}
       {checkedAt ? <span className="block">checked {isoDay(checkedAt)}</span> : null}
     </span>
+  );
+}
+
+function HistoryAnchor({ href }: { href: string }) {
+  return (
+    <Link href={href} className="ml-2 text-xs text-blue-700 hover:underline">
+      history
+    </Link>
   );
 }
 
@@ -70,14 +78,9 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
     >
       {api.map((r) => (
         <tr key={r.id}>
-          <td className="min-w-48 px-3 py-2">
+          <Cell className="min-w-48">
             <span className="text-gray-600">{r.provider}</span> · <span className="font-medium">{r.model}</span>
-            <Link
-              href={historyLink({ kind: "api", provider: r.provider, model: r.model })}
-              className="ml-2 text-xs text-blue-700 hover:underline"
-            >
-              history
-            </Link>
+            <HistoryAnchor href={historyLink({ kind: "api", provider: r.provider, model: r.model })} />
             {r.longContextThreshold ? (
               <span className="block text-xs text-gray-500">
                 above {groupDigits(r.longContextThreshold)} input tokens: {perM(r.longContextInputPerM)} / {perM(r.longContextOutputPerM)}
@@ -89,16 +92,16 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
                 {perM(r.offPeakOutputPerM)}
               </span>
             ) : null}
-          </td>
-          <td className="whitespace-nowrap px-3 py-2 text-gray-600">
+          </Cell>
+          <Cell className="whitespace-nowrap text-gray-600">
             {r.region} · {r.tier}
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{perM(r.inputPerM)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{perM(r.cachedInputPerM)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{perM(r.cacheWritePerM)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{perM(r.outputPerM)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}</td>
-          <td className="min-w-64 px-3 py-2 text-xs text-gray-600">
+          </Cell>
+          <Cell num>{perM(r.inputPerM)}</Cell>
+          <Cell num>{perM(r.cachedInputPerM)}</Cell>
+          <Cell num>{perM(r.cacheWritePerM)}</Cell>
+          <Cell num>{perM(r.outputPerM)}</Cell>
+          <Cell num>{r.batchDiscount === null ? "—" : `−${Math.round(r.batchDiscount * 100)}%`}</Cell>
+          <Cell className="min-w-64 text-xs text-gray-600">
             <Compliance regions={r.dataRegions} certifications={r.certifications} />
             <span className="block">
               zero retention: {r.zeroDataRetention === null ? "not verified" : r.zeroDataRetention ? "offered" : "not offered"}
@@ -106,10 +109,10 @@ export function ApiPriceTable({ rows: api, historyLink }: { rows: Version["apiPr
             </span>
             {r.dataRetention ? <span className="block text-gray-500">{r.dataRetention}</span> : null}
             <Note text={r.note} />
-          </td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell>
             <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-          </td>
+          </Cell>
         </tr>
       ))}
     </DataTable>
@@ -134,36 +137,31 @@ export function GpuOfferTable({ rows: gpu, historyLink }: { rows: Version["gpuOf
     >
       {gpu.map((r) => (
         <tr key={r.id}>
-          <td className="px-3 py-2">
+          <Cell>
             <span className="font-medium">{r.gpuType}</span> · <span className="text-gray-600">{r.provider}</span>
-            <Link
-              href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })}
-              className="ml-2 text-xs text-blue-700 hover:underline"
-            >
-              history
-            </Link>
+            <HistoryAnchor href={historyLink({ kind: "gpu", provider: r.provider, gpuType: r.gpuType })} />
             <span className="block text-xs text-gray-600">
               <Compliance regions={r.regions} certifications={r.certifications} />
             </span>
-          </td>
-          <td className="min-w-64 px-3 py-2 text-gray-600">
+          </Cell>
+          <Cell className="min-w-64 text-gray-600">
             {r.provisioning.replace("_", " ")}
             <span className="block text-xs text-gray-500">
               {r.tenancy.replace("_", " ")} · {r.gpusPerNode} GPUs per node
             </span>
             {r.pricingTerms ? <span className="block text-xs text-gray-500">{r.pricingTerms}</span> : null}
             <Note text={r.note} />
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{formatPrice(r.pricePerGpuHour)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.minGpus}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.memoryGb} GB</td>
-          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.bandwidthGbS)} GB/s</td>
-          <td className="px-3 py-2 text-right tabular-nums">
+          </Cell>
+          <Cell num>{formatPrice(r.pricePerGpuHour)}</Cell>
+          <Cell num>{r.minGpus}</Cell>
+          <Cell num>{r.memoryGb} GB</Cell>
+          <Cell num>{groupDigits(r.bandwidthGbS)} GB/s</Cell>
+          <Cell num>
             {groupDigits(r.bf16Tflops)} / {r.fp8Tflops ? groupDigits(r.fp8Tflops) : "—"}
-          </td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell>
             <Source url={r.sourceUrl} checkedAt={r.checkedAt} />
-          </td>
+          </Cell>
         </tr>
       ))}
     </DataTable>
@@ -186,18 +184,18 @@ export function OpenModelTable({ rows: models }: { rows: Version["openModels"] }
     >
       {models.map((r) => (
         <tr key={r.id}>
-          <td className="px-3 py-2 font-medium">{r.name}</td>
-          <td className="px-3 py-2 text-right tabular-nums">
+          <Cell className="font-medium">{r.name}</Cell>
+          <Cell num>
             {r.totalParamsB}B ({r.activeParamsB}B)
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.layers}</td>
-          <td className="px-3 py-2 text-right tabular-nums">
+          </Cell>
+          <Cell num>{r.layers}</Cell>
+          <Cell num>
             {r.kvHeads} × {r.headDim}
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.contextLength)}</td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell num>{groupDigits(r.contextLength)}</Cell>
+          <Cell>
             <Source url={r.sourceUrl} />
-          </td>
+          </Cell>
         </tr>
       ))}
     </DataTable>
@@ -220,18 +218,18 @@ export function BenchmarkTable({ rows: benchmarks }: { rows: Version["benchmarks
     >
       {benchmarks.map((r) => (
         <tr key={r.id}>
-          <td className="px-3 py-2">
+          <Cell>
             <span className="font-medium">{r.model}</span> · {r.gpuType}
-          </td>
-          <td className="px-3 py-2 text-gray-600">
+          </Cell>
+          <Cell className="text-gray-600">
             TP {r.tensorParallel} · {r.precision}
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.concurrency}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{groupDigits(r.outputTokensPerS)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell num>{r.concurrency}</Cell>
+          <Cell num>{groupDigits(r.outputTokensPerS)}</Cell>
+          <Cell num>{r.inputTokens != null ? `${r.inputTokens} / ${r.outputTokens}` : "—"}</Cell>
+          <Cell>
             <Source url={r.source} />
-          </td>
+          </Cell>
         </tr>
       ))}
     </DataTable>

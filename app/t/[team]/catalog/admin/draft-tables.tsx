@@ -9,15 +9,7 @@ import { Errors } from "@/app/components/upload";
 import { AddRow } from "./add-row";
 import { API_ATTRIBUTE_FIELDS, attributeSummary, GPU_ATTRIBUTE_FIELDS, RowAttributes } from "./row-attributes";
 
-export function PriceInput({
-  value,
-  onSave,
-  label,
-}: {
-  value: number | null;
-  onSave: (v: number | null) => Promise<unknown>;
-  label: string;
-}) {
+function PriceInput({ value, onSave, label }: { value: number | null; onSave: (v: number | null) => Promise<unknown>; label: string }) {
   const [text, setText] = useState(value === null ? "" : String(value));
   const [state, setState] = useState<"idle" | "saving" | "saved" | "error">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +40,15 @@ export function PriceInput({
         <span className="text-xs text-emerald-700">saved</span>
       ) : null}
     </span>
+  );
+}
+
+/** An editable price in a draft row: saved when the field loses focus. */
+function PriceCell(props: Parameters<typeof PriceInput>[0]) {
+  return (
+    <td className="py-1 pr-3 text-right">
+      <PriceInput {...props} />
+    </td>
   );
 }
 
@@ -116,27 +117,17 @@ function ApiDraftTable({ rows, patch, retire }: { rows: DraftRows["api"]; patch:
                   onToggle={() => setOpen(open === r.id ? null : r.id)}
                 />
               </td>
-              <td className="py-1 pr-3 text-right">
-                <PriceInput
-                  label={`${r.model} input price`}
-                  value={r.inputPerM}
-                  onSave={(v) => patch("api-prices", r.id, { inputPerM: v })}
-                />
-              </td>
-              <td className="py-1 pr-3 text-right">
-                <PriceInput
-                  label={`${r.model} cached input price`}
-                  value={r.cachedInputPerM}
-                  onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
-                />
-              </td>
-              <td className="py-1 pr-3 text-right">
-                <PriceInput
-                  label={`${r.model} output price`}
-                  value={r.outputPerM}
-                  onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
-                />
-              </td>
+              <PriceCell label={`${r.model} input price`} value={r.inputPerM} onSave={(v) => patch("api-prices", r.id, { inputPerM: v })} />
+              <PriceCell
+                label={`${r.model} cached input price`}
+                value={r.cachedInputPerM}
+                onSave={(v) => patch("api-prices", r.id, { cachedInputPerM: v })}
+              />
+              <PriceCell
+                label={`${r.model} output price`}
+                value={r.outputPerM}
+                onSave={(v) => patch("api-prices", r.id, { outputPerM: v })}
+              />
               <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
             </tr>
             {open === r.id ? (
@@ -184,20 +175,16 @@ function GpuDraftTable({ rows, patch, retire }: { rows: DraftRows["gpu"]; patch:
                   onToggle={() => setOpen(open === r.id ? null : r.id)}
                 />
               </td>
-              <td className="py-1 pr-3 text-right">
-                <PriceInput
-                  label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
-                  value={r.pricePerGpuHour}
-                  onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
-                />
-              </td>
-              <td className="py-1 pr-3 text-right">
-                <PriceInput
-                  label={`${r.gpuType} at ${r.provider} GPUs per rental`}
-                  value={r.minGpus}
-                  onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
-                />
-              </td>
+              <PriceCell
+                label={`${r.gpuType} at ${r.provider} price per GPU-hour`}
+                value={r.pricePerGpuHour}
+                onSave={(v) => patch("gpu-offers", r.id, { pricePerGpuHour: v })}
+              />
+              <PriceCell
+                label={`${r.gpuType} at ${r.provider} GPUs per rental`}
+                value={r.minGpus}
+                onSave={(v) => patch("gpu-offers", r.id, { minGpus: v })}
+              />
               <CheckedAndRetire checkedAt={r.checkedAt} onRetire={() => retire(r.id)} />
             </tr>
             {open === r.id ? (

@@ -5,7 +5,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { DataTable } from "@/app/components/data-table";
+import { Cell, DataTable } from "@/app/components/data-table";
 import { Errors } from "@/app/components/upload";
 import { formatDateTime } from "@/lib/format/numbers";
 import { FEEDS_KEY, FeedForm, type FeedFields } from "./feed-form";
@@ -151,18 +151,26 @@ function RefreshHistory({ teamSlug, refreshes }: { teamSlug: string; refreshes: 
     >
       {refreshes.map((r) => (
         <tr key={r.id} className="align-top">
-          <td className="whitespace-nowrap px-3 py-1.5 text-xs">{formatDateTime(r.startedAt)}</td>
-          <td className="px-3 py-1.5">
+          <Cell dense className="whitespace-nowrap text-xs">
+            {formatDateTime(r.startedAt)}
+          </Cell>
+          <Cell dense>
             <Status status={r.status} />
             {r.error ? <p className="mt-1 max-w-sm text-xs text-red-800">{r.error}</p> : null}
-          </td>
-          <td className="px-3 py-1.5 text-right tabular-nums">{r.added}</td>
-          <td className="px-3 py-1.5 text-right tabular-nums">{r.changed}</td>
-          <td className="px-3 py-1.5 text-right tabular-nums">{r.removed}</td>
-          <td className="px-3 py-1.5 text-right tabular-nums">
+          </Cell>
+          <Cell dense num>
+            {r.added}
+          </Cell>
+          <Cell dense num>
+            {r.changed}
+          </Cell>
+          <Cell dense num>
+            {r.removed}
+          </Cell>
+          <Cell dense num>
             {r.largestChange === null || r.changed === 0 ? "—" : `${(r.largestChange * 100).toFixed(1)}%`}
-          </td>
-          <td className="px-3 py-1.5 text-xs">
+          </Cell>
+          <Cell dense className="text-xs">
             {r.version ? (
               <Link
                 className="text-blue-700 underline"
@@ -175,7 +183,7 @@ function RefreshHistory({ teamSlug, refreshes }: { teamSlug: string; refreshes: 
             ) : (
               "—"
             )}
-          </td>
+          </Cell>
         </tr>
       ))}
     </DataTable>

@@ -6,7 +6,7 @@ import { priceHistory } from "@/lib/data/catalog";
 import { formatPrice } from "@/lib/format/numbers";
 import { HistoryQuerySchema } from "@/lib/validation/catalog";
 import { isoDay } from "@/lib/format/dates";
-import { DataTable } from "@/app/components/data-table";
+import { Cell, DataTable } from "@/app/components/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Price history" };
@@ -64,17 +64,17 @@ export default async function PriceHistoryPage({
       >
         {history.map((h) => (
           <tr key={h.label}>
-            <td className="px-3 py-2 font-medium">{h.label}</td>
-            <td className="px-3 py-2">{isoDay(h.effectiveDate)}</td>
+            <Cell className="font-medium">{h.label}</Cell>
+            <Cell>{isoDay(h.effectiveDate)}</Cell>
             {(api ? [h.inputPerM, h.cachedInputPerM, h.outputPerM] : [h.pricePerGpuHour]).map((v, i) => (
-              <td key={i} className="px-3 py-2 text-right tabular-nums">
+              <Cell key={i} num>
                 {h.present ? formatPrice(v) : "not listed"}
-              </td>
+              </Cell>
             ))}
-            <td className="px-3 py-2 text-xs text-gray-600">
+            <Cell className="text-xs text-gray-600">
               {h.sourceUrl ?? ""}
               {h.checkedAt ? ` · checked ${isoDay(h.checkedAt)}` : ""}
-            </td>
+            </Cell>
           </tr>
         ))}
       </DataTable>

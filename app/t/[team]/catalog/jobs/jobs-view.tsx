@@ -3,7 +3,7 @@
 // Re-pricing runs and the job queues, refreshed while anything is running; a failed run can be retried.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { DataTable } from "@/app/components/data-table";
+import { Cell, DataTable } from "@/app/components/data-table";
 import { Errors } from "@/app/components/upload";
 import { formatDateTime } from "@/lib/format/numbers";
 import { formatCount } from "@/lib/format/text";
@@ -86,11 +86,11 @@ function RunRowView({ run }: { run: RunRow }) {
   const share = run.total > 0 ? run.processed / run.total : run.status === "done" ? 1 : 0;
   return (
     <tr className="align-top" data-testid={`run-${run.id}`}>
-      <td className="px-3 py-2 font-medium">{run.catalogLabel}</td>
-      <td className="px-3 py-2">
+      <Cell className="font-medium">{run.catalogLabel}</Cell>
+      <Cell>
         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[run.status] ?? "bg-gray-100"}`}>{run.status}</span>
         {run.status === "failed" ? <RunFailure run={run} /> : null}
-      </td>
+      </Cell>
       <td className="min-w-56 px-3 py-2">
         <div
           className="h-2 w-full rounded bg-gray-100"
@@ -108,8 +108,8 @@ function RunRowView({ run }: { run: RunRow }) {
             : "waiting to be planned"}
         </p>
       </td>
-      <td className="whitespace-nowrap px-3 py-2 text-xs">{formatDateTime(run.startedAt)}</td>
-      <td className="whitespace-nowrap px-3 py-2 text-xs">{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</td>
+      <Cell className="whitespace-nowrap text-xs">{formatDateTime(run.startedAt)}</Cell>
+      <Cell className="whitespace-nowrap text-xs">{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</Cell>
     </tr>
   );
 }
@@ -158,11 +158,21 @@ function Queues({ queues }: { queues: JobsData["queues"] }) {
       >
         {queues.map((q) => (
           <tr key={q.name}>
-            <td className="px-3 py-1.5 font-mono text-xs">{q.name}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{q.queued}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{q.active}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{q.failed}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{q.retryLimit + 1}</td>
+            <Cell dense className="font-mono text-xs">
+              {q.name}
+            </Cell>
+            <Cell dense num>
+              {q.queued}
+            </Cell>
+            <Cell dense num>
+              {q.active}
+            </Cell>
+            <Cell dense num>
+              {q.failed}
+            </Cell>
+            <Cell dense num>
+              {q.retryLimit + 1}
+            </Cell>
           </tr>
         ))}
       </DataTable>

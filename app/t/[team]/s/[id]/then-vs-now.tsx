@@ -3,7 +3,7 @@ import type { PriceChange } from "@/lib/catalog/reprice";
 import { formatPrice, formatUsd } from "@/lib/format/numbers";
 import { describeBreakeven } from "@/lib/results/text";
 import { SaveRepricedButton } from "./save-repriced-button";
-import { DataTable } from "@/app/components/data-table";
+import { Cell, DataTable } from "@/app/components/data-table";
 
 const FIELD_LABELS: Record<string, string> = {
   inputPerM: "input per 1M",
@@ -95,12 +95,16 @@ function CostsThenAndNow({ then, now }: { then: Evaluation; now: Evaluation }) {
         const b = n && n.feasible ? n.monthlyCost : null;
         return (
           <tr key={o.id}>
-            <td className="px-3 py-1.5">{o.label}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{a === null ? "does not fit" : formatUsd(a)}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{b === null ? "does not fit" : formatUsd(b)}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">
+            <Cell dense>{o.label}</Cell>
+            <Cell dense num>
+              {a === null ? "does not fit" : formatUsd(a)}
+            </Cell>
+            <Cell dense num>
+              {b === null ? "does not fit" : formatUsd(b)}
+            </Cell>
+            <Cell dense num>
               {a !== null && b !== null ? (Math.abs(b - a) < 0.5 ? "no change" : `${b > a ? "+" : "−"}${formatUsd(Math.abs(b - a))}`) : "—"}
-            </td>
+            </Cell>
           </tr>
         );
       })}
