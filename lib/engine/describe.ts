@@ -8,7 +8,7 @@ import { mixById, type Mix } from "./hybrid";
 import { qualityWarnings } from "./quality";
 import type { Evaluation, Recommendation } from "./result-schema";
 import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
-import type { RowRejection, RowUse, SizingNote } from "./self-host-sizing";
+import type { DoesNotFit, RowRejection, RowUse, SizingNote } from "./self-host-sizing";
 import { INPUT_LABELS } from "./sensitivity";
 import { SHAPE_TOLERANCE, type RejectReason } from "./throughput-rows";
 import type { Trigger } from "./triggers";
@@ -32,7 +32,7 @@ export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): 
 
 function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, breakeven: Evaluation["breakeven"]): Recommendation {
   const { replaced, closeCall, closeCallMargin, ties, mixKeptOut, ...rec } = f.recommendation;
-  const conflicts = rec.outcome === "infeasible" ? conflictTexts(f) : [];
+  const conflicts = rec.outcome === "infeasible" ? conflictTexts(input, f) : [];
   const single = explain(input, f.options, f.recommendation, conflicts, breakeven);
   const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
   return {
@@ -151,9 +151,12 @@ function mixSentence(mix: Mix, single: { label: string | null; monthlyCost: numb
 }
 
 /** Why each option is out, when none is left. */
-function conflictTexts(f: EvaluationFigures): string[] {
+function conflictTexts(input: ScenarioInput, f: EvaluationFigures): string[] {
   return f.options.map((o) => {
-    if (!o.feasible) return `${o.label}: ${o.reason}`;
+    if (o.kind === "self-host" && !o.feasible) {
+      const option = input.selfHostOptions.find((s) => s.id === o.id)!;
+      return `${o.label}: ${doesNotFitText(option, o.doesNotFit)}`;
+    }
     const by = f.constraints.filter((c) => c.removed.includes(o.id)).map((c) => `"${c.label}"`);
     return `${o.label}: removed by ${by.join(" and ")}.`;
   });
@@ -181,8 +184,9 @@ function describeBreakeven(b: Breakeven): Evaluation["breakeven"][number]["fully
 }
 
 function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["options"][number] {
-  if (o.kind === "api" || !o.feasible) return o;
+  if (o.kind === "api") return o;
   const option = input.selfHostOptions.find((s) => s.id === o.id)!;
+  if (!o.feasible) return { kind: o.kind, id: o.id, label: o.label, feasible: false, reason: doesNotFitText(option, o.doesNotFit) };
   const slo = input.settings.sloOutputTokensPerSecond;
   return {
     ...o,
@@ -195,6 +199,11 @@ function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["opt
       notes: o.sizing.notes.map(noteText),
     },
   };
+}
+
+function doesNotFitText(option: SelfHostOption, d: DoesNotFit): string {
+  const where = `${d.gpus} × ${option.gpu.gpuType}${option.allowMultiNode ? "" : " (one node)"}`;
+  return `Does not fit ${where}: weights plus one ${groupDigits(d.contextTokens)}-token sequence need ${d.needGb.toFixed(0)} GB, ${d.usableGb.toFixed(0)} GB are usable.`;
 }
 
 const MISSES: Record<Extract<SizingNote, { code: "degree-misses" }>["misses"], string> = {

@@ -8,6 +8,7 @@ import { formatEvaluationText } from "./summary-text";
 import { summarize } from "./summary";
 import { EvaluationSummarySchema } from "./summary-schema";
 import { gpu, model, scenario } from "./test-fixtures";
+import { groupDigits } from "../format/numbers";
 
 const EXAMPLES = path.resolve("lib/engine/examples");
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json"));
@@ -225,17 +226,23 @@ describe("recommendation rules", () => {
   });
 
   test("a self-host option that does not fit is reported, not priced at zero", () => {
-    const e = evaluateScenario(
-      scenario({
-        workload: { requestsPerMonth: 1000, inputTokensPerRequest: 100_000, outputTokensPerRequest: 1000 },
-        selfHostOptions: [{ id: "big", label: "70B on L40S", model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1, { gpusPerNode: 2 }) }],
-      }),
-      { monteCarloSamples: 0 },
-    );
+    const raw = scenario({
+      workload: { requestsPerMonth: 1000, inputTokensPerRequest: 100_000, outputTokensPerRequest: 1000 },
+      selfHostOptions: [{ id: "big", label: "70B on L40S", model: model("Llama 3.3 70B"), gpu: gpu("L40S", 1, { gpusPerNode: 2 }) }],
+    });
+    const e = evaluateScenario(raw, { monteCarloSamples: 0 });
     const big = e.options.find((o) => o.id === "big")!;
     expect(big.feasible).toBe(false);
     expect(e.breakeven).toEqual([]);
     expect(e.recommendation.outcome).toBe("api");
+    // In the figures: the memory it needs against what two L40S offer, as numbers.
+    const figure = evaluateFigures(parseScenario(raw), { monteCarloSamples: 0 }).options.find((o) => o.id === "big")!;
+    if (figure.kind !== "self-host" || figure.feasible) throw new Error("expected an option that does not fit");
+    expect(figure.doesNotFit.gpus).toBe(2);
+    expect(figure.doesNotFit.needGb).toBeGreaterThan(figure.doesNotFit.usableGb);
+    expect(!big.feasible && big.reason).toBe(
+      `Does not fit 2 × L40S (one node): weights plus one ${groupDigits(figure.doesNotFit.contextTokens)}-token sequence need ${figure.doesNotFit.needGb.toFixed(0)} GB, ${figure.doesNotFit.usableGb.toFixed(0)} GB are usable.`,
+    );
   });
 
   test("the projection compounds growth and finds the crossover month", () => {

@@ -105,7 +105,7 @@ function priceOptions(input: ScenarioInput): Priced {
     const sized = replicaCandidates(option, w, input.settings.sloOutputTokensPerSecond);
     if (!sized.fits) {
       checked.push({ kind: "self-host", option, ttft: null, perStreamTokensPerS: null });
-      return { kind: "self-host", id: option.id, label: option.label, feasible: false, reason: sized.reason };
+      return { kind: "self-host", id: option.id, label: option.label, feasible: false, doesNotFit: sized.doesNotFit };
     }
     const { capacity, model, notes } = chooseDegree(option, sized.candidates, w, salary, latencyTargets);
     selfStates.set(option.id, { option, capacity, model });

@@ -2,14 +2,17 @@
 // added by describe.ts, only when a screen, memo, API response or summary asks for them.
 import type { Breakeven } from "./breakeven";
 import type { SizingFigures } from "./evaluate-sizing";
+import type { DoesNotFit } from "./self-host-sizing";
 import type { CheckWhy, Verdict } from "./constraints";
 import type { ApiOptionResult, ConstraintResult, Evaluation, Recommendation, SelfHostOptionResult } from "./result-schema";
 import type { Trigger } from "./triggers";
 
 type SelfHostFeasible = Extract<SelfHostOptionResult, { feasible: true }>;
 
-export type OptionFigures =
-  ApiOptionResult | Extract<SelfHostOptionResult, { feasible: false }> | (Omit<SelfHostFeasible, "sizing"> & { sizing: SizingFigures });
+/** A self-host option whose model does not fit its GPUs, with the memory figures that say why. */
+type SelfHostInfeasible = Omit<Extract<SelfHostOptionResult, { feasible: false }>, "reason"> & { doesNotFit: DoesNotFit };
+
+export type OptionFigures = ApiOptionResult | SelfHostInfeasible | (Omit<SelfHostFeasible, "sizing"> & { sizing: SizingFigures });
 
 export type RecommendationFigures = Omit<Recommendation, "reason" | "headline" | "warnings" | "conflicts"> & {
   /** The final pick leans to the API because self-hosting is within the close-call margin. */

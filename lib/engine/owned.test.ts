@@ -41,7 +41,7 @@ const quiet = {
 function sized(hosting: Record<string, unknown>, w = workload({ requestsPerMonth: 0 }), extra: Record<string, unknown> = {}) {
   const option = selfHost({ ...quiet, hosting, ...extra });
   const c = replicaCandidates(option, w, 20);
-  if (!c.fits) throw new Error(c.reason);
+  if (!c.fits) throw new Error(`does not fit: ${JSON.stringify(c.doesNotFit)}`);
   return { option, m: selfHostCostModel(option, c.candidates[0], w, 200_000), w };
 }
 

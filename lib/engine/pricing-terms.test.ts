@@ -12,7 +12,7 @@ function sized(overrides: Record<string, unknown>, requestsPerMonth = 0) {
   const w = workload({ requestsPerMonth, activeHoursPerDay: 12 });
   const option = selfHost({ failoverReplicas: 0, minReplicas: 1, overhead: { mode: "percent", percentOfGpu: 0 }, ...overrides });
   const c = replicaCandidates(option, w, 20);
-  if (!c.fits) throw new Error(c.reason);
+  if (!c.fits) throw new Error(`does not fit: ${JSON.stringify(c.doesNotFit)}`);
   const m = selfHostCostModel(option, c.candidates[0], w, 200_000);
   return { option, m, lines: (replicas: number) => selfHostCostLines(m, option, requestsPerMonth).slice(0, replicas) };
 }

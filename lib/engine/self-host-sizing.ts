@@ -15,7 +15,6 @@ import {
   type Roofline,
 } from "./roofline";
 import type { Benchmark, SelfHostOption, Workload } from "./schema";
-import { groupDigits } from "../format/numbers";
 import { calibrationFactor, concurrencyOf, pickReference, screenRows, type RejectReason, type ScreenedRows } from "./throughput-rows";
 
 export type BatchBound = Roofline["batchBoundBy"] | "measured";
@@ -70,7 +69,10 @@ export type SizingNote =
     };
 
 export type ReplicaCapacity =
-  FitCapacity | { fits: false; weightBytes: number; kvBytesPerToken: number; contextTokens: number; reason: string };
+  FitCapacity | { fits: false; weightBytes: number; kvBytesPerToken: number; contextTokens: number; doesNotFit: DoesNotFit };
+
+/** Why a model does not fit: the most GPUs one replica may use, and the memory it needs against what they offer. */
+export type DoesNotFit = { gpus: number; contextTokens: number; needGb: number; usableGb: number };
 
 /** Output tokens/s of a replica once its share of prefill work is paid for. */
 export function effectiveOutputRate(c: FitCapacity, workload: Workload): number {
@@ -103,13 +105,17 @@ export function replicaCandidates(
   const fitting = degrees.filter((t) => t * roomPerGpu(option) >= W + kv * ctx);
   if (fitting.length === 0) {
     const most = degrees[degrees.length - 1];
-    const need = (W + kv * ctx) / BYTES_PER_GB;
     return {
       fits: false,
       weightBytes: W,
       kvBytesPerToken: kv,
       contextTokens: ctx,
-      reason: `Does not fit ${most} × ${option.gpu.gpuType}${option.allowMultiNode ? "" : " (one node)"}: weights plus one ${groupDigits(ctx)}-token sequence need ${need.toFixed(0)} GB, ${((most * roomPerGpu(option)) / BYTES_PER_GB).toFixed(0)} GB are usable.`,
+      doesNotFit: {
+        gpus: most,
+        contextTokens: ctx,
+        needGb: (W + kv * ctx) / BYTES_PER_GB,
+        usableGb: (most * roomPerGpu(option)) / BYTES_PER_GB,
+      },
     };
   }
   const screened = screenRows(option, workload, sloTokensPerS);

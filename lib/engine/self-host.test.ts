@@ -19,7 +19,7 @@ import { gpu, model, selfHost, workload } from "./test-fixtures";
 function sized(optionOverrides: Record<string, unknown>, w = workload({ requestsPerMonth: 1_000_000 }), salary = 200_000) {
   const option = selfHost(optionOverrides);
   const c = replicaCandidates(option, w, 20);
-  if (!c.fits) throw new Error(c.reason);
+  if (!c.fits) throw new Error(`does not fit: ${JSON.stringify(c.doesNotFit)}`);
   return { option, capacity: c.candidates[0], model: selfHostCostModel(option, c.candidates[0], w, salary), w };
 }
 
@@ -81,7 +81,7 @@ describe("hand-worked self-host figures", () => {
     const option = selfHost({ model: model("Llama 3.3 70B"), weightPrecision: "fp8" });
     const w = workload({ requestsPerMonth: 1000, inputTokensPerRequest: 7192, outputTokensPerRequest: 1000 });
     const c = replicaCandidates(option, w, 20);
-    if (!c.fits) throw new Error(c.reason);
+    if (!c.fits) throw new Error(`does not fit: ${JSON.stringify(c.doesNotFit)}`);
     expect(c.candidates.map((x) => [x.tensorParallel, x.maxSequencesByMemory])).toEqual([
       [1, 2],
       [2, 32],
@@ -98,7 +98,11 @@ describe("hand-worked self-host figures", () => {
       workload({ requestsPerMonth: 1, inputTokensPerRequest: 900_000, outputTokensPerRequest: 1000 }),
       20,
     );
-    expect(c).toMatchObject({ fits: false, reason: expect.stringMatching(/Does not fit 8 × L40S \(one node\)/) });
+    if (c.fits) throw new Error("expected the model not to fit");
+    // The most one node offers (eight GPUs) against the weights plus the KV cache of one 900k-token sequence.
+    expect(c.doesNotFit.gpus).toBe(8);
+    expect(c.doesNotFit.contextTokens).toBeGreaterThan(900_000);
+    expect(c.doesNotFit.needGb).toBeGreaterThan(c.doesNotFit.usableGb);
   });
 });
 
