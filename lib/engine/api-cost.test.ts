@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { apiCostLines, apiCostModel, apiMonthlyCost } from "./api-cost";
 import { total } from "./cost-line";
+import { describeApiLines, priceFlagText } from "./describe-lines";
 import { apiOption, workload } from "./test-fixtures";
 
 // Token mix used throughout: 1M requests, 1,000 input + 200 output tokens each, half of the
@@ -38,17 +39,20 @@ describe("API monthly cost, worked by hand", () => {
 
   test("a missing cached or cache-write price is flagged, never zero", () => {
     const { lines, flags } = apiCostLines(GROQ, { ...MIX, apiCacheWriteShare: 0.1 }, 0);
-    expect(flags.join(" ")).toMatch(/cached-input price/);
-    expect(flags.join(" ")).toMatch(/cache-write price/);
-    const cached = lines.find((l) => l.label.startsWith("Cached"))!;
-    expect(cached.unitPrice).toBe(0.05);
-    expect(cached.flag).toBeDefined();
+    expect(flags).toEqual([{ code: "no-cached-price" }, { code: "no-cache-write-price" }]);
+    expect(flags.map(priceFlagText).join(" ")).toMatch(/^No cached-input price: .* No cache-write price: /);
+    const cached = lines.find((l) => l.item === "cached-input")!;
+    expect(cached).toMatchObject({ unpriced: true, unitPrice: 0.05 });
+    expect(describeApiLines([cached], GROQ)[0]).toMatchObject({
+      label: "Cached input tokens (read)",
+      flag: "No cached-input price: billed at the input price",
+    });
   });
 
   test("a batch share without a batch API is flagged and not discounted", () => {
     const { lines, flags } = apiCostLines(DEEPSEEK, { ...MIX, batchShare: 0.5 }, 0);
     expect(total(lines)).toBeCloseTo(390, 9);
-    expect(flags).toContain("No batch API: the batch share is billed at the standard price.");
+    expect(flags.map(priceFlagText)).toContain("No batch API: the batch share is billed at the standard price.");
   });
 
   test("requests above the long-context threshold pay the tier price for all their tokens", () => {
@@ -72,6 +76,11 @@ describe("API monthly cost, worked by hand", () => {
   test("integration effort is a line of engineer-months", () => {
     const option = apiOption({ prices: { inputPerM: 1, outputPerM: 1 }, integrationFte: 0.05 });
     const line = apiCostLines(option, MIX, 240_000).lines.at(-1)!;
-    expect(line).toMatchObject({ unit: "engineer-months", quantity: 0.05, unitPrice: 20_000, monthlyCost: 1000 });
+    expect(line).toMatchObject({ item: "api-engineering", quantity: 0.05, unitPrice: 20_000, monthlyCost: 1000 });
+    expect(describeApiLines([line], option)[0]).toMatchObject({
+      label: "Integration and maintenance engineering",
+      unit: "engineer-months",
+      source: "Assumption: 0.05 FTE at $240,000/year loaded",
+    });
   });
 });

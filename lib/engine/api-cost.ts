@@ -2,10 +2,8 @@
 //   I = R·Ti, O = R·To; uncached = I·(1 − h − w), read = I·h, write = I·w
 //   tokens$ = (uncached·pin + read·pread + write·pwrite + O·pout) / 1e6
 //   API = tokens$·(1 − b·db) + FTE_api·salary/12
-import { formatShare, groupDigits } from "../format/numbers";
-import { formatHourOfDay } from "../format/dates";
 import { MONTHS_PER_YEAR, TOKENS_PER_MILLION } from "./constants";
-import { line, total, type CostLine } from "./cost-line";
+import { line, total, type LineFigures } from "./cost-line";
 import type { ApiOption, Workload } from "./schema";
 import { dailyProfile, shareInUtcWindow } from "./profile";
 
@@ -18,35 +16,38 @@ export type EffectiveApiPrices = {
   tier: "standard" | "long-context";
   /** Share of requests billed at off-peak prices (0 without them); the prices above are blended. */
   offPeakShare: number;
-  flags: string[];
+  flags: PriceFlag[];
 };
+
+/** A price the option lacks or a tier it bills at, as a code; describe-lines.ts words it. */
+export type PriceFlag =
+  | { code: "no-cached-price" | "no-cache-write-price" | "no-batch" }
+  | { code: "long-context"; thresholdTokens: number }
+  | { code: "off-peak"; startHourUtc: number; endHourUtc: number; share: number; typedProfile: boolean };
 
 /** The prices a request of this size pays, with every fallback for a missing price flagged. */
 export function effectiveApiPrices(option: ApiOption, workload: Workload): EffectiveApiPrices {
   const p = option.prices;
-  const flags: string[] = [];
+  const flags: PriceFlag[] = [];
   const long = p.longContext && workload.inputTokensPerRequest > p.longContext.thresholdTokens ? p.longContext : null;
   const input = long ? long.inputPerM : p.inputPerM;
   const output = long ? long.outputPerM : p.outputPerM;
   let cachedRead = long ? long.cachedInputPerM : p.cachedInputPerM;
   if (cachedRead == null) {
     cachedRead = input;
-    if (workload.apiCacheReadShare > 0) flags.push("No cached-input price: cached reads are billed at the full input price.");
+    if (workload.apiCacheReadShare > 0) flags.push({ code: "no-cached-price" });
   }
   let cacheWrite = p.cacheWritePerM;
   if (cacheWrite == null) {
     cacheWrite = input;
-    if (workload.apiCacheWriteShare > 0) flags.push("No cache-write price: cache writes are billed at the input price.");
+    if (workload.apiCacheWriteShare > 0) flags.push({ code: "no-cache-write-price" });
   }
   let batchDiscount = p.batchDiscount;
   if (batchDiscount == null) {
     batchDiscount = 0;
-    if (workload.batchShare > 0) flags.push("No batch API: the batch share is billed at the standard price.");
+    if (workload.batchShare > 0) flags.push({ code: "no-batch" });
   }
-  if (long)
-    flags.push(
-      `Requests exceed ${groupDigits(p.longContext!.thresholdTokens)} input tokens: long-context prices apply to all their tokens.`,
-    );
+  if (long) flags.push({ code: "long-context", thresholdTokens: long.thresholdTokens });
   const prices: EffectiveApiPrices = {
     input,
     cachedRead,
@@ -72,7 +73,6 @@ function withOffPeak(
   const s = shareInUtcWindow(dailyProfile(workload), workload.profileUtcOffsetHours, offPeak.startHourUtc, offPeak.endHourUtc);
   const blend = (peak: number, off: number) => peak * (1 - s) + off * s;
   const offCached = offPeak.cachedInputPerM ?? offPeak.inputPerM;
-  const window = `${formatHourOfDay(offPeak.startHourUtc)}–${formatHourOfDay(offPeak.endHourUtc)} UTC`;
   return {
     ...prices,
     input: blend(prices.input, offPeak.inputPerM),
@@ -82,7 +82,13 @@ function withOffPeak(
     offPeakShare: s,
     flags: [
       ...prices.flags,
-      `Off-peak prices (${window}) apply to ${formatShare(s)} of requests by the workload's 24-hour profile (${workload.hourlyProfile ? "typed or imported" : "generated from the peak ratio and active hours"}); token prices are blended.`,
+      {
+        code: "off-peak",
+        startHourUtc: offPeak.startHourUtc,
+        endHourUtc: offPeak.endHourUtc,
+        share: s,
+        typedProfile: !!workload.hourlyProfile,
+      },
     ],
   };
 }
@@ -125,60 +131,39 @@ export function apiMonthlyCost(model: ApiCostModel, requestsPerMonth: number): n
   return model.perRequest * requestsPerMonth + model.fixed;
 }
 
+/** The API bill line by line at today's volume; the lines add up to apiMonthlyCost. */
 export function apiCostLines(
   option: ApiOption,
   workload: Workload,
   engineerAnnualCost: number,
   prices: EffectiveApiPrices = effectiveApiPrices(option, workload),
-): { lines: CostLine[]; flags: string[] } {
+): { lines: LineFigures[]; flags: PriceFlag[] } {
   const I = workload.requestsPerMonth * workload.inputTokensPerRequest;
   const O = workload.requestsPerMonth * workload.outputTokensPerRequest;
   const h = workload.apiCacheReadShare;
   const w = workload.apiCacheWriteShare;
-  const src = option.source.name + (option.source.checkedAt ? `, checked ${option.source.checkedAt}` : "");
-  const tierNote =
-    prices.tier === "long-context"
-      ? " (long-context tier)"
-      : prices.offPeakShare > 0
-        ? ` (${formatShare(prices.offPeakShare)} off-peak)`
-        : "";
-  const lines: CostLine[] = [
-    line(`Uncached input tokens${tierNote}`, "1M tokens", (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input, src),
-  ];
-  if (h > 0) {
-    const flag = option.prices.cachedInputPerM == null ? "No cached-input price: billed at the input price" : undefined;
-    lines.push(line("Cached input tokens (read)", "1M tokens", (I * h) / TOKENS_PER_MILLION, prices.cachedRead, src, flag));
-  }
-  if (w > 0) {
-    const flag = option.prices.cacheWritePerM == null ? "No cache-write price: billed at the input price" : undefined;
-    lines.push(line("Cache-write input tokens", "1M tokens", (I * w) / TOKENS_PER_MILLION, prices.cacheWrite, src, flag));
-  }
-  lines.push(line(`Output tokens${tierNote}`, "1M tokens", O / TOKENS_PER_MILLION, prices.output, src));
+  const tier = { tier: prices.tier, offPeakShare: prices.offPeakShare };
+  const lines = [line({ item: "uncached-input", ...tier }, (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input)];
+  if (h > 0)
+    lines.push(
+      line({ item: "cached-input", unpriced: option.prices.cachedInputPerM == null }, (I * h) / TOKENS_PER_MILLION, prices.cachedRead),
+    );
+  if (w > 0)
+    lines.push(
+      line({ item: "cache-write", unpriced: option.prices.cacheWritePerM == null }, (I * w) / TOKENS_PER_MILLION, prices.cacheWrite),
+    );
+  lines.push(line({ item: "output", ...tier }, O / TOKENS_PER_MILLION, prices.output));
   if (workload.batchShare > 0 && prices.batchDiscount > 0) {
     const tokenSpend = total(lines);
-    lines.push(
-      line(
-        "Batch API discount",
-        "US$ of token spend",
-        tokenSpend * workload.batchShare,
-        -prices.batchDiscount,
-        `${src}; batch share ${pct(workload.batchShare)}`,
-      ),
-    );
+    lines.push(line({ item: "batch-discount", batchShare: workload.batchShare }, tokenSpend * workload.batchShare, -prices.batchDiscount));
   }
-  if (option.integrationFte > 0) {
+  if (option.integrationFte > 0)
     lines.push(
       line(
-        "Integration and maintenance engineering",
-        "engineer-months",
+        { item: "api-engineering", fte: option.integrationFte, salary: engineerAnnualCost },
         option.integrationFte,
         engineerAnnualCost / MONTHS_PER_YEAR,
-        `Assumption: ${option.integrationFte} FTE at ${usd(engineerAnnualCost)}/year loaded`,
       ),
     );
-  }
   return { lines, flags: prices.flags };
 }
-
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-const usd = (v: number) => `$${groupDigits(v)}`;

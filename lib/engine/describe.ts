@@ -1,10 +1,12 @@
-// The one text module of the engine: it words an evaluation's numbers and codes (figures.ts)
-// into the sentences screens, memos, API responses and summaries show. Nothing here changes a figure.
+// The engine's text: it words an evaluation's numbers and codes (figures.ts) into the sentences
+// screens, memos, API responses and summaries show, with its part describe-lines.ts (cost lines
+// and price flags). Nothing here changes a figure, and no other engine module writes a sentence.
 import { effectiveApiPrices } from "./api-cost";
 import type { Breakeven } from "./breakeven";
 import type { CheckWhy, PlainCheck, Verdict } from "./constraints";
 import type { BreakevenFigures, EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
 import { mixById, type Mix } from "./hybrid";
+import { describeApiLines, describeSelfHostLines, priceFlagText } from "./describe-lines";
 import { qualityWarnings } from "./quality";
 import type { Evaluation, Recommendation } from "./result-schema";
 import type { Benchmark, ScenarioInput, SelfHostOption, Workload } from "./schema";
@@ -184,12 +186,16 @@ function describeBreakeven(b: Breakeven): Evaluation["breakeven"][number]["fully
 }
 
 function describeOption(input: ScenarioInput, o: OptionFigures): Evaluation["options"][number] {
-  if (o.kind === "api") return o;
+  if (o.kind === "api") {
+    const api = input.apiOptions.find((a) => a.id === o.id)!;
+    return { ...o, lines: describeApiLines(o.lines, api), flags: o.flags.map(priceFlagText) };
+  }
   const option = input.selfHostOptions.find((s) => s.id === o.id)!;
   if (!o.feasible) return { kind: o.kind, id: o.id, label: o.label, feasible: false, reason: doesNotFitText(option, o.doesNotFit) };
   const slo = input.settings.sloOutputTokensPerSecond;
   return {
     ...o,
+    lines: describeSelfHostLines(o.lines, option),
     sizing: {
       ...o.sizing,
       benchmark: o.sizing.benchmark && referenceText(option, o.sizing.benchmark),

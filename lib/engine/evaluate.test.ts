@@ -57,6 +57,11 @@ describe("numbers first, sentences on demand", () => {
     expect(figures.triggers.length).toBeGreaterThan(0);
     for (const t of figures.triggers) expect(t).not.toHaveProperty("text");
     for (const sentence of ["reason", "headline", "warnings", "conflicts"]) expect(figures.recommendation).not.toHaveProperty(sentence);
+    for (const o of figures.options)
+      for (const l of o.feasible ? o.lines : []) {
+        expect(l.item).toMatch(/^[a-z-]+$/);
+        expect(l).not.toHaveProperty("label");
+      }
     const self = figures.options.find((o) => o.kind === "self-host" && o.feasible && o.sizing.benchmark !== null);
     if (self?.kind !== "self-host" || !self.feasible) throw new Error("expected a self-host option sized on a measured row");
     const option = input.selfHostOptions.find((o) => o.id === self.id)!;

@@ -3,7 +3,9 @@
 import type { Breakeven } from "./breakeven";
 import type { SizingFigures } from "./evaluate-sizing";
 import type { DoesNotFit } from "./self-host-sizing";
+import type { PriceFlag } from "./api-cost";
 import type { CheckWhy, Verdict } from "./constraints";
+import type { LineFigures } from "./cost-line";
 import type { ApiOptionResult, ConstraintResult, Evaluation, Recommendation, SelfHostOptionResult } from "./result-schema";
 import type { Trigger } from "./triggers";
 
@@ -12,7 +14,12 @@ type SelfHostFeasible = Extract<SelfHostOptionResult, { feasible: true }>;
 /** A self-host option whose model does not fit its GPUs, with the memory figures that say why. */
 type SelfHostInfeasible = Omit<Extract<SelfHostOptionResult, { feasible: false }>, "reason"> & { doesNotFit: DoesNotFit };
 
-export type OptionFigures = ApiOptionResult | SelfHostInfeasible | (Omit<SelfHostFeasible, "sizing"> & { sizing: SizingFigures });
+/** An API option priced line by line, its missing prices and tiers as codes. */
+type ApiOptionFigures = Omit<ApiOptionResult, "lines" | "flags"> & { lines: LineFigures[]; flags: PriceFlag[] };
+
+type SelfHostOptionFigures = Omit<SelfHostFeasible, "sizing" | "lines"> & { sizing: SizingFigures; lines: LineFigures[] };
+
+export type OptionFigures = ApiOptionFigures | SelfHostInfeasible | SelfHostOptionFigures;
 
 export type RecommendationFigures = Omit<Recommendation, "reason" | "headline" | "warnings" | "conflicts"> & {
   /** The final pick leans to the API because self-hosting is within the close-call margin. */

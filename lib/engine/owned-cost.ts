@@ -5,10 +5,9 @@
 //   + (GPUs·TDP·load share + servers·base W)/1000 · 730 h · PUE · $/kWh + facility per server.
 // The load share is the GPUs' average load at today's volume, held for every volume, so the cost
 // is flat in volume until a server is added.
-import { formatShare, groupDigits } from "../format/numbers";
 import { HOURS_PER_DAY, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "./constants";
-import { line, type CostLine } from "./cost-line";
-import type { OwnedHardware, SelfHostOption, Workload } from "./schema";
+import { line, type LineFigures } from "./cost-line";
+import type { OwnedHardware, Workload } from "./schema";
 import { workloadShape } from "./profile";
 
 export type OwnedCostModel = {
@@ -95,42 +94,14 @@ export function ownedCostModel(
 }
 
 /** The hardware lines for a number of servers; they add up to servers × serverMonthlyCost. */
-export function ownedHardwareLines(o: OwnedCostModel, option: SelfHostOption, servers: number): CostLine[] {
-  const h = option.hosting.kind === "owned" ? option.hosting : null;
-  if (!h) return [];
+export function ownedHardwareLines(o: OwnedCostModel, servers: number): LineFigures[] {
   const p = perServerMonth(o);
-  const server = `${servers} × ${h.gpusPerServer}×${option.gpu.gpuType} server${servers === 1 ? "" : "s"}`;
-  const capital = `$${groupDigits(o.capitalPerServer)} each (price $${groupDigits(h.serverPrice)} + installation $${groupDigits(h.installationPerServer)})`;
   const lines = [
-    line(
-      `Servers: depreciation (${server})`,
-      "server-months",
-      servers,
-      p.depreciation,
-      `${capital} over ${h.lifeYears} years, ${formatShare(h.residualShare)} residual value`,
-    ),
-    line(
-      "Cost of capital on the servers",
-      "server-months",
-      servers,
-      p.capital,
-      `${formatShare(h.costOfCapital)} a year on the average book value`,
-    ),
-    line(
-      "Hardware maintenance and support",
-      "server-months",
-      servers,
-      p.maintenance,
-      `${formatShare(h.maintenanceShare)} of capital a year`,
-    ),
-    line(
-      "Power",
-      "kWh",
-      servers * p.kwh,
-      o.electricityPerKwh,
-      `${h.gpusPerServer} GPUs × ${groupDigits(h.gpuTdpW)} W at ${formatShare(o.gpuLoadShare)} average load + ${groupDigits(h.serverBaseW)} W base per server, 730 h, PUE ${h.pue}`,
-    ),
+    line({ item: "server-depreciation", servers, capitalPerServer: o.capitalPerServer }, servers, p.depreciation),
+    line({ item: "server-capital", servers }, servers, p.capital),
+    line({ item: "server-maintenance", servers }, servers, p.maintenance),
+    line({ item: "server-power", servers, gpuLoadShare: o.gpuLoadShare }, servers * p.kwh, o.electricityPerKwh),
   ];
-  if (p.facility > 0) lines.push(line("Facility: rack space, cooling, hands", "server-months", servers, p.facility, "Entered by the team"));
+  if (p.facility > 0) lines.push(line({ item: "server-facility", servers }, servers, p.facility));
   return lines;
 }

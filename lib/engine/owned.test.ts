@@ -7,6 +7,7 @@ import { apiCostModel } from "./api-cost";
 import { costsAt, findBreakeven } from "./breakeven";
 import { total } from "./cost-line";
 import { EngineInputError, evaluateScenario, parseScenario } from "./evaluate";
+import { describeSelfHostLines } from "./describe-lines";
 import { gpuMonthlyCost, ownedServers, selfHostCostLines, selfHostCostModel, selfHostMonthlyCost } from "./self-host-cost";
 import { replicaCandidates } from "./self-host-sizing";
 import { apiOption, gpu, model, scenario, selfHost, workload } from "./test-fixtures";
@@ -48,7 +49,7 @@ function sized(hosting: Record<string, unknown>, w = workload({ requestsPerMonth
 describe("one 8×H100 server at $300,000 + $10,000 installation, 5 years, 10% residual", () => {
   test("every line to the cent, idle GPUs", () => {
     const { option, m } = sized({ ...SERVER, servers: 1 });
-    const lines = selfHostCostLines(m, option, 0);
+    const lines = describeSelfHostLines(selfHostCostLines(m, option, 0), option);
     const byLabel = Object.fromEntries(lines.map((l) => [l.label.replace(/ \(.*\)$/, ""), l]));
     // $310,000 × 0.9 / 60 months
     expect(byLabel["Servers: depreciation"].monthlyCost).toBeCloseTo(4650, 9);
@@ -76,7 +77,7 @@ describe("one 8×H100 server at $300,000 + $10,000 installation, 5 years, 10% re
     const share = busyGpus / (servers * 8);
     expect(m.owned!.gpuLoadShare).toBeCloseTo(share, 12);
     expect(share).toBeGreaterThan(0.05);
-    const power = selfHostCostLines(m, option, w.requestsPerMonth).find((l) => l.label === "Power")!;
+    const power = selfHostCostLines(m, option, w.requestsPerMonth).find((l) => l.item === "server-power")!;
     expect(power.quantity).toBeCloseTo((servers * (8 * 700 * share + 2000) * 730 * 1.4) / 1000, 6);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { total } from "./cost-line";
 import { EngineInputError, evaluateScenario, parseScenario } from "./evaluate";
+import { describeSelfHostLines } from "./describe-lines";
 import { gpuMonthlyCost, replicasFor, selfHostCostLines, selfHostCostModel, uncommittedGpuHours } from "./self-host-cost";
 import { replicaCandidates } from "./self-host-sizing";
 import { gpu, model, scenario, selfHost, workload } from "./test-fixtures";
@@ -26,7 +27,7 @@ describe("a 1-year commitment of 4 H100s at 40% off $2.54", () => {
     expect(replicasFor(m, 0)).toBe(2);
     expect(uncommittedGpuHours(m, 0)).toBe(0);
     expect(gpuMonthlyCost(m, 0)).toBeCloseTo(4450.08, 9);
-    const lines = selfHostCostLines(m, option, 0);
+    const lines = describeSelfHostLines(selfHostCostLines(m, option, 0), option);
     expect(lines[0]).toMatchObject({ unit: "GPU-hours", quantity: 2920, unitPrice: 1.524 });
     expect(lines[0].monthlyCost).toBeCloseTo(4450.08, 9);
     // Upfront: 25% of 12 months × $4,450.08 = $13,350.24, stated on the line.
@@ -61,7 +62,7 @@ describe("spot H100s at 60% off $2.54 with 5% of GPU time interrupted", () => {
     const { m, option } = sized({ pricing: spot, failoverReplicas: 0, minReplicas: 1 }, 1000);
     expect(m.failoverReplicas).toBe(1);
     expect(replicasFor(m, 1000)).toBe(2);
-    const lines = selfHostCostLines(m, option, 1000);
+    const lines = describeSelfHostLines(selfHostCostLines(m, option, 1000), option);
     expect(lines[0]).toMatchObject({ quantity: 1460 });
     expect(lines[0].unitPrice).toBeCloseTo(1.016, 12);
     expect(lines[0].monthlyCost).toBeCloseTo(1483.36, 9);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { apiCostModel } from "./api-cost";
+import { priceFlagText } from "./describe-lines";
 import { evaluateScenario } from "./evaluate";
 import { dailyProfile, profileShape, shareInUtcWindow, workloadShape } from "./profile";
 import { apiOption, workload } from "./test-fixtures";
@@ -82,7 +83,7 @@ describe("off-peak API prices against the profile", () => {
     // 1,000M input tokens at 0.27 × 2/3 + 0.135 × 1/3 = $0.225 → $225; 100M output at 1.10 × 2/3 + 0.55 × 1/3 → $91.67.
     expect(m.perRequest * 1_000_000).toBeCloseTo(225 + 91.6667, 3);
     expect(m.prices.offPeakShare).toBeCloseTo(1 / 3, 10);
-    expect(m.prices.flags.join(" ")).toMatch(/Off-peak prices \(16:30–00:30 UTC\) apply to 33.3% of requests/);
+    expect(m.prices.flags.map(priceFlagText).join(" ")).toMatch(/Off-peak prices \(16:30–00:30 UTC\) apply to 33.3% of requests/);
   });
 });
 

@@ -11,10 +11,8 @@
 // second find none warm and pay a cold start; busy replicas above the first follow the average load.
 // The model is a handful of numbers so that breakeven, sensitivity and Monte Carlo re-price it
 // millions of times without re-sizing.
-import { formatShare, groupDigits } from "../format/numbers";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, MONTHS_PER_YEAR, SECONDS_PER_HOUR, WEEKS_PER_YEAR } from "./constants";
-import { line, total, type CostLine } from "./cost-line";
-import { plural } from "../format/text";
+import { line, total, type LineFigures, type LineItem } from "./cost-line";
 import type { SelfHostOption, Workload } from "./schema";
 import type { FitCapacity } from "./self-host-sizing";
 import { workloadShape } from "./profile";
@@ -251,120 +249,62 @@ export function selfHostMonthlyCost(m: SelfHostCostModel, requestsPerMonth: numb
   return gpuMonthlyCost(m, requestsPerMonth, replicas) * (1 + m.overheadShare) + fixedMonthlyCost(m);
 }
 
-const MODE_NOTES: Record<SelfHostOption["billingMode"], string> = {
-  "always-on": "always on",
-  "active-window": "scaled to the active window",
-  "scale-to-zero": "scale to zero",
-};
-
-export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): CostLine[] {
+/** The self-host bill line by line at a volume; the lines add up to selfHostMonthlyCost. */
+export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number): LineFigures[] {
   const replicas = replicasFor(m, requestsPerMonth);
-  const gpuSource = option.gpu.source.name + (option.gpu.source.checkedAt ? `, checked ${option.gpu.source.checkedAt}` : "");
-  const starts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : 0;
-  const modeNote =
-    MODE_NOTES[m.billingMode] +
-    (m.billingMode === "scale-to-zero"
-      ? `, about ${groupDigits(starts)} cold ${starts >= 0.5 && starts < 1.5 ? "start" : "starts"} a month`
-      : "");
   const lines = m.owned
-    ? ownedHardwareLines(m.owned, option, ownedServers(m, m.owned, requestsPerMonth))
-    : gpuTimeLines(m, option, requestsPerMonth, replicas, `${option.gpu.gpuType} GPU time`, modeNote, gpuSource);
+    ? ownedHardwareLines(m.owned, ownedServers(m, m.owned, requestsPerMonth))
+    : gpuTimeLines(m, option, requestsPerMonth, replicas);
   lines.push(...overheadLines(option, total(lines)), ...peopleLines(m));
   return lines;
 }
 
 /** Infrastructure overhead: a share of the GPU cost, or the lines the team entered. */
-function overheadLines(option: SelfHostOption, gpuCost: number): CostLine[] {
+function overheadLines(option: SelfHostOption, gpuCost: number): LineFigures[] {
   const o = option.overhead;
-  if (o.mode === "percent")
-    return o.percentOfGpu > 0
-      ? [
-          line(
-            "Infrastructure overhead (networking, storage, load balancing, observability)",
-            "US$ of GPU cost",
-            gpuCost,
-            o.percentOfGpu,
-            `Assumption: ${Math.round(o.percentOfGpu * 100)}% of GPU cost`,
-          ),
-        ]
-      : [];
+  if (o.mode === "percent") return o.percentOfGpu > 0 ? [line({ item: "overhead-share" }, gpuCost, o.percentOfGpu)] : [];
   const entered = [
-    ["Networking", o.networking],
-    ["Storage", o.storage],
-    ["Load balancing", o.loadBalancing],
-    ["Observability", o.observability],
+    ["overhead-networking", o.networking],
+    ["overhead-storage", o.storage],
+    ["overhead-load-balancing", o.loadBalancing],
+    ["overhead-observability", o.observability],
   ] as const;
-  return entered.filter(([, value]) => value > 0).map(([label, value]) => line(label, "month", 1, value, "Entered by the team"));
+  return entered.filter(([, value]) => value > 0).map(([item, value]) => line({ item }, 1, value));
 }
 
 /** People: running the stack, operating owned hardware, set-up amortised, model switches (peopleEngineerMonths). */
-function peopleLines(m: SelfHostCostModel): CostLine[] {
+function peopleLines(m: SelfHostCostModel): LineFigures[] {
   const perMonth = m.engineerAnnualCost / MONTHS_PER_YEAR;
   const people = peopleEngineerMonths(m);
-  const salaryNote = `$${groupDigits(m.engineerAnnualCost)}/year loaded`;
-  const rows: [number, string, string][] = [
-    [people.engineering, "Serving-stack engineering (on-call, upgrades, tuning)", `${m.engineeringFte} FTE at ${salaryNote}`],
-    [people.operations, "Hardware operations (spares, repairs, firmware)", `${m.operationsFte} FTE at ${salaryNote}`],
-    [people.setup, `One-time set-up, amortised over ${m.horizonMonths} months`, `${m.setupEngineerWeeks} engineer-weeks at ${salaryNote}`],
-    [
-      people.switching,
-      "Model switches (evaluation, re-tuning, rollout)",
-      `${m.switchesPerYear} switches/year × ${m.weeksPerSwitch} engineer-weeks`,
-    ],
+  const salary = m.engineerAnnualCost;
+  const rows: [number, LineItem][] = [
+    [people.engineering, { item: "people-engineering", fte: m.engineeringFte, salary }],
+    [people.operations, { item: "people-operations", fte: m.operationsFte, salary }],
+    [people.setup, { item: "people-setup", engineerWeeks: m.setupEngineerWeeks, horizonMonths: m.horizonMonths, salary }],
+    [people.switching, { item: "people-switching", switchesPerYear: m.switchesPerYear, weeksPerSwitch: m.weeksPerSwitch }],
   ];
-  return rows
-    .filter(([months]) => months > 0)
-    .map(([months, label, basis]) => line(label, "engineer-months", months, perMonth, `Assumption: ${basis}`));
+  return rows.filter(([months]) => months > 0).map(([months, item]) => line(item, months, perMonth));
 }
 
 /** The GPU-time lines under the option's pricing terms; they add up to gpuMonthlyCost. */
-function gpuTimeLines(
-  m: SelfHostCostModel,
-  option: SelfHostOption,
-  requestsPerMonth: number,
-  replicas: number,
-  what: string,
-  modeNote: string,
-  source: string,
-): CostLine[] {
+function gpuTimeLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerMonth: number, replicas: number): LineFigures[] {
   const pricing = option.pricing;
-  const provider = option.gpu.provider;
-  const onDemand = option.gpu.pricePerGpuHour;
   const hours = uncommittedGpuHours(m, requestsPerMonth, replicas);
+  const coldStarts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : null;
   switch (pricing.kind) {
     case "on-demand":
-      return [line(`${what} (${provider}, ${modeNote})`, "GPU-hours", hours, m.pricePerGpuHour, source)];
+      return [line({ item: "gpu-time", coldStarts }, hours, m.pricePerGpuHour)];
     case "spot": {
-      const spot = onDemand * (1 - pricing.discount);
-      const terms = `${Math.round(pricing.discount * 100)}% off on-demand $${onDemand.toFixed(2)}`;
+      const spot = option.gpu.pricePerGpuHour * (1 - pricing.discount);
       return [
-        line(`${what}, spot (${provider}, ${modeNote})`, "GPU-hours", hours, spot, `${source}; spot: ${terms}`),
-        line(
-          "Work lost to spot interruptions (redone, replacements started)",
-          "GPU-hours",
-          hours * pricing.interruptionRate,
-          spot,
-          `Assumption: ${formatShare(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
-        ),
+        line({ item: "gpu-spot", coldStarts }, hours, spot),
+        line({ item: "spot-interruptions" }, hours * pricing.interruptionRate, spot),
       ];
     }
     case "committed": {
-      const terms = `${pricing.termMonths}-month commitment, ${Math.round(pricing.discount * 100)}% off on-demand $${onDemand.toFixed(2)}`;
-      const upfront =
-        pricing.upfrontShare > 0
-          ? `; ${formatShare(pricing.upfrontShare)} of the term paid at signing: $${groupDigits(
-              pricing.upfrontShare * pricing.termMonths * m.committedGpus * HOURS_PER_MONTH * m.committedPricePerGpuHour,
-            )}`
-          : "";
-      const committed = line(
-        `${what}, committed (${provider}, ${plural(m.committedGpus, "GPU")} around the clock)`,
-        "GPU-hours",
-        m.committedGpus * HOURS_PER_MONTH,
-        m.committedPricePerGpuHour,
-        `${source}; ${terms}${upfront}`,
-      );
+      const committed = line({ item: "gpu-committed" }, m.committedGpus * HOURS_PER_MONTH, m.committedPricePerGpuHour);
       if (hours <= 0) return [committed];
-      return [committed, line(`${what} above the commitment, on demand (${provider}, ${modeNote})`, "GPU-hours", hours, onDemand, source)];
+      return [committed, line({ item: "gpu-above-commitment", coldStarts }, hours, option.gpu.pricePerGpuHour)];
     }
   }
 }

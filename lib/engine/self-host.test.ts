@@ -14,6 +14,7 @@ import {
 import { kvBytesPerToken, weightBytes } from "./roofline";
 import { replicaCandidates } from "./self-host-sizing";
 import { total } from "./cost-line";
+import { describeSelfHostLines } from "./describe-lines";
 import { gpu, model, selfHost, workload } from "./test-fixtures";
 
 function sized(optionOverrides: Record<string, unknown>, w = workload({ requestsPerMonth: 1_000_000 }), salary = 200_000) {
@@ -161,8 +162,10 @@ describe("billing modes", () => {
 describe("cost lines", () => {
   test("the lines add up to the monthly cost, and every line names its source", () => {
     const { option, model: m, w } = sized({ overhead: { mode: "percent", percentOfGpu: 0.15 } });
-    const lines = selfHostCostLines(m, option, w.requestsPerMonth);
-    expect(total(lines)).toBeCloseTo(selfHostMonthlyCost(m, w.requestsPerMonth), 6);
+    const figures = selfHostCostLines(m, option, w.requestsPerMonth);
+    expect(total(figures)).toBeCloseTo(selfHostMonthlyCost(m, w.requestsPerMonth), 6);
+    expect(figures.map((l) => l.item)).toEqual(["gpu-time", "overhead-share", "people-engineering", "people-setup", "people-switching"]);
+    const lines = describeSelfHostLines(figures, option);
     expect(lines.every((l) => l.source.length > 0 && Number.isFinite(l.monthlyCost))).toBe(true);
     expect(lines.map((l) => l.label)).toEqual([
       expect.stringContaining("GPU time"),
