@@ -41,8 +41,8 @@ describe("API monthly cost, worked by hand", () => {
     const { lines, flags } = apiCostLines(GROQ, { ...MIX, apiCacheWriteShare: 0.1 }, 0);
     expect(flags).toEqual([{ code: "no-cached-price" }, { code: "no-cache-write-price" }]);
     expect(flags.map(priceFlagText).join(" ")).toMatch(/^No cached-input price: .* No cache-write price: /);
-    const cached = lines.find((l) => l.item === "cached-input")!;
-    expect(cached).toMatchObject({ unpriced: true, unitPrice: 0.05 });
+    const cached = lines.find((l) => l.item.code === "cached-input")!;
+    expect(cached).toMatchObject({ item: { code: "cached-input", unpriced: true }, unitPrice: 0.05 });
     expect(describeApiLines([cached], GROQ)[0]).toMatchObject({
       label: "Cached input tokens (read)",
       flag: "No cached-input price: billed at the input price",
@@ -76,7 +76,7 @@ describe("API monthly cost, worked by hand", () => {
   test("integration effort is a line of engineer-months", () => {
     const option = apiOption({ prices: { inputPerM: 1, outputPerM: 1 }, integrationFte: 0.05 });
     const line = apiCostLines(option, MIX, 240_000).lines.at(-1)!;
-    expect(line).toMatchObject({ item: "api-engineering", quantity: 0.05, unitPrice: 20_000, monthlyCost: 1000 });
+    expect(line).toMatchObject({ item: { code: "api-engineering" }, quantity: 0.05, unitPrice: 20_000, monthlyCost: 1000 });
     expect(describeApiLines([line], option)[0]).toMatchObject({
       label: "Integration and maintenance engineering",
       unit: "engineer-months",

@@ -143,24 +143,24 @@ export function apiCostLines(
   const h = workload.apiCacheReadShare;
   const w = workload.apiCacheWriteShare;
   const tier = { tier: prices.tier, offPeakShare: prices.offPeakShare };
-  const lines = [line({ item: "uncached-input", ...tier }, (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input)];
+  const lines = [line({ code: "uncached-input", ...tier }, (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input)];
   if (h > 0)
     lines.push(
-      line({ item: "cached-input", unpriced: option.prices.cachedInputPerM == null }, (I * h) / TOKENS_PER_MILLION, prices.cachedRead),
+      line({ code: "cached-input", unpriced: option.prices.cachedInputPerM == null }, (I * h) / TOKENS_PER_MILLION, prices.cachedRead),
     );
   if (w > 0)
     lines.push(
-      line({ item: "cache-write", unpriced: option.prices.cacheWritePerM == null }, (I * w) / TOKENS_PER_MILLION, prices.cacheWrite),
+      line({ code: "cache-write", unpriced: option.prices.cacheWritePerM == null }, (I * w) / TOKENS_PER_MILLION, prices.cacheWrite),
     );
-  lines.push(line({ item: "output", ...tier }, O / TOKENS_PER_MILLION, prices.output));
+  lines.push(line({ code: "output", ...tier }, O / TOKENS_PER_MILLION, prices.output));
   if (workload.batchShare > 0 && prices.batchDiscount > 0) {
     const tokenSpend = total(lines);
-    lines.push(line({ item: "batch-discount", batchShare: workload.batchShare }, tokenSpend * workload.batchShare, -prices.batchDiscount));
+    lines.push(line({ code: "batch-discount", batchShare: workload.batchShare }, tokenSpend * workload.batchShare, -prices.batchDiscount));
   }
   if (option.integrationFte > 0)
     lines.push(
       line(
-        { item: "api-engineering", fte: option.integrationFte, salary: engineerAnnualCost },
+        { code: "api-engineering", fte: option.integrationFte, salary: engineerAnnualCost },
         option.integrationFte,
         engineerAnnualCost / MONTHS_PER_YEAR,
       ),

@@ -1,24 +1,24 @@
 // Every cost is a line with its unit, quantity, unit price and source (as Infracost's resources
 // do): a total is the sum of its lines, so every figure can be traced. The engine's lines are
-// an item code with the figures its wording needs; describe-lines.ts writes label, unit and source.
+// an item (a code with the figures its wording needs) and the numbers; describe-lines.ts writes label, unit and source.
 
 /** What a line pays for, with the figures its label and source quote. */
 export type LineItem =
-  | { item: "uncached-input" | "output"; tier: "standard" | "long-context"; offPeakShare: number }
-  | { item: "cached-input" | "cache-write"; unpriced: boolean }
-  | { item: "batch-discount"; batchShare: number }
-  | { item: "api-engineering"; fte: number; salary: number }
-  | { item: "gpu-time" | "gpu-spot" | "gpu-above-commitment"; coldStarts: number | null }
-  | { item: "spot-interruptions" | "gpu-committed" | "overhead-share" }
-  | { item: "overhead-networking" | "overhead-storage" | "overhead-load-balancing" | "overhead-observability" }
-  | { item: "people-engineering" | "people-operations"; fte: number; salary: number }
-  | { item: "people-setup"; engineerWeeks: number; horizonMonths: number; salary: number }
-  | { item: "people-switching"; switchesPerYear: number; weeksPerSwitch: number }
-  | { item: "server-depreciation"; servers: number; capitalPerServer: number }
-  | { item: "server-power"; servers: number; gpuLoadShare: number }
-  | { item: "server-capital" | "server-maintenance" | "server-facility"; servers: number };
+  | { code: "uncached-input" | "output"; tier: "standard" | "long-context"; offPeakShare: number }
+  | { code: "cached-input" | "cache-write"; unpriced: boolean }
+  | { code: "batch-discount"; batchShare: number }
+  | { code: "api-engineering"; fte: number; salary: number }
+  | { code: "gpu-time" | "gpu-spot" | "gpu-above-commitment"; coldStarts: number | null }
+  | { code: "spot-interruptions" | "gpu-committed" | "overhead-share" }
+  | { code: "overhead-networking" | "overhead-storage" | "overhead-load-balancing" | "overhead-observability" }
+  | { code: "people-engineering" | "people-operations"; fte: number; salary: number }
+  | { code: "people-setup"; engineerWeeks: number; horizonMonths: number; salary: number }
+  | { code: "people-switching"; switchesPerYear: number; weeksPerSwitch: number }
+  | { code: "server-depreciation"; servers: number; capitalPerServer: number }
+  | { code: "server-power"; servers: number; gpuLoadShare: number }
+  | { code: "server-capital" | "server-maintenance" | "server-facility"; servers: number };
 
-export type LineFigures = LineItem & { quantity: number; unitPrice: number; monthlyCost: number };
+export type LineFigures = { item: LineItem; quantity: number; unitPrice: number; monthlyCost: number };
 
 /** A line as a reader sees it. */
 export type CostLine = {
@@ -32,8 +32,8 @@ export type CostLine = {
   flag?: string;
 };
 
-export function line(what: LineItem, quantity: number, unitPrice: number): LineFigures {
-  return { ...what, quantity, unitPrice, monthlyCost: quantity * unitPrice };
+export function line(item: LineItem, quantity: number, unitPrice: number): LineFigures {
+  return { item, quantity, unitPrice, monthlyCost: quantity * unitPrice };
 }
 
 export function total(lines: { monthlyCost: number }[]): number {

@@ -8,19 +8,10 @@ import { formatHourOfDay } from "../format/dates";
 import { formatShare, groupDigits } from "../format/numbers";
 import { plural } from "../format/text";
 
-type Words = { label: string; unit: string; source: string; flag?: string };
-
 /** A line as a reader sees it: the figures with their label, unit and source (and flag, when there is one). */
-function worded(l: LineFigures, w: Words): CostLine {
-  const out: CostLine = {
-    label: w.label,
-    unit: w.unit,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    monthlyCost: l.monthlyCost,
-    source: w.source,
-  };
-  if (w.flag) out.flag = w.flag;
+function worded(l: LineFigures, label: string, unit: string, source: string, flag?: string): CostLine {
+  const out: CostLine = { label, unit, quantity: l.quantity, unitPrice: l.unitPrice, monthlyCost: l.monthlyCost, source };
+  if (flag) out.flag = flag;
   return out;
 }
 
@@ -30,40 +21,40 @@ const salaryNote = (salary: number) => `$${groupDigits(salary)}/year loaded`;
 
 export function describeApiLines(lines: LineFigures[], option: ApiOption): CostLine[] {
   const src = sourceName(option.source);
-  return lines.map((l) => worded(l, apiWords(l, src)));
+  return lines.map((l) => apiLine(l, src));
 }
 
-function apiWords(l: LineFigures, src: string): Words {
-  const tokens = { unit: "1M tokens", source: src };
-  switch (l.item) {
+function apiLine(l: LineFigures, src: string): CostLine {
+  const i = l.item;
+  switch (i.code) {
     case "uncached-input":
     case "output": {
       const tier =
-        l.tier === "long-context" ? " (long-context tier)" : l.offPeakShare > 0 ? ` (${formatShare(l.offPeakShare)} off-peak)` : "";
-      return { ...tokens, label: `${l.item === "output" ? "Output" : "Uncached input"} tokens${tier}` };
+        i.tier === "long-context" ? " (long-context tier)" : i.offPeakShare > 0 ? ` (${formatShare(i.offPeakShare)} off-peak)` : "";
+      return worded(l, `${i.code === "output" ? "Output" : "Uncached input"} tokens${tier}`, "1M tokens", src);
     }
     case "cached-input":
-      return {
-        ...tokens,
-        label: "Cached input tokens (read)",
-        flag: l.unpriced ? "No cached-input price: billed at the input price" : undefined,
-      };
+      return worded(
+        l,
+        "Cached input tokens (read)",
+        "1M tokens",
+        src,
+        i.unpriced ? "No cached-input price: billed at the input price" : undefined,
+      );
     case "cache-write":
-      return {
-        ...tokens,
-        label: "Cache-write input tokens",
-        flag: l.unpriced ? "No cache-write price: billed at the input price" : undefined,
-      };
+      return worded(
+        l,
+        "Cache-write input tokens",
+        "1M tokens",
+        src,
+        i.unpriced ? "No cache-write price: billed at the input price" : undefined,
+      );
     case "batch-discount":
-      return { label: "Batch API discount", unit: "US$ of token spend", source: `${src}; batch share ${pct(l.batchShare)}` };
+      return worded(l, "Batch API discount", "US$ of token spend", `${src}; batch share ${pct(i.batchShare)}`);
     case "api-engineering":
-      return {
-        label: "Integration and maintenance engineering",
-        unit: "engineer-months",
-        source: `Assumption: ${l.fte} FTE at ${salaryNote(l.salary)}`,
-      };
+      return worded(l, "Integration and maintenance engineering", "engineer-months", `Assumption: ${i.fte} FTE at ${salaryNote(i.salary)}`);
     default:
-      throw new Error(`${l.item} is not an API cost line`);
+      throw new Error(`${i.code} is not an API cost line`);
   }
 }
 
@@ -81,11 +72,11 @@ const ENTERED: Record<string, string> = {
 };
 
 export function describeSelfHostLines(lines: LineFigures[], option: SelfHostOption): CostLine[] {
-  return lines.map((l) => worded(l, gpuWords(l, option) ?? serverWords(l, option) ?? otherSelfHostWords(l, option)));
+  return lines.map((l) => gpuLine(l, option) ?? serverLine(l, option) ?? otherSelfHostLine(l, option));
 }
 
 /** Rented GPU time under the option's pricing terms; null for any other line. */
-function gpuWords(l: LineFigures, option: SelfHostOption): Words | null {
+function gpuLine(l: LineFigures, option: SelfHostOption): CostLine | null {
   const { gpu, pricing } = option;
   const what = `${gpu.gpuType} GPU time`;
   const source = sourceName(gpu.source);
@@ -94,25 +85,22 @@ function gpuWords(l: LineFigures, option: SelfHostOption): Words | null {
     (coldStarts === null
       ? ""
       : `, about ${groupDigits(coldStarts)} cold ${coldStarts >= 0.5 && coldStarts < 1.5 ? "start" : "starts"} a month`);
-  const hours = { unit: "GPU-hours" };
   const off = (discount: number) => `${Math.round(discount * 100)}% off on-demand $${gpu.pricePerGpuHour.toFixed(2)}`;
-  switch (l.item) {
+  const i = l.item;
+  switch (i.code) {
     case "gpu-time":
-      return { ...hours, label: `${what} (${gpu.provider}, ${mode(l.coldStarts)})`, source };
+      return worded(l, `${what} (${gpu.provider}, ${mode(i.coldStarts)})`, "GPU-hours", source);
     case "gpu-spot":
       if (pricing.kind !== "spot") break;
-      return {
-        ...hours,
-        label: `${what}, spot (${gpu.provider}, ${mode(l.coldStarts)})`,
-        source: `${source}; spot: ${off(pricing.discount)}`,
-      };
+      return worded(l, `${what}, spot (${gpu.provider}, ${mode(i.coldStarts)})`, "GPU-hours", `${source}; spot: ${off(pricing.discount)}`);
     case "spot-interruptions":
       if (pricing.kind !== "spot") break;
-      return {
-        ...hours,
-        label: "Work lost to spot interruptions (redone, replacements started)",
-        source: `Assumption: ${formatShare(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
-      };
+      return worded(
+        l,
+        "Work lost to spot interruptions (redone, replacements started)",
+        "GPU-hours",
+        `Assumption: ${formatShare(pricing.interruptionRate)} of GPU time interrupted; one more spare replica kept`,
+      );
     case "gpu-committed": {
       if (pricing.kind !== "committed") break;
       const upfront =
@@ -121,89 +109,91 @@ function gpuWords(l: LineFigures, option: SelfHostOption): Words | null {
               pricing.upfrontShare * pricing.termMonths * pricing.committedGpus * HOURS_PER_MONTH * l.unitPrice,
             )}`
           : "";
-      return {
-        ...hours,
-        label: `${what}, committed (${gpu.provider}, ${plural(pricing.committedGpus, "GPU")} around the clock)`,
-        source: `${source}; ${pricing.termMonths}-month commitment, ${off(pricing.discount)}${upfront}`,
-      };
+      return worded(
+        l,
+        `${what}, committed (${gpu.provider}, ${plural(pricing.committedGpus, "GPU")} around the clock)`,
+        "GPU-hours",
+        `${source}; ${pricing.termMonths}-month commitment, ${off(pricing.discount)}${upfront}`,
+      );
     }
     case "gpu-above-commitment":
-      return { ...hours, label: `${what} above the commitment, on demand (${gpu.provider}, ${mode(l.coldStarts)})`, source };
+      return worded(l, `${what} above the commitment, on demand (${gpu.provider}, ${mode(i.coldStarts)})`, "GPU-hours", source);
     default:
       return null;
   }
-  throw new Error(`${l.item} does not match the option's ${pricing.kind} pricing`);
+  throw new Error(`${i.code} does not match the option's ${pricing.kind} pricing`);
 }
 
 /** Owned servers' lines; null for any other line. */
-function serverWords(l: LineFigures, option: SelfHostOption): Words | null {
+function serverLine(l: LineFigures, option: SelfHostOption): CostLine | null {
   const h = option.hosting;
   if (h.kind !== "owned") return null;
-  const months = { unit: "server-months" };
-  switch (l.item) {
+  const months = "server-months";
+  const i = l.item;
+  switch (i.code) {
     case "server-depreciation": {
-      const servers = `${l.servers} × ${h.gpusPerServer}×${option.gpu.gpuType} server${l.servers === 1 ? "" : "s"}`;
-      const capital = `$${groupDigits(l.capitalPerServer)} each (price $${groupDigits(h.serverPrice)} + installation $${groupDigits(h.installationPerServer)})`;
-      return {
-        ...months,
-        label: `Servers: depreciation (${servers})`,
-        source: `${capital} over ${h.lifeYears} years, ${formatShare(h.residualShare)} residual value`,
-      };
+      const servers = `${i.servers} × ${h.gpusPerServer}×${option.gpu.gpuType} server${i.servers === 1 ? "" : "s"}`;
+      const capital = `$${groupDigits(i.capitalPerServer)} each (price $${groupDigits(h.serverPrice)} + installation $${groupDigits(h.installationPerServer)})`;
+      return worded(
+        l,
+        `Servers: depreciation (${servers})`,
+        months,
+        `${capital} over ${h.lifeYears} years, ${formatShare(h.residualShare)} residual value`,
+      );
     }
     case "server-capital":
-      return {
-        ...months,
-        label: "Cost of capital on the servers",
-        source: `${formatShare(h.costOfCapital)} a year on the average book value`,
-      };
+      return worded(l, "Cost of capital on the servers", months, `${formatShare(h.costOfCapital)} a year on the average book value`);
     case "server-maintenance":
-      return { ...months, label: "Hardware maintenance and support", source: `${formatShare(h.maintenanceShare)} of capital a year` };
+      return worded(l, "Hardware maintenance and support", months, `${formatShare(h.maintenanceShare)} of capital a year`);
     case "server-power":
-      return {
-        label: "Power",
-        unit: "kWh",
-        source: `${h.gpusPerServer} GPUs × ${groupDigits(h.gpuTdpW)} W at ${formatShare(l.gpuLoadShare)} average load + ${groupDigits(h.serverBaseW)} W base per server, 730 h, PUE ${h.pue}`,
-      };
+      return worded(
+        l,
+        "Power",
+        "kWh",
+        `${h.gpusPerServer} GPUs × ${groupDigits(h.gpuTdpW)} W at ${formatShare(i.gpuLoadShare)} average load + ${groupDigits(h.serverBaseW)} W base per server, 730 h, PUE ${h.pue}`,
+      );
     case "server-facility":
-      return { ...months, label: "Facility: rack space, cooling, hands", source: "Entered by the team" };
+      return worded(l, "Facility: rack space, cooling, hands", months, "Entered by the team");
     default:
       return null;
   }
 }
 
 /** Overhead and people. */
-function otherSelfHostWords(l: LineFigures, option: SelfHostOption): Words {
-  const people = (label: string, basis: string): Words => ({ label, unit: "engineer-months", source: `Assumption: ${basis}` });
-  switch (l.item) {
+function otherSelfHostLine(l: LineFigures, option: SelfHostOption): CostLine {
+  const people = (label: string, basis: string) => worded(l, label, "engineer-months", `Assumption: ${basis}`);
+  const i = l.item;
+  switch (i.code) {
     case "overhead-share": {
       const share = option.overhead.mode === "percent" ? option.overhead.percentOfGpu : 0;
-      return {
-        label: "Infrastructure overhead (networking, storage, load balancing, observability)",
-        unit: "US$ of GPU cost",
-        source: `Assumption: ${Math.round(share * 100)}% of GPU cost`,
-      };
+      return worded(
+        l,
+        "Infrastructure overhead (networking, storage, load balancing, observability)",
+        "US$ of GPU cost",
+        `Assumption: ${Math.round(share * 100)}% of GPU cost`,
+      );
     }
     case "overhead-networking":
     case "overhead-storage":
     case "overhead-load-balancing":
     case "overhead-observability":
-      return { label: ENTERED[l.item], unit: "month", source: "Entered by the team" };
+      return worded(l, ENTERED[i.code], "month", "Entered by the team");
     case "people-engineering":
-      return people("Serving-stack engineering (on-call, upgrades, tuning)", `${l.fte} FTE at ${salaryNote(l.salary)}`);
+      return people("Serving-stack engineering (on-call, upgrades, tuning)", `${i.fte} FTE at ${salaryNote(i.salary)}`);
     case "people-operations":
-      return people("Hardware operations (spares, repairs, firmware)", `${l.fte} FTE at ${salaryNote(l.salary)}`);
+      return people("Hardware operations (spares, repairs, firmware)", `${i.fte} FTE at ${salaryNote(i.salary)}`);
     case "people-setup":
       return people(
-        `One-time set-up, amortised over ${l.horizonMonths} months`,
-        `${l.engineerWeeks} engineer-weeks at ${salaryNote(l.salary)}`,
+        `One-time set-up, amortised over ${i.horizonMonths} months`,
+        `${i.engineerWeeks} engineer-weeks at ${salaryNote(i.salary)}`,
       );
     case "people-switching":
       return people(
         "Model switches (evaluation, re-tuning, rollout)",
-        `${l.switchesPerYear} switches/year × ${l.weeksPerSwitch} engineer-weeks`,
+        `${i.switchesPerYear} switches/year × ${i.weeksPerSwitch} engineer-weeks`,
       );
     default:
-      throw new Error(`${l.item} is not a self-host cost line`);
+      throw new Error(`${i.code} is not a self-host cost line`);
   }
 }
 

@@ -33,16 +33,22 @@ export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): 
 }
 
 function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, breakeven: Evaluation["breakeven"]): Recommendation {
-  const { replaced, closeCall, closeCallMargin, ties, mixKeptOut, ...rec } = f.recommendation;
-  const conflicts = rec.outcome === "infeasible" ? conflictTexts(input, f) : [];
-  const single = explain(input, f.options, f.recommendation, conflicts, breakeven);
-  const mix = replaced && rec.optionId ? mixById(f.hybrid, f.routing, rec.optionId) : undefined;
+  const r = f.recommendation;
+  const conflicts = r.outcome === "infeasible" ? conflictTexts(input, f) : [];
+  const single = explain(input, f.options, r, conflicts, breakeven);
+  const mix = r.replaced && r.optionId ? mixById(f.hybrid, f.routing, r.optionId) : undefined;
   return {
-    ...rec,
+    outcome: r.outcome,
+    optionId: r.optionId,
+    label: r.label,
+    monthlyCost: r.monthlyCost,
+    economic: r.economic,
+    overriddenBy: r.overriddenBy,
+    overrideMonthlyCost: r.overrideMonthlyCost,
     conflicts,
-    headline: recommendationHeadline(f.recommendation),
+    headline: recommendationHeadline(r),
     warnings: warningTexts(input, f),
-    reason: mix && replaced ? `${mixSentence(mix, replaced)} Among the single options: ${single}` : single,
+    reason: mix && r.replaced ? `${mixSentence(mix, r.replaced)} Among the single options: ${single}` : single,
   };
 }
 

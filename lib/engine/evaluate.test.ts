@@ -59,7 +59,7 @@ describe("numbers first, sentences on demand", () => {
     for (const sentence of ["reason", "headline", "warnings", "conflicts"]) expect(figures.recommendation).not.toHaveProperty(sentence);
     for (const o of figures.options)
       for (const l of o.feasible ? o.lines : []) {
-        expect(l.item).toMatch(/^[a-z-]+$/);
+        expect(l.item.code).toMatch(/^[a-z-]+$/);
         expect(l).not.toHaveProperty("label");
       }
     const self = figures.options.find((o) => o.kind === "self-host" && o.feasible && o.sizing.benchmark !== null);

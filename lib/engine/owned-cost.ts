@@ -97,11 +97,11 @@ export function ownedCostModel(
 export function ownedHardwareLines(o: OwnedCostModel, servers: number): LineFigures[] {
   const p = perServerMonth(o);
   const lines = [
-    line({ item: "server-depreciation", servers, capitalPerServer: o.capitalPerServer }, servers, p.depreciation),
-    line({ item: "server-capital", servers }, servers, p.capital),
-    line({ item: "server-maintenance", servers }, servers, p.maintenance),
-    line({ item: "server-power", servers, gpuLoadShare: o.gpuLoadShare }, servers * p.kwh, o.electricityPerKwh),
+    line({ code: "server-depreciation", servers, capitalPerServer: o.capitalPerServer }, servers, p.depreciation),
+    line({ code: "server-capital", servers }, servers, p.capital),
+    line({ code: "server-maintenance", servers }, servers, p.maintenance),
+    line({ code: "server-power", servers, gpuLoadShare: o.gpuLoadShare }, servers * p.kwh, o.electricityPerKwh),
   ];
-  if (p.facility > 0) lines.push(line({ item: "server-facility", servers }, servers, p.facility));
+  if (p.facility > 0) lines.push(line({ code: "server-facility", servers }, servers, p.facility));
   return lines;
 }

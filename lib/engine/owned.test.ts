@@ -77,7 +77,7 @@ describe("one 8×H100 server at $300,000 + $10,000 installation, 5 years, 10% re
     const share = busyGpus / (servers * 8);
     expect(m.owned!.gpuLoadShare).toBeCloseTo(share, 12);
     expect(share).toBeGreaterThan(0.05);
-    const power = selfHostCostLines(m, option, w.requestsPerMonth).find((l) => l.item === "server-power")!;
+    const power = selfHostCostLines(m, option, w.requestsPerMonth).find((l) => l.item.code === "server-power")!;
     expect(power.quantity).toBeCloseTo((servers * (8 * 700 * share + 2000) * 730 * 1.4) / 1000, 6);
   });
 });

@@ -262,14 +262,14 @@ export function selfHostCostLines(m: SelfHostCostModel, option: SelfHostOption, 
 /** Infrastructure overhead: a share of the GPU cost, or the lines the team entered. */
 function overheadLines(option: SelfHostOption, gpuCost: number): LineFigures[] {
   const o = option.overhead;
-  if (o.mode === "percent") return o.percentOfGpu > 0 ? [line({ item: "overhead-share" }, gpuCost, o.percentOfGpu)] : [];
+  if (o.mode === "percent") return o.percentOfGpu > 0 ? [line({ code: "overhead-share" }, gpuCost, o.percentOfGpu)] : [];
   const entered = [
     ["overhead-networking", o.networking],
     ["overhead-storage", o.storage],
     ["overhead-load-balancing", o.loadBalancing],
     ["overhead-observability", o.observability],
   ] as const;
-  return entered.filter(([, value]) => value > 0).map(([item, value]) => line({ item }, 1, value));
+  return entered.filter(([, value]) => value > 0).map(([code, value]) => line({ code }, 1, value));
 }
 
 /** People: running the stack, operating owned hardware, set-up amortised, model switches (peopleEngineerMonths). */
@@ -278,10 +278,10 @@ function peopleLines(m: SelfHostCostModel): LineFigures[] {
   const people = peopleEngineerMonths(m);
   const salary = m.engineerAnnualCost;
   const rows: [number, LineItem][] = [
-    [people.engineering, { item: "people-engineering", fte: m.engineeringFte, salary }],
-    [people.operations, { item: "people-operations", fte: m.operationsFte, salary }],
-    [people.setup, { item: "people-setup", engineerWeeks: m.setupEngineerWeeks, horizonMonths: m.horizonMonths, salary }],
-    [people.switching, { item: "people-switching", switchesPerYear: m.switchesPerYear, weeksPerSwitch: m.weeksPerSwitch }],
+    [people.engineering, { code: "people-engineering", fte: m.engineeringFte, salary }],
+    [people.operations, { code: "people-operations", fte: m.operationsFte, salary }],
+    [people.setup, { code: "people-setup", engineerWeeks: m.setupEngineerWeeks, horizonMonths: m.horizonMonths, salary }],
+    [people.switching, { code: "people-switching", switchesPerYear: m.switchesPerYear, weeksPerSwitch: m.weeksPerSwitch }],
   ];
   return rows.filter(([months]) => months > 0).map(([months, item]) => line(item, months, perMonth));
 }
@@ -293,18 +293,18 @@ function gpuTimeLines(m: SelfHostCostModel, option: SelfHostOption, requestsPerM
   const coldStarts = m.billingMode === "scale-to-zero" ? coldStartsFor(m, requestsPerMonth) : null;
   switch (pricing.kind) {
     case "on-demand":
-      return [line({ item: "gpu-time", coldStarts }, hours, m.pricePerGpuHour)];
+      return [line({ code: "gpu-time", coldStarts }, hours, m.pricePerGpuHour)];
     case "spot": {
       const spot = option.gpu.pricePerGpuHour * (1 - pricing.discount);
       return [
-        line({ item: "gpu-spot", coldStarts }, hours, spot),
-        line({ item: "spot-interruptions" }, hours * pricing.interruptionRate, spot),
+        line({ code: "gpu-spot", coldStarts }, hours, spot),
+        line({ code: "spot-interruptions" }, hours * pricing.interruptionRate, spot),
       ];
     }
     case "committed": {
-      const committed = line({ item: "gpu-committed" }, m.committedGpus * HOURS_PER_MONTH, m.committedPricePerGpuHour);
+      const committed = line({ code: "gpu-committed" }, m.committedGpus * HOURS_PER_MONTH, m.committedPricePerGpuHour);
       if (hours <= 0) return [committed];
-      return [committed, line({ item: "gpu-above-commitment", coldStarts }, hours, option.gpu.pricePerGpuHour)];
+      return [committed, line({ code: "gpu-above-commitment", coldStarts }, hours, option.gpu.pricePerGpuHour)];
     }
   }
 }

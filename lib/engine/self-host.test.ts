@@ -164,7 +164,13 @@ describe("cost lines", () => {
     const { option, model: m, w } = sized({ overhead: { mode: "percent", percentOfGpu: 0.15 } });
     const figures = selfHostCostLines(m, option, w.requestsPerMonth);
     expect(total(figures)).toBeCloseTo(selfHostMonthlyCost(m, w.requestsPerMonth), 6);
-    expect(figures.map((l) => l.item)).toEqual(["gpu-time", "overhead-share", "people-engineering", "people-setup", "people-switching"]);
+    expect(figures.map((l) => l.item.code)).toEqual([
+      "gpu-time",
+      "overhead-share",
+      "people-engineering",
+      "people-setup",
+      "people-switching",
+    ]);
     const lines = describeSelfHostLines(figures, option);
     expect(lines.every((l) => l.source.length > 0 && Number.isFinite(l.monthlyCost))).toBe(true);
     expect(lines.map((l) => l.label)).toEqual([
