@@ -1,11 +1,7 @@
 // The workload a usage aggregate implies, for all of its models or a chosen few. Pure, so the
 // preview re-derives in the browser when the user ticks models, and the server derives the
 // same figures when it saves.
-import type { Workload } from "../engine";
-// Past the engine's index on purpose: the usage page derives in the browser, and the index would
-// bring the whole engine into its first load.
-import { DAYS_PER_MONTH, HOURS_PER_DAY } from "../engine/constants";
-import { profileShape } from "../engine/profile";
+import { DAYS_PER_MONTH, HOURS_PER_DAY, profileShape, type Workload } from "../engine";
 import { binValue, HOURS_PER_WEEK, type DayTotals, type ModelAggregate, type UsageAggregate } from "./aggregate";
 
 const MS_PER_DAY = 86_400_000;

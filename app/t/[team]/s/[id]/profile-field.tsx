@@ -3,9 +3,7 @@
 // The workload's 24-hour profile: typed as 24 numbers, kept from a usage import, or absent (the
 // day is then generated from the peak ratio and active hours). When present it decides those two.
 import { useState } from "react";
-// Past the engine's index on purpose: this form is in the page's first load, and the index would
-// bring the whole engine into it (the page loads the engine itself once idle).
-import { profileShape } from "@/lib/engine/profile";
+import { profileShape } from "@/lib/engine";
 import { NumberField, useReadOnly, type SectionProps } from "./form-fields";
 
 const HOURS = 24;
