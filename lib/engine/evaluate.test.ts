@@ -49,7 +49,7 @@ describe("the shipped examples", () => {
 });
 
 describe("numbers first, sentences on demand", () => {
-  // The example with measured throughput rows: its sizing names the row it used and the ones it did not.
+  // The example whose options carry benchmark rows: its sizing names the row it used and the ones it did not.
   const input = parseScenario(JSON.parse(readFileSync(path.join(EXAMPLES, "chat-assistant-8b.json"), "utf8")));
   const figures = evaluateFigures(input, { monteCarloSamples: 0 });
 
