@@ -32,7 +32,7 @@ export function describeOption(input: ScenarioInput, o: OptionFigures): Evaluati
   };
 }
 
-export function doesNotFitText(option: SelfHostOption, d: DoesNotFit): string {
+function doesNotFitText(option: SelfHostOption, d: DoesNotFit): string {
   const where = `${d.gpus} × ${option.gpu.gpuType}${option.allowMultiNode ? "" : " (one node)"}`;
   return `Does not fit ${where}: weights plus one ${groupDigits(d.contextTokens)}-token sequence need ${d.needGb.toFixed(0)} GB, ${d.usableGb.toFixed(0)} GB are usable.`;
 }

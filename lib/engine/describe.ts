@@ -8,7 +8,7 @@ import type { Breakeven } from "./breakeven";
 import type { CheckWhy, PlainCheck, Verdict } from "./constraints";
 import type { BreakevenFigures, EvaluationFigures, OptionFigures, RecommendationFigures } from "./figures";
 import { mixById, type Mix } from "./hybrid";
-import { describeOption, doesNotFitText } from "./describe-options";
+import { describeOption } from "./describe-options";
 import { qualityWarnings } from "./quality";
 import type { Evaluation, Recommendation } from "./result-schema";
 import type { ScenarioInput, SelfHostOption } from "./schema";
@@ -18,24 +18,31 @@ import { formatCount, plural } from "../format/text";
 import { formatShare, formatUsd, groupDigits } from "../format/numbers";
 
 export function describeEvaluation(input: ScenarioInput, f: EvaluationFigures): Evaluation {
-  const breakeven = f.breakeven.map(describeBreakevens);
-  return {
-    ...f,
+  const described: Described = {
     options: f.options.map((o) => describeOption(input, o)),
-    breakeven,
-    triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
+    breakeven: f.breakeven.map(describeBreakevens),
     constraints: f.constraints.map((c) => ({
       ...c,
       checks: c.checks.map(({ optionId, verdict, why }) => ({ optionId, verdict, detail: checkDetail(verdict, why) })),
     })),
-    recommendation: describeRecommendation(input, f, breakeven),
+  };
+  return {
+    ...f,
+    options: described.options,
+    breakeven: described.breakeven,
+    triggers: f.triggers.map((t) => ({ ...t, text: triggerText(input, f, t) })),
+    constraints: described.constraints,
+    recommendation: describeRecommendation(input, f, described),
   };
 }
 
-function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, breakeven: Evaluation["breakeven"]): Recommendation {
+/** The parts of the evaluation already worded, which the recommendation's sentences quote. */
+type Described = Pick<Evaluation, "options" | "breakeven" | "constraints">;
+
+function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, d: Described): Recommendation {
   const r = f.recommendation;
-  const conflicts = r.outcome === "infeasible" ? conflictTexts(input, f) : [];
-  const single = explain(input, f.options, r, conflicts, breakeven);
+  const conflicts = r.outcome === "infeasible" ? conflictTexts(d) : [];
+  const single = explain(input, f.options, r, conflicts, d.breakeven);
   const mix = r.replaced && r.optionId ? mixById(f.hybrid, f.routing, r.optionId) : undefined;
   return {
     outcome: r.outcome,
@@ -47,7 +54,7 @@ function describeRecommendation(input: ScenarioInput, f: EvaluationFigures, brea
     overrideMonthlyCost: r.overrideMonthlyCost,
     conflicts,
     headline: recommendationHeadline(r),
-    warnings: warningTexts(input, f),
+    warnings: warningTexts(input, f, d),
     reason: mix && r.replaced ? `${mixSentence(mix, r.replaced)} Among the single options: ${single}` : single,
   };
 }
@@ -68,18 +75,16 @@ export function recommendationHeadline(r: RecommendationFigures): string {
 }
 
 /** Ties, soft constraints an option misses, quality left unmeasured, and a mix the close-call margin kept out. */
-function warningTexts(input: ScenarioInput, f: EvaluationFigures): string[] {
+function warningTexts(input: ScenarioInput, f: EvaluationFigures, d: Described): string[] {
   const label = (id: string) => f.options.find((o) => o.id === id)?.label ?? id;
   const r = f.recommendation;
   const ties = r.ties.map(
     (t) =>
       `${label(t.takenId)} and ${t.tiedIds.map(label).join(" and ")} cost the same to the cent; ${label(t.takenId)} is taken because it is listed first.`,
   );
-  const soft = f.constraints
+  const soft = d.constraints
     .filter((c) => !c.hard)
-    .flatMap((c) =>
-      c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${checkDetail(k.verdict, k.why)}`),
-    );
+    .flatMap((c) => c.checks.filter((k) => k.verdict !== "pass").map((k) => `${label(k.optionId)}: ${c.label} — ${k.detail}`));
   const kept = r.mixKeptOut === null ? undefined : mixById(f.hybrid, f.routing, r.mixKeptOut);
   const mix =
     kept && r.monthlyCost !== null
@@ -159,13 +164,10 @@ function mixSentence(mix: Mix, single: { label: string | null; monthlyCost: numb
 }
 
 /** Why each option is out, when none is left. */
-function conflictTexts(input: ScenarioInput, f: EvaluationFigures): string[] {
-  return f.options.map((o) => {
-    if (o.kind === "self-host" && !o.feasible) {
-      const option = input.selfHostOptions.find((s) => s.id === o.id)!;
-      return `${o.label}: ${doesNotFitText(option, o.doesNotFit)}`;
-    }
-    const by = f.constraints.filter((c) => c.removed.includes(o.id)).map((c) => `"${c.label}"`);
+function conflictTexts(d: Described): string[] {
+  return d.options.map((o) => {
+    if (!o.feasible) return `${o.label}: ${o.reason}`;
+    const by = d.constraints.filter((c) => c.removed.includes(o.id)).map((c) => `"${c.label}"`);
     return `${o.label}: removed by ${by.join(" and ")}.`;
   });
 }

@@ -5,9 +5,8 @@
 import type { ApiCostModel } from "./api-cost";
 import { DAYS_PER_MONTH, SECONDS_PER_HOUR } from "./constants";
 import { serverMonthlyCost, serversFor } from "./owned-cost";
-import type { ConstraintFigures } from "./figures";
+import type { ConstraintFigures, RecommendationFigures } from "./figures";
 import type { HybridResult, RoutingResult } from "./result-schema";
-import type { RecommendationFigures } from "./figures";
 import type { ScenarioInput } from "./schema";
 import { dailyProfile } from "./profile";
 import { fixedMonthlyCost, gpuMonthlyCost, type SelfHostCostModel } from "./self-host-cost";
