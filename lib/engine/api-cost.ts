@@ -142,8 +142,8 @@ export function apiCostLines(
   const O = workload.requestsPerMonth * workload.outputTokensPerRequest;
   const h = workload.apiCacheReadShare;
   const w = workload.apiCacheWriteShare;
-  const tier = { tier: prices.tier, offPeakShare: prices.offPeakShare };
-  const lines = [line({ code: "uncached-input", ...tier }, (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input)];
+  const { tier, offPeakShare } = prices;
+  const lines = [line({ code: "uncached-input", tier, offPeakShare }, (I * (1 - h - w)) / TOKENS_PER_MILLION, prices.input)];
   if (h > 0)
     lines.push(
       line({ code: "cached-input", unpriced: option.prices.cachedInputPerM == null }, (I * h) / TOKENS_PER_MILLION, prices.cachedRead),
@@ -152,7 +152,7 @@ export function apiCostLines(
     lines.push(
       line({ code: "cache-write", unpriced: option.prices.cacheWritePerM == null }, (I * w) / TOKENS_PER_MILLION, prices.cacheWrite),
     );
-  lines.push(line({ code: "output", ...tier }, O / TOKENS_PER_MILLION, prices.output));
+  lines.push(line({ code: "output", tier, offPeakShare }, O / TOKENS_PER_MILLION, prices.output));
   if (workload.batchShare > 0 && prices.batchDiscount > 0) {
     const tokenSpend = total(lines);
     lines.push(line({ code: "batch-discount", batchShare: workload.batchShare }, tokenSpend * workload.batchShare, -prices.batchDiscount));
